@@ -1,0 +1,10 @@
+//! truce: a rules engine for ceasefire and local-settlement agreements.
+//!
+//! Data moves one way: source text → [`syntax`] tree → [`resolve`]d [`model`] →
+//! [`rules`] findings → [`report`] renderers.
+
+pub mod diagnostic;
+pub mod model;
+pub mod rules;
+pub mod schema;
+pub mod source;

@@ -1,0 +1,282 @@
+//! Typed values of the checked model: times, durations, counts, ratios, weapons.
+
+use jiff::civil::DateTime;
+use serde::Serialize;
+
+use crate::source::Spanned;
+
+/// How precisely a date was given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    Month,
+    Day,
+    Minute,
+}
+
+/// A point in time as the source gives it: `2018-05-03T12:00[Asia/Damascus]`,
+/// `2018-05-01`, `2017-08`, `mid 2018-05`. It may stand for an interval (a whole day
+/// or month); `start` and `end` bound that interval in the local civil time of the
+/// place (`end` exclusive).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct When {
+    /// As written, for display.
+    pub text: String,
+    pub start: DateTime,
+    pub end: DateTime,
+    pub precision: Precision,
+    /// IANA zone name or UTC offset, when given.
+    pub zone: Option<String>,
+}
+
+impl When {
+    /// Whether this certainly ends no later than `other` begins.
+    pub fn is_before(&self, other: &When) -> bool {
+        self.end <= other.start
+    }
+}
+
+/// A unit of calendar time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeUnit {
+    Hours,
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+impl TimeUnit {
+    pub fn parse(word: &str) -> Option<TimeUnit> {
+        Some(match word {
+            "hour" | "hours" => TimeUnit::Hours,
+            "day" | "days" => TimeUnit::Days,
+            "week" | "weeks" => TimeUnit::Weeks,
+            "month" | "months" => TimeUnit::Months,
+            "year" | "years" => TimeUnit::Years,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            TimeUnit::Hours => "hours",
+            TimeUnit::Days => "days",
+            TimeUnit::Weeks => "weeks",
+            TimeUnit::Months => "months",
+            TimeUnit::Years => "years",
+        }
+    }
+}
+
+/// A calendar-aware length of time: "6 months" from 31 August ends on 28 or 29
+/// February, which a fixed number of days cannot say.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Duration {
+    pub amount: i64,
+    pub unit: TimeUnit,
+}
+
+impl Duration {
+    pub fn to_span(self) -> jiff::Span {
+        let span = jiff::Span::new();
+        match self.unit {
+            TimeUnit::Hours => span.hours(self.amount),
+            TimeUnit::Days => span.days(self.amount),
+            TimeUnit::Weeks => span.weeks(self.amount),
+            TimeUnit::Months => span.months(self.amount),
+            TimeUnit::Years => span.years(self.amount),
+        }
+    }
+
+    /// Add to a civil date-time, calendar-aware. `None` past the calendar's range.
+    pub fn after(self, from: DateTime) -> Option<DateTime> {
+        from.checked_add(self.to_span()).ok()
+    }
+
+    /// An approximate length in hours, for ordering durations of different units.
+    pub fn approximate_hours(self) -> f64 {
+        let per = match self.unit {
+            TimeUnit::Hours => 1.0,
+            TimeUnit::Days => 24.0,
+            TimeUnit::Weeks => 168.0,
+            TimeUnit::Months => 730.5,
+            TimeUnit::Years => 8766.0,
+        };
+        self.amount as f64 * per
+    }
+}
+
+impl std::fmt::Display for Duration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let unit = self.unit.name();
+        if self.amount == 1 {
+            write!(f, "1 {}", unit.trim_end_matches('s'))
+        } else {
+            write!(f, "{} {unit}", self.amount)
+        }
+    }
+}
+
+/// A duration or a range of them: `6 months`, `6 months to 2 years`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct DurationRange {
+    pub min: Duration,
+    pub max: Option<Duration>,
+}
+
+/// What a relative deadline counts from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Anchor {
+    /// The document's date.
+    Signing,
+    /// Another clause of the same document; `point` says whether its start or its
+    /// end is meant, and is `None` when the source leaves that open.
+    Clause {
+        number: Spanned<String>,
+        point: Option<AnchorPoint>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnchorPoint {
+    Starts,
+    Ends,
+}
+
+/// When an obligation falls due.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Deadline {
+    /// A date or date-time.
+    At { when: When },
+    /// On signing, at once.
+    Immediate,
+    /// `within 14 days of signing`, `day 5 after clause 2 starts`,
+    /// `48 hours after clause 1 ends`.
+    Relative { offset: Duration, anchor: Anchor },
+}
+
+/// A count, possibly approximate, a range or a minimum, with what is counted:
+/// `12000 detainees`, `about 1400 people`, `140 to 200`, `at least 300 fighters`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Count {
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub approximate: bool,
+    /// The words after the number: `fighters`, `civilians evacuated`.
+    pub what: Vec<String>,
+}
+
+impl Count {
+    pub fn exact(value: f64) -> Count {
+        Count {
+            min: Some(value),
+            max: Some(value),
+            approximate: false,
+            what: Vec::new(),
+        }
+    }
+}
+
+/// `100 fighters surrender per 200 civilians evacuated`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Ratio {
+    pub numerator: Count,
+    pub denominator: Count,
+}
+
+/// `15 km`, `500 m`, held in metres.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Distance {
+    pub metres: f64,
+}
+
+/// A weapon class with an optional quantifier: `heavy`, `some medium`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Weapon {
+    pub quantifier: Option<String>,
+    pub class: String,
+}
+
+/// How firmly a clause commits, mapped onto the PA-X scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strength {
+    Intent,
+    Review,
+    Pledge,
+    Binding,
+}
+
+impl Strength {
+    pub fn parse(word: &str) -> Option<Strength> {
+        Some(match word {
+            "binding" => Strength::Binding,
+            "pledge" => Strength::Pledge,
+            "review" => Strength::Review,
+            "intent" => Strength::Intent,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Strength::Binding => "binding",
+            Strength::Pledge => "pledge",
+            Strength::Review => "review",
+            Strength::Intent => "intent",
+        }
+    }
+
+    /// The PA-X grade: 1 rhetorical, 2 concrete but not enforceable, 3 enforceable.
+    pub fn pax_grade(self) -> u8 {
+        match self {
+            Strength::Intent | Strength::Review => 1,
+            Strength::Pledge => 2,
+            Strength::Binding => 3,
+        }
+    }
+}
+
+/// Someone a clause binds or protects: a declared party or unit, a group word
+/// (`civilians`), or a description in the source's words.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+pub enum Actor {
+    Party(String),
+    Group(String),
+    Described(String),
+}
+
+/// A place: declared, or described in words the source leaves vague.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+pub enum PlaceRef {
+    Declared(String),
+    Described(String),
+}
+
+/// The typed value of one attribute.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+pub enum Value {
+    Text(String),
+    Parties(Vec<Spanned<String>>),
+    Places(Vec<Spanned<PlaceRef>>),
+    Actors(Vec<Spanned<Actor>>),
+    When(When),
+    Deadline(Deadline),
+    Duration(DurationRange),
+    Count(Count),
+    Ages { min: u32, max: u32 },
+    Ratio(Ratio),
+    Distance(Distance),
+    Weapons(Vec<Weapon>),
+    Strength(Strength),
+    Clauses(Vec<Spanned<String>>),
+    Words(Vec<Spanned<String>>),
+}
