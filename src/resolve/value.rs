@@ -1,0 +1,568 @@
+//! Atoms → typed values, driven by the attribute's [`ValueType`]. Each reader
+//! consumes what its type understands and leaves the rest, so `deadline 6 months
+//! after signing strength pledge` splits where the deadline ends.
+
+use std::collections::HashSet;
+
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::model::{
+    Actor, Anchor, AnchorPoint, Count, Deadline, Distance, Duration, DurationRange, PlaceRef,
+    Ratio, Strength, TimeUnit, Value, Weapon, When, is_group,
+};
+use crate::schema::{self, ValueType};
+use crate::source::{Span, Spanned};
+use crate::syntax::{Atom, AtomKind};
+
+use super::time::{MONTH_QUALIFIERS, read_when};
+
+/// The names a document declares, against which references are checked.
+#[derive(Default)]
+pub struct Scope {
+    pub parties: HashSet<String>,
+    /// Unit paths: `regime.army`.
+    pub units: HashSet<String>,
+    pub places: HashSet<String>,
+    pub sources: HashSet<String>,
+}
+
+impl Scope {
+    fn is_party(&self, name: &str) -> bool {
+        self.parties.contains(name) || self.units.contains(name)
+    }
+
+    fn party_names(&self) -> impl Iterator<Item = &str> {
+        self.parties.iter().chain(self.units.iter()).map(String::as_str)
+    }
+}
+
+/// A cursor over a statement's atoms.
+pub struct Cursor<'a> {
+    atoms: &'a [Atom],
+    position: usize,
+    /// Where "expected more" errors point once the atoms run out.
+    end: Span,
+}
+
+impl<'a> Cursor<'a> {
+    pub fn new(atoms: &'a [Atom], end: Span) -> Cursor<'a> {
+        Cursor {
+            atoms,
+            position: 0,
+            end,
+        }
+    }
+
+    pub fn peek(&self) -> Option<&'a Atom> {
+        self.atoms.get(self.position)
+    }
+
+    pub fn next(&mut self) -> Option<&'a Atom> {
+        let atom = self.atoms.get(self.position);
+        self.position += usize::from(atom.is_some());
+        atom
+    }
+
+    pub fn at_end(&self) -> bool {
+        self.position >= self.atoms.len()
+    }
+
+    pub fn peek_word(&self) -> Option<&'a str> {
+        match self.peek().map(|atom| &atom.kind) {
+            Some(AtomKind::Word(word)) => Some(word),
+            _ => None,
+        }
+    }
+
+    /// Consume the word if it is next.
+    pub fn eat(&mut self, word: &str) -> bool {
+        if self.peek_word() == Some(word) {
+            self.position += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn eat_comma(&mut self) -> bool {
+        if matches!(self.peek().map(|atom| &atom.kind), Some(AtomKind::Comma)) {
+            self.position += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// The span of the next atom, or the end of the statement.
+    pub fn here(&self) -> Span {
+        self.peek().map_or(self.end, |atom| atom.span)
+    }
+
+    /// The span from `start` to the last consumed atom.
+    pub fn since(&self, start: usize) -> Span {
+        let first = self.atoms.get(start).map_or(self.end, |atom| atom.span);
+        let last = self
+            .position
+            .checked_sub(1)
+            .and_then(|index| self.atoms.get(index))
+            .map_or(first, |atom| atom.span);
+        first.to(last)
+    }
+
+    pub fn position(&self) -> usize {
+        self.position
+    }
+
+    /// "expected X, found Y" at the next atom.
+    pub fn expected(&self, what: &str) -> Diagnostic {
+        let found = self
+            .peek()
+            .map_or("the end of the statement".to_string(), |atom| atom.kind.describe());
+        Diagnostic::new(format!("expected {what}, found {found}"), self.here()).expected(what)
+    }
+}
+
+type Read<T> = Result<T, Diagnostic>;
+
+/// Read one value of `ty`. `stop` says which words start the next attribute, for
+/// types that end in free words (counts, ratios).
+pub fn read_value(
+    cursor: &mut Cursor,
+    ty: ValueType,
+    scope: &Scope,
+    stop: &dyn Fn(&str) -> bool,
+) -> Read<Value> {
+    Ok(match ty {
+        ValueType::Text => Value::Text(read_text(cursor)?),
+        ValueType::Parties => Value::Parties(list(cursor, |c| read_party(c, scope))?),
+        ValueType::Places => Value::Places(list(cursor, |c| read_place(c, scope))?),
+        ValueType::Actors => Value::Actors(list(cursor, |c| read_actor(c, scope))?),
+        ValueType::When => Value::When(read_when_atom(cursor)?),
+        ValueType::Deadline => Value::Deadline(read_deadline(cursor)?),
+        ValueType::Duration => Value::Duration(read_duration_range(cursor)?),
+        ValueType::Count => Value::Count(read_count(cursor, stop, false)?),
+        ValueType::Ages => {
+            let min = read_number(cursor, "an age such as 18")?;
+            if !cursor.eat("to") {
+                return Err(cursor.expected("`to` and the upper age, as in `18 to 42`"));
+            }
+            let max = read_number(cursor, "an age such as 42")?;
+            let whole = |n: f64| n >= 0.0 && n <= 150.0 && n.fract() == 0.0;
+            if !whole(min) || !whole(max) || min > max {
+                return Err(Diagnostic::new(
+                    format!("`{min} to {max}` is not an age range"),
+                    cursor.since(cursor.position().saturating_sub(3)),
+                )
+                .expected("whole ages, the lower first, as in `18 to 42`"));
+            }
+            Value::Ages {
+                min: min as u32,
+                max: max as u32,
+            }
+        }
+        ValueType::Ratio => {
+            let numerator = read_count(cursor, &|w| w == "per", true)?;
+            if !cursor.eat("per") {
+                return Err(cursor.expected("`per`, as in `100 fighters surrender per 200 civilians`"));
+            }
+            let denominator = read_count(cursor, stop, true)?;
+            Value::Ratio(Ratio {
+                numerator,
+                denominator,
+            })
+        }
+        ValueType::Distance => {
+            let amount = read_number(cursor, "a distance such as `15 km`")?;
+            let metres = match cursor.peek_word() {
+                Some("km" | "kilometres" | "kilometers") => amount * 1000.0,
+                Some("m" | "metres" | "meters") => amount,
+                _ => return Err(cursor.expected("a unit of distance: `km` or `m`")),
+            };
+            cursor.next();
+            Value::Distance(Distance { metres })
+        }
+        ValueType::Weapons => Value::Weapons(list(cursor, read_weapon)?),
+        ValueType::Strength => {
+            let word = read_word_from(cursor, schema::STRENGTHS, "a strength")?;
+            Value::Strength(Strength::parse(&word.value).unwrap_or(Strength::Binding))
+        }
+        ValueType::Clauses => Value::Clauses(list(cursor, read_clause_number)?),
+        ValueType::Words(words) => {
+            Value::Words(list(cursor, |c| read_word_from(c, words, "one of the listed words"))?)
+        }
+        ValueType::Labels => Value::Words(list(cursor, read_label)?),
+        ValueType::Keys => Value::Words(list(cursor, |c| read_label(c))?),
+    })
+}
+
+/// Items separated by commas.
+fn list<T>(cursor: &mut Cursor, mut item: impl FnMut(&mut Cursor) -> Read<T>) -> Read<Vec<T>> {
+    let mut items = vec![item(cursor)?];
+    while cursor.eat_comma() {
+        items.push(item(cursor)?);
+    }
+    Ok(items)
+}
+
+pub fn read_text(cursor: &mut Cursor) -> Read<String> {
+    match cursor.peek().map(|atom| &atom.kind) {
+        Some(AtomKind::Text(text)) => {
+            cursor.next();
+            Ok(text.clone())
+        }
+        _ => Err(cursor
+            .expected("a \"quoted string\"")
+            .hint("put the source's words between straight double quotes")),
+    }
+}
+
+/// A bare word, spanned.
+pub fn read_word(cursor: &mut Cursor, what: &str) -> Read<Spanned<String>> {
+    match cursor.peek() {
+        Some(Atom {
+            kind: AtomKind::Word(word),
+            span,
+        }) => {
+            cursor.next();
+            Ok(Spanned::new(word.clone(), *span))
+        }
+        _ => Err(cursor.expected(what)),
+    }
+}
+
+fn read_word_from(cursor: &mut Cursor, allowed: &[&str], what: &str) -> Read<Spanned<String>> {
+    let word = read_word(cursor, &format!("{what}: {}", allowed.join(", ")))?;
+    if allowed.contains(&word.value.as_str()) {
+        return Ok(word);
+    }
+    Err(Diagnostic::new(format!("unknown {what} `{}`", word.value), word.span)
+        .expected(format!("one of: {}", allowed.join(", ")))
+        .maybe_hint(did_you_mean(&word.value, allowed.iter().copied())))
+}
+
+fn read_label(cursor: &mut Cursor) -> Read<Spanned<String>> {
+    match cursor.peek() {
+        Some(Atom {
+            kind: AtomKind::Text(text),
+            span,
+        }) => {
+            cursor.next();
+            Ok(Spanned::new(text.clone(), *span))
+        }
+        _ => read_word(cursor, "a word or a \"string\""),
+    }
+}
+
+pub fn unknown_party(name: &Spanned<String>, scope: &Scope) -> Diagnostic {
+    Diagnostic::new(format!("unknown party `{}`", name.value), name.span)
+        .expected("a party or unit declared in this document")
+        .hint(
+            did_you_mean(&name.value, scope.party_names()).unwrap_or_else(|| {
+                format!(
+                    "declare it: `party {} \"its name\" side government|opposition|third`",
+                    name.value
+                )
+            }),
+        )
+}
+
+pub fn read_party(cursor: &mut Cursor, scope: &Scope) -> Read<Spanned<String>> {
+    let name = read_word(cursor, "a party, such as `regime` or `regime.army`")?;
+    if scope.is_party(&name.value) {
+        Ok(name)
+    } else {
+        Err(unknown_party(&name, scope))
+    }
+}
+
+pub fn read_place(cursor: &mut Cursor, scope: &Scope) -> Read<Spanned<PlaceRef>> {
+    if let Some(Atom {
+        kind: AtomKind::Text(text),
+        span,
+    }) = cursor.peek()
+    {
+        cursor.next();
+        return Ok(Spanned::new(PlaceRef::Described(text.clone()), *span));
+    }
+    let name = read_word(cursor, "a declared place or a \"description\"")?;
+    if scope.places.contains(&name.value) {
+        return Ok(Spanned::new(PlaceRef::Declared(name.value), name.span));
+    }
+    Err(
+        Diagnostic::new(format!("unknown place `{}`", name.value), name.span)
+            .expected("a place declared in this document, or a \"quoted description\"")
+            .hint(
+                did_you_mean(&name.value, scope.places.iter().map(String::as_str)).unwrap_or_else(
+                    || format!("declare it: `place {} \"its name\" kind town`", name.value),
+                ),
+            ),
+    )
+}
+
+fn read_actor(cursor: &mut Cursor, scope: &Scope) -> Read<Spanned<Actor>> {
+    if let Some(Atom {
+        kind: AtomKind::Text(text),
+        span,
+    }) = cursor.peek()
+    {
+        cursor.next();
+        return Ok(Spanned::new(Actor::Described(text.clone()), *span));
+    }
+    let name = read_word(cursor, "a party, a group such as `civilians`, or a \"description\"")?;
+    if scope.is_party(&name.value) {
+        return Ok(Spanned::new(Actor::Party(name.value), name.span));
+    }
+    if is_group(&name.value) {
+        return Ok(Spanned::new(Actor::Group(name.value), name.span));
+    }
+    let candidates = scope
+        .party_names()
+        .chain(crate::model::GROUPS.iter().copied());
+    Err(
+        Diagnostic::new(format!("unknown party or group `{}`", name.value), name.span)
+            .expected(format!(
+                "a declared party, one of the groups {}, or a \"quoted description\"",
+                crate::model::GROUPS.join(", ")
+            ))
+            .hint(did_you_mean(&name.value, candidates).unwrap_or_else(|| {
+                "quote a description in the source's words: \"those who wish to remain\"".into()
+            })),
+    )
+}
+
+fn read_number(cursor: &mut Cursor, what: &str) -> Read<f64> {
+    match cursor.peek().map(|atom| &atom.kind) {
+        Some(AtomKind::Number { value, .. }) if value.is_finite() => {
+            cursor.next();
+            Ok(*value)
+        }
+        _ => Err(cursor.expected(what)),
+    }
+}
+
+/// A date or date-time, with an optional `early|mid|late` before a month.
+pub fn read_when_atom(cursor: &mut Cursor) -> Read<When> {
+    let start = cursor.position();
+    let qualifier = cursor
+        .peek_word()
+        .filter(|word| MONTH_QUALIFIERS.contains(word));
+    if qualifier.is_some() {
+        cursor.next();
+    }
+    let atom = cursor.peek();
+    let text = match atom.map(|atom| &atom.kind) {
+        Some(AtomKind::Date(text) | AtomKind::DateTime(text)) => text,
+        _ => {
+            return Err(cursor
+                .expected("a date such as 2018-05-01, a month such as 2017-08, or a date-time such as 2018-05-03T12:00[Asia/Damascus]"));
+        }
+    };
+    cursor.next();
+    read_when(text, qualifier).map_err(|message| {
+        Diagnostic::new(format!("invalid date `{text}`: {message}"), cursor.since(start))
+            .expected("a real calendar date, such as 2018-02-28")
+            .hint("check the day and month against the source")
+    })
+}
+
+fn read_duration(cursor: &mut Cursor) -> Read<Duration> {
+    let start = cursor.position();
+    let amount = read_number(cursor, "a duration such as `6 months`")?;
+    let unit = cursor.peek_word().and_then(TimeUnit::parse);
+    let Some(unit) = unit else {
+        return Err(cursor
+            .expected("a unit of time: hours, days, weeks, months or years")
+            .maybe_hint(
+                cursor
+                    .peek_word()
+                    .and_then(|w| did_you_mean(w, ["hours", "days", "weeks", "months", "years"])),
+            ));
+    };
+    cursor.next();
+    if amount.fract() != 0.0 || !(0.0..=100_000.0).contains(&amount) {
+        return Err(Diagnostic::new("a duration needs a whole number", cursor.since(start))
+            .expected("a whole number of units, such as `36 hours`"));
+    }
+    Ok(Duration {
+        amount: amount as i64,
+        unit,
+    })
+}
+
+fn read_duration_range(cursor: &mut Cursor) -> Read<DurationRange> {
+    let min = read_duration(cursor)?;
+    let max = if cursor.eat("to") {
+        Some(read_duration(cursor)?)
+    } else {
+        None
+    };
+    Ok(DurationRange { min, max })
+}
+
+/// `immediate`, a date, `within N unit of ANCHOR`, `N unit after ANCHOR`,
+/// `day N after ANCHOR`.
+pub fn read_deadline(cursor: &mut Cursor) -> Read<Deadline> {
+    if cursor.eat("immediate") {
+        return Ok(Deadline::Immediate);
+    }
+    if cursor.eat("within") {
+        let offset = read_duration(cursor)?;
+        if !cursor.eat("of") && !cursor.eat("after") {
+            return Err(cursor.expected("`of`, as in `within 14 days of signing`"));
+        }
+        let anchor = read_anchor(cursor)?;
+        return Ok(Deadline::Relative { offset, anchor });
+    }
+    if cursor.eat("day") {
+        let day = read_number(cursor, "a day number, as in `day 5 after clause 2`")?;
+        if !cursor.eat("after") {
+            return Err(cursor.expected("`after`, as in `day 5 after clause 2`"));
+        }
+        let anchor = read_anchor(cursor)?;
+        return Ok(Deadline::Relative {
+            offset: Duration {
+                amount: day.max(0.0) as i64,
+                unit: TimeUnit::Days,
+            },
+            anchor,
+        });
+    }
+    if matches!(cursor.peek().map(|atom| &atom.kind), Some(AtomKind::Number { .. })) {
+        let offset = read_duration(cursor)?;
+        if !cursor.eat("after") {
+            return Err(cursor.expected("`after`, as in `48 hours after signing`"));
+        }
+        let anchor = read_anchor(cursor)?;
+        return Ok(Deadline::Relative { offset, anchor });
+    }
+    match cursor.peek().map(|atom| &atom.kind) {
+        Some(AtomKind::Date(_) | AtomKind::DateTime(_)) => Ok(Deadline::At {
+            when: read_when_atom(cursor)?,
+        }),
+        Some(AtomKind::Word(word)) if MONTH_QUALIFIERS.contains(&word.as_str()) => {
+            Ok(Deadline::At {
+                when: read_when_atom(cursor)?,
+            })
+        }
+        _ => Err(cursor.expected(
+            "a deadline: a date, `immediate`, `within 14 days of signing`, or `day 5 after clause 2 starts`",
+        )),
+    }
+}
+
+/// `signing` or `clause N [starts|ends]`.
+fn read_anchor(cursor: &mut Cursor) -> Read<Anchor> {
+    if cursor.eat("signing") {
+        return Ok(Anchor::Signing);
+    }
+    if cursor.eat("clause") {
+        let number = read_clause_number(cursor)?;
+        let point = if cursor.eat("starts") {
+            Some(AnchorPoint::Starts)
+        } else if cursor.eat("ends") {
+            Some(AnchorPoint::Ends)
+        } else {
+            None
+        };
+        return Ok(Anchor::Clause { number, point });
+    }
+    Err(cursor.expected("`signing` or `clause N`, optionally followed by `starts` or `ends`"))
+}
+
+pub fn read_clause_number(cursor: &mut Cursor) -> Read<Spanned<String>> {
+    match cursor.peek() {
+        Some(Atom {
+            kind: AtomKind::Number { text, .. } | AtomKind::Word(text) | AtomKind::Text(text),
+            span,
+        }) => {
+            cursor.next();
+            Ok(Spanned::new(text.clone(), *span))
+        }
+        _ => Err(cursor.expected("a clause number")),
+    }
+}
+
+/// `12000 detainees`, `about 1400 people`, `over 12000`, `at least 300 fighters`,
+/// `up to 200`, `140 to 200`. Trailing words say what is counted.
+fn read_count(cursor: &mut Cursor, stop: &dyn Fn(&str) -> bool, many_words: bool) -> Read<Count> {
+    let mut approximate = false;
+    let mut minimum_only = false;
+    let mut maximum_only = false;
+    match cursor.peek_word() {
+        Some("about") => {
+            cursor.next();
+            approximate = true;
+        }
+        Some("over") => {
+            cursor.next();
+            minimum_only = true;
+        }
+        Some("under") => {
+            cursor.next();
+            maximum_only = true;
+        }
+        Some("at") => {
+            cursor.next();
+            if cursor.eat("least") {
+                minimum_only = true;
+            } else if cursor.eat("most") {
+                maximum_only = true;
+            } else {
+                return Err(cursor.expected("`least` or `most`"));
+            }
+        }
+        Some("up") => {
+            cursor.next();
+            if !cursor.eat("to") {
+                return Err(cursor.expected("`to`, as in `up to 200`"));
+            }
+            maximum_only = true;
+        }
+        _ => {}
+    }
+    let first = read_number(cursor, "a number, such as `12000` or `about 1400`")?;
+    let mut count = Count::exact(first);
+    count.approximate = approximate;
+    if minimum_only {
+        count.max = None;
+    }
+    if maximum_only {
+        count.min = None;
+    }
+    if cursor.peek_word() == Some("to")
+        && matches!(
+            cursor.atoms.get(cursor.position + 1).map(|a| &a.kind),
+            Some(AtomKind::Number { .. })
+        )
+    {
+        cursor.next();
+        count.max = Some(read_number(cursor, "the upper bound")?);
+    }
+    // One word names what is counted (`1400 people`), even if it is also an
+    // attribute's name; a ratio's first part reads on to `per`.
+    while let Some(word) = cursor.peek_word() {
+        if stop(word) && !(count.what.is_empty() && word != "per") {
+            break;
+        }
+        count.what.push(word.to_string());
+        cursor.next();
+        if !many_words {
+            break;
+        }
+    }
+    Ok(count)
+}
+
+fn read_weapon(cursor: &mut Cursor) -> Read<Weapon> {
+    let quantifier = cursor
+        .peek_word()
+        .filter(|word| schema::WEAPON_QUANTIFIERS.contains(word))
+        .map(str::to_string);
+    if quantifier.is_some() {
+        cursor.next();
+    }
+    let class = read_word_from(cursor, schema::WEAPON_CLASSES, "weapon class")?;
+    Ok(Weapon {
+        quantifier,
+        class: class.value,
+    })
+}

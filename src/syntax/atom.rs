@@ -1,0 +1,155 @@
+//! nom parsers for single atoms. Each takes the rest of the input and returns the
+//! atom's text; the statement parser turns text into spans and tree nodes.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while, take_while_m_n, take_while1};
+use nom::character::complete::{char, one_of, satisfy};
+use nom::combinator::{not, opt, peek, recognize};
+use nom::multi::many0_count;
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+
+fn digits(count: usize) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |input| take_while_m_n(count, count, |c: char| c.is_ascii_digit()).parse(input)
+}
+
+fn is_word_start(c: char) -> bool {
+    c.is_ascii_alphabetic() || c == '_'
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '-'
+}
+
+/// A word or dotted path: `clause`, `regime.army`.
+pub fn word(input: &str) -> IResult<&str, &str> {
+    let segment = || (satisfy(is_word_start), take_while(is_word_char));
+    recognize((segment(), many0_count(preceded(char('.'), segment())))).parse(input)
+}
+
+/// `2018-05-03T12:00`, `...:30`, `...Z`, `...+03:00`, `...[Asia/Damascus]`.
+pub fn datetime(input: &str) -> IResult<&str, &str> {
+    let offset = alt((
+        tag("Z"),
+        recognize((one_of("+-"), digits(2), char(':'), digits(2))),
+    ));
+    let zone = recognize((
+        char('['),
+        take_while1(|c: char| c != ']' && !c.is_whitespace()),
+        char(']'),
+    ));
+    recognize((
+        date_only,
+        char('T'),
+        digits(2),
+        char(':'),
+        digits(2),
+        opt((char(':'), digits(2))),
+        opt(offset),
+        opt(zone),
+        not(peek(satisfy(is_word_char))),
+    ))
+    .parse(input)
+}
+
+fn date_only(input: &str) -> IResult<&str, &str> {
+    recognize((digits(4), char('-'), digits(2), char('-'), digits(2))).parse(input)
+}
+
+/// `2018-05-01` or the month `2017-08`.
+pub fn date(input: &str) -> IResult<&str, &str> {
+    recognize((
+        digits(4),
+        char('-'),
+        digits(2),
+        opt((char('-'), digits(2))),
+        not(peek(satisfy(|c| is_word_char(c) || c == '.'))),
+    ))
+    .parse(input)
+}
+
+/// `12000`, `12_000`, `1.5`. A letter straight after is an error for the caller.
+pub fn number(input: &str) -> IResult<&str, &str> {
+    recognize((
+        satisfy(|c| c.is_ascii_digit()),
+        take_while(|c: char| c.is_ascii_digit() || c == '_'),
+        opt((char('.'), take_while1(|c: char| c.is_ascii_digit()))),
+    ))
+    .parse(input)
+}
+
+/// Why a string could not be read.
+#[derive(Debug, PartialEq)]
+pub enum StringError {
+    /// No closing quote; the offset is the opening quote's.
+    Unterminated,
+    /// A backslash not followed by `"`, `\`, `n` or `t`; byte offset into the string.
+    BadEscape(usize),
+}
+
+/// A string after its opening quote: returns the decoded text and the bytes used,
+/// closing quote included.
+pub fn string_body(input: &str) -> Result<(String, usize), StringError> {
+    let mut out = String::new();
+    let mut chars = input.char_indices();
+    while let Some((index, c)) = chars.next() {
+        match c {
+            '"' => return Ok((out, index + 1)),
+            '\\' => match chars.next() {
+                Some((_, '"')) => out.push('"'),
+                Some((_, '\\')) => out.push('\\'),
+                Some((_, 'n')) => out.push('\n'),
+                Some((_, 't')) => out.push('\t'),
+                Some(_) => return Err(StringError::BadEscape(index)),
+                None => return Err(StringError::Unterminated),
+            },
+            c => out.push(c),
+        }
+    }
+    Err(StringError::Unterminated)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_paths() {
+        assert_eq!(word("regime.army rest"), Ok((" rest", "regime.army")));
+        assert_eq!(word("detainee_release{"), Ok(("{", "detainee_release")));
+        assert!(word("1abc").is_err());
+    }
+
+    #[test]
+    fn dates_months_and_datetimes() {
+        assert_eq!(date("2018-05-01 x"), Ok((" x", "2018-05-01")));
+        assert_eq!(date("2017-08\n"), Ok(("\n", "2017-08")));
+        assert!(date("2018-05-01x").is_err());
+        assert_eq!(
+            datetime("2018-05-03T12:00[Asia/Damascus] else"),
+            Ok((" else", "2018-05-03T12:00[Asia/Damascus]"))
+        );
+        assert_eq!(
+            datetime("2018-05-03T12:00:30+03:00"),
+            Ok(("", "2018-05-03T12:00:30+03:00"))
+        );
+        assert!(datetime("2018-05-03").is_err());
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(number("12_000 x"), Ok((" x", "12_000")));
+        assert_eq!(number("1.5km"), Ok(("km", "1.5")));
+        assert_eq!(number("6."), Ok((".", "6")));
+    }
+
+    #[test]
+    fn strings_decode_escapes_and_report_errors() {
+        assert_eq!(
+            string_body(r#"say \"no\"\n" rest"#),
+            Ok(("say \"no\"\n".to_string(), 13))
+        );
+        assert_eq!(string_body("open"), Err(StringError::Unterminated));
+        assert_eq!(string_body(r"a\q"), Err(StringError::BadEscape(1)));
+    }
+}

@@ -1,0 +1,477 @@
+//! Statements and blocks. Atoms come from the nom parsers in `atom.rs`; this layer
+//! adds what a combinator chain does badly: recovery (one bad token or line costs
+//! one error, not the rest of the file), a nesting limit, and linear time on any
+//! input.
+
+use super::atom::{self, StringError};
+use super::tree::{Atom, AtomKind, Block, Statement, SyntaxFile};
+use crate::diagnostic::Diagnostic;
+use crate::source::{FileId, Span};
+
+/// Blocks nest this deep at most; the language needs three levels.
+pub const MAX_DEPTH: usize = 32;
+/// A file reports at most this many syntax errors; the rest are follow-ons.
+pub const MAX_ERRORS: usize = 50;
+/// Bytes per file at most.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+const ATOM_EXPECTED: &str = "a word, a \"string\", a number, a date, `,`, `{` or the end of the line";
+
+/// Parse one file. Always returns a tree (possibly partial) and every error found.
+pub fn parse(file: FileId, text: &str) -> (SyntaxFile, Vec<Diagnostic>) {
+    let mut parser = StatementParser {
+        text,
+        file,
+        pos: 0,
+        errors: Vec::new(),
+        comments: Vec::new(),
+    };
+    if text.len() > MAX_FILE_BYTES {
+        let error = Diagnostic::new(
+            format!("file is larger than {} MiB", MAX_FILE_BYTES / (1024 * 1024)),
+            Span::new(file, MAX_FILE_BYTES, MAX_FILE_BYTES),
+        )
+        .hint("split the corpus into several files");
+        return (SyntaxFile::default(), vec![error]);
+    }
+    let statements = parser.statements(0, None);
+    let file = SyntaxFile {
+        statements,
+        comments: parser.comments,
+    };
+    (file, parser.errors)
+}
+
+struct StatementParser<'a> {
+    text: &'a str,
+    file: FileId,
+    pos: usize,
+    errors: Vec<Diagnostic>,
+    comments: Vec<Span>,
+}
+
+impl<'a> StatementParser<'a> {
+    fn rest(&self) -> &'a str {
+        &self.text[self.pos..]
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.rest().chars().next()
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.file, start, end)
+    }
+
+    fn error(&mut self, diagnostic: Diagnostic) {
+        if self.errors.len() < MAX_ERRORS {
+            self.errors.push(diagnostic);
+        }
+    }
+
+    /// Skip spaces, tabs and comments on the current line.
+    fn skip_inline(&mut self) {
+        loop {
+            match self.peek() {
+                Some(' ' | '\t' | '\r') => self.pos += 1,
+                Some('#') => self.skip_comment(),
+                _ => return,
+            }
+        }
+    }
+
+    fn skip_comment(&mut self) {
+        let start = self.pos;
+        let length = self.rest().find('\n').unwrap_or(self.rest().len());
+        self.pos += length;
+        self.comments.push(self.span(start, self.pos));
+    }
+
+    /// Skip everything between statements: spaces, newlines, comments, `;`.
+    fn skip_gaps(&mut self) {
+        loop {
+            self.skip_inline();
+            match self.peek() {
+                Some('\n' | ';') => self.pos += 1,
+                _ => return,
+            }
+        }
+    }
+
+    /// Statements until end of input or, inside a block, its `}`.
+    fn statements(&mut self, depth: usize, open: Option<Span>) -> Vec<Statement> {
+        let mut statements = Vec::new();
+        loop {
+            self.skip_gaps();
+            match self.peek() {
+                None => {
+                    if let Some(open) = open {
+                        self.error(
+                            Diagnostic::new("this `{` is never closed", open)
+                                .expected("`}` before the end of the file")
+                                .hint("add the missing `}`; the file may have been cut short"),
+                        );
+                    }
+                    return statements;
+                }
+                Some('}') if open.is_some() => return statements,
+                Some('}') => {
+                    let span = self.span(self.pos, self.pos + 1);
+                    self.error(
+                        Diagnostic::new("unexpected `}` with no open `{`", span)
+                            .expected("a statement")
+                            .hint("remove it, or look for a missing `{` above"),
+                    );
+                    self.pos += 1;
+                }
+                Some(_) => {
+                    if let Some(statement) = self.statement(depth) {
+                        statements.push(statement);
+                    }
+                }
+            }
+        }
+    }
+
+    /// One statement: a word, more atoms, an optional block.
+    fn statement(&mut self, depth: usize) -> Option<Statement> {
+        let start = self.pos;
+        let first = match atom::word(self.rest()) {
+            Ok((_, word)) => word,
+            Err(_) => {
+                let found = self.describe_here();
+                let span = self.token_span();
+                self.error(
+                    Diagnostic::new(format!("expected a keyword, found {found}"), span)
+                        .expected("a statement starting with a word, such as `clause` or `party`")
+                        .hint("every statement starts with its keyword"),
+                );
+                self.skip_line();
+                return None;
+            }
+        };
+        let mut atoms = vec![Atom {
+            kind: AtomKind::Word(first.to_string()),
+            span: self.span(start, start + first.len()),
+        }];
+        self.pos += first.len();
+        let mut block = None;
+        loop {
+            self.skip_inline();
+            match self.peek() {
+                None | Some('}' | ';') => break,
+                Some('\n') => {
+                    // A trailing comma continues the list on the next line.
+                    if matches!(atoms.last().map(|a| &a.kind), Some(AtomKind::Comma)) {
+                        self.skip_gaps();
+                        continue;
+                    }
+                    break;
+                }
+                Some('{') => {
+                    block = Some(self.block(depth));
+                    break;
+                }
+                Some(_) => {
+                    if let Some(atom) = self.atom() {
+                        atoms.push(atom);
+                    }
+                }
+            }
+        }
+        let end = block
+            .as_ref()
+            .map(|b: &Block| b.close.unwrap_or(b.open).end)
+            .or(atoms.last().map(|atom| atom.span.end))
+            .unwrap_or(self.pos);
+        Some(Statement {
+            atoms,
+            block,
+            span: self.span(start, end.max(start)),
+        })
+    }
+
+    fn block(&mut self, depth: usize) -> Block {
+        let open = self.span(self.pos, self.pos + 1);
+        self.pos += 1;
+        if depth + 1 >= MAX_DEPTH {
+            self.error(
+                Diagnostic::new(format!("blocks nest deeper than {MAX_DEPTH} levels"), open)
+                    .expected("at most a document, its clauses and their blocks")
+                    .hint("close the blocks you opened; a `{` may be doubled by mistake"),
+            );
+            let close = self.skip_nested();
+            return Block {
+                statements: Vec::new(),
+                open,
+                close,
+            };
+        }
+        let statements = self.statements(depth + 1, Some(open));
+        let close = if self.peek() == Some('}') {
+            self.pos += 1;
+            Some(self.span(self.pos - 1, self.pos))
+        } else {
+            None
+        };
+        Block {
+            statements,
+            open,
+            close,
+        }
+    }
+
+    /// Skip a block too deep to parse, without recursion, to its matching `}`.
+    fn skip_nested(&mut self) -> Option<Span> {
+        let mut depth = 1usize;
+        while let Some(c) = self.peek() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        self.pos += 1;
+                        return Some(self.span(self.pos - 1, self.pos));
+                    }
+                }
+                '"' => {
+                    self.pos += 1;
+                    match atom::string_body(self.rest()) {
+                        Ok((_, used)) => self.pos += used,
+                        Err(_) => self.pos = self.text.len(),
+                    }
+                    continue;
+                }
+                '#' => {
+                    self.skip_comment();
+                    continue;
+                }
+                _ => {}
+            }
+            self.pos += c.len_utf8();
+        }
+        None
+    }
+
+    /// One atom after the keyword; `None` after reporting a bad token.
+    fn atom(&mut self) -> Option<Atom> {
+        let start = self.pos;
+        let rest = self.rest();
+        let c = self.peek()?;
+        let kind = if c == ',' {
+            self.pos += 1;
+            AtomKind::Comma
+        } else if c == '"' {
+            match atom::string_body(&rest[1..]) {
+                Ok((text, used)) => {
+                    self.pos += 1 + used;
+                    AtomKind::Text(text)
+                }
+                Err(StringError::Unterminated) => {
+                    self.error(
+                        Diagnostic::new("this string is never closed", self.span(start, start + 1))
+                            .expected("a closing `\"`")
+                            .hint("close the string; write `\\\"` for a quote inside it"),
+                    );
+                    self.skip_line();
+                    return None;
+                }
+                Err(StringError::BadEscape(offset)) => {
+                    let at = start + 1 + offset;
+                    self.error(
+                        Diagnostic::new("unknown escape in string", self.span(at, at + 2))
+                            .expected("one of `\\\"`, `\\\\`, `\\n`, `\\t`")
+                            .hint("write `\\\\` for a backslash"),
+                    );
+                    self.skip_string();
+                    return None;
+                }
+            }
+        } else if let Ok((_, text)) = atom::datetime(rest) {
+            self.pos += text.len();
+            AtomKind::DateTime(text.to_string())
+        } else if let Ok((_, text)) = atom::date(rest) {
+            self.pos += text.len();
+            AtomKind::Date(text.to_string())
+        } else if let Ok((after, text)) = atom::number(rest) {
+            if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                let span = self.token_span();
+                let unit: String = after.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+                self.error(
+                    Diagnostic::new(format!("`{}` is not a number or a date", &rest[..span.end - span.start]), span)
+                        .expected("a number, then a space, then its unit")
+                        .hint(format!("write `{text} {unit}`")),
+                );
+                self.pos = span.end;
+                return None;
+            }
+            self.pos += text.len();
+            let value = text.replace('_', "").parse().unwrap_or(f64::NAN);
+            AtomKind::Number {
+                text: text.to_string(),
+                value,
+            }
+        } else if let Ok((_, text)) = atom::word(rest) {
+            self.pos += text.len();
+            AtomKind::Word(text.to_string())
+        } else {
+            let span = self.token_span();
+            let found = self.describe_here();
+            let hint = if c == '\u{201c}' || c == '\u{201d}' {
+                "use straight quotes `\"` around strings; curly quotes may appear inside them"
+            } else {
+                "put free text in a \"string\""
+            };
+            self.error(
+                Diagnostic::new(format!("unexpected {found}"), span)
+                    .expected(ATOM_EXPECTED)
+                    .hint(hint),
+            );
+            self.pos = span.end;
+            return None;
+        };
+        Some(Atom {
+            kind,
+            span: self.span(start, self.pos),
+        })
+    }
+
+    /// The span of the token at the cursor: up to the next space or bracket.
+    fn token_span(&self) -> Span {
+        let rest = self.rest();
+        let mut length = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '{' | '}' | ';' | ','))
+            .unwrap_or(rest.len());
+        if length == 0 {
+            length = rest.chars().next().map_or(0, char::len_utf8);
+        }
+        self.span(self.pos, self.pos + length)
+    }
+
+    fn describe_here(&self) -> String {
+        match self.peek() {
+            Some(c) if c.is_control() => format!("character U+{:04X}", c as u32),
+            Some(c) => format!("`{c}`"),
+            None => "the end of the file".to_string(),
+        }
+    }
+
+    /// Skip to the end of the current line (not past a `}`, which may close a
+    /// block), skipping whole any block the line opens, so that one bad line does
+    /// not unbalance the braces after it.
+    fn skip_line(&mut self) {
+        while let Some(c) = self.peek() {
+            match c {
+                '\n' | '}' => return,
+                '{' => {
+                    self.pos += 1;
+                    self.skip_nested();
+                }
+                _ => self.pos += c.len_utf8(),
+            }
+        }
+    }
+
+    /// Skip past a string with a bad escape, to its closing quote on this line.
+    fn skip_string(&mut self) {
+        self.pos += 1;
+        while let Some(c) = self.peek() {
+            self.pos += c.len_utf8();
+            match c {
+                '\\' => {
+                    if let Some(next) = self.peek() {
+                        self.pos += next.len_utf8();
+                    }
+                }
+                '"' | '\n' => return,
+                _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(statement: &Statement) -> Vec<String> {
+        statement
+            .atoms
+            .iter()
+            .map(|atom| match &atom.kind {
+                AtomKind::Word(word) => word.clone(),
+                AtomKind::Text(text) => format!("{text:?}"),
+                AtomKind::Number { text, .. } => text.clone(),
+                AtomKind::Date(text) | AtomKind::DateTime(text) => text.clone(),
+                AtomKind::Comma => ",".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn statements_blocks_and_spans() {
+        let text = "agreement a {\n  clause 1 ceasefire { by x, y; text \"t\" }\n}\n";
+        let (file, errors) = parse(0, text);
+        assert!(errors.is_empty(), "{errors:?}");
+        let document = &file.statements[0];
+        assert_eq!(words(document), ["agreement", "a"]);
+        let clause = &document.block.as_ref().unwrap().statements[0];
+        assert_eq!(words(clause), ["clause", "1", "ceasefire"]);
+        let inner = &clause.block.as_ref().unwrap().statements;
+        assert_eq!(words(&inner[0]), ["by", "x", ",", "y"]);
+        assert_eq!(words(&inner[1]), ["text", "\"t\""]);
+        assert_eq!(&text[clause.span.start..clause.span.end], "clause 1 ceasefire { by x, y; text \"t\" }");
+    }
+
+    #[test]
+    fn a_trailing_comma_continues_the_line_and_comments_are_kept() {
+        let (file, errors) = parse(0, "units army, # the army\n  security\nnext 1\n");
+        assert!(errors.is_empty());
+        assert_eq!(words(&file.statements[0]), ["units", "army", ",", "security"]);
+        assert_eq!(words(&file.statements[1]), ["next", "1"]);
+        assert_eq!(file.comments.len(), 1);
+    }
+
+    #[test]
+    fn recovers_after_a_bad_token_and_reports_each_error() {
+        let (file, errors) = parse(0, "a @ b\nc 6months\nd \"ok\"\n");
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(errors[0].message, "unexpected `@`");
+        assert_eq!(errors[1].hint.as_deref(), Some("write `6 months`"));
+        assert_eq!(file.statements.len(), 3);
+    }
+
+    #[test]
+    fn unclosed_block_points_at_its_open_brace() {
+        let (_, errors) = parse(0, "agreement a {\n clause 1 ceasefire {\n");
+        assert_eq!(errors.len(), 2);
+        assert!(errors.iter().all(|e| e.message == "this `{` is never closed"));
+        // The inner block is reported first, where its end was looked for.
+        assert_eq!(errors[0].span.map(|s| s.start), Some(34));
+        assert_eq!(errors[1].span.map(|s| s.start), Some(12));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let text = format!("{}{}", "a {".repeat(100_000), "}".repeat(100_000));
+        let (_, errors) = parse(0, &text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].message.contains("nest deeper"));
+    }
+
+    #[test]
+    fn a_million_bare_braces_give_one_located_error() {
+        let text = format!("a {}", "{".repeat(1_000_000));
+        let (_, errors) = parse(0, &text);
+        assert_eq!(errors[0].message, "expected a keyword, found `{`");
+        assert_eq!(errors[0].span.map(|s| s.start), Some(3));
+        assert!(errors.len() <= 2, "{errors:?}");
+    }
+
+    #[test]
+    fn unterminated_string_and_stray_brace() {
+        let (_, errors) = parse(0, "a \"open\n}\n");
+        let messages: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(messages, ["this string is never closed", "unexpected `}` with no open `{`"]);
+    }
+}
