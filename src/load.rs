@@ -47,9 +47,10 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
                     );
                 }
             },
-            Err(error) => loaded
-                .errors
-                .push(Diagnostic::for_path(format!("cannot read {name}: {error}"), name)),
+            Err(error) => loaded.errors.push(Diagnostic::for_path(
+                format!("cannot read {name}: {error}"),
+                name,
+            )),
         }
     }
     finish(&mut loaded);
@@ -83,7 +84,10 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Diagnostic>) 
     let entries = match std::fs::read_dir(path) {
         Ok(entries) => entries,
         Err(error) => {
-            errors.push(Diagnostic::for_path(format!("cannot read folder {name}: {error}"), name));
+            errors.push(Diagnostic::for_path(
+                format!("cannot read folder {name}: {error}"),
+                name,
+            ));
             return;
         }
     };
@@ -112,8 +116,10 @@ fn add_source(loaded: &mut Loaded, name: String, text: String) {
     let (tree, mut errors) = syntax::parse(id, &loaded.sources.get(id).text);
     // Resolution runs on a tree with syntax errors too: it reports what it can,
     // and the recovered tree gives few follow-on errors.
-    let documents = resolve::resolve_file(&tree, &mut errors);
-    loaded.corpus.documents.extend(documents);
+    let resolved = resolve::resolve_file(&tree, &mut errors);
+    loaded.corpus.documents.extend(resolved.documents);
+    loaded.corpus.requirements.extend(resolved.requirements);
+    loaded.corpus.tests.extend(resolved.tests);
     loaded.errors.extend(errors);
 }
 

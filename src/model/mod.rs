@@ -2,8 +2,10 @@
 //! typed and whose relative deadlines are turned into dates where they can be.
 //! Rules, comparison and renderers read only this.
 
+mod redline;
 mod value;
 
+pub use redline::*;
 pub use value::*;
 
 use serde::Serialize;
@@ -15,11 +17,19 @@ use crate::source::{Span, Spanned};
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Corpus {
     pub documents: Vec<Document>,
+    /// Red lines: what parties require of proposals.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub requirements: Vec<Requirements>,
+    /// `test` blocks, run by `truce test`.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub tests: Vec<TestBlock>,
 }
 
 impl Corpus {
     pub fn document(&self, id: &str) -> Option<&Document> {
-        self.documents.iter().find(|document| document.id.value == id)
+        self.documents
+            .iter()
+            .find(|document| document.id.value == id)
     }
 }
 
@@ -187,7 +197,9 @@ impl Document {
 
     /// The latest status, in source order.
     pub fn status(&self) -> Option<&str> {
-        self.statuses.last().map(|entry| entry.status.value.as_str())
+        self.statuses
+            .last()
+            .map(|entry| entry.status.value.as_str())
     }
 }
 
@@ -235,7 +247,9 @@ impl Clause {
     }
 
     pub fn get(&self, key: &str) -> Option<&AttributeValue> {
-        self.attributes.iter().find(|attribute| attribute.key.value == key)
+        self.attributes
+            .iter()
+            .find(|attribute| attribute.key.value == key)
     }
 
     pub fn all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a AttributeValue> + 'a {
@@ -275,12 +289,12 @@ impl Clause {
         let mut out = Vec::new();
         for attribute in self.all(key) {
             match &attribute.value {
-                Value::Actors(actors) => out.extend(actors.iter().filter_map(|actor| {
-                    match &actor.value {
+                Value::Actors(actors) => {
+                    out.extend(actors.iter().filter_map(|actor| match &actor.value {
                         Actor::Party(path) => Some((path.clone(), actor.span)),
                         _ => None,
-                    }
-                })),
+                    }))
+                }
                 Value::Parties(parties) => out.extend(
                     parties
                         .iter()

@@ -3,6 +3,7 @@
 //! attributes each clause kind allows, and duplicates; collects every error rather
 //! than stopping at the first.
 
+mod redline;
 mod time;
 mod value;
 
@@ -10,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{
-    Anchor, AttributeValue, Backer, Citation, Clause, Corpus, Deadline, Document, Link, Party,
+    Requirement, Requirements, TestBlock, Anchor, AttributeValue, Backer, Citation, Clause, Corpus, Deadline, Document, Link, Party,
     Place, Side, StatusEntry, Unit, Value,
 };
 use crate::schema::{self, ClauseKind};
@@ -18,35 +19,64 @@ use crate::source::{Span, Spanned};
 use crate::syntax::{Atom, AtomKind, Statement, SyntaxFile};
 
 pub use time::read_when;
-use value::{Cursor, Scope, read_party, read_place, read_text, read_value, read_when_atom, read_word};
+use value::{
+    Cursor, Scope, read_party, read_place, read_text, read_value, read_when_atom, read_word,
+};
 
-/// Resolve one file's documents, appending errors.
-pub fn resolve_file(file: &SyntaxFile, errors: &mut Vec<Diagnostic>) -> Vec<Document> {
-    let mut documents = Vec::new();
+/// What one file holds.
+#[derive(Default)]
+pub struct Resolved {
+    pub documents: Vec<Document>,
+    pub requirements: Vec<Requirements>,
+    pub tests: Vec<TestBlock>,
+}
+
+/// The statements a file holds at its top level.
+const TOP_LEVEL: &[&str] = &["agreement", "requirements", "test"];
+
+/// Resolve one file, appending errors.
+pub fn resolve_file(file: &SyntaxFile, errors: &mut Vec<Diagnostic>) -> Resolved {
+    let mut resolved = Resolved::default();
     for statement in &file.statements {
         match statement.keyword() {
             Some("agreement") => {
-                if let Some(document) = resolve_document(statement, errors) {
-                    documents.push(document);
+                if let Some((document, _)) = resolve_document(statement, Mode::Agreement, errors) {
+                    resolved.documents.push(document);
+                }
+            }
+            Some("requirements") => {
+                if let Some((header, red_lines)) =
+                    resolve_document(statement, Mode::Requirements, errors)
+                {
+                    resolved.requirements.push(Requirements {
+                        header,
+                        owner: red_lines.owner,
+                        items: red_lines.items,
+                    });
+                }
+            }
+            Some("test") => {
+                if let Some(test) = redline::resolve_test(statement, errors) {
+                    resolved.tests.push(test);
                 }
             }
             keyword => {
                 let word = keyword.unwrap_or("");
                 errors.push(
                     Diagnostic::new(
-                        format!("expected `agreement`, found `{word}`"),
+                        format!("expected `agreement`, `requirements` or `test`, found `{word}`"),
                         statement.head_span(),
                     )
                     .expected("`agreement ID { ... }` at the top of a file")
                     .hint(
-                        did_you_mean(word, ["agreement"])
+                        did_you_mean(word, TOP_LEVEL.iter().copied())
                             .unwrap_or_else(|| "statements go inside an agreement's braces".into()),
                     ),
                 );
             }
         }
     }
-    documents
+    resolved
 }
 
 /// Checks across files: unique document ids, links to documents that exist.
@@ -102,12 +132,31 @@ fn new_document(id: Spanned<String>, span: Span) -> Document {
     }
 }
 
-fn resolve_document(statement: &Statement, errors: &mut Vec<Diagnostic>) -> Option<Document> {
+/// Agreements and requirements share their header and declarations.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Agreement,
+    Requirements,
+}
+
+/// What a requirements block adds to its header.
+#[derive(Default)]
+struct RedLines {
+    owner: Option<Spanned<String>>,
+    items: Vec<Requirement>,
+}
+
+fn resolve_document(
+    statement: &Statement,
+    mode: Mode,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<(Document, RedLines)> {
+    let keyword = statement.keyword().unwrap_or("agreement");
     let mut cursor = Cursor::new(&statement.atoms[1..], statement.head_span());
     let id = match read_word(&mut cursor, "the document's id, such as `cairo_2017`") {
         Ok(id) => id,
         Err(error) => {
-            errors.push(error.hint("write `agreement ID { ... }`"));
+            errors.push(error.hint(format!("write `{keyword} ID {{ ... }}`")));
             return None;
         }
     };
@@ -116,9 +165,9 @@ fn resolve_document(statement: &Statement, errors: &mut Vec<Diagnostic>) -> Opti
     }
     let Some(block) = &statement.block else {
         errors.push(
-            Diagnostic::new(format!("agreement `{}` has no body", id.value), id.span)
+            Diagnostic::new(format!("{keyword} `{}` has no body", id.value), id.span)
                 .expected("`{` and the document's statements")
-                .hint("write `agreement ID { ... }`"),
+                .hint(format!("write `{keyword} ID {{ ... }}`")),
         );
         return None;
     };
@@ -127,6 +176,8 @@ fn resolve_document(statement: &Statement, errors: &mut Vec<Diagnostic>) -> Opti
         scope: Scope::default(),
         errors,
         clause_numbers: HashMap::new(),
+        mode,
+        red_lines: RedLines::default(),
     };
     // Declarations first, so that clauses may name parties declared below them.
     for statement in &block.statements {
@@ -139,7 +190,7 @@ fn resolve_document(statement: &Statement, errors: &mut Vec<Diagnostic>) -> Opti
     resolver.check_clause_references();
     let mut document = resolver.document;
     time::resolve_deadlines(&mut document);
-    Some(document)
+    Some((document, resolver.red_lines))
 }
 
 struct DocumentResolver<'e> {
@@ -147,6 +198,8 @@ struct DocumentResolver<'e> {
     scope: Scope,
     errors: &'e mut Vec<Diagnostic>,
     clause_numbers: HashMap<String, Span>,
+    mode: Mode,
+    red_lines: RedLines,
 }
 
 /// A statement's head (the atoms after the keyword, before any sub-key) and its
@@ -297,24 +350,22 @@ impl DocumentResolver<'_> {
                         };
                         party.side = Some(Spanned::new(value, side.span));
                     }
-                    "role" => {
-                        loop {
-                            let role = read_word(&mut cursor, "a role")?;
-                            if !schema::ROLES.contains(&role.value.as_str()) {
-                                return Err(Diagnostic::new(
-                                    format!("unknown role `{}`", role.value),
-                                    role.span,
-                                )
-                                .expected(format!("one of: {}", schema::ROLES.join(", ")))
-                                .maybe_hint(did_you_mean(&role.value, schema::ROLES.iter().copied())));
-                            }
-                            party.roles.push(role);
-                            if !matches!(cursor.peek().map(|a| &a.kind), Some(AtomKind::Comma)) {
-                                break;
-                            }
-                            cursor.next();
+                    "role" => loop {
+                        let role = read_word(&mut cursor, "a role")?;
+                        if !schema::ROLES.contains(&role.value.as_str()) {
+                            return Err(Diagnostic::new(
+                                format!("unknown role `{}`", role.value),
+                                role.span,
+                            )
+                            .expected(format!("one of: {}", schema::ROLES.join(", ")))
+                            .maybe_hint(did_you_mean(&role.value, schema::ROLES.iter().copied())));
                         }
-                    }
+                        party.roles.push(role);
+                        if !matches!(cursor.peek().map(|a| &a.kind), Some(AtomKind::Comma)) {
+                            break;
+                        }
+                        cursor.next();
+                    },
                     "units" => loop {
                         let unit = read_word(&mut cursor, "a unit name, such as `army`")?;
                         let path = format!("{}.{}", party.id.value, unit.value);
@@ -375,9 +426,15 @@ impl DocumentResolver<'_> {
                     }
                     Ok(kind) => {
                         self.error(
-                            Diagnostic::new(format!("unknown kind of place `{}`", kind.value), kind.span)
-                                .expected(format!("one of: {}", schema::PLACE_KINDS.join(", ")))
-                                .maybe_hint(did_you_mean(&kind.value, schema::PLACE_KINDS.iter().copied())),
+                            Diagnostic::new(
+                                format!("unknown kind of place `{}`", kind.value),
+                                kind.span,
+                            )
+                            .expected(format!("one of: {}", schema::PLACE_KINDS.join(", ")))
+                            .maybe_hint(did_you_mean(
+                                &kind.value,
+                                schema::PLACE_KINDS.iter().copied(),
+                            )),
                         );
                         continue;
                     }
@@ -460,7 +517,9 @@ impl DocumentResolver<'_> {
     fn check_hierarchies(&mut self) {
         let mut errors = Vec::new();
         for unit in &self.document.units {
-            if !self.scope.parties.contains(&unit.parent) && !self.scope.units.contains(&unit.parent) {
+            if !self.scope.parties.contains(&unit.parent)
+                && !self.scope.units.contains(&unit.parent)
+            {
                 errors.push(value::unknown_party(
                     &Spanned::new(unit.parent.clone(), unit.path.span),
                     &self.scope,
@@ -511,12 +570,32 @@ impl DocumentResolver<'_> {
         let Some(keyword) = statement.keyword() else {
             return;
         };
-        if statement.block.is_some() && !matches!(keyword, "clause" | "recital") {
+        let opens_block = matches!(keyword, "clause" | "recital")
+            || self.mode == Mode::Requirements && matches!(keyword, "require" | "forbid" | "demand");
+        if statement.block.is_some() && !opens_block {
             self.error(
                 Diagnostic::new(format!("`{keyword}` takes no block"), statement.head_span())
                     .hint("only `clause` and `recital` open a block inside a document"),
             );
             return;
+        }
+        if self.mode == Mode::Requirements {
+            match keyword {
+                "owner" => return self.owner(statement),
+                "require" | "forbid" | "demand" => return self.requirement(statement, keyword),
+                "clause" | "recital" | "guarantor" | "monitor" | "link" => {
+                    self.error(
+                        Diagnostic::new(
+                            format!("`{keyword}` has no place in requirements"),
+                            statement.atoms[0].span,
+                        )
+                        .expected("`owner`, `require`, `forbid`, `demand`, or a declaration")
+                        .hint("write red lines as `require ID KIND { has mechanism, deadline }`"),
+                    );
+                    return;
+                }
+                _ => {}
+            }
         }
         match keyword {
             "party" => self.party_references(statement),
@@ -527,7 +606,11 @@ impl DocumentResolver<'_> {
                 match read_text(&mut cursor) {
                     Ok(text) => {
                         let span = cursor.since(0);
-                        self.once(statement, "title", self.document.title.as_ref().map(|t| t.span));
+                        self.once(
+                            statement,
+                            "title",
+                            self.document.title.as_ref().map(|t| t.span),
+                        );
                         self.document.title = Some(Spanned::new(text, span));
                     }
                     Err(error) => self.error(error),
@@ -538,7 +621,11 @@ impl DocumentResolver<'_> {
                 let mut cursor = Cursor::new(&statement.atoms[1..], end_span(statement));
                 match read_when_atom(&mut cursor) {
                     Ok(when) => {
-                        self.once(statement, "date", self.document.date.as_ref().map(|t| t.span));
+                        self.once(
+                            statement,
+                            "date",
+                            self.document.date.as_ref().map(|t| t.span),
+                        );
                         self.document.date = Some(Spanned::new(when, cursor.since(0)));
                     }
                     Err(error) => self.error(error),
@@ -549,7 +636,11 @@ impl DocumentResolver<'_> {
                 let mut cursor = Cursor::new(&statement.atoms[1..], end_span(statement));
                 match read_place(&mut cursor, &self.scope) {
                     Ok(place) => {
-                        self.once(statement, "region", self.document.region.as_ref().map(|t| t.span));
+                        self.once(
+                            statement,
+                            "region",
+                            self.document.region.as_ref().map(|t| t.span),
+                        );
                         self.document.region = Some(place);
                     }
                     Err(error) => self.error(error),
@@ -586,10 +677,7 @@ impl DocumentResolver<'_> {
                         format!("unknown statement `{other}` in a document"),
                         statement.atoms[0].span,
                     )
-                    .expected(format!(
-                        "one of: {}",
-                        keys.collect::<Vec<_>>().join(", ")
-                    ))
+                    .expected(format!("one of: {}", keys.collect::<Vec<_>>().join(", ")))
                     .maybe_hint(hint),
                 );
             }
@@ -600,9 +688,14 @@ impl DocumentResolver<'_> {
     fn once(&mut self, statement: &Statement, what: &str, first: Option<Span>) {
         if let Some(first) = first {
             self.error(
-                Diagnostic::new(format!("the document has a second {what}"), statement.head_span())
-                    .related(first, "first given here")
-                    .hint(format!("a document has one {what}; put other readings in a `note`")),
+                Diagnostic::new(
+                    format!("the document has a second {what}"),
+                    statement.head_span(),
+                )
+                .related(first, "first given here")
+                .hint(format!(
+                    "a document has one {what}; put other readings in a `note`"
+                )),
             );
         }
     }
@@ -613,10 +706,14 @@ impl DocumentResolver<'_> {
             match read_word(cursor, "a declared source id") {
                 Ok(id) if self.scope.sources.contains(&id.value) => out.push(id),
                 Ok(id) => {
-                    let hint = did_you_mean(&id.value, self.scope.sources.iter().map(String::as_str))
-                        .unwrap_or_else(|| {
-                            format!("declare it: `source {} \"citation\" file \"...\"`", id.value)
-                        });
+                    let hint =
+                        did_you_mean(&id.value, self.scope.sources.iter().map(String::as_str))
+                            .unwrap_or_else(|| {
+                                format!(
+                                    "declare it: `source {} \"citation\" file \"...\"`",
+                                    id.value
+                                )
+                            });
                     self.error(
                         Diagnostic::new(format!("unknown source `{}`", id.value), id.span)
                             .expected("a source declared in this document")
@@ -692,7 +789,10 @@ impl DocumentResolver<'_> {
                 self.error(
                     Diagnostic::new(format!("unknown status `{}`", status.value), status.span)
                         .expected(format!("one of: {}", schema::STATUSES.join(", ")))
-                        .maybe_hint(did_you_mean(&status.value, schema::STATUSES.iter().copied())),
+                        .maybe_hint(did_you_mean(
+                            &status.value,
+                            schema::STATUSES.iter().copied(),
+                        )),
                 );
                 return;
             }
@@ -715,12 +815,17 @@ impl DocumentResolver<'_> {
                 "on" => read_when_atom(&mut cursor).map(|when| {
                     entry.on = Some(Spanned::new(when, cursor.since(0)));
                 }),
-                "by" => read_value(&mut cursor, schema::ValueType::Parties, &self.scope, &|_| false)
-                    .map(|value| {
-                        if let Value::Parties(parties) = value {
-                            entry.by = parties;
-                        }
-                    }),
+                "by" => read_value(
+                    &mut cursor,
+                    schema::ValueType::Parties,
+                    &self.scope,
+                    &|_| false,
+                )
+                .map(|value| {
+                    if let Value::Parties(parties) = value {
+                        entry.by = parties;
+                    }
+                }),
                 _ => {
                     entry.source = self.sources(&mut cursor);
                     Ok(())
@@ -761,7 +866,12 @@ impl DocumentResolver<'_> {
     fn backer(&mut self, statement: &Statement, keyword: &str) {
         let parts = split(&statement.atoms, Self::sub_keys(keyword));
         let mut cursor = Cursor::new(parts.head, end_span(statement));
-        let parties = match read_value(&mut cursor, schema::ValueType::Parties, &self.scope, &|_| false) {
+        let parties = match read_value(
+            &mut cursor,
+            schema::ValueType::Parties,
+            &self.scope,
+            &|_| false,
+        ) {
             Ok(Value::Parties(parties)) => parties,
             Ok(_) => Vec::new(),
             Err(error) => {
@@ -801,7 +911,7 @@ impl DocumentResolver<'_> {
                 _ => {
                     self.error(
                         Diagnostic::new("expected a clause number", number.span)
-                            .expected("a number such as `7` or a label such as `7a`"),
+                            .expected("a number such as `7`, or a label such as `\"7a\"`"),
                     );
                     return;
                 }
@@ -829,8 +939,11 @@ impl DocumentResolver<'_> {
             AtomKind::Word(word) => word.as_str(),
             other => {
                 self.error(
-                    Diagnostic::new(format!("expected a clause kind, found {}", other.describe()), kind_atom.span)
-                        .expected("a clause kind such as `ceasefire`"),
+                    Diagnostic::new(
+                        format!("expected a clause kind, found {}", other.describe()),
+                        kind_atom.span,
+                    )
+                    .expected("a clause kind such as `ceasefire`"),
                 );
                 return;
             }
@@ -840,8 +953,9 @@ impl DocumentResolver<'_> {
                 Diagnostic::new(format!("unknown clause kind `{kind_name}`"), kind_atom.span)
                     .expected("a clause kind such as `ceasefire` or `detainee_release`")
                     .hint(
-                        did_you_mean(kind_name, crate::model::clause_kind_names())
-                            .unwrap_or_else(|| "use `other` with a `subject` for anything else".into()),
+                        did_you_mean(kind_name, crate::model::clause_kind_names()).unwrap_or_else(
+                            || "use `other` with a `subject` for anything else".into(),
+                        ),
                     ),
             );
             return;
@@ -850,17 +964,25 @@ impl DocumentResolver<'_> {
             self.error(
                 Diagnostic::new(format!("{keyword} has no body"), kind_atom.span)
                     .expected("`{` and the clause's attributes")
-                    .hint(format!("write `{keyword} ... {kind_name} {{ text \"...\" }}`")),
+                    .hint(format!(
+                        "write `{keyword} ... {kind_name} {{ text \"...\" }}`"
+                    )),
             );
             return;
         };
         if let Some(number) = &number {
             if !recital {
-                if let Some(first) = self.clause_numbers.insert(number.value.clone(), number.span) {
+                if let Some(first) = self
+                    .clause_numbers
+                    .insert(number.value.clone(), number.span)
+                {
                     self.error(
-                        Diagnostic::new(format!("clause {} appears twice", number.value), number.span)
-                            .related(first, "first here")
-                            .hint("number clauses as the source does; use `7a` for a sub-item"),
+                        Diagnostic::new(
+                            format!("clause {} appears twice", number.value),
+                            number.span,
+                        )
+                        .related(first, "first here")
+                        .hint("number clauses as the source does; write `\"7a\"` for a sub-item"),
                     );
                 }
             }
@@ -873,8 +995,21 @@ impl DocumentResolver<'_> {
             resolved: Vec::new(),
             span: statement.span,
         };
+        let mut clause_sources = Vec::new();
         for attribute_statement in &block.statements {
+            if attribute_statement.keyword() == Some("source") && attribute_statement.block.is_none() {
+                // A `source` line of its own cites the whole clause.
+                let mut cursor = Cursor::new(&attribute_statement.atoms[1..], end_span(attribute_statement));
+                clause_sources.extend(self.sources(&mut cursor));
+                self.finish(&cursor, "the sources");
+                continue;
+            }
             self.attributes(attribute_statement, kind, &mut clause.attributes);
+        }
+        for attribute in &mut clause.attributes {
+            if attribute.source.is_empty() {
+                attribute.source = clause_sources.clone();
+            }
         }
         if recital {
             self.document.recitals.push(clause);
@@ -884,7 +1019,12 @@ impl DocumentResolver<'_> {
     }
 
     /// One line of a clause: `key value [key value]... [source ID]`.
-    fn attributes(&mut self, statement: &Statement, kind: &'static ClauseKind, out: &mut Vec<AttributeValue>) {
+    fn attributes(
+        &mut self,
+        statement: &Statement,
+        kind: &'static ClauseKind,
+        out: &mut Vec<AttributeValue>,
+    ) {
         if let Some(block) = &statement.block {
             self.error(
                 Diagnostic::new("clause attributes take no block", block.open)
@@ -913,10 +1053,16 @@ impl DocumentResolver<'_> {
                 });
                 self.error(
                     Diagnostic::new(
-                        format!("unknown attribute `{}` for a `{}` clause", key.value, kind.name),
+                        format!(
+                            "unknown attribute `{}` for a `{}` clause",
+                            key.value, kind.name
+                        ),
                         key.span,
                     )
-                    .expected(format!("one of: {}", kind.keys().collect::<Vec<_>>().join(", ")))
+                    .expected(format!(
+                        "one of: {}",
+                        kind.keys().collect::<Vec<_>>().join(", ")
+                    ))
                     .maybe_hint(hint),
                 );
                 return;
@@ -936,7 +1082,10 @@ impl DocumentResolver<'_> {
                             if kind.attribute(&unstated.value).is_none() {
                                 self.error(
                                     Diagnostic::new(
-                                        format!("`{}` is not an attribute of `{}` clauses", unstated.value, kind.name),
+                                        format!(
+                                            "`{}` is not an attribute of `{}` clauses",
+                                            unstated.value, kind.name
+                                        ),
                                         unstated.span,
                                     )
                                     .maybe_hint(did_you_mean(&unstated.value, kind.keys())),
@@ -999,12 +1148,15 @@ impl DocumentResolver<'_> {
                 for number in numbers {
                     if !self.clause_numbers.contains_key(&number.value) {
                         missing.push(
-                            Diagnostic::new(format!("there is no clause {} in this document", number.value), number.span)
-                                .expected("the number of a clause of this document")
-                                .maybe_hint(did_you_mean(
-                                    &number.value,
-                                    self.clause_numbers.keys().map(String::as_str),
-                                )),
+                            Diagnostic::new(
+                                format!("there is no clause {} in this document", number.value),
+                                number.span,
+                            )
+                            .expected("the number of a clause of this document")
+                            .maybe_hint(did_you_mean(
+                                &number.value,
+                                self.clause_numbers.keys().map(String::as_str),
+                            )),
                         );
                     }
                 }

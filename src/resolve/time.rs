@@ -21,7 +21,10 @@ pub fn read_when(text: &str, qualifier: Option<&str>) -> Result<When, String> {
         return read_datetime(text);
     }
     let parts: Vec<&str> = text.split('-').collect();
-    let number = |part: &str| part.parse::<i16>().map_err(|_| format!("`{part}` is not a number"));
+    let number = |part: &str| {
+        part.parse::<i16>()
+            .map_err(|_| format!("`{part}` is not a number"))
+    };
     let year = number(parts.first().copied().unwrap_or(""))?;
     let month = number(parts.get(1).copied().unwrap_or(""))?;
     let month_start = Date::new(year, month as i8, 1)
@@ -32,7 +35,9 @@ pub fn read_when(text: &str, qualifier: Option<&str>) -> Result<When, String> {
     match parts.get(2) {
         Some(day) => {
             if qualifier.is_some() {
-                return Err("a qualifier such as `mid` applies to a month such as `2018-05`".into());
+                return Err(
+                    "a qualifier such as `mid` applies to a month such as `2018-05`".into(),
+                );
             }
             let day = number(day)?;
             let date = Date::new(year, month as i8, day as i8).map_err(|_| {
@@ -41,7 +46,9 @@ pub fn read_when(text: &str, qualifier: Option<&str>) -> Result<When, String> {
                     month_start.days_in_month()
                 )
             })?;
-            let next = date.checked_add(1.day()).map_err(|error| error.to_string())?;
+            let next = date
+                .checked_add(1.day())
+                .map_err(|error| error.to_string())?;
             Ok(When {
                 text: text.to_string(),
                 start: date.to_datetime(jiff::civil::Time::midnight()),
@@ -83,7 +90,11 @@ fn read_datetime(text: &str) -> Result<When, String> {
         None => (text, None),
     };
     // The civil part is the first 16 or 19 characters; the rest is an offset.
-    let civil_length = if body.as_bytes().get(16) == Some(&b':') { 19 } else { 16 };
+    let civil_length = if body.as_bytes().get(16) == Some(&b':') {
+        19
+    } else {
+        16
+    };
     let civil = body.get(..civil_length).unwrap_or(body);
     let offset = body.get(civil_length..).unwrap_or("");
     let start: DateTime = civil
@@ -124,7 +135,11 @@ pub fn resolve_deadlines(document: &mut Document) {
     for index in 0..document.clauses.len() {
         let mut found = Vec::new();
         for key in ["deadline", "start"] {
-            let point = if key == "start" { AnchorPoint::Starts } else { AnchorPoint::Ends };
+            let point = if key == "start" {
+                AnchorPoint::Starts
+            } else {
+                AnchorPoint::Ends
+            };
             if let Some(when) = point_of(document, &numbers, signing.as_ref(), index, point, 0) {
                 found.push((key, when));
             }
@@ -189,8 +204,16 @@ fn point_of(
         if let Some(crate::model::Value::When(until)) = clause.get("until").map(|a| &a.value) {
             return Some(until.clone());
         }
-        if let Some(crate::model::Value::Duration(range)) = clause.get("duration").map(|a| &a.value) {
-            let start = point_of(document, numbers, signing, index, AnchorPoint::Starts, depth + 1)?;
+        if let Some(crate::model::Value::Duration(range)) = clause.get("duration").map(|a| &a.value)
+        {
+            let start = point_of(
+                document,
+                numbers,
+                signing,
+                index,
+                AnchorPoint::Starts,
+                depth + 1,
+            )?;
             return shift(&start, range.max.unwrap_or(range.min));
         }
     }

@@ -31,7 +31,10 @@ impl Scope {
     }
 
     fn party_names(&self) -> impl Iterator<Item = &str> {
-        self.parties.iter().chain(self.units.iter()).map(String::as_str)
+        self.parties
+            .iter()
+            .chain(self.units.iter())
+            .map(String::as_str)
     }
 }
 
@@ -116,7 +119,9 @@ impl<'a> Cursor<'a> {
     pub fn expected(&self, what: &str) -> Diagnostic {
         let found = self
             .peek()
-            .map_or("the end of the statement".to_string(), |atom| atom.kind.describe());
+            .map_or("the end of the statement".to_string(), |atom| {
+                atom.kind.describe()
+            });
         Diagnostic::new(format!("expected {what}, found {found}"), self.here()).expected(what)
     }
 }
@@ -162,7 +167,9 @@ pub fn read_value(
         ValueType::Ratio => {
             let numerator = read_count(cursor, &|w| w == "per", true)?;
             if !cursor.eat("per") {
-                return Err(cursor.expected("`per`, as in `100 fighters surrender per 200 civilians`"));
+                return Err(
+                    cursor.expected("`per`, as in `100 fighters surrender per 200 civilians`")
+                );
             }
             let denominator = read_count(cursor, stop, true)?;
             Value::Ratio(Ratio {
@@ -186,9 +193,9 @@ pub fn read_value(
             Value::Strength(Strength::parse(&word.value).unwrap_or(Strength::Binding))
         }
         ValueType::Clauses => Value::Clauses(list(cursor, read_clause_number)?),
-        ValueType::Words(words) => {
-            Value::Words(list(cursor, |c| read_word_from(c, words, "one of the listed words"))?)
-        }
+        ValueType::Words(words) => Value::Words(list(cursor, |c| {
+            read_word_from(c, words, "one of the listed words")
+        })?),
         ValueType::Labels => Value::Words(list(cursor, read_label)?),
         ValueType::Keys => Value::Words(list(cursor, |c| read_label(c))?),
     })
@@ -234,9 +241,11 @@ fn read_word_from(cursor: &mut Cursor, allowed: &[&str], what: &str) -> Read<Spa
     if allowed.contains(&word.value.as_str()) {
         return Ok(word);
     }
-    Err(Diagnostic::new(format!("unknown {what} `{}`", word.value), word.span)
-        .expected(format!("one of: {}", allowed.join(", ")))
-        .maybe_hint(did_you_mean(&word.value, allowed.iter().copied())))
+    Err(
+        Diagnostic::new(format!("unknown {what} `{}`", word.value), word.span)
+            .expected(format!("one of: {}", allowed.join(", ")))
+            .maybe_hint(did_you_mean(&word.value, allowed.iter().copied())),
+    )
 }
 
 fn read_label(cursor: &mut Cursor) -> Read<Spanned<String>> {
@@ -307,7 +316,10 @@ fn read_actor(cursor: &mut Cursor, scope: &Scope) -> Read<Spanned<Actor>> {
         cursor.next();
         return Ok(Spanned::new(Actor::Described(text.clone()), *span));
     }
-    let name = read_word(cursor, "a party, a group such as `civilians`, or a \"description\"")?;
+    let name = read_word(
+        cursor,
+        "a party, a group such as `civilians`, or a \"description\"",
+    )?;
     if scope.is_party(&name.value) {
         return Ok(Spanned::new(Actor::Party(name.value), name.span));
     }
@@ -317,16 +329,17 @@ fn read_actor(cursor: &mut Cursor, scope: &Scope) -> Read<Spanned<Actor>> {
     let candidates = scope
         .party_names()
         .chain(crate::model::GROUPS.iter().copied());
-    Err(
-        Diagnostic::new(format!("unknown party or group `{}`", name.value), name.span)
-            .expected(format!(
-                "a declared party, one of the groups {}, or a \"quoted description\"",
-                crate::model::GROUPS.join(", ")
-            ))
-            .hint(did_you_mean(&name.value, candidates).unwrap_or_else(|| {
-                "quote a description in the source's words: \"those who wish to remain\"".into()
-            })),
+    Err(Diagnostic::new(
+        format!("unknown party or group `{}`", name.value),
+        name.span,
     )
+    .expected(format!(
+        "a declared party, one of the groups {}, or a \"quoted description\"",
+        crate::model::GROUPS.join(", ")
+    ))
+    .hint(did_you_mean(&name.value, candidates).unwrap_or_else(|| {
+        "quote a description in the source's words: \"those who wish to remain\"".into()
+    })))
 }
 
 fn read_number(cursor: &mut Cursor, what: &str) -> Read<f64> {
@@ -358,9 +371,12 @@ pub fn read_when_atom(cursor: &mut Cursor) -> Read<When> {
     };
     cursor.next();
     read_when(text, qualifier).map_err(|message| {
-        Diagnostic::new(format!("invalid date `{text}`: {message}"), cursor.since(start))
-            .expected("a real calendar date, such as 2018-02-28")
-            .hint("check the day and month against the source")
+        Diagnostic::new(
+            format!("invalid date `{text}`: {message}"),
+            cursor.since(start),
+        )
+        .expected("a real calendar date, such as 2018-02-28")
+        .hint("check the day and month against the source")
     })
 }
 
@@ -379,8 +395,10 @@ fn read_duration(cursor: &mut Cursor) -> Read<Duration> {
     };
     cursor.next();
     if amount.fract() != 0.0 || !(0.0..=100_000.0).contains(&amount) {
-        return Err(Diagnostic::new("a duration needs a whole number", cursor.since(start))
-            .expected("a whole number of units, such as `36 hours`"));
+        return Err(
+            Diagnostic::new("a duration needs a whole number", cursor.since(start))
+                .expected("a whole number of units, such as `36 hours`"),
+        );
     }
     Ok(Duration {
         amount: amount as i64,
@@ -426,7 +444,10 @@ pub fn read_deadline(cursor: &mut Cursor) -> Read<Deadline> {
             anchor,
         });
     }
-    if matches!(cursor.peek().map(|atom| &atom.kind), Some(AtomKind::Number { .. })) {
+    if matches!(
+        cursor.peek().map(|atom| &atom.kind),
+        Some(AtomKind::Number { .. })
+    ) {
         let offset = read_duration(cursor)?;
         if !cursor.eat("after") {
             return Err(cursor.expected("`after`, as in `48 hours after signing`"));

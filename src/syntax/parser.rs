@@ -15,7 +15,8 @@ pub const MAX_ERRORS: usize = 50;
 /// Bytes per file at most.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
-const ATOM_EXPECTED: &str = "a word, a \"string\", a number, a date, `,`, `{` or the end of the line";
+const ATOM_EXPECTED: &str =
+    "a word, a \"string\", a number, a date, `,`, `{` or the end of the line";
 
 /// Parse one file. Always returns a tree (possibly partial) and every error found.
 pub fn parse(file: FileId, text: &str) -> (SyntaxFile, Vec<Diagnostic>) {
@@ -296,11 +297,20 @@ impl<'a> StatementParser<'a> {
         } else if let Ok((after, text)) = atom::number(rest) {
             if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
                 let span = self.token_span();
-                let unit: String = after.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+                let unit: String = after
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
                 self.error(
-                    Diagnostic::new(format!("`{}` is not a number or a date", &rest[..span.end - span.start]), span)
-                        .expected("a number, then a space, then its unit")
-                        .hint(format!("write `{text} {unit}`")),
+                    Diagnostic::new(
+                        format!(
+                            "`{}` is not a number or a date",
+                            &rest[..span.end - span.start]
+                        ),
+                        span,
+                    )
+                    .expected("a number, then a space, then its unit")
+                    .hint(format!("write `{text} {unit}`")),
                 );
                 self.pos = span.end;
                 return None;
@@ -420,14 +430,20 @@ mod tests {
         let inner = &clause.block.as_ref().unwrap().statements;
         assert_eq!(words(&inner[0]), ["by", "x", ",", "y"]);
         assert_eq!(words(&inner[1]), ["text", "\"t\""]);
-        assert_eq!(&text[clause.span.start..clause.span.end], "clause 1 ceasefire { by x, y; text \"t\" }");
+        assert_eq!(
+            &text[clause.span.start..clause.span.end],
+            "clause 1 ceasefire { by x, y; text \"t\" }"
+        );
     }
 
     #[test]
     fn a_trailing_comma_continues_the_line_and_comments_are_kept() {
         let (file, errors) = parse(0, "units army, # the army\n  security\nnext 1\n");
         assert!(errors.is_empty());
-        assert_eq!(words(&file.statements[0]), ["units", "army", ",", "security"]);
+        assert_eq!(
+            words(&file.statements[0]),
+            ["units", "army", ",", "security"]
+        );
         assert_eq!(words(&file.statements[1]), ["next", "1"]);
         assert_eq!(file.comments.len(), 1);
     }
@@ -445,7 +461,11 @@ mod tests {
     fn unclosed_block_points_at_its_open_brace() {
         let (_, errors) = parse(0, "agreement a {\n clause 1 ceasefire {\n");
         assert_eq!(errors.len(), 2);
-        assert!(errors.iter().all(|e| e.message == "this `{` is never closed"));
+        assert!(
+            errors
+                .iter()
+                .all(|e| e.message == "this `{` is never closed")
+        );
         // The inner block is reported first, where its end was looked for.
         assert_eq!(errors[0].span.map(|s| s.start), Some(34));
         assert_eq!(errors[1].span.map(|s| s.start), Some(12));
@@ -472,6 +492,12 @@ mod tests {
     fn unterminated_string_and_stray_brace() {
         let (_, errors) = parse(0, "a \"open\n}\n");
         let messages: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
-        assert_eq!(messages, ["this string is never closed", "unexpected `}` with no open `{`"]);
+        assert_eq!(
+            messages,
+            [
+                "this string is never closed",
+                "unexpected `}` with no open `{`"
+            ]
+        );
     }
 }

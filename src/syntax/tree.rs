@@ -60,7 +60,10 @@ pub enum AtomKind {
     /// A string with its escapes decoded.
     Text(String),
     /// A number as written (`12_000`), and its value.
-    Number { text: String, value: f64 },
+    Number {
+        text: String,
+        value: f64,
+    },
     /// `2018-05-01`, `2017-08`: checked against the calendar when resolved.
     Date(String),
     /// `2018-05-03T12:00[Asia/Damascus]`: checked when resolved.

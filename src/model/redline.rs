@@ -1,0 +1,182 @@
+//! Red lines and tests: what a party requires of a proposal, and assertions about
+//! documents that `truce test` runs.
+
+use serde::Serialize;
+
+use super::{Document, Value};
+use crate::schema::ClauseKind;
+use crate::source::{Span, Spanned};
+
+/// A party's red lines: `requirements opposition_red_lines { ... }`. Its header
+/// (title, sources, declared parties and places) is held as a document with no
+/// clauses.
+#[derive(Clone, Debug, Serialize)]
+pub struct Requirements {
+    pub header: Document,
+    /// The party whose red lines these are.
+    pub owner: Option<Spanned<String>>,
+    pub items: Vec<Requirement>,
+}
+
+impl Requirements {
+    pub fn id(&self) -> &str {
+        &self.header.id.value
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Requirement> {
+        self.items.iter().find(|item| item.id.value == id)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequirementMode {
+    /// An operative clause of the kind must exist and meet the conditions.
+    Require,
+    /// No operative clause of the kind (meeting the conditions) may exist.
+    Forbid,
+    /// A document-level demand: a neutral guarantor, a representative signatory.
+    Demand,
+}
+
+/// `require detainees detainee_release { has mechanism, deadline }`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Requirement {
+    pub id: Spanned<String>,
+    pub mode: RequirementMode,
+    #[serde(serialize_with = "serialize_kind")]
+    pub kind: Option<Spanned<&'static ClauseKind>>,
+    pub message: Option<Spanned<String>>,
+    /// Attributes the clause must give.
+    pub has: Vec<Spanned<&'static str>>,
+    /// Bounds on attribute values: `grace at least 6 months`.
+    pub bounds: Vec<Bound>,
+    /// Document-level demands.
+    pub demands: Vec<Spanned<Demand>>,
+    pub texts: Vec<Spanned<String>>,
+    pub notes: Vec<Spanned<String>>,
+    pub span: Span,
+}
+
+fn serialize_kind<S: serde::Serializer>(
+    kind: &Option<Spanned<&'static ClauseKind>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    kind.as_ref()
+        .map(|kind| Spanned::new(kind.value.name, kind.span))
+        .serialize(serializer)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparison {
+    AtLeast,
+    AtMost,
+}
+
+impl Comparison {
+    pub fn words(self) -> &'static str {
+        match self {
+            Comparison::AtLeast => "at least",
+            Comparison::AtMost => "at most",
+        }
+    }
+}
+
+/// `KEY at least VALUE` or `KEY at most VALUE`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Bound {
+    pub key: Spanned<&'static str>,
+    pub comparison: Comparison,
+    pub value: Value,
+    /// The bound as written, for messages.
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Demand {
+    /// At least one guarantor that is neither a party to the conflict nor aligned.
+    NeutralGuarantor,
+    /// At least one guarantor of any kind.
+    Guarantor,
+    /// A signatory that represents the area the document binds.
+    RepresentativeSignatory,
+    /// A monitor for the document or each of its ceasefires.
+    Monitor,
+}
+
+impl Demand {
+    pub const ALL: &[(&str, Demand)] = &[
+        ("neutral_guarantor", Demand::NeutralGuarantor),
+        ("guarantor", Demand::Guarantor),
+        ("representative_signatory", Demand::RepresentativeSignatory),
+        ("monitor", Demand::Monitor),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Demand::ALL
+            .iter()
+            .find(|(_, demand)| *demand == self)
+            .map_or("", |(name, _)| name)
+    }
+}
+
+/// `test NAME { document ID ... assertions }`.
+#[derive(Clone, Debug, Serialize)]
+pub struct TestBlock {
+    pub name: Spanned<String>,
+    pub document: Option<Spanned<String>>,
+    pub against: Option<Spanned<String>>,
+    pub assertions: Vec<Assertion>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Assertion {
+    pub kind: AssertionKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "assert", rename_all = "snake_case")]
+pub enum AssertionKind {
+    /// The document has an operative clause of each kind.
+    Covers { kinds: Vec<Spanned<String>> },
+    /// The document has no operative clause of any of the kinds.
+    Lacks { kinds: Vec<Spanned<String>> },
+    /// The rule fires on the document (on the clause, when given).
+    Fires {
+        rule: Spanned<String>,
+        clause: Option<Spanned<String>>,
+    },
+    /// The rule does not fire on the document (on the clause, when given).
+    Quiet {
+        rule: Spanned<String>,
+        clause: Option<Spanned<String>>,
+    },
+    /// The red line, from the test's `against` requirements, has this outcome.
+    RedLine {
+        requirement: Spanned<String>,
+        expected: RedLineStatus,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RedLineStatus {
+    Met,
+    Unmet,
+    Violated,
+}
+
+impl RedLineStatus {
+    pub fn name(self) -> &'static str {
+        match self {
+            RedLineStatus::Met => "met",
+            RedLineStatus::Unmet => "unmet",
+            RedLineStatus::Violated => "violated",
+        }
+    }
+}
