@@ -3,14 +3,26 @@
 //! Data moves one way: source text → [`syntax`] tree → [`resolve`]d [`model`] →
 //! [`rules`] findings → [`report`] renderers.
 
+// Errors are the slow path: a `Diagnostic` carries its message, hint and spans by
+// value so that every stage can build one without allocation gymnastics.
+#![allow(clippy::result_large_err)]
+
+pub mod compare;
+pub mod coverage;
 pub mod diagnostic;
+pub mod format;
+pub mod generate;
+pub mod interchange;
 pub mod load;
 pub mod model;
+pub mod redline;
 pub mod resolve;
 pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod syntax;
+pub mod testing;
+pub mod timeline;
 
-pub use load::{Loaded, load_paths, load_str};
+pub use load::{Loaded, load_paths, load_str, load_texts};
 pub mod report;

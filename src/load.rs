@@ -26,24 +26,40 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
     let mut loaded = Loaded::default();
     let mut files = Vec::new();
     for path in paths {
+        let before = files.len();
         collect(path, &mut files, &mut loaded.errors);
+        if files.len() == before && path.is_dir() {
+            // A wrong folder must not pass CI silently as "0 documents".
+            loaded.errors.push(
+                Diagnostic::for_path(
+                    format!("no .{EXTENSION} files in {}", path.display()),
+                    path.display().to_string(),
+                )
+                .hint("give a folder that holds agreements, or the files themselves"),
+            );
+        }
     }
     for path in files {
         let name = path.display().to_string();
         match std::fs::read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) if path.extension().is_some_and(|ext| ext == "json") => {
+                    add_json(&mut loaded, &name, &text)
+                }
                 Ok(text) => add_source(&mut loaded, name, text),
                 Err(error) => {
+                    // Keep the file, lossily, so the error can show its line
+                    // with a caret under the first bad byte.
                     let offset = error.utf8_error().valid_up_to();
-                    let valid = String::from_utf8_lossy(&error.as_bytes()[..offset]).into_owned();
-                    let line = valid.matches('\n').count() + 1;
-                    let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                    let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+                    let id = loaded.sources.add(SourceFile::new(name, text));
                     loaded.errors.push(
-                        Diagnostic::for_path(
-                            format!("{name}:{line}:{column}: the file is not valid UTF-8 (byte {offset})"),
-                            name,
+                        Diagnostic::new(
+                            format!("the file is not valid UTF-8 (byte {offset})"),
+                            crate::source::Span::new(id, offset, offset + 1),
                         )
-                        .hint("save the file as UTF-8"),
+                        .expected("text encoded as UTF-8")
+                        .hint("save the file as UTF-8; nothing in it was checked"),
                     );
                 }
             },
@@ -65,7 +81,17 @@ pub fn load_str(name: &str, text: &str) -> Loaded {
     loaded
 }
 
-fn collect(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Diagnostic>) {
+/// Load several texts, as if from files with these names, in this order.
+pub fn load_texts(files: impl IntoIterator<Item = (String, String)>) -> Loaded {
+    let mut loaded = Loaded::default();
+    for (name, text) in files {
+        add_source(&mut loaded, name, text);
+    }
+    finish(&mut loaded);
+    loaded
+}
+
+pub(crate) fn collect(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Diagnostic>) {
     let name = path.display().to_string();
     let metadata = match std::fs::metadata(path) {
         Ok(metadata) => metadata,
@@ -111,16 +137,52 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Diagnostic>) 
     }
 }
 
+/// A corpus exported as JSON (`truce export --format json`), named explicitly.
+fn add_json(loaded: &mut Loaded, name: &str, text: &str) {
+    match crate::interchange::import(name, text, &mut loaded.sources) {
+        Ok(corpus) => {
+            loaded.corpus.documents.extend(corpus.documents);
+            loaded.corpus.requirements.extend(corpus.requirements);
+            loaded.corpus.tests.extend(corpus.tests);
+        }
+        Err(errors) => loaded.errors.extend(errors),
+    }
+}
+
 fn add_source(loaded: &mut Loaded, name: String, text: String) {
     let id = loaded.sources.add(SourceFile::new(name, text));
     let (tree, mut errors) = syntax::parse(id, &loaded.sources.get(id).text);
     // Resolution runs on a tree with syntax errors too: it reports what it can,
     // and the recovered tree gives few follow-on errors.
+    let syntax_errors = errors.len();
     let resolved = resolve::resolve_file(&tree, &mut errors);
+    drop_follow_ons(&mut errors, syntax_errors, loaded.sources.get(id));
     loaded.corpus.documents.extend(resolved.documents);
     loaded.corpus.requirements.extend(resolved.requirements);
     loaded.corpus.tests.extend(resolved.tests);
     loaded.errors.extend(errors);
+}
+
+/// A resolution error on a line that has a syntax error is a follow-on: the
+/// statement lost the token the syntax error is about (`title "unclosed` would
+/// also be "expected a quoted string"). Only the cause is reported. The first
+/// `syntax_errors` errors are the parser's.
+fn drop_follow_ons(errors: &mut Vec<Diagnostic>, syntax_errors: usize, file: &SourceFile) {
+    if syntax_errors == 0 {
+        return;
+    }
+    let line = |error: &Diagnostic| {
+        error
+            .span
+            .map(|span| file.line_starts().partition_point(|&start| start <= span.start))
+    };
+    let broken: std::collections::HashSet<usize> =
+        errors[..syntax_errors].iter().filter_map(line).collect();
+    let mut index = 0;
+    errors.retain(|error| {
+        index += 1;
+        index <= syntax_errors || line(error).is_none_or(|line| !broken.contains(&line))
+    });
 }
 
 fn finish(loaded: &mut Loaded) {

@@ -1,1 +1,664 @@
-fn main() {}
+//! The `truce` command: arguments in, library calls, output and an exit code out.
+//! Everything else lives in the library.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use truce::diagnostic::{Diagnostic, did_you_mean};
+use truce::report::coverage as report_coverage;
+use truce::report::{compare_html, compare_json, compare_markdown, compare_text, compare_timeline};
+use truce::report::{diagnostics, json, list, redlines, text};
+use truce::rules::{self, Severity};
+use truce::{format, interchange};
+
+/// Exit codes, as the README documents them.
+const CLEAN: u8 = 0;
+const FINDINGS: u8 = 1;
+const INPUT_ERROR: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "truce",
+    version,
+    about = "Check ceasefire and local-settlement agreements for missing guarantees and conflicting terms"
+)]
+struct Cli {
+    /// When to colour the output; `auto` colours a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
+    color: ColorChoice,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check agreements against the rule catalogue.
+    Check {
+        /// Files or folders (searched for *.truce).
+        #[arg(value_name = "PATH", default_value = "agreements/")]
+        paths: Vec<PathBuf>,
+
+        /// How to write the findings.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+
+        /// The lowest severity that fails the run (exit code 1).
+        #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = Level::Error)]
+        deny: Level,
+
+        /// Add each rule's explanation to its findings.
+        #[arg(long)]
+        explain: bool,
+
+        /// Check the documents against a party's red lines instead: a
+        /// `requirements` id, or a file holding one. Unmet or violated red lines
+        /// fail the run (exit code 1).
+        #[arg(long, value_name = "REQUIREMENTS")]
+        against: Option<String>,
+    },
+    /// Run the `test` blocks: one line per test, `N passed, N failed`, exit code 1
+    /// on any failure.
+    Test {
+        /// Files or folders (searched for *.truce).
+        #[arg(value_name = "PATH", default_value = "agreements/")]
+        paths: Vec<PathBuf>,
+
+        /// Also report which rules the tests showed firing and which they never did.
+        #[arg(long)]
+        coverage: bool,
+    },
+    /// The matrix of documents × clause kinds (and × red lines with --against).
+    Coverage {
+        /// Files or folders (searched for *.truce).
+        #[arg(value_name = "PATH", default_value = "agreements/")]
+        paths: Vec<PathBuf>,
+
+        /// Add a column per red line of these requirements (an id or a file).
+        #[arg(long, value_name = "REQUIREMENTS")]
+        against: Option<String>,
+
+        /// How to write the matrix.
+        #[arg(long, value_enum, default_value_t = CoverageFormat::Text)]
+        format: CoverageFormat,
+
+        /// Clause kinds every document must have; any missing fails the run
+        /// (exit code 1).
+        #[arg(long, value_name = "KIND,...", value_delimiter = ',')]
+        require: Vec<String>,
+    },
+    /// Explain a rule: what it finds, why it matters, an example. Without a rule,
+    /// list every rule.
+    Explain {
+        /// A rule id, such as `no-guarantor`.
+        #[arg(value_name = "RULE")]
+        rule: Option<String>,
+    },
+    /// List documents: id, date, status, parties, clauses.
+    List {
+        /// Files or folders (searched for *.truce).
+        #[arg(value_name = "PATH", default_value = "agreements/")]
+        paths: Vec<PathBuf>,
+    },
+    /// Rewrite files in the canonical layout, keeping every word and comment.
+    /// Files that do not parse are left untouched (exit code 2).
+    Fmt {
+        /// Files or folders (searched for *.truce).
+        #[arg(value_name = "PATH", default_value = "agreements/")]
+        paths: Vec<PathBuf>,
+
+        /// Write nothing; list the files whose layout would change (exit code 1).
+        #[arg(long, conflicts_with = "stdout")]
+        check: bool,
+
+        /// Print the canonical layout instead of rewriting the files.
+        #[arg(long)]
+        stdout: bool,
+    },
+    /// Write the checked model (documents, parties, places, clauses, resolved
+    /// deadlines, spans) for other tools. Every command reads it back.
+    Export {
+        /// Files or folders (searched for *.truce).
+        #[arg(value_name = "PATH", default_value = "agreements/")]
+        paths: Vec<PathBuf>,
+
+        /// The format to write.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+    },
+    /// Compare drafts clause by clause, oldest first: what each keeps, adds,
+    /// drops, hardens or softens. With three or more, each against the one before.
+    Compare {
+        /// Document ids (searched for with --in) or files holding one document.
+        #[arg(value_name = "DOCUMENT", num_args = 2.., required = true)]
+        documents: Vec<String>,
+
+        /// Where to search for document ids: files or folders.
+        #[arg(long = "in", value_name = "PATH", num_args = 1.., default_value = "agreements/")]
+        search: Vec<PathBuf>,
+
+        /// How to write the comparison.
+        #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
+        format: CompareFormat,
+
+        /// Width of the text report; default `COLUMNS`, the terminal's, or 100.
+        #[arg(long, value_name = "COLUMNS")]
+        width: Option<usize>,
+    },
+    /// Every dated event of a thread in order: signings, deadlines (relative ones
+    /// resolved), terms, terminations, ultimatums.
+    Timeline {
+        /// Files or folders (searched for *.truce).
+        #[arg(value_name = "PATH", default_value = "agreements/")]
+        paths: Vec<PathBuf>,
+
+        /// How to write the timeline.
+        #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
+        format: TimelineFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CoverageFormat {
+    Text,
+    Markdown,
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// The versioned JSON of grammar/truce.schema.json.
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CompareFormat {
+    Text,
+    Markdown,
+    Json,
+    /// One self-contained page.
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TimelineFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Level {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Level {
+    fn severity(self) -> Severity {
+        match self {
+            Level::Error => Severity::Error,
+            Level::Warning => Severity::Warning,
+            Level::Info => Severity::Info,
+        }
+    }
+}
+
+/// Colour for one stream: `--color always|never` wins; `auto` colours a
+/// terminal unless `NO_COLOR` is set (to anything non-empty) or `TERM=dumb`.
+fn use_color(choice: ColorChoice, terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            terminal
+                && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+                && std::env::var_os("TERM").is_none_or(|term| term != "dumb")
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    colored::control::set_override(use_color(cli.color, std::io::stdout().is_terminal()));
+    let stderr_color = use_color(cli.color, std::io::stderr().is_terminal());
+    let code = match cli.command {
+        Command::Check {
+            paths,
+            against: Some(against),
+            format,
+            ..
+        } => check_red_lines(&paths, &against, format, stderr_color),
+        Command::Check {
+            paths,
+            format,
+            deny,
+            explain,
+            against: None,
+        } => check(&paths, format, deny, explain, stderr_color),
+        Command::Test { paths, coverage } => run_tests(&paths, coverage, stderr_color),
+        Command::Coverage {
+            paths,
+            against,
+            format,
+            require,
+        } => coverage(&paths, against.as_deref(), format, &require, stderr_color),
+        Command::Explain { rule } => explain_rule(rule.as_deref(), stderr_color),
+        Command::List { paths } => list_documents(&paths, stderr_color),
+        Command::Fmt {
+            paths,
+            check,
+            stdout,
+        } => format_files(&paths, check, stdout, stderr_color),
+        Command::Export { paths, format } => export(&paths, format, stderr_color),
+        Command::Compare {
+            documents,
+            search,
+            format,
+            width,
+        } => compare(&documents, &search, format, width, stderr_color),
+        Command::Timeline { paths, format } => timeline(&paths, format, stderr_color),
+    };
+    ExitCode::from(code)
+}
+
+fn check(paths: &[PathBuf], format: Format, deny: Level, explain: bool, color: bool) -> u8 {
+    let loaded = truce::load_paths(paths);
+    if !loaded.errors.is_empty() {
+        if let Format::Json = format {
+            let report = json::render(
+                &[],
+                &loaded.errors,
+                &loaded.corpus,
+                &loaded.sources,
+                json::Options { explain },
+            );
+            write_stdout(&report);
+        }
+        return input_errors(&loaded.errors, &loaded.sources, color);
+    }
+    let findings = rules::check(&loaded.corpus);
+    let report = match format {
+        Format::Text => text::render(
+            &findings,
+            &loaded.corpus,
+            &loaded.sources,
+            text::Options { explain },
+        ),
+        Format::Json => json::render(
+            &findings,
+            &[],
+            &loaded.corpus,
+            &loaded.sources,
+            json::Options { explain },
+        ),
+    };
+    write_stdout(&report);
+    let threshold = deny.severity();
+    if findings.iter().any(|finding| finding.severity >= threshold) {
+        FINDINGS
+    } else {
+        CLEAN
+    }
+}
+
+fn explain_rule(id: Option<&str>, color: bool) -> u8 {
+    let Some(id) = id else {
+        write_stdout(&text::catalogue(rules::catalogue()));
+        return CLEAN;
+    };
+    match rules::rule(id) {
+        Some(rule) => {
+            write_stdout(&text::explain(rule));
+            CLEAN
+        }
+        None => {
+            let ids = rules::catalogue().iter().map(|rule| rule.id);
+            // About a word on the command line: no file, no path.
+            let mut error = Diagnostic::for_path(format!("unknown rule `{id}`"), "")
+                .maybe_hint(did_you_mean(id, ids));
+            error.path = None;
+            if error.hint.is_none() {
+                error = error.hint("run `truce explain` to list every rule");
+            }
+            write_stderr(&diagnostics::render_one(
+                &error,
+                &truce::source::Sources::default(),
+                color,
+            ));
+            INPUT_ERROR
+        }
+    }
+}
+
+fn list_documents(paths: &[PathBuf], color: bool) -> u8 {
+    let loaded = truce::load_paths(paths);
+    if !loaded.errors.is_empty() {
+        return input_errors(&loaded.errors, &loaded.sources, color);
+    }
+    write_stdout(&list::render(&loaded.corpus));
+    CLEAN
+}
+
+/// Every input error to stderr, then the count; exit code 2.
+fn input_errors(errors: &[Diagnostic], sources: &truce::source::Sources, color: bool) -> u8 {
+    let mut out = diagnostics::render(errors, sources, color);
+    out.push_str(&diagnostics::summary(errors.len(), color));
+    write_stderr(&out);
+    INPUT_ERROR
+}
+
+/// Write a whole report at once. A closed pipe (`truce check | head`) is not an
+/// error: the reader has what it wanted. Any other failure to write is.
+fn write_stdout(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    if let Err(error) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        && error.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        write_stderr(&format!("error: cannot write the report: {error}\n"));
+        std::process::exit(INPUT_ERROR.into());
+    }
+}
+
+fn write_stderr(text: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr
+        .write_all(text.as_bytes())
+        .and_then(|()| stderr.flush());
+}
+
+fn format_files(paths: &[PathBuf], check: bool, stdout: bool, color: bool) -> u8 {
+    let mode = match (check, stdout) {
+        (true, _) => format::Mode::Check,
+        (false, true) => format::Mode::Stdout,
+        (false, false) => format::Mode::Write,
+    };
+    let outcome = format::run(paths, mode);
+    match mode {
+        format::Mode::Stdout => write_stdout(&outcome.stdout),
+        format::Mode::Check => write_stdout(
+            &outcome
+                .changed
+                .iter()
+                .map(|name| format!("{name}\n"))
+                .collect::<String>(),
+        ),
+        format::Mode::Write => {}
+    }
+    if !outcome.errors.is_empty() {
+        let count = outcome.errors.len();
+        let mut out = diagnostics::render(&outcome.errors, &outcome.sources, color);
+        out.push_str(&format!(
+            "error: {count} input error{}; the files with errors were left untouched\n",
+            if count == 1 { "" } else { "s" }
+        ));
+        write_stderr(&out);
+        return INPUT_ERROR;
+    }
+    if mode == format::Mode::Check && !outcome.changed.is_empty() {
+        FINDINGS
+    } else {
+        CLEAN
+    }
+}
+
+fn export(paths: &[PathBuf], format: ExportFormat, color: bool) -> u8 {
+    let loaded = truce::load_paths(paths);
+    if !loaded.errors.is_empty() {
+        return input_errors(&loaded.errors, &loaded.sources, color);
+    }
+    match format {
+        ExportFormat::Json => match interchange::export(&loaded.corpus, &loaded.sources) {
+            Ok(json) => {
+                write_stdout(&json);
+                CLEAN
+            }
+            Err(error) => {
+                write_stderr(&format!(
+                    "error: cannot write the corpus as JSON: {error}\n"
+                ));
+                INPUT_ERROR
+            }
+        },
+    }
+}
+
+/// Load the paths and, when `against` names a file, that file too; then find
+/// the requirements by id, or the only ones in that file.
+fn load_with_requirements(
+    paths: &[PathBuf],
+    against: &str,
+) -> Result<(truce::Loaded, usize), truce::Loaded> {
+    let mut all = paths.to_vec();
+    let as_path = PathBuf::from(against);
+    let from_file = as_path.is_file();
+    if from_file && !paths.contains(&as_path) {
+        all.push(as_path.clone());
+    }
+    let mut loaded = truce::load_paths(&all);
+    if !loaded.errors.is_empty() {
+        return Err(loaded);
+    }
+    let index = if from_file {
+        let file = loaded
+            .sources
+            .files()
+            .iter()
+            .position(|f| std::path::Path::new(&f.name) == as_path);
+        let in_file: Vec<usize> = (0..loaded.corpus.requirements.len())
+            .filter(|&i| Some(loaded.corpus.requirements[i].header.span.file) == file)
+            .collect();
+        match in_file.as_slice() {
+            [one] => Some(*one),
+            _ => {
+                loaded.errors.push(
+                    Diagnostic::for_path(
+                        format!(
+                            "{against} holds {} requirements blocks, not one",
+                            in_file.len()
+                        ),
+                        against,
+                    )
+                    .hint("give the id of the requirements instead"),
+                );
+                return Err(loaded);
+            }
+        }
+    } else {
+        loaded
+            .corpus
+            .requirements
+            .iter()
+            .position(|r| r.id() == against)
+    };
+    match index {
+        Some(index) => Ok((loaded, index)),
+        None => {
+            let ids = loaded.corpus.requirements.iter().map(|r| r.id());
+            let mut error = Diagnostic::for_path(format!("unknown requirements `{against}`"), "")
+                .maybe_hint(did_you_mean(against, ids));
+            error.path = None;
+            if error.hint.is_none() {
+                error = error.hint("give a `requirements` id from the files checked, or a file");
+            }
+            loaded.errors.push(error);
+            Err(loaded)
+        }
+    }
+}
+
+fn check_red_lines(paths: &[PathBuf], against: &str, format: Format, color: bool) -> u8 {
+    let (loaded, index) = match load_with_requirements(paths, against) {
+        Ok(found) => found,
+        Err(loaded) => return input_errors(&loaded.errors, &loaded.sources, color),
+    };
+    let requirements = &loaded.corpus.requirements[index];
+    let results: Vec<_> = loaded
+        .corpus
+        .documents
+        .iter()
+        .map(|document| (document, truce::redline::evaluate(requirements, document)))
+        .collect();
+    let report = match format {
+        Format::Text => results
+            .iter()
+            .map(|(document, outcomes)| {
+                redlines::text(document, requirements, outcomes, &loaded.sources)
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Format::Json => redlines::json(requirements, &results, &loaded.sources),
+    };
+    write_stdout(&report);
+    let failed = results.iter().any(|(_, outcomes)| {
+        outcomes
+            .iter()
+            .any(|o| o.status != truce::model::RedLineStatus::Met)
+    });
+    if failed { FINDINGS } else { CLEAN }
+}
+
+fn run_tests(paths: &[PathBuf], coverage: bool, color: bool) -> u8 {
+    let checked = match truce::testing::Checked::load(paths) {
+        Ok(checked) => checked,
+        Err(errors) => {
+            let loaded = truce::load_paths(paths);
+            return input_errors(&errors, &loaded.sources, color);
+        }
+    };
+    let errors = truce::testing::validate(checked.corpus());
+    if !errors.is_empty() {
+        return input_errors(&errors, &checked.loaded.sources, color);
+    }
+    let run = checked.run_tests();
+    let catalogue: Vec<&'static str> = rules::catalogue().iter().map(|rule| rule.id).collect();
+    let coverage = coverage.then_some(catalogue.as_slice());
+    write_stdout(&redlines::test_run(&run, &checked.loaded.sources, coverage));
+    if run.failed() > 0 { FINDINGS } else { CLEAN }
+}
+
+fn coverage(
+    paths: &[PathBuf],
+    against: Option<&str>,
+    format: CoverageFormat,
+    require: &[String],
+    color: bool,
+) -> u8 {
+    let (loaded, index) = match against {
+        Some(against) => match load_with_requirements(paths, against) {
+            Ok((loaded, index)) => (loaded, Some(index)),
+            Err(loaded) => return input_errors(&loaded.errors, &loaded.sources, color),
+        },
+        None => (truce::load_paths(paths), None),
+    };
+    let unknown: Vec<Diagnostic> = require
+        .iter()
+        .filter(|kind| truce::schema::clause_kind(kind).is_none())
+        .map(|kind| {
+            let mut error =
+                Diagnostic::for_path(format!("unknown clause kind `{kind}` in --require"), "")
+                    .maybe_hint(did_you_mean(kind, truce::model::clause_kind_names()));
+            error.path = None;
+            error
+        })
+        .collect();
+    let errors: Vec<Diagnostic> = loaded.errors.iter().cloned().chain(unknown).collect();
+    if !errors.is_empty() {
+        return input_errors(&errors, &loaded.sources, color);
+    }
+    let requirements = index.map(|i| &loaded.corpus.requirements[i]);
+    let matrix = truce::coverage::matrix(&loaded.corpus, requirements, require);
+    let report = match format {
+        CoverageFormat::Text => report_coverage::text(&matrix, terminal_width()),
+        CoverageFormat::Markdown => report_coverage::markdown(&matrix),
+        CoverageFormat::Csv => report_coverage::csv(&matrix),
+        CoverageFormat::Json => report_coverage::json(&matrix),
+    };
+    write_stdout(&report);
+    let mut missing = String::new();
+    for row in &matrix.rows {
+        let lacks = matrix.missing(row, require);
+        if !lacks.is_empty() {
+            missing.push_str(&format!(
+                "error: {} lacks required clause kinds: {}\n",
+                row.document,
+                lacks.join(", ")
+            ));
+        }
+    }
+    if missing.is_empty() {
+        CLEAN
+    } else {
+        write_stderr(&missing);
+        FINDINGS
+    }
+}
+
+/// The terminal's width from `COLUMNS`, else 100: wide tables split to fit it.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|columns| columns.parse().ok())
+        .filter(|&columns: &usize| columns >= 40)
+        .unwrap_or(100)
+}
+
+/// `truce compare`: exit code 0, or 2 on input errors.
+fn compare(
+    documents: &[String],
+    search: &[PathBuf],
+    format: CompareFormat,
+    width: Option<usize>,
+    color: bool,
+) -> u8 {
+    let selection = truce::compare::select(documents, search);
+    if !selection.errors.is_empty() {
+        return input_errors(&selection.errors, &selection.loaded.sources, color);
+    }
+    let thread = truce::compare::thread(&selection.documents());
+    let sources = &selection.loaded.sources;
+    let report = match format {
+        CompareFormat::Text => {
+            let width = width.unwrap_or_else(compare_text::terminal_width);
+            compare_text::render(&thread, sources, compare_text::Options { width })
+        }
+        CompareFormat::Markdown => compare_markdown::render(&thread, sources),
+        CompareFormat::Json => compare_json::render(&thread, sources),
+        CompareFormat::Html => compare_html::render(&thread, sources),
+    };
+    write_stdout(&report);
+    CLEAN
+}
+
+/// `truce timeline`: exit code 0, or 2 on input errors.
+fn timeline(paths: &[PathBuf], format: TimelineFormat, color: bool) -> u8 {
+    let loaded = truce::load_paths(paths);
+    if !loaded.errors.is_empty() {
+        return input_errors(&loaded.errors, &loaded.sources, color);
+    }
+    let timeline = truce::timeline::timeline(&loaded.corpus);
+    let report = match format {
+        TimelineFormat::Text => compare_timeline::render(&timeline, &loaded.sources),
+        TimelineFormat::Json => compare_timeline::render_json(&timeline, &loaded.sources),
+    };
+    write_stdout(&report);
+    CLEAN
+}

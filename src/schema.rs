@@ -126,25 +126,69 @@ pub const START_OR_END: &[&str] = &["starts", "ends"];
 
 /// Attributes every clause accepts.
 pub const COMMON_ATTRIBUTES: &[Attribute] = &[
-    attr("text", ValueType::Text, "the verbatim wording of the source"),
-    attr("note", ValueType::Text, "an analyst's note; never read by rules"),
+    attr(
+        "text",
+        ValueType::Text,
+        "the verbatim wording of the source",
+    ),
+    attr(
+        "note",
+        ValueType::Text,
+        "an analyst's note; never read by rules",
+    ),
     attr("by", ValueType::Actors, "who is bound to act"),
     attr("benefits", ValueType::Actors, "who benefits"),
     attr("area", ValueType::Places, "where the clause applies"),
-    attr("deadline", ValueType::Deadline, "when the obligation falls due"),
+    attr(
+        "deadline",
+        ValueType::Deadline,
+        "when the obligation falls due",
+    ),
     attr("start", ValueType::Deadline, "when the clause takes effect"),
     attr("duration", ValueType::Duration, "how long the clause lasts"),
     attr("until", ValueType::When, "when the clause ends"),
-    attr("after", ValueType::Clauses, "clauses that must be done first"),
-    attr("if", ValueType::Clauses, "clauses this one is conditional on"),
+    attr(
+        "after",
+        ValueType::Clauses,
+        "clauses that must be done first",
+    ),
+    attr(
+        "if",
+        ValueType::Clauses,
+        "clauses this one is conditional on",
+    ),
     attr("condition", ValueType::Text, "a condition stated in words"),
-    attr("in_exchange_for", ValueType::Clauses, "clauses given in return"),
-    attr("ratio", ValueType::Ratio, "a proportion tying this clause to another"),
-    attr("guarantor", ValueType::Parties, "who guarantees this clause"),
+    attr(
+        "in_exchange_for",
+        ValueType::Clauses,
+        "clauses given in return",
+    ),
+    attr(
+        "ratio",
+        ValueType::Ratio,
+        "a proportion tying this clause to another",
+    ),
+    attr(
+        "guarantor",
+        ValueType::Parties,
+        "who guarantees this clause",
+    ),
     attr("monitor", ValueType::Parties, "who monitors this clause"),
-    attr("strength", ValueType::Strength, "binding, pledge, review or intent"),
-    attr("unstated", ValueType::Keys, "attributes the source leaves unstated"),
-    attr("source", ValueType::Labels, "which declared source gives this statement"),
+    attr(
+        "strength",
+        ValueType::Strength,
+        "binding, pledge, review or intent",
+    ),
+    attr(
+        "unstated",
+        ValueType::Keys,
+        "attributes the source leaves unstated",
+    ),
+    attr(
+        "source",
+        ValueType::Labels,
+        "which declared source gives this statement",
+    ),
 ];
 
 use ValueType as V;
@@ -154,9 +198,11 @@ pub const CLAUSE_KINDS: &[ClauseKind] = &[
         name: "ceasefire",
         summary: "a cessation of hostilities",
         pax: "Ce",
-        attributes: &[
-            attr("violations", V::Text, "how violations are defined or handled"),
-        ],
+        attributes: &[attr(
+            "violations",
+            V::Text,
+            "how violations are defined or handled",
+        )],
         protection: true,
         concession: false,
     },
@@ -166,7 +212,11 @@ pub const CLAUSE_KINDS: &[ClauseKind] = &[
         pax: "SsrDdr",
         attributes: &[
             attr("weapons", V::Weapons, "weapon classes handed over"),
-            attr("calibre", V::Text, "a calibre bound, such as \"100 mm and above\""),
+            attr(
+                "calibre",
+                V::Text,
+                "a calibre bound, such as \"100 mm and above\"",
+            ),
             attr("to", V::Parties, "who receives the weapons"),
             attr("people", V::Actors, "whose weapons"),
             attr("count", V::Count, "how many people or weapons"),
@@ -196,11 +246,23 @@ pub const CLAUSE_KINDS: &[ClauseKind] = &[
             attr("remaining", V::Count, "how many stay behind"),
             attr("destination", V::Places, "where they go"),
             attr("route", V::Places, "the way they take"),
-            attr("safe_passage", V::Parties, "who guarantees or escorts the passage"),
+            attr(
+                "safe_passage",
+                V::Parties,
+                "who guarantees or escorts the passage",
+            ),
             attr("escort", V::Parties, "who escorts the evacuees"),
             attr("weapons", V::Weapons, "what evacuees may carry"),
-            attr("allowance", V::Text, "a personal allowance, such as \"a rifle and three magazines\""),
-            attr("choice", V::Words(&["stay", "leave", "destination"]), "what evacuees may choose"),
+            attr(
+                "allowance",
+                V::Text,
+                "a personal allowance, such as \"a rifle and three magazines\"",
+            ),
+            attr(
+                "choice",
+                V::Words(&["stay", "leave", "destination"]),
+                "what evacuees may choose",
+            ),
         ],
         protection: true,
         concession: false,
@@ -211,9 +273,17 @@ pub const CLAUSE_KINDS: &[ClauseKind] = &[
         pax: "TjAm",
         attributes: &[
             attr("people", V::Actors, "whose status is settled"),
-            attr("excludes", V::Text, "who is excluded, in the source's words"),
+            attr(
+                "excludes",
+                V::Text,
+                "who is excluded, in the source's words",
+            ),
             attr("judged_by", V::Parties, "who decides who is excluded"),
-            attr("protection", V::Text, "the protection given, such as non-arrest"),
+            attr(
+                "protection",
+                V::Text,
+                "the protection given, such as non-arrest",
+            ),
             attr("offences", V::Text, "which offences are covered"),
         ],
         protection: true,
@@ -236,7 +306,11 @@ pub const CLAUSE_KINDS: &[ClauseKind] = &[
         summary: "release of detainees or prisoners",
         pax: "TjPrire",
         attributes: &[
-            attr("mechanism", V::Text, "who releases, through whom, how verified"),
+            attr(
+                "mechanism",
+                V::Text,
+                "who releases, through whom, how verified",
+            ),
             attr("count", V::Count, "how many detainees"),
             attr("list", V::Text, "the list the release works from"),
             attr("verifier", V::Parties, "who verifies the release"),
@@ -287,7 +361,11 @@ pub const CLAUSE_KINDS: &[ClauseKind] = &[
         pax: "SsrPol",
         attributes: &[
             attr("forces", V::Actors, "who deploys"),
-            attr("checkpoints", V::Words(&["joint", "single"]), "checkpoints set up"),
+            attr(
+                "checkpoints",
+                V::Words(&["joint", "single"]),
+                "checkpoints set up",
+            ),
             attr("armed_by", V::Parties, "who arms the deployed force"),
             attr("with", V::Parties, "who they deploy alongside"),
         ],
@@ -362,7 +440,11 @@ pub const CLAUSE_KINDS: &[ClauseKind] = &[
         summary: "a party guarantees the agreement or some of its clauses",
         pax: "SsrGua",
         attributes: &[
-            attr("covers", V::Clauses, "which clauses are guaranteed (all if absent)"),
+            attr(
+                "covers",
+                V::Clauses,
+                "which clauses are guaranteed (all if absent)",
+            ),
             attr("consequence", V::Text, "what happens on breach"),
         ],
         protection: false,
@@ -373,8 +455,16 @@ pub const CLAUSE_KINDS: &[ClauseKind] = &[
         summary: "a party monitors the agreement or some of its clauses",
         pax: "ImE",
         attributes: &[
-            attr("covers", V::Clauses, "which clauses are monitored (all if absent)"),
-            attr("violations", V::Text, "how violations are defined or reported"),
+            attr(
+                "covers",
+                V::Clauses,
+                "which clauses are monitored (all if absent)",
+            ),
+            attr(
+                "violations",
+                V::Text,
+                "how violations are defined or reported",
+            ),
         ],
         protection: false,
         concession: false,
@@ -391,7 +481,11 @@ pub const CLAUSE_KINDS: &[ClauseKind] = &[
         name: "termination",
         summary: "a notice or clause ending an agreement",
         pax: "ImRen",
-        attributes: &[attr("effective", V::When, "when the termination takes effect")],
+        attributes: &[attr(
+            "effective",
+            V::When,
+            "when the termination takes effect",
+        )],
         protection: false,
         concession: false,
     },
@@ -457,16 +551,52 @@ pub const DOCUMENT_STATEMENTS: &[(&str, &[&str], &str)] = &[
     ("title", &[], "the document's title"),
     ("date", &[], "the date it was proposed or signed"),
     ("region", &[], "the declared place it concerns"),
-    ("status", &["on", "by", "source"], "a status with its date and actor"),
-    ("source", &["file"], "a citation: id, description, and the file it comes from"),
-    ("link", &[], "a link to another document: amends, extends, terminates, supersedes, responds_to"),
-    ("place", &["within", "kind"], "a place: id, name, what contains it"),
-    ("party", &["side", "aligned", "role", "represents", "units", "source"], "a party: id, name, side, roles, units"),
-    ("unit", &["within"], "a unit of a party, for hierarchies deeper than `units`"),
-    ("guarantor", &["source"], "a party guaranteeing the whole document"),
-    ("monitor", &["source"], "a party monitoring the whole document"),
+    (
+        "status",
+        &["on", "by", "source"],
+        "a status with its date and actor",
+    ),
+    (
+        "source",
+        &["file"],
+        "a citation: id, description, and the file it comes from",
+    ),
+    (
+        "link",
+        &[],
+        "a link to another document: amends, extends, terminates, supersedes, responds_to",
+    ),
+    (
+        "place",
+        &["within", "kind"],
+        "a place: id, name, what contains it",
+    ),
+    (
+        "party",
+        &["side", "aligned", "role", "represents", "units", "source"],
+        "a party: id, name, side, roles, units",
+    ),
+    (
+        "unit",
+        &["within"],
+        "a unit of a party, for hierarchies deeper than `units`",
+    ),
+    (
+        "guarantor",
+        &["source"],
+        "a party guaranteeing the whole document",
+    ),
+    (
+        "monitor",
+        &["source"],
+        "a party monitoring the whole document",
+    ),
     ("note", &[], "an analyst's note"),
-    ("text", &[], "verbatim wording about the document as a whole"),
+    (
+        "text",
+        &[],
+        "verbatim wording about the document as a whole",
+    ),
     ("recital", &[], "a preamble statement that binds nobody"),
     ("clause", &[], "a numbered operative clause"),
 ];

@@ -1,12 +1,14 @@
 //! Source files, byte spans, and line/column lookup.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Index of a file in a [`Sources`] set.
 pub type FileId = usize;
 
 /// A byte range in one source file. Every node the user wrote carries one.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     pub file: FileId,
     pub start: usize,
@@ -29,7 +31,7 @@ impl Span {
 }
 
 /// A value with the place in the source it came from.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Spanned<T> {
     pub value: T,
     pub span: Span,

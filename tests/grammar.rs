@@ -27,9 +27,14 @@ fn truce_blocks(markdown: &str) -> Vec<String> {
 fn assert_loads(name: &str, text: &str) {
     let loaded = truce::load_str(name, text);
     let messages: Vec<_> = loaded.errors.iter().map(|e| &e.message).collect();
-    assert!(messages.is_empty(), "{name} does not load: {messages:?}\n{text}");
     assert!(
-        !loaded.corpus.documents.is_empty() || !loaded.corpus.requirements.is_empty() || !loaded.corpus.tests.is_empty(),
+        messages.is_empty(),
+        "{name} does not load: {messages:?}\n{text}"
+    );
+    assert!(
+        !loaded.corpus.documents.is_empty()
+            || !loaded.corpus.requirements.is_empty()
+            || !loaded.corpus.tests.is_empty(),
         "{name} holds nothing"
     );
 }
@@ -58,7 +63,11 @@ fn the_example_in_the_ebnf_loads() {
 fn every_clause_kind_is_documented_with_its_attributes() {
     let reference = fs::read_to_string("grammar/reference.md").expect("grammar/reference.md");
     for kind in truce::schema::CLAUSE_KINDS {
-        assert!(reference.contains(&format!("`{}`", kind.name)), "{} undocumented", kind.name);
+        assert!(
+            reference.contains(&format!("`{}`", kind.name)),
+            "{} undocumented",
+            kind.name
+        );
         for attribute in kind.attributes {
             assert!(
                 reference.contains(&format!("`{}`", attribute.key)),

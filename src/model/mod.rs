@@ -8,13 +8,13 @@ mod value;
 pub use redline::*;
 pub use value::*;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::schema::{self, ClauseKind};
 use crate::source::{Span, Spanned};
 
 /// Every document of a run.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Corpus {
     pub documents: Vec<Document>,
     /// Red lines: what parties require of proposals.
@@ -33,7 +33,7 @@ impl Corpus {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     Government,
@@ -41,7 +41,7 @@ pub enum Side {
     Third,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Party {
     pub id: Spanned<String>,
     pub name: Option<Spanned<String>>,
@@ -71,14 +71,14 @@ impl Party {
 
 /// A unit of a party (`regime.army`), with its parent in the hierarchy: the party
 /// itself or another unit.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Unit {
     pub path: Spanned<String>,
     pub name: Option<Spanned<String>>,
     pub parent: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Place {
     pub id: Spanned<String>,
     pub name: Option<Spanned<String>>,
@@ -87,7 +87,7 @@ pub struct Place {
     pub span: Span,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct StatusEntry {
     pub status: Spanned<String>,
     pub on: Option<Spanned<When>>,
@@ -96,27 +96,27 @@ pub struct StatusEntry {
     pub span: Span,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Citation {
     pub id: Spanned<String>,
     pub description: Option<Spanned<String>>,
     pub file: Option<Spanned<String>>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Link {
     pub relation: Spanned<String>,
     pub target: Spanned<String>,
 }
 
 /// A document-level guarantor or monitor.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Backer {
     pub party: Spanned<String>,
     pub source: Vec<Spanned<String>>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Document {
     pub id: Spanned<String>,
     pub span: Span,
@@ -204,8 +204,9 @@ impl Document {
 }
 
 /// One attribute of a clause, typed.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct AttributeValue {
+    #[serde(deserialize_with = "deserialize_key")]
     pub key: Spanned<&'static str>,
     pub value: Value,
     /// The whole statement: key and value.
@@ -214,14 +215,18 @@ pub struct AttributeValue {
     pub source: Vec<Spanned<String>>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Clause {
     pub number: Option<Spanned<String>>,
-    #[serde(serialize_with = "serialize_kind")]
+    #[serde(
+        serialize_with = "serialize_kind",
+        deserialize_with = "deserialize_kind"
+    )]
     pub kind: Spanned<&'static ClauseKind>,
     pub recital: bool,
     pub attributes: Vec<AttributeValue>,
     /// Relative deadlines turned into dates, by attribute key, where they can be.
+    #[serde(deserialize_with = "deserialize_resolved")]
     pub resolved: Vec<(&'static str, When)>,
     pub span: Span,
 }
@@ -231,6 +236,72 @@ fn serialize_kind<S: serde::Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     Spanned::new(kind.value.name, kind.span).serialize(serializer)
+}
+
+/// Reading the model back from JSON (`crate::interchange`): names that the model
+/// holds as `&'static` are looked up in the vocabulary, so that JSON input can
+/// only name what the language knows.
+fn deserialize_kind<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Spanned<&'static ClauseKind>, D::Error> {
+    let named = Spanned::<String>::deserialize(deserializer)?;
+    static_kind(named).map_err(serde::de::Error::custom)
+}
+
+pub(crate) fn static_kind(named: Spanned<String>) -> Result<Spanned<&'static ClauseKind>, String> {
+    match schema::clause_kind(&named.value) {
+        Some(kind) => Ok(Spanned::new(kind, named.span)),
+        None => Err(format!(
+            "unknown clause kind `{}`{}",
+            named.value,
+            crate::diagnostic::did_you_mean(&named.value, clause_kind_names())
+                .map(|hint| format!("; {hint}"))
+                .unwrap_or_default()
+        )),
+    }
+}
+
+/// An attribute key of any clause kind, as the vocabulary spells it.
+pub(crate) fn static_key(name: &str) -> Result<&'static str, String> {
+    schema::COMMON_ATTRIBUTES
+        .iter()
+        .chain(schema::CLAUSE_KINDS.iter().flat_map(|kind| kind.attributes))
+        .map(|attribute| attribute.key)
+        .find(|key| *key == name)
+        .ok_or_else(|| format!("unknown attribute `{name}`"))
+}
+
+pub(crate) fn deserialize_key<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Spanned<&'static str>, D::Error> {
+    let named = Spanned::<String>::deserialize(deserializer)?;
+    let key = static_key(&named.value).map_err(serde::de::Error::custom)?;
+    Ok(Spanned::new(key, named.span))
+}
+
+/// The keys of [`Clause::resolved`] (`resolve::time` writes them): when a clause
+/// starts, when its written deadline falls, and when it ends.
+pub const RESOLVED_KEYS: &[&str] = &["start", "deadline", "end"];
+
+fn deserialize_resolved<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<(&'static str, When)>, D::Error> {
+    Vec::<(String, When)>::deserialize(deserializer)?
+        .into_iter()
+        .map(|(key, when)| {
+            let key = RESOLVED_KEYS
+                .iter()
+                .find(|known| **known == key)
+                .copied()
+                .ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "unknown resolved date `{key}`, expected one of {}",
+                        RESOLVED_KEYS.join(", ")
+                    ))
+                })?;
+            Ok((key, when))
+        })
+        .collect()
 }
 
 impl Clause {
@@ -252,10 +323,18 @@ impl Clause {
             .find(|attribute| attribute.key.value == key)
     }
 
-    pub fn all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a AttributeValue> + 'a {
+    /// Every attribute given under `key`, in source order.
+    pub fn all<'a>(&'a self, key: &str) -> impl Iterator<Item = &'a AttributeValue> + use<'a> {
+        // Keys in the model are the schema's `&'static str`s; borrowing the
+        // stored one keeps the iterator free of the caller's lifetime.
+        let stored: Option<&'static str> = self
+            .attributes
+            .iter()
+            .find(|attribute| attribute.key.value == key)
+            .map(|attribute| attribute.key.value);
         self.attributes
             .iter()
-            .filter(move |attribute| attribute.key.value == key)
+            .filter(move |attribute| Some(attribute.key.value) == stored)
     }
 
     /// Whether the attribute is given (and not merely listed as unstated).

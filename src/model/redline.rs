@@ -1,7 +1,7 @@
 //! Red lines and tests: what a party requires of a proposal, and assertions about
 //! documents that `truce test` runs.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Document, Value};
 use crate::schema::ClauseKind;
@@ -10,7 +10,7 @@ use crate::source::{Span, Spanned};
 /// A party's red lines: `requirements opposition_red_lines { ... }`. Its header
 /// (title, sources, declared parties and places) is held as a document with no
 /// clauses.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Requirements {
     pub header: Document,
     /// The party whose red lines these are.
@@ -28,7 +28,7 @@ impl Requirements {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RequirementMode {
     /// An operative clause of the kind must exist and meet the conditions.
@@ -40,15 +40,23 @@ pub enum RequirementMode {
 }
 
 /// `require detainees detainee_release { has mechanism, deadline }`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Requirement {
     pub id: Spanned<String>,
     pub mode: RequirementMode,
-    #[serde(serialize_with = "serialize_kind")]
+    #[serde(
+        serialize_with = "serialize_kind",
+        deserialize_with = "deserialize_kind"
+    )]
     pub kind: Option<Spanned<&'static ClauseKind>>,
     pub message: Option<Spanned<String>>,
     /// Attributes the clause must give.
+    #[serde(deserialize_with = "deserialize_keys")]
     pub has: Vec<Spanned<&'static str>>,
+    /// Attributes the clause must not give: `forbid ... { lacks choice }` names
+    /// evacuations that offer no choice.
+    #[serde(deserialize_with = "deserialize_keys", default)]
+    pub lacks: Vec<Spanned<&'static str>>,
     /// Bounds on attribute values: `grace at least 6 months`.
     pub bounds: Vec<Bound>,
     /// Document-level demands.
@@ -67,7 +75,28 @@ fn serialize_kind<S: serde::Serializer>(
         .serialize(serializer)
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+fn deserialize_kind<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Spanned<&'static ClauseKind>>, D::Error> {
+    Option::<Spanned<String>>::deserialize(deserializer)?
+        .map(super::static_kind)
+        .transpose()
+        .map_err(serde::de::Error::custom)
+}
+
+fn deserialize_keys<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<Spanned<&'static str>>, D::Error> {
+    Vec::<Spanned<String>>::deserialize(deserializer)?
+        .into_iter()
+        .map(|named| {
+            let key = super::static_key(&named.value).map_err(serde::de::Error::custom)?;
+            Ok(Spanned::new(key, named.span))
+        })
+        .collect()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparison {
     AtLeast,
@@ -84,17 +113,16 @@ impl Comparison {
 }
 
 /// `KEY at least VALUE` or `KEY at most VALUE`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Bound {
+    #[serde(deserialize_with = "super::deserialize_key")]
     pub key: Spanned<&'static str>,
     pub comparison: Comparison,
     pub value: Value,
-    /// The bound as written, for messages.
-    pub text: String,
     pub span: Span,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Demand {
     /// At least one guarantor that is neither a party to the conflict nor aligned.
@@ -124,7 +152,7 @@ impl Demand {
 }
 
 /// `test NAME { document ID ... assertions }`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct TestBlock {
     pub name: Spanned<String>,
     pub document: Option<Spanned<String>>,
@@ -133,13 +161,13 @@ pub struct TestBlock {
     pub span: Span,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Assertion {
     pub kind: AssertionKind,
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "assert", rename_all = "snake_case")]
 pub enum AssertionKind {
     /// The document has an operative clause of each kind.
@@ -163,7 +191,7 @@ pub enum AssertionKind {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RedLineStatus {
     Met,

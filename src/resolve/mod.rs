@@ -11,8 +11,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{
-    Requirement, Requirements, TestBlock, Anchor, AttributeValue, Backer, Citation, Clause, Corpus, Deadline, Document, Link, Party,
-    Place, Side, StatusEntry, Unit, Value,
+    Anchor, AttributeValue, Backer, Citation, Clause, Corpus, Deadline, Document, Link, Party,
+    Place, Requirement, Requirements, Side, StatusEntry, TestBlock, Unit, Value,
 };
 use crate::schema::{self, ClauseKind};
 use crate::source::{Span, Spanned};
@@ -571,7 +571,8 @@ impl DocumentResolver<'_> {
             return;
         };
         let opens_block = matches!(keyword, "clause" | "recital")
-            || self.mode == Mode::Requirements && matches!(keyword, "require" | "forbid" | "demand");
+            || self.mode == Mode::Requirements
+                && matches!(keyword, "require" | "forbid" | "demand");
         if statement.block.is_some() && !opens_block {
             self.error(
                 Diagnostic::new(format!("`{keyword}` takes no block"), statement.head_span())
@@ -970,22 +971,20 @@ impl DocumentResolver<'_> {
             );
             return;
         };
-        if let Some(number) = &number {
-            if !recital {
-                if let Some(first) = self
-                    .clause_numbers
-                    .insert(number.value.clone(), number.span)
-                {
-                    self.error(
-                        Diagnostic::new(
-                            format!("clause {} appears twice", number.value),
-                            number.span,
-                        )
-                        .related(first, "first here")
-                        .hint("number clauses as the source does; write `\"7a\"` for a sub-item"),
-                    );
-                }
-            }
+        if let Some(number) = &number
+            && !recital
+            && let Some(first) = self
+                .clause_numbers
+                .insert(number.value.clone(), number.span)
+        {
+            self.error(
+                Diagnostic::new(
+                    format!("clause {} appears twice", number.value),
+                    number.span,
+                )
+                .related(first, "first here")
+                .hint("number clauses as the source does; write `\"7a\"` for a sub-item"),
+            );
         }
         let mut clause = Clause {
             number,
@@ -997,9 +996,14 @@ impl DocumentResolver<'_> {
         };
         let mut clause_sources = Vec::new();
         for attribute_statement in &block.statements {
-            if attribute_statement.keyword() == Some("source") && attribute_statement.block.is_none() {
+            if attribute_statement.keyword() == Some("source")
+                && attribute_statement.block.is_none()
+            {
                 // A `source` line of its own cites the whole clause.
-                let mut cursor = Cursor::new(&attribute_statement.atoms[1..], end_span(attribute_statement));
+                let mut cursor = Cursor::new(
+                    &attribute_statement.atoms[1..],
+                    end_span(attribute_statement),
+                );
                 clause_sources.extend(self.sources(&mut cursor));
                 self.finish(&cursor, "the sources");
                 continue;
@@ -1054,7 +1058,7 @@ impl DocumentResolver<'_> {
                 self.error(
                     Diagnostic::new(
                         format!(
-                            "unknown attribute `{}` for a `{}` clause",
+                            "unknown attribute `{}` for `{}` clauses",
                             key.value, kind.name
                         ),
                         key.span,

@@ -49,8 +49,11 @@ impl DocumentResolver<'_> {
         if let Some(first) = self.red_lines.items.iter().find(|r| r.id.value == id.value) {
             let first = first.id.span;
             return self.error(
-                Diagnostic::new(format!("red line `{}` is declared twice", id.value), id.span)
-                    .related(first, "first declared here"),
+                Diagnostic::new(
+                    format!("red line `{}` is declared twice", id.value),
+                    id.span,
+                )
+                .related(first, "first declared here"),
             );
         }
         let kind = if mode == RequirementMode::Demand {
@@ -83,6 +86,7 @@ impl DocumentResolver<'_> {
             kind,
             message: None,
             has: Vec::new(),
+            lacks: Vec::new(),
             bounds: Vec::new(),
             demands: Vec::new(),
             texts: Vec::new(),
@@ -90,14 +94,17 @@ impl DocumentResolver<'_> {
             span: statement.span,
         };
         let kind = requirement.kind.as_ref().map(|kind| kind.value);
+        let mut clean = true;
         if let Some(block) = &statement.block {
             for line in &block.statements {
                 if let Err(error) = self.requirement_line(line, kind, &mut requirement) {
                     self.error(error);
+                    clean = false;
                 }
             }
         }
-        if mode == RequirementMode::Demand && requirement.demands.is_empty() {
+        // An empty demand is worth reporting only when no line of it was wrong.
+        if mode == RequirementMode::Demand && requirement.demands.is_empty() && clean {
             self.error(
                 Diagnostic::new(
                     format!("demand `{}` demands nothing", requirement.id.value),
@@ -148,13 +155,18 @@ impl DocumentResolver<'_> {
                 }
                 cursor.next();
             },
-            "has" if kind.is_some() => loop {
+            "has" | "lacks" if kind.is_some() => loop {
                 let word = read_word(&mut cursor, "an attribute name")?;
                 let attribute = kind.and_then(|kind| kind.attribute(&word.value));
                 let Some(attribute) = attribute else {
                     return Err(unknown_attribute(kind, &word));
                 };
-                requirement.has.push(Spanned::new(attribute.key, word.span));
+                let keys = if keyword == "has" {
+                    &mut requirement.has
+                } else {
+                    &mut requirement.lacks
+                };
+                keys.push(Spanned::new(attribute.key, word.span));
                 if !matches!(cursor.peek().map(|a| &a.kind), Some(AtomKind::Comma)) {
                     break;
                 }
@@ -165,12 +177,11 @@ impl DocumentResolver<'_> {
                     .and_then(|kind| kind.attribute(key))
                     .ok_or_else(|| Diagnostic::new("unknown attribute", key_span))?;
                 if !comparable(attribute.value) {
-                    return Err(Diagnostic::new(
-                        format!("`{key}` cannot be bounded"),
-                        key_span,
-                    )
-                    .expected("a bound on a duration, count, strength, distance or date")
-                    .hint(format!("require the attribute instead: `has {key}`")));
+                    return Err(
+                        Diagnostic::new(format!("`{key}` cannot be bounded"), key_span)
+                            .expected("a bound on a duration, count, strength, distance or date")
+                            .hint(format!("require the attribute instead: `has {key}`")),
+                    );
                 }
                 if !cursor.eat("at") {
                     return Err(cursor.expected("`at least` or `at most`"));
@@ -185,14 +196,10 @@ impl DocumentResolver<'_> {
                 let start = cursor.position();
                 let value = read_value(&mut cursor, attribute.value, &self.scope, &|_| false)?;
                 let span = cursor.since(start);
-                let text = self
-                    .source_text(span)
-                    .unwrap_or_else(|| comparison.words().to_string());
                 requirement.bounds.push(Bound {
                     key: Spanned::new(attribute.key, key_span),
                     comparison,
                     value,
-                    text,
                     span: key_span.to(span),
                 });
             }
@@ -201,7 +208,7 @@ impl DocumentResolver<'_> {
                 if requirement.mode == RequirementMode::Demand {
                     keys.push("needs");
                 } else {
-                    keys.push("has");
+                    keys.extend(["has", "lacks"]);
                     keys.extend(kind.into_iter().flat_map(|kind| kind.keys()));
                 }
                 return Err(Diagnostic::new(
@@ -209,7 +216,7 @@ impl DocumentResolver<'_> {
                     key_span,
                 )
                 .expected(
-                    "`message`, `has KEY, ...`, `KEY at least VALUE`, `KEY at most VALUE`, or `needs DEMAND` in a demand",
+                    "`message`, `has KEY, ...`, `lacks KEY, ...`, `KEY at least VALUE`, `KEY at most VALUE`, or `needs DEMAND` in a demand",
                 )
                 .maybe_hint(did_you_mean(other, keys.iter().copied())));
             }
@@ -218,12 +225,6 @@ impl DocumentResolver<'_> {
             return Err(cursor.expected("the end of the line"));
         }
         Ok(())
-    }
-
-    /// The source text of a span is not kept in the resolver; bounds describe
-    /// themselves from their value instead.
-    fn source_text(&self, _span: crate::source::Span) -> Option<String> {
-        None
     }
 }
 
@@ -238,7 +239,7 @@ fn demand_names() -> String {
 fn unknown_attribute(kind: Option<&'static ClauseKind>, word: &Spanned<String>) -> Diagnostic {
     let name = kind.map_or("", |kind| kind.name);
     Diagnostic::new(
-        format!("unknown attribute `{}` for a `{name}` clause", word.value),
+        format!("unknown attribute `{}` for `{name}` clauses", word.value),
         word.span,
     )
     .expected(format!(
@@ -284,9 +285,12 @@ pub fn resolve_test(statement: &Statement, errors: &mut Vec<Diagnostic>) -> Opti
     }
     if test.document.is_none() {
         errors.push(
-            Diagnostic::new(format!("test `{}` names no document", test.name.value), test.name.span)
-                .expected("`document ID` inside the test")
-                .hint("write `document ten_item_proposal_2018`"),
+            Diagnostic::new(
+                format!("test `{}` names no document", test.name.value),
+                test.name.span,
+            )
+            .expected("`document ID` inside the test")
+            .hint("write `document ten_item_proposal_2018`"),
         );
     }
     Some(test)
@@ -296,7 +300,10 @@ fn test_line(line: &Statement, test: &mut TestBlock) -> Result<(), Diagnostic> {
     let keyword = line.keyword().unwrap_or("");
     let mut cursor = Cursor::new(&line.atoms[1..], end_span(line));
     if line.block.is_some() {
-        return Err(Diagnostic::new("test statements take no block", line.head_span()));
+        return Err(Diagnostic::new(
+            "test statements take no block",
+            line.head_span(),
+        ));
     }
     let kind = match keyword {
         "document" => {

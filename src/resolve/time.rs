@@ -133,16 +133,19 @@ pub fn resolve_deadlines(document: &mut Document) {
     let signing = document.date.as_ref().map(|date| date.value.clone());
     let mut resolved = Vec::with_capacity(document.clauses.len());
     for index in 0..document.clauses.len() {
+        // `start`: when the clause takes effect; `deadline`: when a written
+        // deadline falls; `end`: when the clause ends (its deadline, else its
+        // `until`, else its start plus its duration).
         let mut found = Vec::new();
-        for key in ["deadline", "start"] {
-            let point = if key == "start" {
-                AnchorPoint::Starts
-            } else {
-                AnchorPoint::Ends
-            };
-            if let Some(when) = point_of(document, &numbers, signing.as_ref(), index, point, 0) {
-                found.push((key, when));
+        let at = |point| point_of(document, &numbers, signing.as_ref(), index, point, 0);
+        if let Some(start) = at(AnchorPoint::Starts) {
+            found.push(("start", start));
+        }
+        if let Some(end) = at(AnchorPoint::Ends) {
+            if document.clauses[index].has("deadline") {
+                found.push(("deadline", end.clone()));
             }
+            found.push(("end", end));
         }
         resolved.push(found);
     }

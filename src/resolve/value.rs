@@ -151,7 +151,7 @@ pub fn read_value(
                 return Err(cursor.expected("`to` and the upper age, as in `18 to 42`"));
             }
             let max = read_number(cursor, "an age such as 42")?;
-            let whole = |n: f64| n >= 0.0 && n <= 150.0 && n.fract() == 0.0;
+            let whole = |n: f64| (0.0..=150.0).contains(&n) && n.fract() == 0.0;
             if !whole(min) || !whole(max) || min > max {
                 return Err(Diagnostic::new(
                     format!("`{min} to {max}` is not an age range"),
@@ -197,7 +197,7 @@ pub fn read_value(
             read_word_from(c, words, "one of the listed words")
         })?),
         ValueType::Labels => Value::Words(list(cursor, read_label)?),
-        ValueType::Keys => Value::Words(list(cursor, |c| read_label(c))?),
+        ValueType::Keys => Value::Words(list(cursor, read_label)?),
     })
 }
 

@@ -1,0 +1,194 @@
+//! Findings for tools: `truce check --format json`.
+//!
+//! # Schema, version 1
+//!
+//! The schema is stable: fields may be added within version 1, never renamed,
+//! retyped or removed; anything else raises `version`. Lines and columns are
+//! one-based, columns counted in characters. Findings come in the order of the
+//! text report: documents in corpus order, the most severe first within each.
+//!
+//! ```json
+//! {
+//!   "version": 1,
+//!   "findings": [
+//!     {
+//!       "rule": "no-guarantor",              // a rule id, see `truce explain`
+//!       "severity": "warning",               // "error" | "warning" | "info"
+//!       "document": "russian_proposal_2018", // the document's id
+//!       "clauses": [                         // the clauses involved, maybe none
+//!         { "label": "clause 7", "kind": "detainee_release", "number": "7",
+//!           "file": "agreements/r.truce", "line": 30, "column": 3 }
+//!       ],                                   // "number" is null for unnumbered clauses
+//!       "message": "no party guarantees the agreement or its protections",
+//!       "file": "agreements/r.truce",        // where the finding points
+//!       "line": 1,
+//!       "column": 11,
+//!       "explanation": "..."                 // only with --explain
+//!     }
+//!   ],
+//!   "errors": [                              // input errors; when any, findings is empty
+//!     { "file": "agreements/bad.truce", "line": 3, "column": 12,  // null line and column
+//!       "message": "unknown clause kind `detainee_relase`",        // for errors about a
+//!       "expected": "expected a clause kind",                      // whole path
+//!       "hint": "did you mean `detainee_release`?" }              // both may be null
+//!   ],
+//!   "summary": { "errors": 0, "warnings": 1, "infos": 0,          // findings by severity
+//!                "documents": 1, "files": 1 }                     // what was read
+//! }
+//! ```
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Corpus;
+use crate::rules::{self, ClauseRef, Finding, Severity};
+use crate::source::{Sources, Span};
+
+use super::diagnostics::PlainError;
+use super::{Counts, grouped};
+
+/// The version of the schema this module writes.
+pub const VERSION: u32 = 1;
+
+/// The whole document `--format json` writes.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub version: u32,
+    pub findings: Vec<JsonFinding>,
+    pub errors: Vec<PlainError>,
+    pub summary: Summary,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonFinding {
+    pub rule: String,
+    pub severity: Severity,
+    pub document: String,
+    pub clauses: Vec<JsonClause>,
+    pub message: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonClause {
+    pub label: String,
+    pub kind: String,
+    pub number: Option<String>,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Counts of findings by severity (`errors` here are findings of severity
+/// error, not input errors), and of the documents and files read.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub documents: usize,
+    pub files: usize,
+}
+
+/// What to include beyond the required fields.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Add each rule's explanation to its findings.
+    pub explain: bool,
+}
+
+/// The report as a value, for callers that embed it.
+pub fn report(
+    findings: &[Finding],
+    errors: &[Diagnostic],
+    corpus: &Corpus,
+    sources: &Sources,
+    options: Options,
+) -> Report {
+    let findings: Vec<JsonFinding> = grouped(findings, corpus)
+        .into_iter()
+        .flat_map(|(_, members)| members)
+        .map(|finding| json_finding(finding, sources, options))
+        .collect();
+    let counts = Counts::of_severities(findings.iter().map(|finding| finding.severity));
+    Report {
+        version: VERSION,
+        findings,
+        errors: errors
+            .iter()
+            .map(|error| PlainError::of(error, sources))
+            .collect(),
+        summary: Summary {
+            errors: counts.errors,
+            warnings: counts.warnings,
+            infos: counts.infos,
+            documents: corpus.documents.len(),
+            files: sources.files().len(),
+        },
+    }
+}
+
+/// The report as pretty-printed JSON, ending in a newline.
+pub fn render(
+    findings: &[Finding],
+    errors: &[Diagnostic],
+    corpus: &Corpus,
+    sources: &Sources,
+    options: Options,
+) -> String {
+    let report = report(findings, errors, corpus, sources, options);
+    // Plain structs of strings and numbers: serialising them cannot fail.
+    let mut text = serde_json::to_string_pretty(&report).expect("the report serialises");
+    text.push('\n');
+    text
+}
+
+fn json_finding(finding: &Finding, sources: &Sources, options: Options) -> JsonFinding {
+    let (file, line, column) = locate(sources, finding.span);
+    JsonFinding {
+        rule: finding.rule.to_string(),
+        severity: finding.severity,
+        document: finding.document.clone(),
+        clauses: finding
+            .clauses
+            .iter()
+            .map(|clause| json_clause(clause, sources))
+            .collect(),
+        message: finding.message.clone(),
+        file,
+        line,
+        column,
+        explanation: options
+            .explain
+            .then(|| rules::rule(finding.rule).map(|rule| rule.explanation.trim().to_string()))
+            .flatten(),
+    }
+}
+
+fn json_clause(clause: &ClauseRef, sources: &Sources) -> JsonClause {
+    let (file, line, column) = locate(sources, clause.span);
+    JsonClause {
+        label: clause.label.clone(),
+        kind: clause.kind.to_string(),
+        number: clause.number.clone(),
+        file,
+        line,
+        column,
+    }
+}
+
+/// File name, line and column; a span from no known file (which the library never
+/// makes) gets an empty name and line 0 rather than a panic.
+fn locate(sources: &Sources, span: Span) -> (String, usize, usize) {
+    match sources.files().get(span.file) {
+        Some(file) => {
+            let (line, column) = file.line_column(span.start);
+            (file.name.clone(), line, column)
+        }
+        None => (String::new(), 0, 0),
+    }
+}
