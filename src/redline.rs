@@ -1,0 +1,471 @@
+//! Checking a document against a party's red lines: each requirement is met,
+//! unmet (with what is missing) or violated (with the clause that violates it).
+//! Recitals never meet a requirement: they bind nobody.
+
+use serde::Serialize;
+
+use crate::model::{
+    Bound, Clause, Comparison, Deadline, Demand, Document, RedLineStatus, Requirement,
+    RequirementMode, Requirements, Strength, Value,
+};
+use crate::rules::ClauseRef;
+use crate::source::Span;
+
+/// One requirement's outcome on one document.
+#[derive(Clone, Debug, Serialize)]
+pub struct Outcome {
+    pub requirement: String,
+    pub status: RedLineStatus,
+    /// What is missing, or what violates the red line, in one line.
+    pub detail: String,
+    /// The requirement's own message.
+    pub message: Option<String>,
+    /// The requirement in the red-lines file.
+    pub requirement_span: Span,
+    /// The clauses that meet, fall short of, or violate it.
+    pub clauses: Vec<ClauseRef>,
+}
+
+/// Every requirement of `requirements`, checked on `document`, in order.
+pub fn evaluate(requirements: &Requirements, document: &Document) -> Vec<Outcome> {
+    requirements
+        .items
+        .iter()
+        .map(|requirement| {
+            let (status, detail, clauses) = match requirement.mode {
+                RequirementMode::Require => require(requirement, document),
+                RequirementMode::Forbid => forbid(requirement, document),
+                RequirementMode::Demand => demand(requirement, document),
+            };
+            Outcome {
+                requirement: requirement.id.value.clone(),
+                status,
+                detail,
+                message: requirement.message.as_ref().map(|m| m.value.clone()),
+                requirement_span: requirement.span,
+                clauses,
+            }
+        })
+        .collect()
+}
+
+type Verdict = (RedLineStatus, String, Vec<ClauseRef>);
+
+/// How one clause measures up to a requirement's conditions.
+struct Measure<'a> {
+    clause: &'a Clause,
+    missing: Vec<String>,
+    broken: Vec<String>,
+}
+
+fn measure<'a>(requirement: &Requirement, clause: &'a Clause) -> Measure<'a> {
+    let mut missing: Vec<String> = requirement
+        .has
+        .iter()
+        .filter(|key| !clause.has(key.value))
+        .map(|key| key.value.to_string())
+        .collect();
+    // An attribute the red line wants absent breaks it where present.
+    let mut broken: Vec<String> = requirement
+        .lacks
+        .iter()
+        .filter(|key| clause.has(key.value))
+        .map(|key| format!("it gives `{}`", key.value))
+        .collect();
+    for bound in &requirement.bounds {
+        match holds(bound, clause) {
+            Some(true) => {}
+            Some(false) => broken.push(describe_broken(bound, clause)),
+            None => missing.push(bound.key.value.to_string()),
+        }
+    }
+    Measure {
+        clause,
+        missing,
+        broken,
+    }
+}
+
+fn operative<'a>(requirement: &Requirement, document: &'a Document) -> Vec<&'a Clause> {
+    let Some(kind) = &requirement.kind else {
+        return Vec::new();
+    };
+    document
+        .clauses
+        .iter()
+        .filter(|clause| clause.kind_name() == kind.value.name)
+        .collect()
+}
+
+fn require(requirement: &Requirement, document: &Document) -> Verdict {
+    let kind = requirement.kind.as_ref().map_or("", |k| k.value.name);
+    let candidates = operative(requirement, document);
+    if candidates.is_empty() {
+        let recital = document
+            .recitals
+            .iter()
+            .find(|recital| recital.kind_name() == kind);
+        return match recital {
+            Some(recital) => (
+                RedLineStatus::Unmet,
+                format!("`{kind}` appears only in a recital, which binds nobody"),
+                vec![ClauseRef::of(recital)],
+            ),
+            None => (
+                RedLineStatus::Unmet,
+                format!("no `{kind}` clause"),
+                Vec::new(),
+            ),
+        };
+    }
+    let measures: Vec<Measure> = candidates
+        .iter()
+        .map(|clause| measure(requirement, clause))
+        .collect();
+    if let Some(met) = measures
+        .iter()
+        .find(|m| m.missing.is_empty() && m.broken.is_empty())
+    {
+        return (
+            RedLineStatus::Met,
+            format!("{} meets it", met.clause.label()),
+            vec![ClauseRef::of(met.clause)],
+        );
+    }
+    if let Some(violating) = measures.iter().find(|m| !m.broken.is_empty()) {
+        return (
+            RedLineStatus::Violated,
+            format!(
+                "{}: {}",
+                violating.clause.label(),
+                violating.broken.join("; ")
+            ),
+            vec![ClauseRef::of(violating.clause)],
+        );
+    }
+    // Closest first: the clause missing the fewest attributes.
+    let closest = measures
+        .iter()
+        .min_by_key(|m| m.missing.len())
+        .map(|m| (m.clause, m.missing.join(", ")));
+    match closest {
+        Some((clause, missing)) => (
+            RedLineStatus::Unmet,
+            format!("{} gives no {missing}", clause.label()),
+            vec![ClauseRef::of(clause)],
+        ),
+        None => (
+            RedLineStatus::Unmet,
+            format!("no `{kind}` clause"),
+            Vec::new(),
+        ),
+    }
+}
+
+fn forbid(requirement: &Requirement, document: &Document) -> Verdict {
+    let kind = requirement.kind.as_ref().map_or("", |k| k.value.name);
+    // A forbidden clause is one of the kind that matches every condition given.
+    let offending: Vec<&Clause> = operative(requirement, document)
+        .into_iter()
+        .filter(|clause| {
+            let measured = measure(requirement, clause);
+            measured.missing.is_empty() && measured.broken.is_empty()
+        })
+        // `lacks` narrows what is forbidden: `forbid x evacuation { lacks choice }`
+        // forbids only evacuations that give no choice (checked in `measure`).
+        .collect();
+    match offending.first() {
+        Some(clause) => (
+            RedLineStatus::Violated,
+            format!("{} is a forbidden `{kind}` clause", clause.label()),
+            offending
+                .iter()
+                .map(|clause| ClauseRef::of(clause))
+                .collect(),
+        ),
+        None => (
+            RedLineStatus::Met,
+            format!("no forbidden `{kind}` clause"),
+            Vec::new(),
+        ),
+    }
+}
+
+fn demand(requirement: &Requirement, document: &Document) -> Verdict {
+    let mut unmet = Vec::new();
+    for demand in &requirement.demands {
+        if let Some(gap) = demand_gap(demand.value, document) {
+            unmet.push(gap);
+        }
+    }
+    if unmet.is_empty() {
+        (RedLineStatus::Met, "every demand is met".into(), Vec::new())
+    } else {
+        (RedLineStatus::Unmet, unmet.join("; "), Vec::new())
+    }
+}
+
+/// Every party that guarantees the document or one of its clauses.
+pub fn guarantors(document: &Document) -> Vec<String> {
+    let mut names: Vec<String> = document
+        .guarantors
+        .iter()
+        .map(|backer| backer.party.value.clone())
+        .collect();
+    names.extend(
+        document
+            .parties
+            .iter()
+            .filter(|party| party.has_role("guarantor"))
+            .map(|party| party.id.value.clone()),
+    );
+    for clause in &document.clauses {
+        names.extend(
+            clause
+                .actor_parties("guarantor")
+                .into_iter()
+                .map(|(p, _)| p),
+        );
+        if clause.kind_name() == "guarantee" {
+            names.extend(clause.actor_parties("by").into_iter().map(|(p, _)| p));
+        }
+    }
+    let mut owners: Vec<String> = names
+        .iter()
+        .map(|name| document.owner(name).to_string())
+        .collect();
+    owners.sort();
+    owners.dedup();
+    owners
+}
+
+/// What keeps a demand from being met, if anything.
+fn demand_gap(demand: Demand, document: &Document) -> Option<String> {
+    match demand {
+        Demand::Guarantor => guarantors(document)
+            .is_empty()
+            .then(|| "no guarantor".to_string()),
+        Demand::NeutralGuarantor => {
+            let all = guarantors(document);
+            let neutral = all.iter().any(|name| {
+                document
+                    .party(name)
+                    .is_some_and(|party| !party.is_partisan())
+            });
+            if neutral {
+                None
+            } else if all.is_empty() {
+                Some("no guarantor, neutral or not".into())
+            } else {
+                Some(format!(
+                    "no neutral guarantor: {} is a party to the conflict or aligned with one",
+                    all.join(", ")
+                ))
+            }
+        }
+        Demand::RepresentativeSignatory => {
+            let Some(region) = document.region.as_ref().and_then(|r| match &r.value {
+                crate::model::PlaceRef::Declared(place) => Some(place.as_str()),
+                crate::model::PlaceRef::Described(_) => None,
+            }) else {
+                return Some("the document names no declared region to represent".into());
+            };
+            let represented = document.signatories().any(|party| {
+                party.represents.iter().any(|place| match &place.value {
+                    crate::model::PlaceRef::Declared(place) => {
+                        document.is_within_place(region, place)
+                            || document.is_within_place(place, region)
+                    }
+                    crate::model::PlaceRef::Described(_) => false,
+                })
+            });
+            (!represented).then(|| format!("no signatory represents `{region}`"))
+        }
+        Demand::Monitor => {
+            let monitored = !document.monitors.is_empty()
+                || document.parties.iter().any(|p| p.has_role("monitor"))
+                || document
+                    .clauses
+                    .iter()
+                    .any(|c| c.kind_name() == "monitoring" || c.has("monitor"));
+            (!monitored).then(|| "no monitor".to_string())
+        }
+    }
+}
+
+/// Whether the clause's value meets the bound; `None` when the clause gives no
+/// value to compare (the requirement is then unmet, not violated).
+fn holds(bound: &Bound, clause: &Clause) -> Option<bool> {
+    let at_least = bound.comparison == Comparison::AtLeast;
+    let compare = |actual: f64, limit: f64| {
+        if at_least {
+            actual >= limit
+        } else {
+            actual <= limit
+        }
+    };
+    if bound.key.value == "strength" {
+        // A plain obligation (no strength stated) binds.
+        let actual = clause.strength().unwrap_or(Strength::Binding);
+        let Value::Strength(limit) = bound.value else {
+            return None;
+        };
+        return Some(if at_least {
+            actual >= limit
+        } else {
+            actual <= limit
+        });
+    }
+    let actual = &clause.get(bound.key.value)?.value;
+    match (actual, &bound.value) {
+        (Value::Duration(actual), Value::Duration(limit)) => {
+            // The clause must meet the bound at its least favourable end.
+            let actual = if at_least {
+                actual.min
+            } else {
+                actual.max.unwrap_or(actual.min)
+            };
+            Some(compare(
+                actual.approximate_hours(),
+                limit.min.approximate_hours(),
+            ))
+        }
+        (Value::Count(actual), Value::Count(limit)) => {
+            let actual = if at_least {
+                actual.min
+            } else {
+                actual.max.or(actual.min)
+            }?;
+            Some(compare(actual, limit.min.or(limit.max)?))
+        }
+        (Value::Distance(actual), Value::Distance(limit)) => {
+            Some(compare(actual.metres, limit.metres))
+        }
+        (Value::When(actual), Value::When(limit)) => Some(if at_least {
+            actual.start >= limit.start
+        } else {
+            actual.end <= limit.end
+        }),
+        (Value::Deadline(_), Value::Deadline(Deadline::At { when: limit })) => {
+            let actual = clause.resolved(bound.key.value)?;
+            Some(if at_least {
+                actual.start >= limit.start
+            } else {
+                actual.end <= limit.end
+            })
+        }
+        _ => None,
+    }
+}
+
+fn describe_broken(bound: &Bound, clause: &Clause) -> String {
+    let actual = clause
+        .get(bound.key.value)
+        .map(|attribute| crate::redline::describe_value(&attribute.value))
+        .unwrap_or_else(|| {
+            clause
+                .strength()
+                .map_or("binding".into(), |s| s.name().to_string())
+        });
+    format!(
+        "`{}` is {actual}, the red line says {} {}",
+        bound.key.value,
+        bound.comparison.words(),
+        describe_value(&bound.value)
+    )
+}
+
+/// A short description of a value for messages.
+pub fn describe_value(value: &Value) -> String {
+    match value {
+        Value::Duration(range) => match range.max {
+            Some(max) => format!("{} to {max}", range.min),
+            None => range.min.to_string(),
+        },
+        Value::Count(count) => match (count.min, count.max) {
+            (Some(min), Some(max)) if min == max => format!("{min}"),
+            (Some(min), Some(max)) => format!("{min} to {max}"),
+            (Some(min), None) => format!("at least {min}"),
+            (None, Some(max)) => format!("at most {max}"),
+            (None, None) => "a count".into(),
+        },
+        Value::Strength(strength) => strength.name().to_string(),
+        Value::Distance(distance) => format!("{} m", distance.metres),
+        Value::When(when) => when.text.clone(),
+        Value::Deadline(Deadline::At { when }) => when.text.clone(),
+        Value::Deadline(_) => "a relative deadline".into(),
+        other => format!("{other:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROPOSAL: &str = r#"
+agreement proposal {
+  date 2018-05-01
+  region north
+  place north "North" kind region
+  party russia "Russia" side third aligned regime role proposer, guarantor
+  party regime "Regime" side government
+  party factions "Factions" side opposition represents north role signatory
+  clause 1 detainee_release { strength review; review_on mid 2018-05 }
+  clause 2 conscription { ages 18 to 42; grace 3 months }
+  clause 3 ceasefire { start immediate }
+  clause 4 evacuation { people civilians; destination north }
+  recital evacuation { people civilians; destination north; safe_passage russia }
+}
+requirements red_lines {
+  owner factions
+  party factions "Factions" side opposition
+  require detainees detainee_release { has mechanism, deadline; message "a real release" }
+  require grace conscription { grace at least 6 months }
+  require ceasefire ceasefire { strength at least pledge }
+  require passage evacuation { has destination, safe_passage }
+  forbid displacement evacuation { lacks choice }
+  demand neutral { needs neutral_guarantor, representative_signatory }
+}
+"#;
+
+    fn outcomes() -> Vec<(String, RedLineStatus, String)> {
+        let loaded = crate::load_str("p.truce", PROPOSAL);
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        let document = &loaded.corpus.documents[0];
+        evaluate(&loaded.corpus.requirements[0], document)
+            .into_iter()
+            .map(|o| (o.requirement, o.status, o.detail))
+            .collect()
+    }
+
+    #[test]
+    fn each_mode_meets_misses_or_violates() {
+        let outcomes = outcomes();
+        let find = |id: &str| outcomes.iter().find(|o| o.0 == id).cloned().unwrap();
+        assert_eq!(
+            find("detainees"),
+            (
+                "detainees".into(),
+                RedLineStatus::Unmet,
+                "clause 1 gives no mechanism, deadline".into()
+            )
+        );
+        let grace = find("grace");
+        assert_eq!(grace.1, RedLineStatus::Violated);
+        assert_eq!(
+            grace.2,
+            "clause 2: `grace` is 3 months, the red line says at least 6 months"
+        );
+        assert_eq!(find("ceasefire").1, RedLineStatus::Met);
+        // The recital's safe passage does not count.
+        assert_eq!(find("passage").2, "clause 4 gives no safe_passage");
+        assert_eq!(find("displacement").1, RedLineStatus::Violated);
+        let neutral = find("neutral");
+        assert_eq!(neutral.1, RedLineStatus::Unmet);
+        assert!(
+            neutral.2.starts_with("no neutral guarantor: russia"),
+            "{}",
+            neutral.2
+        );
+    }
+}
