@@ -1,0 +1,125 @@
+//! Comparing drafts: what each keeps, adds, drops, hardens or softens.
+//!
+//! The stages, one file each; data moves one way:
+//!
+//! - [`select`]: command-line arguments (document ids or files) → documents of
+//!   one loaded corpus.
+//! - [`subject`]: what a clause is about (who is bound, what, where).
+//! - [`align`]: the clauses of the older document paired with the newer's, by
+//!   kind and subject, never by number (its doc comment says how it scales).
+//! - [`diff`]: for each row, every attribute before and after and a word diff
+//!   of the texts; the document-level terms (signatories, guarantors, region).
+//! - [`direction`]: whom each change favours, from one table.
+//! - [`rules`]: the comparison rules ([`COMPARE_RULES`]), turning rows into the
+//!   same [`Finding`]s the standard catalogue reports.
+//!
+//! Renderers live in `report::compare_text`, `compare_markdown`, `compare_json`
+//! and `compare_html`; they read a [`Thread`] and never re-compare.
+
+pub mod align;
+pub mod diff;
+pub mod direction;
+pub mod rules;
+pub mod select;
+pub mod show;
+pub mod subject;
+
+pub use diff::{AttributeDiff, Row, Status, WordOp, Words};
+pub use rules::{COMPARE_RULES, CompareRule, compare_rule};
+pub use select::{Selection, select};
+
+use crate::model::{Clause, Document};
+use crate::rules::Finding;
+use crate::schema::CLAUSE_KINDS;
+
+/// One document against the one before it.
+#[derive(Clone, Debug)]
+pub struct Step<'a> {
+    pub older: &'a Document,
+    pub newer: &'a Document,
+    /// Document-level terms on both sides.
+    pub document: Vec<AttributeDiff>,
+    /// The clause rows, in reading order.
+    pub rows: Vec<Row>,
+    /// What the comparison rules found, in row order.
+    pub findings: Vec<Finding>,
+}
+
+impl<'a> Step<'a> {
+    pub fn older_clause(&self, row: &Row) -> Option<&'a Clause> {
+        row.older.map(|index| &self.older.clauses[index])
+    }
+
+    pub fn newer_clause(&self, row: &Row) -> Option<&'a Clause> {
+        row.newer.map(|index| &self.newer.clauses[index])
+    }
+
+    /// The clause kind of a row.
+    pub fn kind(&self, row: &Row) -> &'static str {
+        self.newer_clause(row)
+            .or(self.older_clause(row))
+            .map_or("other", Clause::kind_name)
+    }
+}
+
+/// A negotiation thread: each document against the one before it.
+#[derive(Clone, Debug)]
+pub struct Thread<'a> {
+    pub documents: Vec<&'a Document>,
+    pub steps: Vec<Step<'a>>,
+}
+
+impl Thread<'_> {
+    /// Every finding of every step, in step order.
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.steps.iter().flat_map(|step| step.findings.iter())
+    }
+
+    /// Which clause kinds each document has: the kinds any document has, in the
+    /// vocabulary's order, each with its count of operative clauses per document.
+    pub fn kinds(&self) -> Vec<(&'static str, Vec<usize>)> {
+        CLAUSE_KINDS
+            .iter()
+            .map(|kind| {
+                let counts = self
+                    .documents
+                    .iter()
+                    .map(|document| {
+                        document
+                            .clauses
+                            .iter()
+                            .filter(|clause| clause.kind_name() == kind.name)
+                            .count()
+                    })
+                    .collect::<Vec<_>>();
+                (kind.name, counts)
+            })
+            .filter(|(_, counts)| counts.iter().any(|count| *count > 0))
+            .collect()
+    }
+}
+
+/// Compare an older document with a newer one.
+pub fn compare<'a>(older: &'a Document, newer: &'a Document) -> Step<'a> {
+    let alignment = align::align(&older.clauses, &newer.clauses);
+    let mut step = Step {
+        older,
+        newer,
+        document: diff::document(older, newer),
+        rows: diff::rows(older, newer, &alignment),
+        findings: Vec::new(),
+    };
+    step.findings = rules::check(&step);
+    step
+}
+
+/// Compare each document with the one before it, oldest first.
+pub fn thread<'a>(documents: &[&'a Document]) -> Thread<'a> {
+    Thread {
+        documents: documents.to_vec(),
+        steps: documents
+            .windows(2)
+            .map(|pair| compare(pair[0], pair[1]))
+            .collect(),
+    }
+}

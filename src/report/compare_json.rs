@@ -1,0 +1,232 @@
+//! `truce compare --format json`: the comparison for tools.
+//!
+//! # Schema, version 1
+//!
+//! Stable like `check --format json`: fields may be added within version 1,
+//! never renamed, retyped or removed. Lines and columns are one-based, columns
+//! in characters. Findings have exactly the shape of `check`'s findings.
+//!
+//! ```json
+//! {
+//!   "version": 1,
+//!   "documents": ["cairo_2017", "october_4_2017"],   // oldest first
+//!   "steps": [{
+//!     "older": { "id": "cairo_2017", "title": "...", "date": "2017-08-03",
+//!                "status": "collapsed", "file": "...", "line": 17, "column": 11 },
+//!     "newer": { ... },
+//!     "document": [                                  // document-level terms
+//!       { "key": "signatories", "older": "russia, snc", "newer": "russia",
+//!         "changed": true, "favours": null } ],
+//!     "rows": [{
+//!       "status": "changed",                         // unchanged | changed | added | removed
+//!       "kind": "detainee_release",
+//!       "older": { "label": "detainee_release", "kind": "detainee_release",
+//!                  "number": null, "file": "...", "line": 55, "column": 3 },  // null when added
+//!       "newer": { ... },                                                    // null when removed
+//!       "attributes": [
+//!         { "key": "strength", "older": null, "newer": "pledge", "changed": true,
+//!           "favours": { "side": "bound", "parties": ["russia"] } } ],       // or null
+//!       "text": [ { "op": "equal", "text": "the " },                         // equal | delete | insert
+//!                 { "op": "delete", "text": "stipulated" } ]
+//!     }],
+//!     "findings": [ { "rule": "commitment-weakened", "severity": "warning", ... } ]
+//!   }],
+//!   "kinds": [ { "kind": "ceasefire", "counts": [1, 1] } ],           // per document
+//!   "summary": { "errors": 0, "warnings": 2, "infos": 6, "steps": 1 }
+//! }
+//! ```
+
+use serde::Serialize;
+
+use crate::compare::{AttributeDiff, Status, Step, Thread, Words};
+use crate::model::{Clause, Document};
+use crate::rules::ClauseRef;
+use crate::source::Sources;
+
+use super::Counts;
+use super::compare_shared::located;
+use super::json::{JsonClause, JsonFinding};
+
+/// The version of the schema this module writes.
+pub const VERSION: u32 = 1;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report<'a> {
+    pub version: u32,
+    pub documents: Vec<&'a str>,
+    pub steps: Vec<JsonStep<'a>>,
+    pub kinds: Vec<JsonKind>,
+    pub summary: Summary,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonDocument<'a> {
+    pub id: &'a str,
+    pub title: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub status: Option<&'a str>,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonStep<'a> {
+    pub older: JsonDocument<'a>,
+    pub newer: JsonDocument<'a>,
+    pub document: Vec<JsonAttribute<'a>>,
+    pub rows: Vec<JsonRow<'a>>,
+    pub findings: Vec<JsonFinding>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonAttribute<'a> {
+    pub key: &'a str,
+    pub older: Option<&'a str>,
+    pub newer: Option<&'a str>,
+    pub changed: bool,
+    pub favours: Option<&'a crate::compare::direction::Favours>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonRow<'a> {
+    pub status: Status,
+    pub kind: &'a str,
+    pub older: Option<JsonClause>,
+    pub newer: Option<JsonClause>,
+    pub attributes: Vec<JsonAttribute<'a>>,
+    pub text: &'a [Words],
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonKind {
+    pub kind: &'static str,
+    pub counts: Vec<usize>,
+}
+
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub steps: usize,
+}
+
+/// The report as a value.
+pub fn report<'a>(thread: &'a Thread, sources: &Sources) -> Report<'a> {
+    let counts = Counts::of(thread.findings());
+    Report {
+        version: VERSION,
+        documents: thread
+            .documents
+            .iter()
+            .map(|document| document.id.value.as_str())
+            .collect(),
+        steps: thread
+            .steps
+            .iter()
+            .map(|step| json_step(step, sources))
+            .collect(),
+        kinds: thread
+            .kinds()
+            .into_iter()
+            .map(|(kind, counts)| JsonKind { kind, counts })
+            .collect(),
+        summary: Summary {
+            errors: counts.errors,
+            warnings: counts.warnings,
+            infos: counts.infos,
+            steps: thread.steps.len(),
+        },
+    }
+}
+
+/// The report as pretty-printed JSON, ending in a newline.
+pub fn render(thread: &Thread, sources: &Sources) -> String {
+    let report = report(thread, sources);
+    // Strings, numbers and plain enums: serialising them cannot fail.
+    let mut text = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".to_string());
+    text.push('\n');
+    text
+}
+
+fn json_step<'a>(step: &'a Step, sources: &Sources) -> JsonStep<'a> {
+    JsonStep {
+        older: json_document(step.older, sources),
+        newer: json_document(step.newer, sources),
+        document: step.document.iter().map(json_attribute).collect(),
+        rows: step
+            .rows
+            .iter()
+            .map(|row| JsonRow {
+                status: row.status,
+                kind: step.kind(row),
+                older: step.older_clause(row).map(|c| json_clause(c, sources)),
+                newer: step.newer_clause(row).map(|c| json_clause(c, sources)),
+                attributes: row.attributes.iter().map(json_attribute).collect(),
+                text: &row.words,
+            })
+            .collect(),
+        findings: step
+            .findings
+            .iter()
+            .map(|finding| {
+                let (file, line, column) = located(sources, finding.span);
+                JsonFinding {
+                    rule: finding.rule.to_string(),
+                    severity: finding.severity,
+                    document: finding.document.clone(),
+                    clauses: finding
+                        .clauses
+                        .iter()
+                        .map(|clause| json_clause_ref(clause, sources))
+                        .collect(),
+                    message: finding.message.clone(),
+                    file,
+                    line,
+                    column,
+                    explanation: None,
+                }
+            })
+            .collect(),
+    }
+}
+
+fn json_document<'a>(document: &'a Document, sources: &Sources) -> JsonDocument<'a> {
+    let (file, line, column) = located(sources, document.id.span);
+    JsonDocument {
+        id: &document.id.value,
+        title: document.title.as_ref().map(|title| title.value.as_str()),
+        date: document.date.as_ref().map(|date| date.value.text.as_str()),
+        status: document.status(),
+        file,
+        line,
+        column,
+    }
+}
+
+fn json_attribute(attribute: &AttributeDiff) -> JsonAttribute<'_> {
+    JsonAttribute {
+        key: attribute.key,
+        older: attribute.older.as_deref(),
+        newer: attribute.newer.as_deref(),
+        changed: attribute.changed(),
+        favours: attribute.favours.as_ref(),
+    }
+}
+
+fn json_clause(clause: &Clause, sources: &Sources) -> JsonClause {
+    json_clause_ref(&ClauseRef::of(clause), sources)
+}
+
+fn json_clause_ref(clause: &ClauseRef, sources: &Sources) -> JsonClause {
+    let (file, line, column) = located(sources, clause.span);
+    JsonClause {
+        label: clause.label.clone(),
+        kind: clause.kind.to_string(),
+        number: clause.number.clone(),
+        file,
+        line,
+        column,
+    }
+}

@@ -1,0 +1,84 @@
+//! What the compare renderers share: labels, locations and counts.
+
+use crate::compare::Status;
+use crate::model::{Clause, Document};
+use crate::rules::Finding;
+use crate::source::{Sources, Span};
+
+use super::{Counts, plural};
+
+/// `file:line:col` of a span; empty for a span from no known file.
+pub fn location(sources: &Sources, span: Span) -> String {
+    match sources.files().get(span.file) {
+        Some(file) => {
+            let (line, column) = file.line_column(span.start);
+            format!("{}:{line}:{column}", file.name)
+        }
+        None => String::new(),
+    }
+}
+
+/// File, line and column, for structured output.
+pub fn located(sources: &Sources, span: Span) -> (String, usize, usize) {
+    match sources.files().get(span.file) {
+        Some(file) => {
+            let (line, column) = file.line_column(span.start);
+            (file.name.clone(), line, column)
+        }
+        None => (String::new(), 0, 0),
+    }
+}
+
+/// `clause 3 detainee_release`, or the kind alone for an unnumbered clause.
+pub fn clause_label(clause: &Clause) -> String {
+    match &clause.number {
+        Some(number) => format!("clause {} {}", number.value, clause.kind_name()),
+        None => clause.kind_name().to_string(),
+    }
+}
+
+/// `Cairo agreement on northern Homs, 2017-08-03, collapsed`: the title, date and
+/// latest status, those the document has.
+pub fn document_line(document: &Document) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(title) = &document.title {
+        parts.push(title.value.clone());
+    }
+    if let Some(date) = &document.date {
+        parts.push(date.value.text.clone());
+    }
+    if let Some(status) = document.status() {
+        parts.push(status.to_string());
+    }
+    parts.join(", ")
+}
+
+/// `~`, `+`, `-` or `=`: a row's status as one character, readable without colour.
+pub fn marker(status: Status) -> char {
+    match status {
+        Status::Changed => '~',
+        Status::Added => '+',
+        Status::Removed => '-',
+        Status::Unchanged => '=',
+    }
+}
+
+/// `2 warnings, 6 infos`: only the severities present, or `no findings`.
+pub fn counts_phrase<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> String {
+    let counts = Counts::of(findings);
+    let mut parts = Vec::new();
+    if counts.errors > 0 {
+        parts.push(plural(counts.errors, "error", "errors"));
+    }
+    if counts.warnings > 0 {
+        parts.push(plural(counts.warnings, "warning", "warnings"));
+    }
+    if counts.infos > 0 {
+        parts.push(plural(counts.infos, "info", "infos"));
+    }
+    if parts.is_empty() {
+        "no findings".to_string()
+    } else {
+        parts.join(", ")
+    }
+}

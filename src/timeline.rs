@@ -1,0 +1,231 @@
+//! The timeline of a negotiation thread: every dated event of its documents in
+//! order, so that a reader sees how the dates relate across documents, for
+//! example that a termination falls inside the term another document agreed.
+//!
+//! Events are the documents' dates and dated statuses (proposed, signed,
+//! rejected, ...), and every time-valued clause attribute: deadlines and starts
+//! (relative ones resolved through the model), ends, reviews, ultimatums' issue
+//! dates, terminations and terms. Undated things are listed, not guessed.
+
+use serde::Serialize;
+
+use crate::compare::direction::when_of;
+use crate::compare::rules::date_shift;
+use crate::model::{Clause, Corpus, Document, Value, When};
+use crate::rules::ClauseRef;
+use crate::source::Span;
+
+/// One dated event.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Event {
+    pub when: When,
+    /// The document's id.
+    pub document: String,
+    /// The clause, for clause events.
+    pub clause: Option<ClauseRef>,
+    /// What the event is: `status`, `dated`, or the attribute key (`deadline`,
+    /// `start`, `until`, `review_on`, `issued`, `effective`, `extended_until`).
+    pub event: String,
+    /// In words: `signed by negotiations_committee, russia`, `clause 1
+    /// weapons_handover: deadline`.
+    pub description: String,
+    /// How the source gave the date when it is not a date (`within 14 days of
+    /// signing`, `immediate`).
+    pub written: Option<String>,
+    /// What the reader should notice: a termination inside an agreed term.
+    pub note: Option<String>,
+    pub span: Span,
+}
+
+/// A document's agreed term: from its start to its (last extended) end.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Term {
+    pub document: String,
+    pub start: Option<When>,
+    pub end: When,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Timeline {
+    /// In date order; events on the same date keep the documents' order.
+    pub events: Vec<Event>,
+    /// Documents with no dated event at all.
+    pub undated: Vec<String>,
+    pub terms: Vec<Term>,
+}
+
+/// Time-valued clause attributes and how an event of each reads.
+const CLAUSE_EVENTS: &[(&str, &str)] = &[
+    ("start", "takes effect"),
+    ("issued", "issued"),
+    ("deadline", "deadline"),
+    ("review_on", "review due"),
+    ("effective", "takes effect"),
+    ("until", "ends"),
+    ("extended_until", "extended until"),
+];
+
+/// Every dated event of the corpus.
+pub fn timeline(corpus: &Corpus) -> Timeline {
+    let terms: Vec<Term> = corpus.documents.iter().filter_map(term).collect();
+    let mut keyed: Vec<(usize, Event)> = Vec::new();
+    let mut undated = Vec::new();
+    for (index, document) in corpus.documents.iter().enumerate() {
+        let events = document_events(document, corpus, &terms);
+        if events.is_empty() {
+            undated.push(document.id.value.clone());
+        }
+        keyed.extend(events.into_iter().map(|event| (index, event)));
+    }
+    // By the end of each date's interval, then its start: an event known only to
+    // a month comes after the days of that month, which it cannot precede.
+    keyed.sort_by(|(a_index, a), (b_index, b)| {
+        (a.when.end, a.when.start)
+            .cmp(&(b.when.end, b.when.start))
+            .then(a_index.cmp(b_index))
+            .then(a.span.cmp(&b.span))
+    });
+    Timeline {
+        events: keyed.into_iter().map(|(_, event)| event).collect(),
+        undated,
+        terms,
+    }
+}
+
+fn document_events(document: &Document, corpus: &Corpus, terms: &[Term]) -> Vec<Event> {
+    let id = document.id.value.clone();
+    let mut events = Vec::new();
+    for status in &document.statuses {
+        let Some(on) = &status.on else { continue };
+        let mut description = status.status.value.clone();
+        if !status.by.is_empty() {
+            let by: Vec<String> = status.by.iter().map(|b| b.value.clone()).collect();
+            description.push_str(&format!(" by {}", crate::model::and_list(&by)));
+        }
+        events.push(Event {
+            when: on.value.clone(),
+            document: id.clone(),
+            clause: None,
+            event: "status".to_string(),
+            description,
+            written: None,
+            note: None,
+            span: status.span,
+        });
+    }
+    if let Some(date) = &document.date {
+        let shown = document
+            .statuses
+            .iter()
+            .any(|status| status.on.as_ref().is_some_and(|on| on.value == date.value));
+        if !shown {
+            events.push(Event {
+                when: date.value.clone(),
+                document: id.clone(),
+                clause: None,
+                event: "dated".to_string(),
+                description: "dated".to_string(),
+                written: None,
+                note: None,
+                span: date.span,
+            });
+        }
+    }
+    for clause in &document.clauses {
+        for (key, phrase) in CLAUSE_EVENTS {
+            let Some(when) = when_of(clause, key) else {
+                continue;
+            };
+            let written = clause
+                .get(key)
+                .map(|attribute| attribute.value.to_string())
+                .filter(|written| *written != when.text);
+            let label = clause.label();
+            let description = if clause.kind_name() == "term" {
+                let phrase = if *key == "start" { "starts" } else { phrase };
+                format!("term {phrase}")
+            } else if label == clause.kind_name() {
+                format!("{label}: {phrase}")
+            } else {
+                format!("{label} {}: {phrase}", clause.kind_name())
+            };
+            let note = match (clause.kind_name(), *key) {
+                ("termination", "effective") => inside_term(document, corpus, terms, when),
+                ("ultimatum", "deadline") => time_given(clause, when),
+                _ => None,
+            };
+            events.push(Event {
+                when: when.clone(),
+                document: id.clone(),
+                clause: Some(ClauseRef::of(clause)),
+                event: key.to_string(),
+                description,
+                written,
+                note,
+                span: clause.get(key).map_or(clause.span, |a| a.span),
+            });
+        }
+    }
+    events
+}
+
+/// The term a document agrees: a `term` clause's end (its last extension, else
+/// `until`), with its start.
+fn term(document: &Document) -> Option<Term> {
+    let clause: &Clause = document.clauses.iter().find(|c| c.kind_name() == "term")?;
+    let end = when_of(clause, "extended_until").or_else(|| when_of(clause, "until"))?;
+    let start = match clause.get("start").map(|a| &a.value) {
+        Some(Value::Deadline(_)) => when_of(clause, "start").cloned(),
+        _ => None,
+    };
+    Some(Term {
+        document: document.id.value.clone(),
+        start,
+        end: end.clone(),
+    })
+}
+
+/// `inside the agreed term of de_escalation_2017 (2017-05-14 to 2018-05-04):
+/// 2 months 19 days before it ends`, for a termination taking effect before the
+/// end of the term of a document it terminates (or, with no `terminates` link,
+/// of any document with a term).
+fn inside_term(
+    document: &Document,
+    corpus: &Corpus,
+    terms: &[Term],
+    when: &When,
+) -> Option<String> {
+    let targets: Vec<&str> = document
+        .links
+        .iter()
+        .filter(|link| link.relation.value == "terminates")
+        .map(|link| link.target.value.as_str())
+        .collect();
+    let term = terms.iter().find(|term| {
+        (targets.is_empty() || targets.contains(&term.document.as_str()))
+            && corpus.document(&term.document).is_some()
+            && when.start < term.end.start
+            && term
+                .start
+                .as_ref()
+                .is_none_or(|start| start.start <= when.start)
+    })?;
+    let span = match &term.start {
+        Some(start) => format!("{} to {}", start.text, term.end.text),
+        None => format!("until {}", term.end.text),
+    };
+    let early = date_shift(when, &term.end)
+        .map(|(size, _)| format!(": {size} before it ends"))
+        .unwrap_or_default();
+    Some(format!(
+        "inside the agreed term of {} ({span}){early}",
+        term.document
+    ))
+}
+
+/// `2 days 12 hours after it was issued (2018-05-01)`, for an ultimatum's deadline.
+fn time_given(clause: &Clause, deadline: &When) -> Option<String> {
+    let issued = when_of(clause, "issued")?;
+    let (size, _) = date_shift(issued, deadline)?;
+    Some(format!("{size} after it was issued ({})", issued.text))
+}

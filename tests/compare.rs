@@ -1,0 +1,959 @@
+//! `truce compare` and `truce timeline`: alignment, the comparison rules, the
+//! outcomes pinned on the seed corpus, every output format, and the HTML page as
+//! a browser renders it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use serde_json::Value;
+
+use truce::compare::{self, COMPARE_RULES, Status};
+use truce::rules::Finding;
+
+// Helpers.
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Run `truce` from the crate root with colour off.
+fn truce(args: &[&str]) -> Output {
+    cargo_bin_cmd!("truce")
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .args(args)
+        .output()
+        .expect("truce runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn transcript(output: &Output) -> String {
+    format!(
+        "status: {}\n--- stdout\n{}--- stderr\n{}",
+        output.status.code().unwrap_or(-1),
+        stdout(output),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// What a comparison of seed documents (by id) found, and its rows as
+/// (status, older clause label, newer clause label).
+struct Compared {
+    findings: Vec<Finding>,
+    rows: Vec<(Status, String, String)>,
+}
+
+impl Compared {
+    fn fired(&self, rule: &str) -> Vec<&str> {
+        assert!(
+            compare::compare_rule(rule).is_some(),
+            "no comparison rule `{rule}`"
+        );
+        self.findings
+            .iter()
+            .filter(|finding| finding.rule == rule)
+            .map(|finding| finding.message.as_str())
+            .collect()
+    }
+
+    /// Whether a finding of `rule` has a message containing every one of `words`.
+    fn has(&self, rule: &str, words: &[&str]) -> bool {
+        self.fired(rule)
+            .iter()
+            .any(|message| words.iter().all(|word| message.contains(word)))
+    }
+}
+
+fn seed(older: &str, newer: &str) -> Compared {
+    let selection = compare::select(
+        &[older.to_string(), newer.to_string()],
+        &[root().join("agreements")],
+    );
+    assert!(selection.errors.is_empty(), "{:#?}", selection.errors);
+    summarise(&selection.documents())
+}
+
+fn summarise(documents: &[&truce::model::Document]) -> Compared {
+    let step = compare::compare(documents[0], documents[1]);
+    let label =
+        |clause: Option<&truce::model::Clause>| clause.map(|c| c.label()).unwrap_or_default();
+    Compared {
+        rows: step
+            .rows
+            .iter()
+            .map(|row| {
+                (
+                    row.status,
+                    label(step.older_clause(row)),
+                    label(step.newer_clause(row)),
+                )
+            })
+            .collect(),
+        findings: step.findings.clone(),
+    }
+}
+
+/// Compare the first document of `text` with the second.
+fn inline(text: &str) -> Compared {
+    let loaded = truce::load_str("drafts.truce", text);
+    assert!(loaded.errors.is_empty(), "{:#?}", loaded.errors);
+    let documents: Vec<&truce::model::Document> = loaded.corpus.documents.iter().collect();
+    assert_eq!(documents.len(), 2, "the text holds two drafts");
+    summarise(&documents)
+}
+
+fn has_row(compared: &Compared, status: Status, older: &str, newer: &str) -> bool {
+    compared
+        .rows
+        .iter()
+        .any(|(s, o, n)| *s == status && o == older && n == newer)
+}
+
+// The outcomes pinned on the seed corpus.
+
+#[test]
+fn cairo_to_october_weakens_the_release_adds_corridors_and_changes_signatories() {
+    let compared = seed("cairo_2017", "october_4_2017");
+    // The detainee release pairs across the renumbering…
+    assert!(has_row(
+        &compared,
+        Status::Changed,
+        "detainee_release",
+        "clause 3"
+    ));
+    // …from a stipulated release to a pledge…
+    assert!(compared.has(
+        "commitment-weakened",
+        &[
+            "clause 3 detainee_release",
+            "binding (a plain obligation) to pledge",
+            "favours russia"
+        ]
+    ));
+    // …and a file handed over to the Russian delegation.
+    assert!(compared.has(
+        "terms-changed",
+        &["clause 3 detainee_release", "to added: russia"]
+    ));
+    // The humanitarian corridors are new.
+    assert!(has_row(&compared, Status::Added, "", "clause 2"));
+    assert!(compared.has("clause-added", &["clause 2 humanitarian_access"]));
+    // The signatories change: the area's own committee now signs.
+    assert!(compared.has(
+        "terms-changed",
+        &[
+            "signatories russia, snc, syrian_tomorrow → negotiations_committee, russia",
+            "negotiations_committee now signs (represents north_homs)",
+        ]
+    ));
+    // The ceasefire stays, with terms added.
+    assert!(has_row(&compared, Status::Changed, "ceasefire", "clause 1"));
+    assert!(compared.fired("clause-removed").is_empty());
+}
+
+#[test]
+fn loka_second_offer_drops_the_ratio_and_adds_destination_and_route() {
+    let compared = seed("loka_first_offer", "loka_second_offer");
+    assert!(has_row(&compared, Status::Changed, "clause 1", "clause 1"));
+    assert!(compared.has(
+        "terms-changed",
+        &[
+            "clause 1 evacuation: ratio dropped: 100 fighters surrender per 200 civilians evacuated",
+            "favours civilians and fighters"
+        ]
+    ));
+    assert!(compared.has(
+        "terms-changed",
+        &["clause 1 evacuation: destination added: north_homs"]
+    ));
+    assert!(compared.has(
+        "terms-changed",
+        &["clause 1 evacuation: route added: hassawiya"]
+    ));
+    // The surrender itself (the weapons handover) has no counterpart.
+    assert!(compared.has(
+        "clause-removed",
+        &["clause 2 weapons_handover", "favours fighters"]
+    ));
+}
+
+#[test]
+fn october_to_ten_items_drops_the_ceasefire_and_adds_handover_conscription_deployment() {
+    let compared = seed("october_4_2017", "ten_item_proposal_2018");
+    assert!(compared.has("clause-removed", &["clause 1 ceasefire", "a protection"]));
+    assert!(compared.has("clause-removed", &["clause 2 humanitarian_access"]));
+    for kind in ["weapons_handover", "conscription", "deployment"] {
+        assert!(
+            compared.has("clause-added", &[kind]),
+            "{kind} is not reported added: {:#?}",
+            compared.fired("clause-added")
+        );
+    }
+    // The detainees' file: clause 3 becomes item 7, a vow to review.
+    assert!(has_row(&compared, Status::Changed, "clause 3", "clause 7"));
+    assert!(compared.has(
+        "commitment-weakened",
+        &[
+            "clause 7 detainee_release (was clause 3)",
+            "pledge to review"
+        ]
+    ));
+}
+
+// Alignment.
+
+#[test]
+fn renumbered_clauses_pair_by_kind() {
+    let compared = inline(
+        r#"
+agreement draft_1 {
+  party regime "Syrian government" side government
+  clause 1 ceasefire { by regime }
+  clause 2 detainee_release { by regime }
+  clause 3 humanitarian_access { corridors 5 }
+}
+agreement draft_2 {
+  party regime "Syrian government" side government
+  clause 1 humanitarian_access { corridors 5 }
+  clause 2 ceasefire { by regime }
+  clause 5 detainee_release { by regime }
+}
+"#,
+    );
+    assert!(has_row(
+        &compared,
+        Status::Unchanged,
+        "clause 1",
+        "clause 2"
+    ));
+    assert!(has_row(
+        &compared,
+        Status::Unchanged,
+        "clause 2",
+        "clause 5"
+    ));
+    assert!(has_row(
+        &compared,
+        Status::Unchanged,
+        "clause 3",
+        "clause 1"
+    ));
+    assert!(compared.findings.is_empty(), "{:#?}", compared.findings);
+}
+
+#[test]
+fn two_clauses_of_one_kind_pair_by_subject() {
+    let compared = inline(
+        r#"
+agreement draft_1 {
+  place old_homs "Old Homs" kind district
+  party regime "Syrian government" side government
+  clause 1 services { services water; area old_homs; text "water will be allowed" }
+  clause 2 services { services electricity; area old_homs; text "electricity will be allowed" }
+  clause 3 status_settlement { people "defected officers" }
+  clause 4 status_settlement { people "those who wish to remain" }
+}
+agreement draft_2 {
+  place old_homs "Old Homs" kind district
+  party regime "Syrian government" side government
+  clause 1 status_settlement { people "those who wish to remain"; excludes "those with blood on their hands" }
+  clause 2 status_settlement { people "defected officers" }
+  clause 5 services { services electricity; area old_homs; by regime; text "then the power returns" }
+  clause 7 services { services water, fuel; area old_homs; text "then the power returns" }
+}
+"#,
+    );
+    // By what the clause concerns, not by number or position, and not by text:
+    // both newer texts are the same.
+    assert!(has_row(&compared, Status::Changed, "clause 1", "clause 7"));
+    assert!(has_row(&compared, Status::Changed, "clause 2", "clause 5"));
+    // By who is concerned.
+    assert!(has_row(
+        &compared,
+        Status::Unchanged,
+        "clause 3",
+        "clause 2"
+    ));
+    assert!(has_row(&compared, Status::Changed, "clause 4", "clause 1"));
+    assert!(compared.has(
+        "terms-changed",
+        &["clause 1 status_settlement (was clause 4): excludes added"]
+    ));
+}
+
+#[test]
+fn free_text_clauses_pair_only_by_subject() {
+    let compared = inline(
+        r#"
+agreement draft_1 {
+  party factions "Rebel factions" side opposition
+  clause 1 other { by factions; subject "rejection of the Russian proposal" }
+}
+agreement draft_2 {
+  party factions "Rebel factions" side opposition
+  clause 1 other { by factions; subject "commitment to self-defence" }
+}
+"#,
+    );
+    assert!(has_row(&compared, Status::Removed, "clause 1", ""));
+    assert!(has_row(&compared, Status::Added, "", "clause 1"));
+}
+
+#[test]
+fn alignment_of_two_thousand_clauses() {
+    let older = generated("older", 2000, |index| index);
+    // The newer draft reverses the order, renumbers every clause and moves one
+    // deadline in ten.
+    let newer = generated("newer", 2000, |index| 1999 - index);
+    let text = format!("{older}\n{newer}");
+    let loaded = truce::load_str("generated.truce", &text);
+    assert!(loaded.errors.is_empty(), "{:#?}", loaded.errors.first());
+    let step = compare::compare(&loaded.corpus.documents[0], &loaded.corpus.documents[1]);
+    assert_eq!(step.rows.len(), 2000);
+    for row in &step.rows {
+        let (Some(old), Some(new)) = (step.older_clause(row), step.newer_clause(row)) else {
+            panic!("an unpaired clause: {row:?}");
+        };
+        // Each clause pairs with the one of the same text.
+        assert_eq!(
+            truce::compare::show::text(old),
+            truce::compare::show::text(new)
+        );
+    }
+    let moved = step
+        .findings
+        .iter()
+        .filter(|finding| finding.rule == "deadline-moved")
+        .count();
+    assert_eq!(moved, 200);
+}
+
+/// A document of `count` clauses: ten kinds, seven parties, fifty places; clause
+/// `order(i)` is the i-th written. Clause i of the newer draft has number i+5000
+/// and, for one in ten, a deadline a week later.
+fn generated(id: &str, count: usize, order: impl Fn(usize) -> usize) -> String {
+    const KINDS: &[&str] = &[
+        "ceasefire",
+        "evacuation",
+        "services",
+        "deployment",
+        "detainee_release",
+        "humanitarian_access",
+        "non_entry",
+        "withdrawal",
+        "road_opening",
+        "monitoring",
+    ];
+    let newer = id == "newer";
+    let mut text = format!("agreement {id} {{\n  date 2018-01-01\n");
+    for party in 0..7 {
+        text.push_str(&format!(
+            "  party party_{party} \"Party {party}\" side government\n"
+        ));
+    }
+    for place in 0..50 {
+        text.push_str(&format!(
+            "  place place_{place} \"Place {place}\" kind town\n"
+        ));
+    }
+    for position in 0..count {
+        let index = order(position);
+        let number = if newer { index + 5000 } else { index };
+        let day = if newer && index.is_multiple_of(10) {
+            15
+        } else {
+            8
+        };
+        text.push_str(&format!(
+            "  clause {number} {} {{ by party_{}; area place_{}; deadline 2018-02-{day:02}; text \"term number {index} of the generated draft\" }}\n",
+            KINDS[index % KINDS.len()],
+            index % 7,
+            (index / KINDS.len()) % 50,
+        ));
+    }
+    text.push_str("}\n");
+    text
+}
+
+// The comparison rules, each firing and staying quiet.
+
+#[test]
+fn every_rule_fires_on_its_example() {
+    for rule in COMPARE_RULES {
+        let compared = inline(rule.example);
+        assert!(
+            !compared.fired(rule.id).is_empty(),
+            "{} does not fire on its example: {:#?}",
+            rule.id,
+            compared.findings
+        );
+    }
+}
+
+const HEADER: &str = r#"
+  date 2018-04-01
+  place north_homs "Northern Homs countryside" kind region
+  party un "United Nations" side third
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+"#;
+
+/// Two drafts with the given clauses.
+fn drafts(older: &str, newer: &str) -> Compared {
+    inline(&format!(
+        "agreement draft_1 {{{HEADER}{older}\n}}\nagreement draft_2 {{{HEADER}{newer}\n}}\n"
+    ))
+}
+
+#[test]
+fn guarantee_dropped_fires_when_a_monitor_goes() {
+    let compared = drafts(
+        "clause 1 ceasefire { by regime; monitor un; deadline 2018-04-02 }",
+        "clause 1 ceasefire { by regime }",
+    );
+    assert!(compared.has(
+        "guarantee-dropped",
+        &["clause 1 ceasefire: monitor (un) is gone"]
+    ));
+    assert!(compared.has(
+        "guarantee-dropped",
+        &["deadline (2018-04-02) is gone", "favours regime"]
+    ));
+    assert!(compared.fired("terms-changed").is_empty());
+}
+
+#[test]
+fn guarantee_dropped_fires_when_a_document_guarantor_goes() {
+    let compared = inline(
+        r#"
+agreement draft_1 {
+  party russia "Russia" side third role guarantor
+  party turkey "Turkey" side third role guarantor
+  clause 1 ceasefire { by russia }
+}
+agreement draft_2 {
+  party russia "Russia" side third role guarantor
+  party turkey "Turkey" side third
+  clause 1 ceasefire { by russia }
+}
+"#,
+    );
+    assert!(compared.has(
+        "guarantee-dropped",
+        &["guarantors turkey no longer guarantees the agreement"]
+    ));
+}
+
+#[test]
+fn guarantee_dropped_stays_quiet_when_guarantees_stay_or_grow() {
+    let compared = drafts(
+        "clause 1 ceasefire { by regime }",
+        "clause 1 ceasefire { by regime; monitor un }",
+    );
+    assert!(compared.fired("guarantee-dropped").is_empty());
+    assert!(compared.has("terms-changed", &["monitor added: un", "favours factions"]));
+}
+
+#[test]
+fn commitment_weakened_fires_when_strength_falls() {
+    let compared = drafts(
+        "clause 7 detainee_release { by regime; strength pledge }",
+        "clause 7 detainee_release { by regime; strength review }",
+    );
+    assert!(compared.has(
+        "commitment-weakened",
+        &["pledge to review (PA-X grade 2 → 1)", "favours regime"]
+    ));
+}
+
+#[test]
+fn commitment_weakened_stays_quiet_when_strength_rises() {
+    let compared = drafts(
+        "clause 7 detainee_release { by regime; strength review }",
+        "clause 7 detainee_release { by regime }",
+    );
+    assert!(compared.fired("commitment-weakened").is_empty());
+    assert!(compared.has(
+        "terms-changed",
+        &[
+            "strength review → binding (not stated)",
+            "favours detainees"
+        ]
+    ));
+}
+
+#[test]
+fn deadline_moved_says_direction_size_and_whom_it_favours() {
+    let compared = drafts(
+        "clause 1 weapons_handover { by factions; deadline 2018-05-03T12:00[Asia/Damascus] }",
+        "clause 1 weapons_handover { by factions; deadline 2018-05-24T12:00[Asia/Damascus] }",
+    );
+    assert!(compared.has(
+        "deadline-moved",
+        &[
+            "deadline moves 3 weeks later",
+            "favours factions, bound by the clause"
+        ]
+    ));
+    let earlier = drafts(
+        "clause 1 detainee_release { by regime; deadline within 30 days of signing }",
+        "clause 1 detainee_release { by regime; deadline within 14 days of signing }",
+    );
+    assert!(earlier.has("deadline-moved", &["16 days earlier", "favours detainees"]));
+}
+
+#[test]
+fn deadline_moved_stays_quiet_when_the_deadline_stays() {
+    let compared = drafts(
+        "clause 1 weapons_handover { by factions; deadline 2018-05-03 }",
+        "clause 1 weapons_handover { by factions; deadline 2018-05-03; weapons heavy }",
+    );
+    assert!(compared.fired("deadline-moved").is_empty());
+    assert!(compared.has("terms-changed", &["weapons added: heavy"]));
+}
+
+#[test]
+fn terms_changed_reports_before_and_after() {
+    let compared = drafts(
+        "clause 1 evacuation { people civilians; area north_homs; count 200 }",
+        "clause 1 evacuation { people civilians; area north_homs; count 150 }",
+    );
+    assert!(compared.has(
+        "terms-changed",
+        &[
+            "clause 1 evacuation: count 200 → 150",
+            "favours the party the clause binds"
+        ]
+    ));
+}
+
+#[test]
+fn terms_changed_stays_quiet_on_identical_clauses() {
+    let clause = "clause 1 evacuation { people civilians; area north_homs; text \"leave\" }";
+    let compared = drafts(clause, clause);
+    assert!(compared.findings.is_empty(), "{:#?}", compared.findings);
+    assert!(has_row(
+        &compared,
+        Status::Unchanged,
+        "clause 1",
+        "clause 1"
+    ));
+}
+
+#[test]
+fn clause_added_and_removed_fire_on_unpaired_clauses_only() {
+    let compared = drafts(
+        "clause 1 ceasefire { by regime }\n  clause 2 humanitarian_access { corridors 5 }",
+        "clause 1 ceasefire { by regime }\n  clause 2 weapons_handover { by factions }",
+    );
+    assert!(compared.has("clause-removed", &["clause 2 humanitarian_access"]));
+    assert!(compared.has(
+        "clause-added",
+        &["clause 2 weapons_handover", "favours regime"]
+    ));
+    let quiet = drafts(
+        "clause 1 ceasefire { by regime }",
+        "clause 4 ceasefire { by regime }",
+    );
+    assert!(quiet.fired("clause-added").is_empty());
+    assert!(quiet.fired("clause-removed").is_empty());
+}
+
+// The command line: output formats.
+
+#[test]
+fn text_report_side_by_side() {
+    let output = truce(&["compare", "cairo_2017", "october_4_2017", "--width", "100"]);
+    insta::assert_snapshot!(transcript(&output));
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn text_report_fits_a_narrow_terminal() {
+    let output = cargo_bin_cmd!("truce")
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "60")
+        .args(["compare", "loka_first_offer", "loka_second_offer"])
+        .output()
+        .expect("truce runs");
+    let text = stdout(&output);
+    for line in text.lines() {
+        assert!(line.chars().count() <= 60, "too wide: {line:?}");
+    }
+    assert!(text.contains("destination: north_homs"));
+}
+
+#[test]
+fn colour_marks_changes_and_the_marks_stay_without_it() {
+    let coloured = truce(&[
+        "--color",
+        "always",
+        "compare",
+        "loka_first_offer",
+        "loka_second_offer",
+    ]);
+    assert!(stdout(&coloured).contains("\u{1b}["));
+    let plain = truce(&["compare", "loka_first_offer", "loka_second_offer"]);
+    let plain = stdout(&plain);
+    assert!(!plain.contains("\u{1b}["));
+    assert!(plain.contains("+                  "));
+    assert!(plain.contains("[-He offered to evacuate-]"));
+}
+
+#[test]
+fn markdown_report_of_a_thread() {
+    let output = truce(&[
+        "compare",
+        "loka_first_offer",
+        "loka_second_offer",
+        "salem_compromise",
+        "--format",
+        "markdown",
+    ]);
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn json_report() {
+    let output = truce(&[
+        "compare",
+        "cairo_2017",
+        "october_4_2017",
+        "--format",
+        "json",
+    ]);
+    insta::assert_snapshot!(transcript(&output));
+    let report: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(report["version"], 1);
+    assert_eq!(report["steps"][0]["older"]["id"], "cairo_2017");
+    let rows = report["steps"][0]["rows"].as_array().expect("rows");
+    assert!(
+        rows.iter()
+            .any(|row| row["status"] == "added" && row["newer"]["kind"] == "humanitarian_access")
+    );
+}
+
+#[test]
+fn html_report() {
+    let output = truce(&[
+        "compare",
+        "loka_first_offer",
+        "loka_second_offer",
+        "--format",
+        "html",
+    ]);
+    insta::assert_snapshot!(transcript(&output));
+}
+
+#[test]
+fn thread_summarises_clause_kinds() {
+    let output = truce(&[
+        "compare",
+        "cairo_2017",
+        "october_4_2017",
+        "ten_item_proposal_2018",
+        "--width",
+        "100",
+    ]);
+    let text = stdout(&output);
+    assert!(text.contains("cairo_2017 → october_4_2017"));
+    assert!(text.contains("october_4_2017 → ten_item_proposal_2018"));
+    let table: Vec<&str> = text
+        .lines()
+        .skip_while(|line| !line.starts_with("clause kind"))
+        .take_while(|line| !line.is_empty())
+        .collect();
+    insta::assert_snapshot!(table.join("\n"));
+}
+
+#[test]
+fn timeline_text() {
+    let output = truce(&["timeline"]);
+    insta::assert_snapshot!(transcript(&output));
+    assert!(stdout(&output).contains("inside the agreed term of de_escalation_2017"));
+}
+
+#[test]
+fn timeline_json() {
+    let output = truce(&["timeline", "--format", "json"]);
+    let report: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let events = report["events"].as_array().expect("events");
+    let termination = events
+        .iter()
+        .find(|event| event["event"] == "effective")
+        .expect("the termination");
+    assert_eq!(termination["date"], "2018-02-15");
+    assert!(
+        termination["note"]
+            .as_str()
+            .is_some_and(|note| note.contains("de_escalation_2017"))
+    );
+}
+
+// The command line: input errors.
+
+#[test]
+fn unknown_document_suggests_the_closest() {
+    let output = truce(&["compare", "cairo_2071", "october_4_2017"]);
+    insta::assert_snapshot!(transcript(&output));
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn a_file_of_several_documents_needs_an_id() {
+    let output = truce(&[
+        "compare",
+        "agreements/old_homs_2014.truce",
+        "loka_second_offer",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("name the one to compare by its id"));
+}
+
+#[test]
+fn two_files_may_hold_two_versions_of_one_document() {
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    let write = |name: &str, clause: &str| -> PathBuf {
+        let path = directory.path().join(name);
+        let text = format!(
+            "agreement draft {{\n  party regime \"Syrian government\" side government\n  {clause}\n}}\n"
+        );
+        std::fs::write(&path, text).expect("the file is written");
+        path
+    };
+    let first = write(
+        "v1.truce",
+        "clause 1 detainee_release { by regime; strength pledge }",
+    );
+    let second = write(
+        "v2.truce",
+        "clause 1 detainee_release { by regime; strength intent }",
+    );
+    let output = truce(&[
+        "compare",
+        &first.display().to_string(),
+        &second.display().to_string(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    let report: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let findings = report["steps"][0]["findings"].as_array().expect("findings");
+    assert!(
+        findings
+            .iter()
+            .any(|finding| finding["rule"] == "commitment-weakened")
+    );
+}
+
+// Hostile text.
+
+const HOSTILE: &str = r#"
+agreement draft_1 {
+  title "<b>bold</b> & \"quoted\" 'draft'"
+  party regime "Syrian <government>" side government
+  clause 1 ceasefire { by regime; text "a ceasefire" }
+}
+agreement draft_2 {
+  title "<img src=x onerror=alert(1)>"
+  party regime "Syrian <government>" side government
+  clause 1 ceasefire { by regime; text "<script>alert('x')</script> | *bold* [link](http://x)" }
+}
+"#;
+
+fn hostile_files() -> (tempfile::TempDir, String, String) {
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    let path = directory.path().join("hostile.truce");
+    std::fs::write(&path, HOSTILE).expect("the file is written");
+    let path = path.display().to_string();
+    (directory, path.clone(), path)
+}
+
+#[test]
+fn html_escapes_hostile_text() {
+    let (_directory, path, _) = hostile_files();
+    let output = truce(&[
+        "compare", "draft_1", "draft_2", "--in", &path, "--format", "html",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    let html = stdout(&output);
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("<img"));
+    assert!(!html.contains("<b>"));
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+}
+
+#[test]
+fn markdown_escapes_hostile_text() {
+    let (_directory, path, _) = hostile_files();
+    let output = truce(&[
+        "compare", "draft_1", "draft_2", "--in", &path, "--format", "markdown",
+    ]);
+    let markdown = stdout(&output);
+    assert!(!markdown.contains("<script"));
+    assert!(markdown.contains("&lt;script&gt;"));
+    assert!(markdown.contains(r"\| \*bold\* \[link\]"));
+}
+
+// The page in a browser.
+
+/// Debian's `chromium`, when installed (CI installs it).
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser"].into_iter().find(|name| {
+        Command::new(name)
+            .arg("--version")
+            .output()
+            .is_ok_and(|output| output.status.success())
+    })
+}
+
+/// The DOM Chromium builds from an HTML file.
+fn dump_dom(browser: &str, page: &Path) -> String {
+    let profile = tempfile::tempdir().expect("a temporary profile");
+    let output = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs");
+    assert!(
+        output.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn html_renders_the_pairs_in_chromium() {
+    let Some(browser) = chromium() else {
+        println!("SKIPPED: chromium is not installed (CI installs it; see .ci/run)");
+        return;
+    };
+    let directory = tempfile::tempdir().expect("a temporary directory");
+
+    let output = truce(&[
+        "compare",
+        "cairo_2017",
+        "october_4_2017",
+        "ten_item_proposal_2018",
+        "--format",
+        "html",
+    ]);
+    let page = directory.path().join("thread.html");
+    std::fs::write(&page, &output.stdout).expect("the page is written");
+    let dom = dump_dom(browser, &page);
+    for pair in [
+        r#"<tbody class="pair changed" data-older="detainee_release" data-newer="clause 3 detainee_release">"#,
+        r#"<tbody class="pair changed" data-older="ceasefire" data-newer="clause 1 ceasefire">"#,
+        r#"<tbody class="pair added" data-older="" data-newer="clause 2 humanitarian_access">"#,
+        r#"<tbody class="pair changed" data-older="clause 3 detainee_release" data-newer="clause 7 detainee_release">"#,
+        r#"<tbody class="pair removed" data-older="clause 1 ceasefire" data-newer="">"#,
+        r#"<tbody class="pair added" data-older="" data-newer="clause 9 conscription">"#,
+    ] {
+        assert!(dom.contains(pair), "the page does not show {pair}");
+    }
+    assert!(dom.contains("commitment-weakened"));
+
+    let (_hostile, path, _) = hostile_files();
+    let output = truce(&[
+        "compare", "draft_1", "draft_2", "--in", &path, "--format", "html",
+    ]);
+    let page = directory.path().join("hostile.html");
+    std::fs::write(&page, &output.stdout).expect("the page is written");
+    let dom = dump_dom(browser, &page);
+    assert!(!dom.contains("<script"), "a script element was built");
+    assert!(!dom.contains("<img"), "an image element was built");
+    assert!(dom.contains("&lt;script&gt;alert('x')&lt;/script&gt;"));
+}
+
+// The README.
+
+#[test]
+fn readme_example_is_what_truce_prints() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("the README");
+    let command = "`truce compare loka_first_offer loka_second_offer --width 96`:";
+    let after = readme
+        .split_once(command)
+        .map(|(_, rest)| rest)
+        .expect("the README shows the compare example");
+    let block = after
+        .split_once("```text\n")
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .map(|(block, _)| block)
+        .expect("a text block follows");
+    let output = truce(&[
+        "compare",
+        "loka_first_offer",
+        "loka_second_offer",
+        "--width",
+        "96",
+    ]);
+    assert_eq!(stdout(&output), block);
+}
+
+#[test]
+fn guarantee_dropped_fires_when_a_guarantee_clause_goes() {
+    let compared = drafts(
+        "clause 1 ceasefire { by regime }\n  clause 2 guarantee { by un; covers 1 }",
+        "clause 1 ceasefire { by regime }",
+    );
+    assert!(compared.has(
+        "guarantee-dropped",
+        &["clause 2 guarantee is gone: nothing in draft_2 guarantees"]
+    ));
+    assert!(compared.has("clause-removed", &["clause 2 guarantee"]));
+}
+
+#[test]
+fn timeline_resolves_relative_deadlines_and_orders_events() {
+    let loaded = truce::load_str(
+        "thread.truce",
+        r#"
+agreement offer {
+  date 2018-04-01
+  party regime "Syrian government" side government
+  clause 1 detainee_release { by regime; deadline within 14 days of signing }
+  clause 2 evacuation { people civilians; deadline 2018-04-03 }
+}
+"#,
+    );
+    assert!(loaded.errors.is_empty(), "{:#?}", loaded.errors);
+    let timeline = truce::timeline::timeline(&loaded.corpus);
+    let events: Vec<(String, Option<String>)> = timeline
+        .events
+        .iter()
+        .map(|event| (event.description.clone(), event.written.clone()))
+        .collect();
+    assert_eq!(
+        events,
+        [
+            ("dated".to_string(), None),
+            ("clause 2 evacuation: deadline".to_string(), None),
+            (
+                "clause 1 detainee_release: deadline".to_string(),
+                Some("within 14 days of signing".to_string())
+            ),
+        ]
+    );
+    assert_eq!(
+        timeline.events[2].when.start.date().to_string(),
+        "2018-04-15"
+    );
+}
