@@ -136,8 +136,8 @@ enum Command {
         #[arg(value_name = "DOCUMENT", num_args = 2.., required = true)]
         documents: Vec<String>,
 
-        /// Where to search for document ids: files or folders.
-        #[arg(long = "in", value_name = "PATH", num_args = 1.., default_value = "agreements/")]
+        /// Where to search for document ids: a file or folder; repeat for more.
+        #[arg(long = "in", value_name = "PATH", default_value = "agreements/")]
         search: Vec<PathBuf>,
 
         /// How to write the comparison.
@@ -319,17 +319,27 @@ fn check(paths: &[PathBuf], format: Format, deny: Level, explain: bool, color: b
 }
 
 fn explain_rule(id: Option<&str>, color: bool) -> u8 {
+    let standard = rules::catalogue().iter().map(rules::Rule::about);
+    let comparison = truce::compare::COMPARE_RULES
+        .iter()
+        .map(|rule| rule.about());
     let Some(id) = id else {
-        write_stdout(&text::catalogue(rules::catalogue()));
+        let mut out = text::catalogue(&standard.collect::<Vec<_>>());
+        out.push_str("\nComparing two drafts (truce compare):\n");
+        out.push_str(&text::catalogue(&comparison.collect::<Vec<_>>()));
+        write_stdout(&out);
         return CLEAN;
     };
-    match rules::rule(id) {
-        Some(rule) => {
-            write_stdout(&text::explain(rule));
+    let about = rules::rule(id)
+        .map(rules::Rule::about)
+        .or_else(|| truce::compare::compare_rule(id).map(|rule| rule.about()));
+    match about {
+        Some(about) => {
+            write_stdout(&text::explain(&about));
             CLEAN
         }
         None => {
-            let ids = rules::catalogue().iter().map(|rule| rule.id);
+            let ids = standard.chain(comparison).map(|rule| rule.id);
             // About a word on the command line: no file, no path.
             let mut error = Diagnostic::for_path(format!("unknown rule `{id}`"), "")
                 .maybe_hint(did_you_mean(id, ids));
@@ -656,7 +666,7 @@ fn timeline(paths: &[PathBuf], format: TimelineFormat, color: bool) -> u8 {
     }
     let timeline = truce::timeline::timeline(&loaded.corpus);
     let report = match format {
-        TimelineFormat::Text => compare_timeline::render(&timeline, &loaded.sources),
+        TimelineFormat::Text => compare_timeline::render(&timeline),
         TimelineFormat::Json => compare_timeline::render_json(&timeline, &loaded.sources),
     };
     write_stdout(&report);

@@ -361,7 +361,7 @@ fn holds(bound: &Bound, clause: &Clause) -> Option<bool> {
 fn describe_broken(bound: &Bound, clause: &Clause) -> String {
     let actual = clause
         .get(bound.key.value)
-        .map(|attribute| crate::redline::describe_value(&attribute.value))
+        .map(|attribute| attribute.value.to_string())
         .unwrap_or_else(|| {
             clause
                 .strength()
@@ -371,31 +371,8 @@ fn describe_broken(bound: &Bound, clause: &Clause) -> String {
         "`{}` is {actual}, the red line says {} {}",
         bound.key.value,
         bound.comparison.words(),
-        describe_value(&bound.value)
+        bound.value
     )
-}
-
-/// A short description of a value for messages.
-pub fn describe_value(value: &Value) -> String {
-    match value {
-        Value::Duration(range) => match range.max {
-            Some(max) => format!("{} to {max}", range.min),
-            None => range.min.to_string(),
-        },
-        Value::Count(count) => match (count.min, count.max) {
-            (Some(min), Some(max)) if min == max => format!("{min}"),
-            (Some(min), Some(max)) => format!("{min} to {max}"),
-            (Some(min), None) => format!("at least {min}"),
-            (None, Some(max)) => format!("at most {max}"),
-            (None, None) => "a count".into(),
-        },
-        Value::Strength(strength) => strength.name().to_string(),
-        Value::Distance(distance) => format!("{} m", distance.metres),
-        Value::When(when) => when.text.clone(),
-        Value::Deadline(Deadline::At { when }) => when.text.clone(),
-        Value::Deadline(_) => "a relative deadline".into(),
-        other => format!("{other:?}"),
-    }
 }
 
 #[cfg(test)]

@@ -2,9 +2,11 @@
 //! typed and whose relative deadlines are turned into dates where they can be.
 //! Rules, comparison and renderers read only this.
 
+mod display;
 mod redline;
 mod value;
 
+pub use display::and_list;
 pub use redline::*;
 pub use value::*;
 

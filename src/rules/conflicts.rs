@@ -8,11 +8,11 @@ use jiff::civil::DateTime;
 use jiff::tz::{Offset, TimeZone};
 
 use super::{
-    Context, Finding, Rule, list_labels, list_words, name, numbered, places, show_places,
-    show_value, span_of, stated_deadline, value_items, when_of,
+    Context, Finding, Rule, list_labels, name, numbered, places, show_places, span_of,
+    stated_deadline, when_of,
 };
 use crate::model::{
-    Anchor, Clause, Deadline, Document, Duration, PlaceRef, Precision, Value, When,
+    Anchor, Clause, Deadline, Document, Duration, PlaceRef, Precision, Value, When, and_list,
 };
 use crate::source::{Span, Spanned};
 
@@ -232,7 +232,7 @@ pub(super) fn access_conflict(context: &Context, rule: &Rule, out: &mut Vec<Find
             let Some(span) = span else {
                 continue;
             };
-            let parties = list_words(&dedup(parties));
+            let parties = and_list(&dedup(parties));
             let bar_names: Vec<String> = barred.iter().map(|b| b.value.clone()).collect();
             let lasting = match (when_of(bar, "until"), duration(bar, true)) {
                 (Some(until), _) => format!(" until {}", until.text),
@@ -249,7 +249,7 @@ pub(super) fn access_conflict(context: &Context, rule: &Rule, out: &mut Vec<Find
             let statement = format!(
                 "{} bars {} from {}{lasting}, but {} {granted}",
                 name(bar),
-                list_words(&bar_names),
+                and_list(&bar_names),
                 describe_areas(&area),
                 name(clause),
             );
@@ -299,7 +299,7 @@ pub(super) fn aid_conditioned_on_concession(
                         .chain(&ratio.denominator.what)
                         .any(|word| is_concession_word(word));
                     if tied {
-                        reasons.push(format!("the ratio `{}`", show_value(&attribute.value)));
+                        reasons.push(format!("the ratio `{}`", attribute.value.to_string()));
                         span.get_or_insert(attribute.span);
                     }
                 }
@@ -344,7 +344,7 @@ pub(super) fn aid_conditioned_on_concession(
         let message = format!(
             "{} depends on a military concession: {}",
             name(aid),
-            list_words(&reasons),
+            and_list(&reasons),
         );
         out.push(Finding::new(context, rule, &clauses, message, span));
     }
@@ -696,14 +696,14 @@ fn term(value: &Value) -> String {
         Value::When(when) | Value::Deadline(Deadline::At { when }) => {
             format!("{}..{}", when.start, when.end)
         }
-        _ => show_value(value),
+        _ => value.to_string(),
     }
 }
 
 fn subject(clause: &Clause) -> String {
     let mut subject = clause.kind_name().to_string();
     for key in SUBJECT_KEYS {
-        let mut values: Vec<String> = clause.all(key).map(|a| show_value(&a.value)).collect();
+        let mut values: Vec<String> = clause.all(key).map(|a| a.value.to_string()).collect();
         values.sort();
         subject.push_str(&format!("|{key}={}", values.join(";")));
     }
@@ -818,7 +818,7 @@ fn statements(clause: &Clause) -> Vec<Statement<'_>> {
         }
         let mut sources: Vec<&str> = attribute.source.iter().map(|s| s.value.as_str()).collect();
         sources.sort_unstable();
-        match value_items(&attribute.value) {
+        match attribute.value.items() {
             Some(items) => {
                 let (_, members) = lists.entry((key, sources.clone())).or_insert_with(|| {
                     out.push(Statement {
@@ -838,7 +838,7 @@ fn statements(clause: &Clause) -> Vec<Statement<'_>> {
                 key,
                 sources,
                 term: term(&attribute.value),
-                shown: show_value(&attribute.value),
+                shown: attribute.value.to_string(),
                 span: attribute.span,
             }),
         }

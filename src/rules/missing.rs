@@ -4,11 +4,8 @@
 
 use std::collections::HashSet;
 
-use super::{
-    Context, Finding, Rule, describe_side, is_unstated, list_words, name, owner_party, places,
-    show_place,
-};
-use crate::model::{Clause, Document, Party, PlaceRef, Strength, Value};
+use super::{Context, Finding, Rule, describe_side, is_unstated, name, owner_party, places};
+use crate::model::{Clause, Document, Party, PlaceRef, Strength, Value, and_list};
 use crate::source::{Span, Spanned};
 
 /// Which clauses a document's `guarantee` (or `monitoring`) clauses cover: a clause
@@ -201,7 +198,7 @@ pub(super) fn no_guarantor(context: &Context, rule: &Rule, out: &mut Vec<Finding
     let named: Vec<String> = protections.iter().map(|clause| name(clause)).collect();
     let message = format!(
         "no party guarantees the agreement or its protections: {}",
-        list_words(&named),
+        and_list(&named),
     );
     out.push(Finding::new(
         context,
@@ -301,7 +298,7 @@ pub(super) fn partisan_guarantor(context: &Context, rule: &Rule, out: &mut Vec<F
         .collect();
     let message = format!(
         "every guarantor is a party to the conflict or aligned with one: {}",
-        list_words(&described),
+        and_list(&described),
     );
     out.push(Finding::new(context, rule, &clauses, message, first.span));
 }
@@ -351,7 +348,7 @@ pub(super) fn unbounded_exclusion(context: &Context, rule: &Rule, out: &mut Vec<
             if partisan.len() < judges.len() {
                 continue;
             }
-            format!("judged only by {}", list_words(&partisan))
+            format!("judged only by {}", and_list(&partisan))
         };
         let message = format!("{} excludes {criterion} {problem}", name(clause));
         out.push(Finding::new(
@@ -424,16 +421,16 @@ pub(super) fn unrepresented_population(context: &Context, rule: &Rule, out: &mut
                 let places: Vec<String> = party
                     .represents
                     .iter()
-                    .map(|place| show_place(&place.value))
+                    .map(|place| place.value.to_string())
                     .collect();
-                format!("{} represents {}", party.id.value, list_words(&places))
+                format!("{} represents {}", party.id.value, and_list(&places))
             }
         })
         .collect();
     let areas: Vec<String> = areas.iter().map(|area| area.to_string()).collect();
     let message = format!(
         "no signatory represents the people of {}: {}",
-        list_words(&areas),
+        and_list(&areas),
         who.join("; "),
     );
     out.push(Finding::new(context, rule, &clauses, message, span));

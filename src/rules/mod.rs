@@ -5,8 +5,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::model::{
-    Actor, Anchor, AnchorPoint, Clause, Corpus, Count, Deadline, Document, Party, PlaceRef, Side,
-    Value, When,
+    Clause, Corpus, Deadline, Document, Party, PlaceRef, Side, Value, When, and_list,
 };
 use crate::source::{Span, Spanned};
 
@@ -86,6 +85,29 @@ pub struct Rule {
     /// A short truce snippet on which the rule fires, shown by `truce explain`.
     pub example: &'static str,
     pub check: fn(&Context, &Rule, &mut Vec<Finding>),
+}
+
+/// What `truce explain` shows of a rule, from the standard catalogue or the
+/// comparison rules alike.
+#[derive(Clone, Copy, Debug)]
+pub struct About {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+    pub explanation: &'static str,
+    pub example: &'static str,
+}
+
+impl Rule {
+    pub fn about(&self) -> About {
+        About {
+            id: self.id,
+            severity: self.severity,
+            summary: self.summary,
+            explanation: self.explanation,
+            example: self.example,
+        }
+    }
 }
 
 mod catalogue;
@@ -208,29 +230,12 @@ fn name(clause: &Clause) -> String {
 /// `clause 7`, or `clauses 2, 3 and 5`.
 fn list_labels(clauses: &[&Clause]) -> String {
     let labels: Vec<String> = clauses.iter().map(|clause| clause.label()).collect();
-    list_words(&labels)
-}
-
-/// `a`, `a and b`, `a, b and c`.
-fn list_words(words: &[String]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-/// A place as a reader knows it: its id, or the source's words in quotes.
-fn show_place(place: &PlaceRef) -> String {
-    match place {
-        PlaceRef::Declared(id) => id.clone(),
-        PlaceRef::Described(words) => format!("\"{words}\""),
-    }
+    and_list(&labels)
 }
 
 fn show_places<'a>(places: impl IntoIterator<Item = &'a PlaceRef>) -> String {
-    let shown: Vec<String> = places.into_iter().map(show_place).collect();
-    list_words(&shown)
+    let shown: Vec<String> = places.into_iter().map(PlaceRef::to_string).collect();
+    and_list(&shown)
 }
 
 /// Places named under `key`, in order.
@@ -257,101 +262,6 @@ fn describe_side(party: &Party) -> String {
         (Some(Side::Third), Some(aligned)) => format!("aligned with {}", aligned.value),
         (Some(Side::Third), None) => "third party".to_string(),
         (None, _) => "side not given".to_string(),
-    }
-}
-
-/// The members of a list-valued value in words (parties, places, actors, clause
-/// numbers, words, weapons); `None` for a single value.
-fn value_items(value: &Value) -> Option<Vec<String>> {
-    Some(match value {
-        Value::Parties(names) | Value::Clauses(names) | Value::Words(names) => {
-            names.iter().map(|name| name.value.clone()).collect()
-        }
-        Value::Places(places) => places.iter().map(|p| show_place(&p.value)).collect(),
-        Value::Actors(actors) => actors
-            .iter()
-            .map(|actor| match &actor.value {
-                Actor::Party(name) | Actor::Group(name) => name.clone(),
-                Actor::Described(words) => format!("\"{words}\""),
-            })
-            .collect(),
-        Value::Weapons(weapons) => weapons
-            .iter()
-            .map(|weapon| match &weapon.quantifier {
-                Some(quantifier) => format!("{quantifier} {}", weapon.class),
-                None => weapon.class.clone(),
-            })
-            .collect(),
-        _ => return None,
-    })
-}
-
-/// A value in canonical words: equal terms print equally whatever their spans.
-fn show_value(value: &Value) -> String {
-    fn sorted(mut words: Vec<String>) -> String {
-        words.sort();
-        words.dedup();
-        words.join(", ")
-    }
-    fn count(count: &Count) -> String {
-        let number = |n: f64| format!("{n}");
-        let mut out = String::new();
-        if count.approximate {
-            out.push_str("about ");
-        }
-        match (count.min, count.max) {
-            (Some(min), Some(max)) if min == max => out.push_str(&number(min)),
-            (Some(min), Some(max)) => out.push_str(&format!("{} to {}", number(min), number(max))),
-            (Some(min), None) => out.push_str(&format!("at least {}", number(min))),
-            (None, Some(max)) => out.push_str(&format!("at most {}", number(max))),
-            (None, None) => out.push_str("unknown"),
-        }
-        for word in &count.what {
-            out.push(' ');
-            out.push_str(word);
-        }
-        out
-    }
-    if let Some(items) = value_items(value) {
-        return sorted(items);
-    }
-    match value {
-        Value::Text(text) => format!("\"{text}\""),
-        Value::When(when) => when.text.clone(),
-        Value::Deadline(deadline) => match deadline {
-            Deadline::At { when } => when.text.clone(),
-            Deadline::Immediate => "immediate".to_string(),
-            Deadline::Relative { offset, anchor } => match anchor {
-                Anchor::Signing => format!("within {offset} of signing"),
-                Anchor::Clause { number, point } => {
-                    let point = match point {
-                        Some(AnchorPoint::Starts) => " starts",
-                        Some(AnchorPoint::Ends) => " ends",
-                        None => "",
-                    };
-                    format!("{offset} after clause {}{point}", number.value)
-                }
-            },
-        },
-        Value::Duration(range) => match range.max {
-            Some(max) => format!("{} to {max}", range.min),
-            None => range.min.to_string(),
-        },
-        Value::Count(value) => count(value),
-        Value::Ages { min, max } => format!("{min} to {max}"),
-        Value::Ratio(ratio) => format!(
-            "{} per {}",
-            count(&ratio.numerator),
-            count(&ratio.denominator)
-        ),
-        Value::Distance(distance) => format!("{} m", distance.metres),
-        Value::Parties(_)
-        | Value::Clauses(_)
-        | Value::Words(_)
-        | Value::Places(_)
-        | Value::Actors(_)
-        | Value::Weapons(_) => String::new(),
-        Value::Strength(strength) => strength.name().to_string(),
     }
 }
 
