@@ -5,49 +5,14 @@
 //! Exit codes: 0 no findings at or above the `--deny` threshold, 1 some, 2 an
 //! input error (and then no findings at all).
 
-use std::path::Path;
+mod common;
+
+use common::*;
+
 use std::process::Output;
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
-
-/// Run `truce` from the crate root with colour off, so fixture paths in the
-/// output are short and stable.
-fn truce(args: &[&str]) -> Output {
-    cargo_bin_cmd!("truce")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("truce runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// Status, stdout and stderr in one text, as a reader wants to review them.
-fn transcript(output: &Output) -> String {
-    format!(
-        "status: {}\n--- stdout\n{}--- stderr\n{}",
-        output.status.code().unwrap_or(-1),
-        stdout(output),
-        stderr(output)
-    )
-}
-
-/// The same, with a temporary directory's path replaced by `[TMP]`.
-fn transcript_in(output: &Output, directory: &Path) -> String {
-    transcript(output).replace(&directory.display().to_string(), "[TMP]")
-}
-
-fn status(output: &Output) -> i32 {
-    output.status.code().unwrap_or(-1)
-}
 
 // Checking.
 

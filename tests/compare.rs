@@ -2,8 +2,12 @@
 //! outcomes pinned on the seed corpus, every output format, and the HTML page as
 //! a browser renders it.
 
+mod common;
+
+use common::*;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
@@ -12,34 +16,6 @@ use truce::compare::{self, COMPARE_RULES, Status};
 use truce::rules::Finding;
 
 // Helpers.
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Run `truce` from the crate root with colour off.
-fn truce(args: &[&str]) -> Output {
-    cargo_bin_cmd!("truce")
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .args(args)
-        .output()
-        .expect("truce runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn transcript(output: &Output) -> String {
-    format!(
-        "status: {}\n--- stdout\n{}--- stderr\n{}",
-        output.status.code().unwrap_or(-1),
-        stdout(output),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
 
 /// What a comparison of seed documents (by id) found, and its rows as
 /// (status, older clause label, newer clause label).

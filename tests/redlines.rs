@@ -1,26 +1,8 @@
 //! Red lines, coverage and `truce test` from the command line.
 
-use std::process::Output;
+mod common;
 
-use assert_cmd::cargo::cargo_bin_cmd;
-
-fn truce(args: &[&str]) -> Output {
-    cargo_bin_cmd!("truce")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("truce runs")
-}
-
-fn transcript(output: &Output) -> String {
-    format!(
-        "status: {}\n--- stdout\n{}--- stderr\n{}",
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
+use common::*;
 
 const PROPOSAL: &str = "tests/fixtures/redlines/proposal.truce";
 const RED_LINES: &str = "tests/fixtures/redlines/red_lines.truce";
