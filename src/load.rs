@@ -172,9 +172,10 @@ fn drop_follow_ons(errors: &mut Vec<Diagnostic>, syntax_errors: usize, file: &So
         return;
     }
     let line = |error: &Diagnostic| {
-        error
-            .span
-            .map(|span| file.line_starts().partition_point(|&start| start <= span.start))
+        error.span.map(|span| {
+            file.line_starts()
+                .partition_point(|&start| start <= span.start)
+        })
     };
     let broken: std::collections::HashSet<usize> =
         errors[..syntax_errors].iter().filter_map(line).collect();

@@ -1,0 +1,133 @@
+//! `truce fmt` over files: find them, format each, and write the changed ones
+//! atomically (a temporary file beside the original, then a rename), so that an
+//! interrupted run leaves every file whole, old or new.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::load;
+use crate::source::{SourceFile, Sources};
+
+use super::FormatError;
+
+/// What to do with files whose layout is not canonical.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Rewrite them.
+    Write,
+    /// Only list them.
+    Check,
+    /// Print every file's canonical layout, and write nothing.
+    Stdout,
+}
+
+/// What a run did.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Files whose layout changed (with [`Mode::Check`]: would change), by name.
+    pub changed: Vec<String>,
+    /// With [`Mode::Stdout`]: the formatted texts, one after another.
+    pub stdout: String,
+    /// Files that could not be read, parsed or written. Those are left untouched.
+    pub errors: Vec<Diagnostic>,
+    /// The files read, for rendering the errors.
+    pub sources: Sources,
+}
+
+/// Format every `.truce` file under `paths` (files as given, folders searched).
+pub fn run(paths: &[PathBuf], mode: Mode) -> Outcome {
+    let mut outcome = Outcome::default();
+    let mut files = Vec::new();
+    for path in paths {
+        load::collect(path, &mut files, &mut outcome.errors);
+    }
+    for path in files {
+        let name = path.display().to_string();
+        if path.extension().is_some_and(|ext| ext == "json") {
+            outcome.errors.push(
+                Diagnostic::for_path(format!("{name}: not a .truce file"), name)
+                    .hint("`truce fmt` formats the language; JSON is written by `truce export`"),
+            );
+            continue;
+        }
+        let text = match read(&path, &name) {
+            Ok(text) => text,
+            Err(error) => {
+                outcome.errors.push(error);
+                continue;
+            }
+        };
+        let id = outcome.sources.add(SourceFile::new(name.clone(), text));
+        let text = &outcome.sources.get(id).text;
+        let formatted = match super::format(id, text) {
+            Ok(formatted) => formatted,
+            Err(FormatError::Syntax(errors)) => {
+                outcome.errors.extend(errors);
+                continue;
+            }
+            Err(FormatError::Changed(detail)) => {
+                outcome.errors.push(
+                    Diagnostic::for_path(
+                        format!(
+                            "{name}: not formatted: the formatter would change its words ({detail})"
+                        ),
+                        name,
+                    )
+                    .hint("this is a bug in truce: please report it with the file"),
+                );
+                continue;
+            }
+        };
+        let changed = formatted != *text;
+        match mode {
+            Mode::Stdout => outcome.stdout.push_str(&formatted),
+            Mode::Check => {}
+            Mode::Write if changed => {
+                if let Err(error) = write_atomically(&path, &formatted) {
+                    outcome.errors.push(Diagnostic::for_path(
+                        format!("cannot write {name}: {error}"),
+                        name.clone(),
+                    ));
+                    continue;
+                }
+            }
+            Mode::Write => {}
+        }
+        if changed {
+            outcome.changed.push(name);
+        }
+    }
+    outcome
+}
+
+fn read(path: &Path, name: &str) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path)
+        .map_err(|error| Diagnostic::for_path(format!("cannot read {name}: {error}"), name))?;
+    String::from_utf8(bytes).map_err(|error| {
+        let offset = error.utf8_error().valid_up_to();
+        Diagnostic::for_path(
+            format!("{name}: the file is not valid UTF-8 (byte {offset})"),
+            name,
+        )
+        .hint("save the file as UTF-8")
+    })
+}
+
+/// Replace the file (the one a symbolic link points to, not the link) with `text`,
+/// keeping its permissions.
+fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let target = std::fs::canonicalize(path)?;
+    let folder = target.parent().unwrap_or(Path::new("."));
+    let permissions = std::fs::metadata(&target)?.permissions();
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".truce-fmt-")
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
+    temporary.write_all(text.as_bytes())?;
+    temporary.as_file().sync_all()?;
+    temporary.as_file().set_permissions(permissions)?;
+    // Dropped on any error above: the temporary file is removed.
+    temporary.persist(&target).map_err(|error| error.error)?;
+    Ok(())
+}

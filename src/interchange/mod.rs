@@ -1,0 +1,298 @@
+//! The checked model as JSON, for other tools: `truce export --format json` writes
+//! it, and every command that reads `.truce` files reads it back (`truce check
+//! corpus.json`), with the same findings.
+//!
+//! # Format, version 1
+//!
+//! ```json
+//! {
+//!   "truce_json": 1,                      // the version of this format
+//!   "files": [                            // the source files spans point into
+//!     { "name": "agreements/a.truce",     // as given on the command line
+//!       "text": "agreement a {\n..." }    // optional: the whole source text
+//!   ],
+//!   "documents": [ ... ],                 // the checked documents, in order
+//!   "requirements": [ ... ],              // optional: red lines
+//!   "tests": [ ... ]                      // optional: `test` blocks
+//! }
+//! ```
+//!
+//! A document is the model's `Document` as serde writes it: fields in snake case,
+//! absent optional values `null`, every value the user wrote as
+//! `{ "value": ..., "span": { "file": 0, "start": 12, "end": 30 } }`, where `file`
+//! indexes `files` and `start`/`end` are byte offsets into that file's text. Clause
+//! kinds and attribute keys are names from the vocabulary (`grammar/reference.md`);
+//! typed values are `{ "type": "deadline", "value": ... }`; dates are jiff civil
+//! date-times (`2018-05-03T12:00:00`). `grammar/truce.schema.json` is the JSON
+//! Schema of the whole file.
+//!
+//! The format is versioned as the findings report is: within version 1 fields may be
+//! added, never renamed, retyped or removed, and readers ignore fields they do not
+//! know. Anything else raises `truce_json`.
+//!
+//! With `text`, findings read from JSON point at the same lines and columns as
+//! findings read from the source; without it they point at line 1 of the file.
+//!
+//! Reading checks what the JSON can get wrong that the language cannot: the
+//! version, span files, clause kinds and attribute keys against the vocabulary,
+//! the type of each attribute's value against its key, and the ranges the resolver
+//! keeps (durations, ages), on which the model's calendar arithmetic relies.
+//! References between names (parties, places, clause numbers) are not checked
+//! again; `tests/properties.rs` shows the rules survive dangling ones.
+
+mod spans;
+mod validate;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Corpus, Document, Requirements, TestBlock};
+use crate::source::{SourceFile, Sources, Span};
+
+/// The version of the format this module writes and reads.
+pub const VERSION: u64 = 1;
+
+/// The name of the version field, which marks a file as truce JSON.
+const VERSION_FIELD: &str = "truce_json";
+
+/// Bytes of JSON read at most: a corpus with its sources, with room to spare.
+pub const MAX_JSON_BYTES: usize = 64 * 1024 * 1024;
+
+#[derive(Serialize)]
+struct ExportFile<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct Export<'a> {
+    truce_json: u64,
+    files: Vec<ExportFile<'a>>,
+    #[serde(flatten)]
+    corpus: &'a Corpus,
+}
+
+#[derive(Deserialize)]
+struct ImportFile {
+    name: String,
+    #[serde(default)]
+    text: Option<String>,
+}
+
+/// The file as read, the version already checked. No `flatten`, so that errors
+/// keep their line and column.
+#[derive(Deserialize)]
+struct Import {
+    #[serde(rename = "truce_json")]
+    _version: Value,
+    files: Vec<ImportFile>,
+    documents: Vec<Document>,
+    #[serde(default)]
+    requirements: Vec<Requirements>,
+    #[serde(default)]
+    tests: Vec<TestBlock>,
+}
+
+/// The corpus as JSON, pretty-printed, ending in a newline. `files` lists every
+/// source in order, so a span's file index is its [`crate::source::FileId`].
+pub fn export(corpus: &Corpus, sources: &Sources) -> Result<String, serde_json::Error> {
+    let export = Export {
+        truce_json: VERSION,
+        files: sources
+            .files()
+            .iter()
+            .map(|file| ExportFile {
+                name: &file.name,
+                text: &file.text,
+            })
+            .collect(),
+        corpus,
+    };
+    let mut text = serde_json::to_string_pretty(&export)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Read a corpus written by [`export`] (or by another tool, to the same format).
+///
+/// On success the files it names are added to `sources`, and its spans point into
+/// them. On failure the JSON file itself is added, and the errors point into it.
+pub fn import(name: &str, text: &str, sources: &mut Sources) -> Result<Corpus, Vec<Diagnostic>> {
+    let fail = |sources: &mut Sources, message: String, at: Option<usize>, hint: &str| {
+        let id = sources.add(SourceFile::new(name, text));
+        let at = at.unwrap_or(0).min(text.len());
+        vec![Diagnostic::new(message, Span::new(id, at, at)).hint(hint)]
+    };
+    if text.len() > MAX_JSON_BYTES {
+        return Err(fail(
+            sources,
+            format!(
+                "JSON file is larger than {} MiB",
+                MAX_JSON_BYTES / (1024 * 1024)
+            ),
+            Some(MAX_JSON_BYTES),
+            "split the corpus into several files",
+        ));
+    }
+    let mut value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(error) => {
+            let at = offset(text, error.line(), error.column());
+            return Err(fail(
+                sources,
+                format!("invalid JSON: {}", strip_position(&error)),
+                Some(at),
+                "truce reads JSON written by `truce export --format json`",
+            ));
+        }
+    };
+    let version_at = text.find(&format!("\"{VERSION_FIELD}\""));
+    match value.get(VERSION_FIELD) {
+        Some(version) if version.as_u64() == Some(VERSION) => {}
+        Some(version) => {
+            return Err(fail(
+                sources,
+                format!("unsupported truce JSON version {version}"),
+                version_at,
+                "this truce reads version 1; export the corpus again with this truce",
+            ));
+        }
+        None => {
+            return Err(fail(
+                sources,
+                format!("not a truce JSON file: no `{VERSION_FIELD}` field"),
+                None,
+                "truce reads JSON written by `truce export --format json`",
+            ));
+        }
+    }
+    let base = sources.files().len();
+    let file_count = value
+        .get("files")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len);
+    if let Err((path, message)) = spans::rebase(&mut value, file_count, base) {
+        return Err(fail(
+            sources,
+            format!("{path}: {message}"),
+            None,
+            "a span's `file` is an index into `files`",
+        ));
+    }
+    let import: Import = match serde_path_to_error::deserialize(&value) {
+        Ok(import) => import,
+        Err(error) => {
+            // Read the text again for the line and column of the same error.
+            let mut deserializer = serde_json::Deserializer::from_str(text);
+            let at = match serde_path_to_error::deserialize::<_, Import>(&mut deserializer) {
+                Err(located) => Some(offset(
+                    text,
+                    located.inner().line(),
+                    located.inner().column(),
+                )),
+                Ok(_) => None,
+            };
+            let path = error.path().to_string();
+            return Err(fail(
+                sources,
+                format!("{path}: {}", error.inner()),
+                at,
+                "the fields and values are described in grammar/truce.schema.json",
+            ));
+        }
+    };
+    let mut added = Vec::new();
+    for file in import.files {
+        added.push(sources.add(SourceFile::new(file.name, file.text.unwrap_or_default())));
+    }
+    let corpus = Corpus {
+        documents: import.documents,
+        requirements: import.requirements,
+        tests: import.tests,
+    };
+    let errors = validate::corpus(&corpus);
+    if errors.is_empty() {
+        Ok(corpus)
+    } else {
+        // The errors point into the sources the JSON was exported from; say
+        // which JSON file is wrong.
+        Err(errors
+            .into_iter()
+            .map(|mut error| {
+                error.message = format!("{name}: {}", error.message);
+                error
+            })
+            .collect())
+    }
+}
+
+/// The byte offset of a one-based line and column as serde_json counts them (the
+/// column in bytes; 0 before the first character of the line).
+fn offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(index, _)| index + 1)
+    };
+    let mut at = (line_start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// serde_json's message without its " at line L column C": the span says where.
+fn strip_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(index) => message[..index].to_string(),
+        None => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_count_lines_and_byte_columns() {
+        let text = "ab\ncd\n";
+        assert_eq!(offset(text, 1, 1), 0);
+        assert_eq!(offset(text, 2, 2), 4);
+        assert_eq!(offset(text, 9, 9), text.len());
+        assert_eq!(offset("é", 1, 2), 0);
+    }
+
+    #[test]
+    fn non_json_and_wrong_versions_are_located_errors() {
+        for (text, message) in [
+            ("{", "invalid JSON: EOF while parsing an object"),
+            ("[]", "not a truce JSON file: no `truce_json` field"),
+            (
+                "{\"truce_json\": 2, \"files\": [], \"documents\": []}",
+                "unsupported truce JSON version 2",
+            ),
+        ] {
+            let mut sources = Sources::default();
+            let errors = import("c.json", text, &mut sources).unwrap_err();
+            assert_eq!(errors[0].message, message);
+            assert_eq!(sources.files().len(), 1);
+        }
+    }
+
+    #[test]
+    fn an_empty_corpus_reads_back() {
+        let mut sources = Sources::default();
+        let corpus = import(
+            "c.json",
+            "{\"truce_json\": 1, \"files\": [], \"documents\": []}",
+            &mut sources,
+        )
+        .unwrap();
+        assert!(corpus.documents.is_empty());
+        assert!(sources.files().is_empty());
+    }
+}

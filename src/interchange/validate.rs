@@ -1,0 +1,180 @@
+//! What JSON can get wrong that the language cannot: an attribute a clause kind
+//! does not take, or a value of the wrong type for its key. The resolver rules
+//! these out for `.truce` input; JSON written by another tool gets the same
+//! guarantee here, so rules see the same kind of model whatever was read.
+
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::model::{Clause, Corpus, Deadline, Duration, Value};
+use crate::schema::ValueType;
+use crate::source::Span;
+
+/// The resolver reads durations of whole units up to this many; the model's
+/// calendar arithmetic relies on it.
+const MAX_DURATION: i64 = 100_000;
+/// The resolver reads ages up to this.
+const MAX_AGE: u32 = 150;
+
+/// Every clause of every document, in order.
+pub fn corpus(corpus: &Corpus) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let headers = corpus
+        .requirements
+        .iter()
+        .map(|requirements| &requirements.header);
+    for document in corpus.documents.iter().chain(headers) {
+        for clause in document.recitals.iter().chain(&document.clauses) {
+            check_clause(clause, &mut errors);
+        }
+    }
+    for requirements in &corpus.requirements {
+        for bound in requirements.items.iter().flat_map(|item| &item.bounds) {
+            check_range(&bound.value, bound.span, &mut errors);
+        }
+    }
+    errors
+}
+
+/// What the resolver never lets through: durations beyond the calendar's reach,
+/// ages out of order or beyond a lifetime.
+fn check_range(value: &Value, span: Span, errors: &mut Vec<Diagnostic>) {
+    let durations: Vec<&Duration> = match value {
+        Value::Duration(range) => std::iter::once(&range.min).chain(&range.max).collect(),
+        Value::Deadline(Deadline::Relative { offset, .. }) => vec![offset],
+        Value::Ages { min, max } => {
+            if min > max || *max > MAX_AGE {
+                errors.push(
+                    Diagnostic::new(format!("`{min} to {max}` is not an age range"), span)
+                        .expected(format!("whole ages up to {MAX_AGE}, the lower first")),
+                );
+            }
+            Vec::new()
+        }
+        _ => Vec::new(),
+    };
+    for duration in durations {
+        if !(0..=MAX_DURATION).contains(&duration.amount) {
+            errors.push(
+                Diagnostic::new(
+                    format!(
+                        "a duration of {} {} is out of range",
+                        duration.amount,
+                        duration.unit.name()
+                    ),
+                    span,
+                )
+                .expected(format!("a whole number of units from 0 to {MAX_DURATION}")),
+            );
+        }
+    }
+}
+
+fn check_clause(clause: &Clause, errors: &mut Vec<Diagnostic>) {
+    let kind = clause.kind.value;
+    for attribute in &clause.attributes {
+        let key = attribute.key.value;
+        let Some(expected) = kind.attribute(key) else {
+            errors.push(
+                Diagnostic::new(
+                    format!("clause kind `{}` has no attribute `{key}`", kind.name),
+                    attribute.key.span,
+                )
+                .expected(format!("one of the attributes of `{}`", kind.name))
+                .maybe_hint(did_you_mean(key, kind.keys())),
+            );
+            continue;
+        };
+        check_range(&attribute.value, attribute.span, errors);
+        let found = type_name(&attribute.value);
+        if !fits(expected.value, &attribute.value) {
+            errors.push(
+                Diagnostic::new(
+                    format!(
+                        "`{key}` takes a value of type `{}`, found `{found}`",
+                        expected_name(expected.value)
+                    ),
+                    attribute.span,
+                )
+                .hint(expected.summary),
+            );
+        } else if let (ValueType::Words(allowed), Value::Words(words)) =
+            (expected.value, &attribute.value)
+        {
+            for word in words
+                .iter()
+                .filter(|w| !allowed.contains(&w.value.as_str()))
+            {
+                errors.push(
+                    Diagnostic::new(
+                        format!("`{}` is not a word `{key}` takes", word.value),
+                        word.span,
+                    )
+                    .expected(format!("one of {}", allowed.join(", ")))
+                    .maybe_hint(did_you_mean(&word.value, allowed.iter().copied())),
+                );
+            }
+        }
+    }
+}
+
+fn fits(expected: ValueType, value: &Value) -> bool {
+    expected_name(expected) == type_name(value)
+}
+
+/// The `type` tag JSON gives a value of this type.
+fn expected_name(value_type: ValueType) -> &'static str {
+    match value_type {
+        ValueType::Text => "text",
+        ValueType::Parties => "parties",
+        ValueType::Places => "places",
+        ValueType::Actors => "actors",
+        ValueType::When => "when",
+        ValueType::Deadline => "deadline",
+        ValueType::Duration => "duration",
+        ValueType::Count => "count",
+        ValueType::Ages => "ages",
+        ValueType::Ratio => "ratio",
+        ValueType::Distance => "distance",
+        ValueType::Weapons => "weapons",
+        ValueType::Strength => "strength",
+        ValueType::Clauses => "clauses",
+        ValueType::Words(_) | ValueType::Labels | ValueType::Keys => "words",
+    }
+}
+
+/// The `type` tag of a value, as serde writes it.
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Text(_) => "text",
+        Value::Parties(_) => "parties",
+        Value::Places(_) => "places",
+        Value::Actors(_) => "actors",
+        Value::When(_) => "when",
+        Value::Deadline(_) => "deadline",
+        Value::Duration(_) => "duration",
+        Value::Count(_) => "count",
+        Value::Ages { .. } => "ages",
+        Value::Ratio(_) => "ratio",
+        Value::Distance(_) => "distance",
+        Value::Weapons(_) => "weapons",
+        Value::Strength(_) => "strength",
+        Value::Clauses(_) => "clauses",
+        Value::Words(_) => "words",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_names_are_the_serde_tags() {
+        let value = Value::Ages { min: 1, max: 2 };
+        let json = serde_json::to_value(&value).unwrap();
+        assert_eq!(json["type"], type_name(&value));
+        let value = Value::Words(Vec::new());
+        assert_eq!(
+            serde_json::to_value(&value).unwrap()["type"],
+            type_name(&value)
+        );
+    }
+}

@@ -1,0 +1,331 @@
+//! `truce export --format json` and JSON input: the round trip is exact, JSON input
+//! gives the same findings as the language on the whole seed corpus, the export
+//! follows `grammar/truce.schema.json`, and bad JSON is a located input error.
+
+mod common;
+
+use common::{root, status, stderr, stdout, truce, truce_in};
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+
+/// `truce export ARGS` into a file in `directory`, returning its path.
+fn export_to(directory: &Path, name: &str, args: &[&str]) -> String {
+    let mut all = vec!["export"];
+    all.extend_from_slice(args);
+    let output = truce(&all);
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    let path = directory.join(name);
+    fs::write(&path, &output.stdout).unwrap();
+    path.display().to_string()
+}
+
+/// What two runs must agree on: each finding's rule, document, clause labels and
+/// message, in order.
+fn findings(report: &str) -> Vec<(String, String, Vec<String>, String)> {
+    let report: Value = serde_json::from_str(report).expect("the report is JSON");
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|finding| {
+            (
+                finding["rule"].as_str().unwrap().to_string(),
+                finding["document"].as_str().unwrap().to_string(),
+                finding["clauses"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|clause| clause["label"].as_str().unwrap().to_string())
+                    .collect(),
+                finding["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn export_import_export_is_identical() {
+    let directory = tempfile::tempdir().unwrap();
+    let corpus = export_to(directory.path(), "corpus.json", &["agreements/"]);
+    let again = truce(&["export", &corpus]);
+    assert_eq!(status(&again), 0, "{}", stderr(&again));
+    assert_eq!(stdout(&again), fs::read_to_string(&corpus).unwrap());
+}
+
+#[test]
+fn json_gives_the_same_findings_as_the_seed_corpus() {
+    let directory = tempfile::tempdir().unwrap();
+    let corpus = export_to(directory.path(), "corpus.json", &["agreements/"]);
+    let from_source = truce(&["check", "--format", "json", "--deny", "info", "agreements/"]);
+    let from_json = truce(&["check", "--format", "json", "--deny", "info", &corpus]);
+    assert_eq!(status(&from_source), status(&from_json));
+    let expected = findings(&stdout(&from_source));
+    assert!(!expected.is_empty(), "the seed corpus has findings");
+    assert_eq!(findings(&stdout(&from_json)), expected);
+    // With the sources inside the JSON, even the places agree.
+    assert_eq!(stdout(&from_json), stdout(&from_source));
+}
+
+#[test]
+fn json_gives_the_same_text_report_tests_and_list() {
+    let directory = tempfile::tempdir().unwrap();
+    let corpus = export_to(directory.path(), "corpus.json", &["agreements/"]);
+    for command in ["check", "test", "list"] {
+        let from_source = truce(&[command, "agreements/"]);
+        let from_json = truce(&[command, &corpus]);
+        assert_eq!(status(&from_json), status(&from_source), "{command}");
+        assert_eq!(stdout(&from_json), stdout(&from_source), "{command}");
+    }
+}
+
+#[test]
+fn json_and_source_files_mix() {
+    let directory = tempfile::tempdir().unwrap();
+    let northern = export_to(
+        directory.path(),
+        "northern.json",
+        &["agreements/northern_homs_2017_2018.truce"],
+    );
+    let both = [
+        "agreements/old_homs_2014.truce",
+        "agreements/northern_homs_2017_2018.truce",
+    ];
+    let mut args = vec!["check", "--format", "json", "--deny", "info"];
+    args.extend_from_slice(&both);
+    let from_source = truce(&args);
+    let from_mixed = truce(&[
+        "check",
+        "--format",
+        "json",
+        "--deny",
+        "info",
+        "agreements/old_homs_2014.truce",
+        &northern,
+    ]);
+    assert_eq!(
+        findings(&stdout(&from_mixed)),
+        findings(&stdout(&from_source))
+    );
+    // The JSON's spans were moved to the files it brought: locations still agree.
+    let report: Value = serde_json::from_str(&stdout(&from_mixed)).unwrap();
+    let northern_finding = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|finding| finding["file"] == "agreements/northern_homs_2017_2018.truce")
+        .expect("a finding in the exported file");
+    assert!(northern_finding["line"].as_u64().unwrap() > 1);
+}
+
+#[test]
+fn the_export_follows_the_published_schema() {
+    let schema: Value = serde_json::from_str(
+        &fs::read_to_string(root().join("grammar/truce.schema.json")).unwrap(),
+    )
+    .expect("the schema is JSON");
+    let validator = jsonschema::draft202012::new(&schema).expect("the schema is valid");
+    for paths in [
+        vec!["agreements/"],
+        vec![
+            "tests/fixtures/findings.truce",
+            "tests/fixtures/clean.truce",
+        ],
+    ] {
+        let mut args = vec!["export"];
+        args.extend_from_slice(&paths);
+        let output = truce(&args);
+        assert_eq!(status(&output), 0, "{}", stderr(&output));
+        let export: Value = serde_json::from_str(&stdout(&output)).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&export)
+            .take(5)
+            .map(|error| format!("{} at {}", error, error.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "grammar/truce.schema.json no longer describes the export of {paths:?}; update \
+             it (and the version, if a field was renamed, retyped or removed):\n{}",
+            errors.join("\n")
+        );
+    }
+}
+
+#[test]
+fn export_refuses_input_with_errors() {
+    let output = truce(&["export", "tests/fixtures/unknown_kind.truce"]);
+    assert_eq!(status(&output), 2);
+    assert_eq!(stdout(&output), "");
+    assert!(stderr(&output).contains("unknown clause kind"));
+}
+
+/// The seed corpus as JSON, changed by `edit`, checked: the status and stderr.
+fn check_edited(edit: impl FnOnce(&mut Value)) -> (i32, String) {
+    let directory = tempfile::tempdir().unwrap();
+    let corpus = export_to(directory.path(), "corpus.json", &["agreements/"]);
+    let mut value: Value = serde_json::from_str(&fs::read_to_string(&corpus).unwrap()).unwrap();
+    edit(&mut value);
+    fs::write(&corpus, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+    let output = truce_in(directory.path(), &["check", "corpus.json"]);
+    (status(&output), stderr(&output))
+}
+
+#[test]
+fn invalid_json_is_a_located_error() {
+    let directory = tempfile::tempdir().unwrap();
+    fs::write(
+        directory.path().join("corpus.json"),
+        "{\"truce_json\": 1,\n \"files\": [,\n}",
+    )
+    .unwrap();
+    let output = truce_in(directory.path(), &["check", "corpus.json"]);
+    assert_eq!(status(&output), 2);
+    insta::assert_snapshot!(stderr(&output));
+}
+
+#[test]
+fn a_newer_version_is_refused() {
+    let (status, errors) = check_edited(|corpus| corpus["truce_json"] = Value::from(2));
+    assert_eq!(status, 2);
+    assert!(
+        errors.contains("unsupported truce JSON version 2"),
+        "{errors}"
+    );
+    assert!(errors.contains("--> corpus.json:"), "{errors}");
+}
+
+#[test]
+fn an_unknown_clause_kind_is_refused_with_a_suggestion() {
+    let (status, errors) = check_edited(|corpus| {
+        corpus["documents"][0]["clauses"][0]["kind"]["value"] = Value::from("ceasfire");
+    });
+    assert_eq!(status, 2);
+    assert!(
+        errors.contains(
+            "documents[0].clauses[0].kind: unknown clause kind `ceasfire`; did you mean `ceasefire`?"
+        ),
+        "{errors}"
+    );
+    assert!(errors.contains("--> corpus.json:"), "{errors}");
+}
+
+#[test]
+fn a_value_of_the_wrong_type_points_at_its_source_line() {
+    let (status, errors) = check_edited(|corpus| {
+        let attribute = &mut corpus["documents"][0]["clauses"][0]["attributes"][0];
+        assert_eq!(attribute["key"]["value"], "area");
+        attribute["value"] = serde_json::json!({ "type": "text", "value": "north" });
+    });
+    assert_eq!(status, 2);
+    insta::assert_snapshot!(errors);
+}
+
+#[test]
+fn an_attribute_the_kind_does_not_take_is_refused() {
+    let (status, errors) = check_edited(|corpus| {
+        let attribute = &mut corpus["documents"][0]["clauses"][0]["attributes"][0];
+        attribute["key"]["value"] = Value::from("barred");
+    });
+    assert_eq!(status, 2);
+    assert!(
+        errors.contains("corpus.json: clause kind `ceasefire` has no attribute `barred`"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn a_span_into_a_missing_file_is_refused() {
+    let (status, errors) = check_edited(|corpus| {
+        corpus["documents"][0]["span"]["file"] = Value::from(99);
+    });
+    assert_eq!(status, 2);
+    assert!(
+        errors.contains("documents[0].span.file: a span names file 99, but `files` lists 3"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn without_source_text_findings_still_name_the_file() {
+    let directory = tempfile::tempdir().unwrap();
+    let corpus = export_to(directory.path(), "corpus.json", &["agreements/"]);
+    let mut value: Value = serde_json::from_str(&fs::read_to_string(&corpus).unwrap()).unwrap();
+    for file in value["files"].as_array_mut().unwrap() {
+        file.as_object_mut().unwrap().remove("text");
+    }
+    fs::write(&corpus, value.to_string()).unwrap();
+    let from_source = truce(&["check", "--format", "json", "agreements/"]);
+    let from_json = truce(&["check", "--format", "json", &corpus]);
+    assert_eq!(
+        findings(&stdout(&from_json)),
+        findings(&stdout(&from_source))
+    );
+}
+
+#[test]
+fn a_folder_is_searched_for_truce_files_only() {
+    let directory = tempfile::tempdir().unwrap();
+    fs::copy(
+        root().join("tests/fixtures/clean.truce"),
+        directory.path().join("clean.truce"),
+    )
+    .unwrap();
+    fs::write(directory.path().join("notes.json"), "not JSON").unwrap();
+    let output = truce_in(directory.path(), &["check", "."]);
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+}
+
+/// Found while reading the calendar code: `Duration::to_span` panics past jiff's
+/// range, which the resolver never reaches but JSON could.
+#[test]
+fn a_duration_out_of_range_is_an_error_not_a_panic() {
+    let (status, errors) = check_edited(|corpus| {
+        let clause = corpus["documents"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .flat_map(|document| document["clauses"].as_array_mut().unwrap().iter_mut())
+            .find(|clause| {
+                clause["attributes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|attribute| attribute["value"]["type"] == "duration")
+            })
+            .expect("a clause with a duration");
+        for attribute in clause["attributes"].as_array_mut().unwrap() {
+            if attribute["value"]["type"] == "duration" {
+                attribute["value"]["value"]["min"]["amount"] = Value::from(99_999_999_999_i64);
+            }
+        }
+    });
+    assert_eq!(status, 2, "{errors}");
+    assert!(
+        errors.contains("a duration of 99999999999 months is out of range"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn ages_out_of_order_are_an_error() {
+    let mut sources = truce::source::Sources::default();
+    let output = truce(&["export", "agreements/"]);
+    let mut value: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let attribute = value["documents"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .flat_map(|document| document["clauses"].as_array_mut().unwrap().iter_mut())
+        .flat_map(|clause| clause["attributes"].as_array_mut().unwrap().iter_mut())
+        .find(|attribute| attribute["value"]["type"] == "ages")
+        .expect("an age range in the seed corpus");
+    attribute["value"]["value"] = serde_json::json!({ "min": 4000000000u32, "max": 2 });
+    let errors =
+        truce::interchange::import("c.json", &value.to_string(), &mut sources).unwrap_err();
+    assert_eq!(
+        errors[0].message,
+        "c.json: `4000000000 to 2` is not an age range"
+    );
+}
