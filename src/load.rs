@@ -157,10 +157,32 @@ fn add_source(loaded: &mut Loaded, name: String, text: String) {
     let syntax_errors = errors.len();
     let resolved = resolve::resolve_file(&tree, &mut errors);
     drop_follow_ons(&mut errors, syntax_errors, loaded.sources.get(id));
+    cap_errors(&mut errors, id, loaded.sources.get(id));
     loaded.corpus.documents.extend(resolved.documents);
     loaded.corpus.requirements.extend(resolved.requirements);
     loaded.corpus.tests.extend(resolved.tests);
     loaded.errors.extend(errors);
+}
+
+/// At most [`syntax::MAX_ERRORS`] errors a file, in reading order, then one line
+/// saying how many more there are: past that, a reader fixes the first ones and
+/// runs again, and printing 200,000 errors only costs time.
+fn cap_errors(errors: &mut Vec<Diagnostic>, id: crate::source::FileId, file: &SourceFile) {
+    if errors.len() <= syntax::MAX_ERRORS {
+        return;
+    }
+    errors.sort_by_key(|error| error.span.map(|span| span.start));
+    let more = errors.len() - syntax::MAX_ERRORS;
+    errors.truncate(syntax::MAX_ERRORS);
+    // Placed at the end of the file, so it is reported after the ones shown.
+    let end = file.text.len();
+    errors.push(
+        Diagnostic::new(
+            format!("{more} more errors in this file are not shown"),
+            crate::source::Span::new(id, end, end),
+        )
+        .hint("fix the errors above and run again"),
+    );
 }
 
 /// A resolution error on a line that has a syntax error is a follow-on: the
@@ -193,4 +215,21 @@ fn finish(loaded: &mut Loaded) {
     loaded
         .errors
         .sort_by_key(|error| error.span.map(|span| (span.file, span.start)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_reports_at_most_max_errors_then_how_many_more() {
+        let lines: String = (0..300).map(|i| format!("  bogus{i} 1\n")).collect();
+        let loaded = load_str("many.truce", &format!("agreement a {{\n{lines}}}\n"));
+        assert_eq!(loaded.errors.len(), syntax::MAX_ERRORS + 1);
+        assert_eq!(
+            loaded.errors.last().map(|e| e.message.as_str()),
+            Some("250 more errors in this file are not shown")
+        );
+        assert!(loaded.errors[0].message.contains("bogus0"));
+    }
 }

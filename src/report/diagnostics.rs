@@ -33,7 +33,10 @@ pub fn render(diagnostics: &[Diagnostic], sources: &Sources, color: bool) -> Str
 /// caret under the span, related places as secondary labels, then `expected ...`
 /// and `hint: ...` as notes. Errors about a whole path show the path instead.
 pub fn render_one(diagnostic: &Diagnostic, sources: &Sources, color: bool) -> String {
-    let view = View(sources);
+    let view = View {
+        sources,
+        focus: diagnostic.span,
+    };
     match diagnostic.span {
         Some(span) if view.file(span.file).is_ok() => {
             let mut buffer = buffer(color);
@@ -146,10 +149,23 @@ fn expected_note(expected: &str) -> String {
 }
 
 fn to_report(diagnostic: &Diagnostic, view: &View, span: Span) -> Report<FileId> {
-    let mut labels = vec![Label::primary(span.file, view.clamp(span))];
+    let mut primary = view.clamp(span);
+    // On a line cut to a window, the caret stops at the window's edge.
+    let window = view.window(span.file, primary.start);
+    if let Some(window) = &window {
+        primary.end = primary.end.min(window.end).max(primary.start);
+    }
+    let mut labels = vec![Label::primary(span.file, primary)];
     for (related, message) in &diagnostic.related {
-        if view.file(related.file).is_ok() {
-            labels.push(Label::secondary(related.file, view.clamp(*related)).with_message(message));
+        let range = view.clamp(*related);
+        // A related place on the cut line but outside the window cannot be drawn.
+        let hidden = related.file == span.file
+            && window.as_ref().is_some_and(|w| {
+                view.line_of(span.file, range.start) == view.line_of(span.file, w.start)
+                    && !(w.start <= range.start && range.end <= w.end)
+            });
+        if view.file(related.file).is_ok() && !hidden {
+            labels.push(Label::secondary(related.file, range).with_message(message));
         }
     }
     let mut notes = Vec::new();
@@ -197,13 +213,70 @@ fn render_path_form(diagnostic: &Diagnostic, sources: &Sources, color: bool) -> 
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
 }
 
+/// Lines longer than this many bytes are shown as a window around the error,
+/// so a 20 MB line does not echo 20 MB to the terminal.
+const LONG_LINE: usize = 240;
+/// How much of a long line shows before the error's start.
+const BEFORE: usize = 80;
+
 /// The run's sources as `codespan-reporting` reads them, reusing the line starts
-/// `Sources` already computed.
-struct View<'s>(&'s Sources);
+/// `Sources` already computed. `focus` is the error being drawn: a long line
+/// that holds it is cut to a window around it.
+struct View<'s> {
+    sources: &'s Sources,
+    focus: Option<Span>,
+}
 
 impl<'s> View<'s> {
     fn file(&self, id: FileId) -> Result<&'s SourceFile, FilesError> {
-        self.0.files().get(id).ok_or(FilesError::FileMissing)
+        self.sources.files().get(id).ok_or(FilesError::FileMissing)
+    }
+
+    fn line_of(&self, id: FileId, byte_index: usize) -> usize {
+        self.file(id).map_or(0, |file| {
+            file.line_starts()
+                .partition_point(|&start| start <= byte_index)
+                .saturating_sub(1)
+        })
+    }
+
+    /// The whole line `line_index`, newline included.
+    fn full_line(&self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
+        let file = self.file(id)?;
+        let starts = file.line_starts();
+        let start = *starts.get(line_index).ok_or(FilesError::LineTooLarge {
+            given: line_index,
+            max: starts.len().saturating_sub(1),
+        })?;
+        let end = starts
+            .get(line_index + 1)
+            .copied()
+            .unwrap_or(file.text.len());
+        Ok(start..end)
+    }
+
+    /// The window shown of the long line holding `byte_index` in the focused
+    /// file, on character boundaries; `None` when that line is short.
+    fn window(&self, id: FileId, byte_index: usize) -> Option<Range<usize>> {
+        let focus = self.focus.filter(|focus| focus.file == id)?;
+        let line = self.line_of(id, byte_index);
+        if line != self.line_of(id, focus.start) {
+            return None;
+        }
+        let full = self.full_line(id, line).ok()?;
+        if full.end - full.start <= LONG_LINE {
+            return None;
+        }
+        let text = &self.file(id).ok()?.text;
+        let mut start = focus.start.saturating_sub(BEFORE).max(full.start);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (start + LONG_LINE).min(full.end);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        Some(start..end)
     }
 
     /// The span as a byte range inside its file, on character boundaries, so that
@@ -246,17 +319,24 @@ impl<'a, 's: 'a> Files<'a> for View<'s> {
     }
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
-        let file = self.file(id)?;
-        let starts = file.line_starts();
-        let start = *starts.get(line_index).ok_or(FilesError::LineTooLarge {
-            given: line_index,
-            max: starts.len().saturating_sub(1),
-        })?;
-        let end = starts
-            .get(line_index + 1)
-            .copied()
-            .unwrap_or(file.text.len());
-        Ok(start..end)
+        let full = self.full_line(id, line_index)?;
+        Ok(self.window(id, full.start).unwrap_or(full))
+    }
+
+    /// Columns count from the line's real start, not from a window's.
+    fn column_number(
+        &'a self,
+        id: FileId,
+        line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, FilesError> {
+        let full = self.full_line(id, line_index)?;
+        let text = &self.file(id)?.text;
+        let end = byte_index.clamp(full.start, full.end);
+        Ok(text
+            .get(full.start..end)
+            .map_or(0, |prefix| prefix.chars().count())
+            + 1)
     }
 }
 
@@ -301,6 +381,19 @@ mod tests {
         let diagnostic = Diagnostic::new("odd", Span::new(0, 1, 99));
         let text = render_one(&diagnostic, &sources, false);
         assert!(text.contains("a.truce:1:1"), "{text}");
+    }
+
+    #[test]
+    fn a_long_line_shows_a_window_around_the_error_with_true_columns() {
+        let line = format!("{}@{}", "x".repeat(1000), "y".repeat(1000));
+        let sources = sources(&format!("a\n{line}\n"));
+        let error = Diagnostic::new("unexpected `@`", Span::new(0, 1002, 1003));
+        let out = render_one(&error, &sources, false);
+        assert!(out.contains("a.truce:2:1001"), "{out}");
+        let shown = out.lines().find(|l| l.starts_with("2 | ")).unwrap_or("");
+        assert_eq!(shown.len(), "2 | ".len() + LONG_LINE);
+        let caret = out.lines().find(|l| l.contains('^')).unwrap_or("");
+        assert_eq!(caret.find('^'), Some("  | ".len() + BEFORE));
     }
 
     #[test]
