@@ -3,10 +3,10 @@
 //! Renderers only read: they never re-parse, never re-check, and never print.
 //! Each returns a whole `String`, so the binary writes all of a report or none.
 
-pub mod compare_shared;
 pub mod compare_html;
 pub mod compare_json;
 pub mod compare_markdown;
+pub mod compare_shared;
 pub mod compare_text;
 pub mod compare_timeline;
 pub mod coverage;

@@ -21,6 +21,7 @@ use crate::syntax::{Atom, AtomKind, Statement, SyntaxFile};
 pub use time::read_when;
 use value::{
     Cursor, Scope, read_party, read_place, read_text, read_value, read_when_atom, read_word,
+    read_word_str,
 };
 
 /// What one file holds.
@@ -190,7 +191,45 @@ fn resolve_document(
     resolver.check_clause_references();
     let mut document = resolver.document;
     time::resolve_deadlines(&mut document);
+    shrink(&mut document);
     Some((document, resolver.red_lines))
+}
+
+/// Give back what the vectors of a resolved document reserved while growing: a
+/// corpus stays in memory while it is checked and compared, and the spare room
+/// was a fifth of its model.
+fn shrink(document: &mut Document) {
+    document.statuses.shrink_to_fit();
+    document.sources.shrink_to_fit();
+    document.links.shrink_to_fit();
+    document.places.shrink_to_fit();
+    document.parties.shrink_to_fit();
+    for party in &mut document.parties {
+        party.roles.shrink_to_fit();
+        party.represents.shrink_to_fit();
+    }
+    document.units.shrink_to_fit();
+    document.guarantors.shrink_to_fit();
+    document.monitors.shrink_to_fit();
+    document.notes.shrink_to_fit();
+    document.texts.shrink_to_fit();
+    for clause in document.recitals.iter_mut().chain(&mut document.clauses) {
+        clause.attributes.shrink_to_fit();
+        clause.resolved.shrink_to_fit();
+        for attribute in &mut clause.attributes {
+            match &mut attribute.value {
+                Value::Parties(items) | Value::Clauses(items) | Value::Words(items) => {
+                    items.shrink_to_fit()
+                }
+                Value::Places(items) => items.shrink_to_fit(),
+                Value::Actors(items) => items.shrink_to_fit(),
+                Value::Weapons(items) => items.shrink_to_fit(),
+                _ => {}
+            }
+        }
+    }
+    document.recitals.shrink_to_fit();
+    document.clauses.shrink_to_fit();
 }
 
 struct DocumentResolver<'e> {
@@ -205,29 +244,57 @@ struct DocumentResolver<'e> {
 /// A statement's head (the atoms after the keyword, before any sub-key) and its
 /// sub-key groups: `party regime "Syrian government" side government units army`.
 struct Parts<'a> {
-    head: &'a [Atom],
-    groups: Vec<(&'a Atom, &'a str, &'a [Atom])>,
+    head: &'a [Atom<'a>],
+    groups: Groups<'a>,
 }
 
-fn split<'a>(atoms: &'a [Atom], sub_keys: &[&str]) -> Parts<'a> {
-    let mut starts = Vec::new();
-    for (index, atom) in atoms.iter().enumerate().skip(1) {
-        let after_comma = matches!(atoms[index - 1].kind, AtomKind::Comma);
-        if let AtomKind::Word(word) = &atom.kind
-            && !after_comma
-            && sub_keys.contains(&word.as_str())
-        {
-            starts.push(index);
-        }
+/// The sub-key groups of a statement, found as they are read: each runs from its
+/// sub-key to the next one (or the end). A sub-key right after a comma is a
+/// list item, not a key.
+struct Groups<'a> {
+    atoms: &'a [Atom<'a>],
+    /// The index of the next group's key.
+    next: Option<usize>,
+    sub_keys: &'static [&'static str],
+}
+
+impl<'a> Groups<'a> {
+    /// The first sub-key at or after `from`.
+    fn key_from(&self, from: usize) -> Option<usize> {
+        (from.max(1)..self.atoms.len()).find(|&index| {
+            !matches!(self.atoms[index - 1].kind, AtomKind::Comma)
+                && matches!(&self.atoms[index].kind, AtomKind::Word(word) if self.sub_keys.contains(word))
+        })
     }
-    let head_end = starts.first().copied().unwrap_or(atoms.len());
-    let mut groups = Vec::new();
-    for (n, &start) in starts.iter().enumerate() {
-        let end = starts.get(n + 1).copied().unwrap_or(atoms.len());
-        if let AtomKind::Word(word) = &atoms[start].kind {
-            groups.push((&atoms[start], word.as_str(), &atoms[start + 1..end]));
-        }
+}
+
+impl<'a> Iterator for Groups<'a> {
+    type Item = (&'a Atom<'a>, &'a str, &'a [Atom<'a>]);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let start = self.next?;
+        let end = self.key_from(start + 1);
+        self.next = end;
+        let key = &self.atoms[start];
+        let AtomKind::Word(word) = &key.kind else {
+            return None;
+        };
+        Some((
+            key,
+            word,
+            &self.atoms[start + 1..end.unwrap_or(self.atoms.len())],
+        ))
     }
+}
+
+fn split<'a>(atoms: &'a [Atom<'a>], sub_keys: &'static [&'static str]) -> Parts<'a> {
+    let mut groups = Groups {
+        atoms,
+        next: None,
+        sub_keys,
+    };
+    groups.next = groups.key_from(1);
+    let head_end = groups.next.unwrap_or(atoms.len());
     Parts {
         head: atoms.get(1..head_end).unwrap_or(&[]),
         groups,
@@ -244,15 +311,16 @@ impl DocumentResolver<'_> {
         self.errors.push(diagnostic);
     }
 
-    /// Report an error if the cursor has atoms left.
-    fn finish(&mut self, cursor: &Cursor, after: &str) {
+    /// Report an error if the cursor has atoms left. `after` is formatted only
+    /// then: this runs on every statement.
+    fn finish(&mut self, cursor: &Cursor, after: impl std::fmt::Display) {
         if !cursor.at_end() {
             let error = cursor.expected(&format!("the end of the statement after {after}"));
             self.error(error);
         }
     }
 
-    fn sub_cursor<'a>(atoms: &'a [Atom], key: &Atom) -> Cursor<'a> {
+    fn sub_cursor<'a>(atoms: &'a [Atom<'a>], key: &Atom) -> Cursor<'a> {
         Cursor::new(atoms, Span::new(key.span.file, key.span.end, key.span.end))
     }
 
@@ -274,7 +342,11 @@ impl DocumentResolver<'_> {
         what: &str,
     ) -> Option<(Spanned<String>, Option<Spanned<String>>)> {
         let mut cursor = Cursor::new(head, end_span(statement));
-        let id = match read_word(&mut cursor, &format!("the {what}'s id")) {
+        let id = match cursor.peek_word() {
+            Some(_) => read_word(&mut cursor, ""),
+            None => read_word(&mut cursor, &format!("the {what}'s id")),
+        };
+        let id = match id {
             Ok(id) => id,
             Err(error) => {
                 self.error(error);
@@ -287,11 +359,11 @@ impl DocumentResolver<'_> {
                 span,
             }) => {
                 cursor.next();
-                Some(Spanned::new(text.clone(), *span))
+                Some(Spanned::new(String::from(text.as_ref()), *span))
             }
             _ => None,
         };
-        self.finish(&cursor, &format!("the {what}'s id and name"));
+        self.finish(&cursor, format_args!("the {what}'s id and name"));
         Some((id, name))
     }
 
@@ -389,7 +461,7 @@ impl DocumentResolver<'_> {
                 Ok(())
             })();
             match result {
-                Ok(()) => self.finish(&cursor, &format!("`{word}`")),
+                Ok(()) => self.finish(&cursor, format_args!("`{word}`")),
                 Err(error) => self.error(error),
             }
         }
@@ -453,7 +525,7 @@ impl DocumentResolver<'_> {
                 },
                 _ => continue,
             }
-            self.finish(&cursor, &format!("`{word}`"));
+            self.finish(&cursor, format_args!("`{word}`"));
         }
         self.document.places.push(place);
     }
@@ -735,16 +807,16 @@ impl DocumentResolver<'_> {
 
     fn party_references(&mut self, statement: &Statement) {
         let parts = split(&statement.atoms, Self::sub_keys("party"));
-        let Some(id) = parts.head.first().and_then(|atom| match &atom.kind {
-            AtomKind::Word(word) => Some(word.clone()),
-            _ => None,
-        }) else {
+        // Only the first declaration of a party is kept (duplicates were
+        // reported), and parties are kept in the order of their statements: the
+        // party this statement declared, if any, is found by its span.
+        let Ok(index) = self
+            .document
+            .parties
+            .binary_search_by_key(&statement.span.start, |party| party.span.start)
+        else {
             return;
         };
-        let Some(index) = self.document.parties.iter().position(|p| p.id.value == id) else {
-            return;
-        };
-        // Only the first declaration of a party is kept (duplicates were reported).
         if self.document.parties[index].span != statement.span {
             return;
         }
@@ -777,7 +849,7 @@ impl DocumentResolver<'_> {
                 }
                 _ => continue,
             }
-            self.finish(&cursor, &format!("`{word}`"));
+            self.finish(&cursor, format_args!("`{word}`"));
         }
     }
 
@@ -833,7 +905,7 @@ impl DocumentResolver<'_> {
                 }
             };
             match result {
-                Ok(()) => self.finish(&cursor, &format!("`{word}`")),
+                Ok(()) => self.finish(&cursor, format_args!("`{word}`")),
                 Err(error) => self.error(error),
             }
         }
@@ -906,9 +978,13 @@ impl DocumentResolver<'_> {
         let (number, kind_atom) = match atoms {
             [kind] => (None, kind),
             [number, kind] => match &number.kind {
-                AtomKind::Number { text, .. } | AtomKind::Word(text) | AtomKind::Text(text) => {
-                    (Some(Spanned::new(text.clone(), number.span)), kind)
+                AtomKind::Number { text, .. } | AtomKind::Word(text) => {
+                    (Some(Spanned::new(text.to_string(), number.span)), kind)
                 }
+                AtomKind::Text(text) => (
+                    Some(Spanned::new(String::from(text.as_ref()), number.span)),
+                    kind,
+                ),
                 _ => {
                     self.error(
                         Diagnostic::new("expected a clause number", number.span)
@@ -937,7 +1013,7 @@ impl DocumentResolver<'_> {
             }
         };
         let kind_name = match &kind_atom.kind {
-            AtomKind::Word(word) => word.as_str(),
+            AtomKind::Word(word) => *word,
             other => {
                 self.error(
                     Diagnostic::new(
@@ -990,7 +1066,8 @@ impl DocumentResolver<'_> {
             number,
             kind: Spanned::new(kind, kind_atom.span),
             recital,
-            attributes: Vec::new(),
+            // Most lines give one attribute.
+            attributes: Vec::with_capacity(block.statements.len()),
             resolved: Vec::new(),
             span: statement.span,
         };
@@ -1041,18 +1118,18 @@ impl DocumentResolver<'_> {
         let first_new = out.len();
         let mut sources = Vec::new();
         while !cursor.at_end() {
-            let key = match read_word(&mut cursor, "an attribute name") {
+            let key = match read_word_str(&mut cursor, "an attribute name") {
                 Ok(key) => key,
                 Err(error) => {
                     self.error(error);
                     return;
                 }
             };
-            let Some(attribute) = kind.attribute(&key.value) else {
+            let Some(attribute) = kind.attribute(key.value) else {
                 let other_kind = schema::CLAUSE_KINDS
                     .iter()
                     .find(|k| k.attributes.iter().any(|a| a.key == key.value));
-                let hint = did_you_mean(&key.value, kind.keys()).or_else(|| {
+                let hint = did_you_mean(key.value, kind.keys()).or_else(|| {
                     other_kind.map(|k| format!("`{}` belongs to `{}` clauses", key.value, k.name))
                 });
                 self.error(
@@ -1131,8 +1208,13 @@ impl DocumentResolver<'_> {
                 return;
             }
         }
-        for attribute in &mut out[first_new..] {
-            attribute.source = sources.clone();
+        // Each attribute of the line cites the line's sources; the last takes
+        // them, the others a copy.
+        if let Some((last, others)) = out[first_new..].split_last_mut() {
+            for attribute in others {
+                attribute.source = sources.clone();
+            }
+            last.source = sources;
         }
     }
 

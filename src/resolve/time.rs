@@ -124,11 +124,11 @@ fn read_datetime(text: &str) -> Result<When, String> {
 /// starts` needs clause 2's start. Anchors are followed at most as deep as there
 /// are clauses, so a cycle resolves to nothing rather than looping.
 pub fn resolve_deadlines(document: &mut Document) {
-    let numbers: HashMap<String, usize> = document
+    let numbers: HashMap<&str, usize> = document
         .clauses
         .iter()
         .enumerate()
-        .filter_map(|(index, clause)| clause.number.as_ref().map(|n| (n.value.clone(), index)))
+        .filter_map(|(index, clause)| clause.number.as_ref().map(|n| (n.value.as_str(), index)))
         .collect();
     let signing = document.date.as_ref().map(|date| date.value.clone());
     let mut resolved = Vec::with_capacity(document.clauses.len());
@@ -157,7 +157,7 @@ pub fn resolve_deadlines(document: &mut Document) {
 /// When clause `index` starts or ends, as far as the document says.
 fn point_of(
     document: &Document,
-    numbers: &HashMap<String, usize>,
+    numbers: &HashMap<&str, usize>,
     signing: Option<&When>,
     index: usize,
     point: AnchorPoint,
@@ -187,7 +187,7 @@ fn point_of(
                 let base = match anchor {
                     Anchor::Signing => signing.cloned()?,
                     Anchor::Clause { number, point } => {
-                        let target = *numbers.get(&number.value)?;
+                        let target = *numbers.get(number.value.as_str())?;
                         point_of(
                             document,
                             numbers,

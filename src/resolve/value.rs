@@ -40,14 +40,14 @@ impl Scope {
 
 /// A cursor over a statement's atoms.
 pub struct Cursor<'a> {
-    atoms: &'a [Atom],
+    atoms: &'a [Atom<'a>],
     position: usize,
     /// Where "expected more" errors point once the atoms run out.
     end: Span,
 }
 
 impl<'a> Cursor<'a> {
-    pub fn new(atoms: &'a [Atom], end: Span) -> Cursor<'a> {
+    pub fn new(atoms: &'a [Atom<'a>], end: Span) -> Cursor<'a> {
         Cursor {
             atoms,
             position: 0,
@@ -55,11 +55,11 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    pub fn peek(&self) -> Option<&'a Atom> {
+    pub fn peek(&self) -> Option<&'a Atom<'a>> {
         self.atoms.get(self.position)
     }
 
-    pub fn next(&mut self) -> Option<&'a Atom> {
+    pub fn next(&mut self) -> Option<&'a Atom<'a>> {
         let atom = self.atoms.get(self.position);
         self.position += usize::from(atom.is_some());
         atom
@@ -214,7 +214,7 @@ pub fn read_text(cursor: &mut Cursor) -> Read<String> {
     match cursor.peek().map(|atom| &atom.kind) {
         Some(AtomKind::Text(text)) => {
             cursor.next();
-            Ok(text.clone())
+            Ok(String::from(text.as_ref()))
         }
         _ => Err(cursor
             .expected("a \"quoted string\"")
@@ -224,27 +224,47 @@ pub fn read_text(cursor: &mut Cursor) -> Read<String> {
 
 /// A bare word, spanned.
 pub fn read_word(cursor: &mut Cursor, what: &str) -> Read<Spanned<String>> {
+    read_word_str(cursor, what).map(|word| Spanned::new(word.value.to_string(), word.span))
+}
+
+/// A bare word, spanned, borrowed from the source: for words that are looked up
+/// rather than kept.
+pub fn read_word_str<'a>(cursor: &mut Cursor<'a>, what: &str) -> Read<Spanned<&'a str>> {
     match cursor.peek() {
         Some(Atom {
             kind: AtomKind::Word(word),
             span,
         }) => {
             cursor.next();
-            Ok(Spanned::new(word.clone(), *span))
+            Ok(Spanned::new(*word, *span))
         }
         _ => Err(cursor.expected(what)),
     }
 }
 
 fn read_word_from(cursor: &mut Cursor, allowed: &[&str], what: &str) -> Read<Spanned<String>> {
-    let word = read_word(cursor, &format!("{what}: {}", allowed.join(", ")))?;
-    if allowed.contains(&word.value.as_str()) {
+    read_word_from_str(cursor, allowed, what)
+        .map(|word| Spanned::new(word.value.to_string(), word.span))
+}
+
+/// A word from a closed list, borrowed. The list is spelled out in the error
+/// only when there is one.
+fn read_word_from_str<'a>(
+    cursor: &mut Cursor<'a>,
+    allowed: &[&str],
+    what: &str,
+) -> Read<Spanned<&'a str>> {
+    let word = match cursor.peek_word() {
+        Some(_) => read_word_str(cursor, what)?,
+        None => return Err(cursor.expected(&format!("{what}: {}", allowed.join(", ")))),
+    };
+    if allowed.contains(&word.value) {
         return Ok(word);
     }
     Err(
         Diagnostic::new(format!("unknown {what} `{}`", word.value), word.span)
             .expected(format!("one of: {}", allowed.join(", ")))
-            .maybe_hint(did_you_mean(&word.value, allowed.iter().copied())),
+            .maybe_hint(did_you_mean(word.value, allowed.iter().copied())),
     )
 }
 
@@ -255,7 +275,7 @@ fn read_label(cursor: &mut Cursor) -> Read<Spanned<String>> {
             span,
         }) => {
             cursor.next();
-            Ok(Spanned::new(text.clone(), *span))
+            Ok(Spanned::new(String::from(text.as_ref()), *span))
         }
         _ => read_word(cursor, "a word or a \"string\""),
     }
@@ -290,7 +310,10 @@ pub fn read_place(cursor: &mut Cursor, scope: &Scope) -> Read<Spanned<PlaceRef>>
     }) = cursor.peek()
     {
         cursor.next();
-        return Ok(Spanned::new(PlaceRef::Described(text.clone()), *span));
+        return Ok(Spanned::new(
+            PlaceRef::Described(String::from(text.as_ref())),
+            *span,
+        ));
     }
     let name = read_word(cursor, "a declared place or a \"description\"")?;
     if scope.places.contains(&name.value) {
@@ -314,7 +337,10 @@ fn read_actor(cursor: &mut Cursor, scope: &Scope) -> Read<Spanned<Actor>> {
     }) = cursor.peek()
     {
         cursor.next();
-        return Ok(Spanned::new(Actor::Described(text.clone()), *span));
+        return Ok(Spanned::new(
+            Actor::Described(String::from(text.as_ref())),
+            *span,
+        ));
     }
     let name = read_word(
         cursor,
@@ -459,7 +485,7 @@ pub fn read_deadline(cursor: &mut Cursor) -> Read<Deadline> {
         Some(AtomKind::Date(_) | AtomKind::DateTime(_)) => Ok(Deadline::At {
             when: read_when_atom(cursor)?,
         }),
-        Some(AtomKind::Word(word)) if MONTH_QUALIFIERS.contains(&word.as_str()) => {
+        Some(AtomKind::Word(word)) if MONTH_QUALIFIERS.contains(word) => {
             Ok(Deadline::At {
                 when: read_when_atom(cursor)?,
             })
@@ -490,16 +516,14 @@ fn read_anchor(cursor: &mut Cursor) -> Read<Anchor> {
 }
 
 pub fn read_clause_number(cursor: &mut Cursor) -> Read<Spanned<String>> {
-    match cursor.peek() {
-        Some(Atom {
-            kind: AtomKind::Number { text, .. } | AtomKind::Word(text) | AtomKind::Text(text),
-            span,
-        }) => {
-            cursor.next();
-            Ok(Spanned::new(text.clone(), *span))
-        }
-        _ => Err(cursor.expected("a clause number")),
-    }
+    let text = match cursor.peek().map(|atom| &atom.kind) {
+        Some(AtomKind::Number { text, .. } | AtomKind::Word(text)) => *text,
+        Some(AtomKind::Text(text)) => text.as_ref(),
+        _ => return Err(cursor.expected("a clause number")),
+    };
+    let span = cursor.here();
+    cursor.next();
+    Ok(Spanned::new(text.to_string(), span))
 }
 
 /// `12000 detainees`, `about 1400 people`, `over 12000`, `at least 300 fighters`,

@@ -299,7 +299,7 @@ pub(super) fn aid_conditioned_on_concession(
                         .chain(&ratio.denominator.what)
                         .any(|word| is_concession_word(word));
                     if tied {
-                        reasons.push(format!("the ratio `{}`", attribute.value.to_string()));
+                        reasons.push(format!("the ratio `{}`", attribute.value));
                         span.get_or_insert(attribute.span);
                     }
                 }
@@ -398,7 +398,7 @@ pub(super) fn early_termination(context: &Context, rule: &Rule, out: &mut Vec<Fi
         .iter()
         .filter(|l| l.relation.value == "terminates")
     {
-        if let Some(target) = context.corpus.document(&link.target.value)
+        if let Some(&target) = context.documents.get(link.target.value.as_str())
             && !targets.iter().any(|t| std::ptr::eq(*t, target))
         {
             targets.push(target);
@@ -703,9 +703,18 @@ fn term(value: &Value) -> String {
 fn subject(clause: &Clause) -> String {
     let mut subject = clause.kind_name().to_string();
     for key in SUBJECT_KEYS {
+        // Written into one string: this runs for every key of every clause.
+        subject.push('|');
+        subject.push_str(key);
+        subject.push('=');
         let mut values: Vec<String> = clause.all(key).map(|a| a.value.to_string()).collect();
         values.sort();
-        subject.push_str(&format!("|{key}={}", values.join(";")));
+        for (index, value) in values.iter().enumerate() {
+            if index > 0 {
+                subject.push(';');
+            }
+            subject.push_str(value);
+        }
     }
     subject
 }
@@ -723,6 +732,13 @@ pub(super) fn conflicting_terms(context: &Context, rule: &Rule, out: &mut Vec<Fi
         groups[index].push(clause);
     }
     for group in groups {
+        // A clause alone can conflict only with itself, by giving a key twice;
+        // most clauses do not, and need no terms written out.
+        if let [clause] = group.as_slice()
+            && !repeats_a_key(clause)
+        {
+            continue;
+        }
         // Statements by key and by the sources they cite, in order of appearance:
         // only statements from the same sources can conflict.
         let mut bucket_of: HashMap<TermKey, usize> = HashMap::new();
@@ -788,6 +804,26 @@ pub(super) fn conflicting_terms(context: &Context, rule: &Rule, out: &mut Vec<Fi
             ));
         }
     }
+}
+
+/// Whether a key the rule compares is given more than once in the clause.
+fn repeats_a_key(clause: &Clause) -> bool {
+    let compared = |attribute: &&crate::model::AttributeValue| {
+        !IGNORED_KEYS.contains(&attribute.key.value) && !SUBJECT_KEYS.contains(&attribute.key.value)
+    };
+    clause
+        .attributes
+        .iter()
+        .filter(compared)
+        .enumerate()
+        .any(|(index, attribute)| {
+            clause
+                .attributes
+                .iter()
+                .filter(compared)
+                .skip(index + 1)
+                .any(|other| other.key.value == attribute.key.value)
+        })
 }
 
 /// A term's key with the sources that report it, sorted.

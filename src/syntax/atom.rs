@@ -5,9 +5,8 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while_m_n, take_while1};
 use nom::character::complete::{char, one_of, satisfy};
 use nom::combinator::{not, opt, peek, recognize};
-use nom::multi::many0_count;
-use nom::sequence::preceded;
 use nom::{IResult, Parser};
+use std::borrow::Cow;
 
 fn digits(count: usize) -> impl Fn(&str) -> IResult<&str, &str> {
     move |input| take_while_m_n(count, count, |c: char| c.is_ascii_digit()).parse(input)
@@ -21,10 +20,31 @@ fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '-'
 }
 
-/// A word or dotted path: `clause`, `regime.army`.
+/// A word or dotted path: `clause`, `regime.army`. Every statement starts with
+/// one and most atoms are one, so it scans bytes rather than combining
+/// character parsers (which cost a sixth of all parsing); word characters are
+/// ASCII, so a byte is a character here.
 pub fn word(input: &str) -> IResult<&str, &str> {
-    let segment = || (satisfy(is_word_start), take_while(is_word_char));
-    recognize((segment(), many0_count(preceded(char('.'), segment())))).parse(input)
+    let bytes = input.as_bytes();
+    let is_start = |at: usize| bytes.get(at).is_some_and(|&b| is_word_start(char::from(b)));
+    if !is_start(0) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Alpha,
+        )));
+    }
+    let mut end = 1;
+    loop {
+        while bytes.get(end).is_some_and(|&b| is_word_char(char::from(b))) {
+            end += 1;
+        }
+        // A dot continues the path only before another segment.
+        if bytes.get(end) == Some(&b'.') && is_start(end + 1) {
+            end += 2;
+        } else {
+            return Ok((&input[end..], &input[..end]));
+        }
+    }
 }
 
 /// `2018-05-03T12:00`, `...:30`, `...Z`, `...+03:00`, `...[Asia/Damascus]`.
@@ -88,13 +108,20 @@ pub enum StringError {
 }
 
 /// A string after its opening quote: returns the decoded text and the bytes used,
-/// closing quote included.
-pub fn string_body(input: &str) -> Result<(String, usize), StringError> {
-    let mut out = String::new();
-    let mut chars = input.char_indices();
+/// closing quote included. A string without escapes (nearly all) is borrowed.
+pub fn string_body(input: &str) -> Result<(Cow<'_, str>, usize), StringError> {
+    // Strings hold most of a corpus's bytes: find the end with memchr's
+    // vectorised search rather than a character at a time.
+    let plain = memchr::memchr2(b'"', b'\\', input.as_bytes()).ok_or(StringError::Unterminated)?;
+    if input.as_bytes()[plain] == b'"' {
+        return Ok((Cow::Borrowed(&input[..plain]), plain + 1));
+    }
+    let mut out = String::from(&input[..plain]);
+    let mut chars = input[plain..].char_indices();
     while let Some((index, c)) = chars.next() {
+        let index = plain + index;
         match c {
-            '"' => return Ok((out, index + 1)),
+            '"' => return Ok((Cow::Owned(out), index + 1)),
             '\\' => match chars.next() {
                 Some((_, '"')) => out.push('"'),
                 Some((_, '\\')) => out.push('\\'),
@@ -118,6 +145,11 @@ mod tests {
         assert_eq!(word("regime.army rest"), Ok((" rest", "regime.army")));
         assert_eq!(word("detainee_release{"), Ok(("{", "detainee_release")));
         assert!(word("1abc").is_err());
+        assert_eq!(word("a.b-c.d_e x"), Ok((" x", "a.b-c.d_e")));
+        assert_eq!(word("regime. x"), Ok((". x", "regime")));
+        assert_eq!(word("regime.1st"), Ok((".1st", "regime")));
+        assert!(word("é").is_err());
+        assert_eq!(word("aé"), Ok(("é", "a")));
     }
 
     #[test]
@@ -147,8 +179,9 @@ mod tests {
     fn strings_decode_escapes_and_report_errors() {
         assert_eq!(
             string_body(r#"say \"no\"\n" rest"#),
-            Ok(("say \"no\"\n".to_string(), 13))
+            Ok((Cow::Owned("say \"no\"\n".to_string()), 13))
         );
+        assert_eq!(string_body("plain\" rest"), Ok((Cow::Borrowed("plain"), 6)));
         assert_eq!(string_body("open"), Err(StringError::Unterminated));
         assert_eq!(string_body(r"a\q"), Err(StringError::BadEscape(1)));
     }

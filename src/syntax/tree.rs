@@ -1,26 +1,32 @@
 //! The syntax tree: statements of atoms, with blocks. Uniform on purpose: the
 //! parser knows no keywords, so a formatter can print any tree back and the
 //! vocabulary can grow without touching the grammar.
+//!
+//! Atoms borrow their text from the source (a string is copied only when it has
+//! escapes to decode): a corpus holds hundreds of thousands of atoms, and an
+//! allocation for each made parsing slower than reading the same model from JSON.
+
+use std::borrow::Cow;
 
 use crate::source::Span;
 
 /// One parsed file.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct SyntaxFile {
-    pub statements: Vec<Statement>,
+pub struct SyntaxFile<'a> {
+    pub statements: Vec<Statement<'a>>,
     /// Every comment, in source order, for tools that must not lose them.
     pub comments: Vec<Span>,
 }
 
 /// `word atom* block?`, ended by a newline, `;` or `}`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Statement {
-    pub atoms: Vec<Atom>,
-    pub block: Option<Block>,
+pub struct Statement<'a> {
+    pub atoms: Vec<Atom<'a>>,
+    pub block: Option<Block<'a>>,
     pub span: Span,
 }
 
-impl Statement {
+impl Statement<'_> {
     /// The leading word: the statement's keyword.
     pub fn keyword(&self) -> Option<&str> {
         match self.atoms.first().map(|atom| &atom.kind) {
@@ -40,38 +46,38 @@ impl Statement {
 
 /// `{ statement* }`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Block {
-    pub statements: Vec<Statement>,
+pub struct Block<'a> {
+    pub statements: Vec<Statement<'a>>,
     pub open: Span,
     /// `None` when the block was never closed (an error was reported).
     pub close: Option<Span>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Atom {
-    pub kind: AtomKind,
+pub struct Atom<'a> {
+    pub kind: AtomKind<'a>,
     pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum AtomKind {
+pub enum AtomKind<'a> {
     /// A word or a dotted path: `clause`, `regime.army`.
-    Word(String),
+    Word(&'a str),
     /// A string with its escapes decoded.
-    Text(String),
+    Text(Cow<'a, str>),
     /// A number as written (`12_000`), and its value.
     Number {
-        text: String,
+        text: &'a str,
         value: f64,
     },
     /// `2018-05-01`, `2017-08`: checked against the calendar when resolved.
-    Date(String),
+    Date(&'a str),
     /// `2018-05-03T12:00[Asia/Damascus]`: checked when resolved.
-    DateTime(String),
+    DateTime(&'a str),
     Comma,
 }
 
-impl AtomKind {
+impl AtomKind<'_> {
     /// How the atom is named in messages.
     pub fn describe(&self) -> String {
         match self {
