@@ -13,19 +13,27 @@ pub fn rebase(root: &mut Value, count: usize, base: usize) -> Result<(), (String
     let Value::Object(fields) = root else {
         return Ok(());
     };
-    for key in ["documents", "requirements", "tests"] {
-        if let Some(value) = fields.get_mut(key) {
-            walk(value, count, base, &mut vec![key.to_string()])?;
+    for (key, value) in fields.iter_mut() {
+        if ["documents", "requirements", "tests"].contains(&key.as_str()) {
+            walk(value, count, base, &mut vec![Step::Key(key)])?;
         }
     }
     Ok(())
 }
 
-fn walk(
-    value: &mut Value,
+/// One step of the path to a value, borrowed from the JSON itself: the path is
+/// only written out for an error, so the walk must not copy it at every step.
+#[derive(Clone, Copy)]
+enum Step<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+fn walk<'v>(
+    value: &'v mut Value,
     count: usize,
     base: usize,
-    path: &mut Vec<String>,
+    path: &mut Vec<Step<'v>>,
 ) -> Result<(), (String, String)> {
     // An explicit stack of work would avoid recursion, but serde_json has already
     // refused anything nested deeper than 128 levels.
@@ -39,7 +47,7 @@ fn walk(
                 match file {
                     Some((file, index)) => *file = Value::from(index + base),
                     None => {
-                        path.push("file".into());
+                        path.push(Step::Key("file"));
                         return Err((
                             display(path),
                             format!(
@@ -52,14 +60,14 @@ fn walk(
                 return Ok(());
             }
             for (key, child) in fields.iter_mut() {
-                path.push(key.clone());
+                path.push(Step::Key(key));
                 walk(child, count, base, path)?;
                 path.pop();
             }
         }
         Value::Array(items) => {
             for (index, child) in items.iter_mut().enumerate() {
-                path.push(format!("[{index}]"));
+                path.push(Step::Index(index));
                 walk(child, count, base, path)?;
                 path.pop();
             }
@@ -77,13 +85,18 @@ fn is_span(fields: &serde_json::Map<String, Value>) -> bool {
 }
 
 /// `documents[0].clauses[2].span.file`, as serde_path_to_error writes paths.
-fn display(path: &[String]) -> String {
+fn display(path: &[Step]) -> String {
     let mut out = String::new();
-    for part in path {
-        if !part.starts_with('[') && !out.is_empty() {
-            out.push('.');
+    for step in path {
+        match step {
+            Step::Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Step::Index(index) => out.push_str(&format!("[{index}]")),
         }
-        out.push_str(part);
     }
     out
 }
