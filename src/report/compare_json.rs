@@ -179,7 +179,7 @@ fn json_step<'a>(step: &'a Step, sources: &Sources) -> JsonStep<'a> {
                     clauses: finding
                         .clauses
                         .iter()
-                        .map(|clause| json_clause_ref(clause, sources))
+                        .map(|clause| super::json::json_clause(clause, sources))
                         .collect(),
                     message: finding.message.clone(),
                     file,
@@ -216,17 +216,5 @@ fn json_attribute(attribute: &AttributeDiff) -> JsonAttribute<'_> {
 }
 
 fn json_clause(clause: &Clause, sources: &Sources) -> JsonClause {
-    json_clause_ref(&ClauseRef::of(clause), sources)
-}
-
-fn json_clause_ref(clause: &ClauseRef, sources: &Sources) -> JsonClause {
-    let (file, line, column) = located(sources, clause.span);
-    JsonClause {
-        label: clause.label.clone(),
-        kind: clause.kind.to_string(),
-        number: clause.number.clone(),
-        file,
-        line,
-        column,
-    }
+    super::json::json_clause(&ClauseRef::of(clause), sources)
 }

@@ -18,16 +18,7 @@ pub fn location(sources: &Sources, span: Span) -> String {
     }
 }
 
-/// File, line and column, for structured output.
-pub fn located(sources: &Sources, span: Span) -> (String, usize, usize) {
-    match sources.files().get(span.file) {
-        Some(file) => {
-            let (line, column) = file.line_column(span.start);
-            (file.name.clone(), line, column)
-        }
-        None => (String::new(), 0, 0),
-    }
-}
+pub use super::located;
 
 /// `clause 3 detainee_release`, or the kind alone for an unnumbered clause.
 pub fn clause_label(clause: &Clause) -> String {

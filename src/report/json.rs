@@ -42,7 +42,7 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 use crate::rules::{self, ClauseRef, Finding, Severity};
-use crate::source::{Sources, Span};
+use crate::source::Sources;
 
 use super::diagnostics::PlainError;
 use super::{Counts, grouped};
@@ -148,7 +148,7 @@ pub fn render(
 }
 
 fn json_finding(finding: &Finding, sources: &Sources, options: Options) -> JsonFinding {
-    let (file, line, column) = locate(sources, finding.span);
+    let (file, line, column) = super::located(sources, finding.span);
     JsonFinding {
         rule: finding.rule.to_string(),
         severity: finding.severity,
@@ -169,8 +169,8 @@ fn json_finding(finding: &Finding, sources: &Sources, options: Options) -> JsonF
     }
 }
 
-fn json_clause(clause: &ClauseRef, sources: &Sources) -> JsonClause {
-    let (file, line, column) = locate(sources, clause.span);
+pub(crate) fn json_clause(clause: &ClauseRef, sources: &Sources) -> JsonClause {
+    let (file, line, column) = super::located(sources, clause.span);
     JsonClause {
         label: clause.label.clone(),
         kind: clause.kind.to_string(),
@@ -178,17 +178,5 @@ fn json_clause(clause: &ClauseRef, sources: &Sources) -> JsonClause {
         file,
         line,
         column,
-    }
-}
-
-/// File name, line and column; a span from no known file (which the library never
-/// makes) gets an empty name and line 0 rather than a panic.
-fn locate(sources: &Sources, span: Span) -> (String, usize, usize) {
-    match sources.files().get(span.file) {
-        Some(file) => {
-            let (line, column) = file.line_column(span.start);
-            (file.name.clone(), line, column)
-        }
-        None => (String::new(), 0, 0),
     }
 }
