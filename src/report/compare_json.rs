@@ -171,22 +171,7 @@ fn json_step<'a>(step: &'a Step, sources: &Sources) -> JsonStep<'a> {
             .findings
             .iter()
             .map(|finding| {
-                let (file, line, column) = located(sources, finding.span);
-                JsonFinding {
-                    rule: finding.rule.to_string(),
-                    severity: finding.severity,
-                    document: finding.document.clone(),
-                    clauses: finding
-                        .clauses
-                        .iter()
-                        .map(|clause| super::json::json_clause(clause, sources))
-                        .collect(),
-                    message: finding.message.clone(),
-                    file,
-                    line,
-                    column,
-                    explanation: None,
-                }
+                super::json::json_finding(finding, sources, super::json::Options::default())
             })
             .collect(),
     }

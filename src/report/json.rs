@@ -147,7 +147,7 @@ pub fn render(
     text
 }
 
-fn json_finding(finding: &Finding, sources: &Sources, options: Options) -> JsonFinding {
+pub(crate) fn json_finding(finding: &Finding, sources: &Sources, options: Options) -> JsonFinding {
     let (file, line, column) = super::located(sources, finding.span);
     JsonFinding {
         rule: finding.rule.to_string(),
