@@ -303,17 +303,24 @@ pub fn read_party(cursor: &mut Cursor, scope: &Scope) -> Read<Spanned<String>> {
     }
 }
 
+/// A quoted description in the source's words, where a place or actor may be
+/// described rather than declared; `None` (nothing consumed) for anything else.
+fn read_description(cursor: &mut Cursor) -> Option<Spanned<String>> {
+    match cursor.peek() {
+        Some(Atom {
+            kind: AtomKind::Text(text),
+            span,
+        }) => {
+            cursor.next();
+            Some(Spanned::new(String::from(text.as_ref()), *span))
+        }
+        _ => None,
+    }
+}
+
 pub fn read_place(cursor: &mut Cursor, scope: &Scope) -> Read<Spanned<PlaceRef>> {
-    if let Some(Atom {
-        kind: AtomKind::Text(text),
-        span,
-    }) = cursor.peek()
-    {
-        cursor.next();
-        return Ok(Spanned::new(
-            PlaceRef::Described(String::from(text.as_ref())),
-            *span,
-        ));
+    if let Some(words) = read_description(cursor) {
+        return Ok(Spanned::new(PlaceRef::Described(words.value), words.span));
     }
     let name = read_word(cursor, "a declared place or a \"description\"")?;
     if scope.places.contains(&name.value) {
@@ -331,16 +338,8 @@ pub fn read_place(cursor: &mut Cursor, scope: &Scope) -> Read<Spanned<PlaceRef>>
 }
 
 fn read_actor(cursor: &mut Cursor, scope: &Scope) -> Read<Spanned<Actor>> {
-    if let Some(Atom {
-        kind: AtomKind::Text(text),
-        span,
-    }) = cursor.peek()
-    {
-        cursor.next();
-        return Ok(Spanned::new(
-            Actor::Described(String::from(text.as_ref())),
-            *span,
-        ));
+    if let Some(words) = read_description(cursor) {
+        return Ok(Spanned::new(Actor::Described(words.value), words.span));
     }
     let name = read_word(
         cursor,
