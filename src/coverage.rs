@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::model::{Corpus, RedLineStatus, Requirements};
 use crate::redline;
-use crate::schema;
+use crate::vocabulary::Vocabulary;
 
 /// Documents × clause kinds (and × red lines), with totals.
 #[derive(Clone, Debug, Serialize)]
@@ -52,7 +52,8 @@ impl Matrix {
 /// Build the matrix. Kinds shown are those any document has, plus `also`
 /// (kinds a user requires, shown even when no document has them).
 pub fn matrix(corpus: &Corpus, requirements: Option<&Requirements>, also: &[String]) -> Matrix {
-    let kinds: Vec<&'static str> = schema::CLAUSE_KINDS
+    let kinds: Vec<&'static str> = Vocabulary::standard()
+        .kinds()
         .iter()
         .map(|kind| kind.name)
         .filter(|name| {

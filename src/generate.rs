@@ -9,7 +9,7 @@
 //! comparing consecutive documents meets kept, changed, added and dropped
 //! clauses. Every clause kind of the vocabulary appears, weighted towards the
 //! kinds real agreements use most (evacuations, detainee releases, deployments,
-//! ceasefires); attribute values are drawn from the schema's value types, so a
+//! ceasefires); attribute values are drawn from the vocabulary's value types, so a
 //! kind or attribute added to the vocabulary is generated without touching this
 //! file. Conditions (`if`, `after`, `in_exchange_for`, `covers`) and relative
 //! deadlines name only earlier clauses still in the draft, so the corpus loads
@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 use fastrand::Rng;
 
-use crate::schema::{self, ClauseKind, ValueType};
+use crate::vocabulary::{self, ClauseKind, Key, ValueType, kinds};
 
 /// One generated `.truce` file: a thread of drafts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,33 +105,6 @@ pub fn write(folder: &Path, seed: u64, documents: usize) -> std::io::Result<Writ
 }
 
 /// Clause kinds with their weights: the real corpus's counts, each kind at least 1.
-const KIND_WEIGHTS: &[(&str, usize)] = &[
-    ("evacuation", 6),
-    ("detainee_release", 5),
-    ("ceasefire", 4),
-    ("deployment", 4),
-    ("weapons_handover", 3),
-    ("status_settlement", 3),
-    ("services", 3),
-    ("humanitarian_access", 3),
-    ("other", 2),
-    ("road_opening", 2),
-    ("non_entry", 2),
-    ("conscription", 2),
-    ("prisoner_exchange", 2),
-    ("withdrawal", 2),
-    ("weapons_withdrawal", 2),
-    ("return_of_displaced", 2),
-    ("guarantee", 2),
-    ("monitoring", 2),
-    ("institutions_return", 1),
-    ("buffer_zone", 1),
-    ("political_process", 1),
-    ("venue", 1),
-    ("term", 1),
-    ("termination", 1),
-];
-
 const TOWNS: &[&str] = &[
     "rastan",
     "talbiseh",
@@ -307,7 +280,7 @@ struct ClauseSpec {
 /// One attribute line, with the clause numbers it names.
 #[derive(Clone)]
 struct Line {
-    key: &'static str,
+    key: Key,
     text: String,
     references: Vec<u32>,
 }
@@ -524,9 +497,9 @@ impl Thread {
     fn revise(&mut self, rng: &mut Rng, draft: usize) {
         if draft == 0 {
             if chance(rng, 10) {
-                let kind = kind_named("other");
+                let kind = &kinds::OTHER;
                 let lines = vec![Line {
-                    key: "text",
+                    key: Key::Text,
                     text: format!("text \"{}\"", sentence(rng, 60, 200)),
                     references: Vec::new(),
                 }];
@@ -561,7 +534,7 @@ impl Thread {
                 .retain(|line| !line.references.iter().any(|n| dropped.contains(n)));
             if clause.lines.is_empty() {
                 clause.lines.push(Line {
-                    key: "text",
+                    key: Key::Text,
                     text: format!("text \"{}\"", sentence(rng, 40, 120)),
                     references: Vec::new(),
                 });
@@ -576,7 +549,7 @@ impl Thread {
             let line_count = self.clauses[index].lines.len();
             let at = rng.usize(..line_count);
             let key = self.clauses[index].lines[at].key;
-            if matches!(key, "unstated" | "source") {
+            if matches!(key, Key::Unstated | Key::Source) {
                 continue;
             }
             let earlier = self.earlier_numbers(index);
@@ -604,9 +577,9 @@ impl Thread {
         let has_ultimatum = self
             .clauses
             .iter()
-            .any(|clause| clause.kind.name == "ultimatum");
+            .any(|clause| *clause.kind == kinds::ULTIMATUM);
         let (kind, number) = if !has_ultimatum && chance(rng, 8) {
-            (kind_named("ultimatum"), None)
+            (&kinds::ULTIMATUM, None)
         } else if chance(rng, 6) {
             (kind, None)
         } else {
@@ -616,25 +589,25 @@ impl Thread {
         };
         let earlier = self.earlier_numbers(self.clauses.len());
         let mut lines = Vec::new();
-        let mut given: Vec<&'static str> = Vec::new();
-        let common = |key: &str| schema::COMMON_ATTRIBUTES.iter().find(|a| a.key == key);
+        let mut given: Vec<Key> = Vec::new();
+        let common = |key: Key| vocabulary::COMMON_ATTRIBUTES.iter().find(|a| a.key == key);
         // Common attributes, with the frequencies of the real corpus.
         for (key, percent) in [
-            ("by", 55),
-            ("benefits", 10),
-            ("area", 45),
-            ("start", 10),
-            ("deadline", 30),
-            ("duration", 10),
-            ("until", 5),
-            ("after", 12),
-            ("if", 8),
-            ("condition", 8),
-            ("in_exchange_for", 5),
-            ("ratio", 4),
-            ("guarantor", 10),
-            ("monitor", 8),
-            ("strength", 35),
+            (Key::By, 55),
+            (Key::Benefits, 10),
+            (Key::Area, 45),
+            (Key::Start, 10),
+            (Key::Deadline, 30),
+            (Key::Duration, 10),
+            (Key::Until, 5),
+            (Key::After, 12),
+            (Key::If, 8),
+            (Key::Condition, 8),
+            (Key::InExchangeFor, 5),
+            (Key::Ratio, 4),
+            (Key::Guarantor, 10),
+            (Key::Monitor, 8),
+            (Key::Strength, 35),
         ] {
             if chance(rng, percent)
                 && let Some(attribute) = common(key)
@@ -657,13 +630,14 @@ impl Thread {
                 .attributes
                 .iter()
                 .map(|attribute| attribute.key)
-                .chain(["by", "deadline"])
+                .chain([Key::By, Key::Deadline])
                 .filter(|key| !given.contains(key))
+                .map(Key::name)
                 .collect();
             if !missing.is_empty() {
                 let take = rng.usize(1..=missing.len().min(3));
                 lines.push(Line {
-                    key: "unstated",
+                    key: Key::Unstated,
                     text: format!("unstated {}", missing[..take].join(", ")),
                     references: Vec::new(),
                 });
@@ -675,21 +649,21 @@ impl Thread {
                 let _ = write!(text, " source {}", pick_string(rng, &self.cast.sources));
             }
             lines.push(Line {
-                key: "text",
+                key: Key::Text,
                 text,
                 references: Vec::new(),
             });
         }
         if chance(rng, 60) {
             lines.push(Line {
-                key: "note",
+                key: Key::Note,
                 text: format!("note \"{}\"", sentence(rng, 60, 500)),
                 references: Vec::new(),
             });
         }
         if lines.is_empty() {
             lines.push(Line {
-                key: "text",
+                key: Key::Text,
                 text: format!("text \"{}\"", sentence(rng, 40, 120)),
                 references: Vec::new(),
             });
@@ -707,7 +681,7 @@ impl Thread {
     fn line(
         &self,
         rng: &mut Rng,
-        attribute: &'static schema::Attribute,
+        attribute: &'static vocabulary::Attribute,
         earlier: &[u32],
     ) -> Option<Line> {
         let mut references = Vec::new();
@@ -795,13 +769,13 @@ impl Thread {
                 }
             }
             ValueType::Weapons => {
-                let mut items = vec![pick(rng, schema::WEAPON_CLASSES).to_string()];
+                let mut items = vec![pick(rng, vocabulary::WEAPON_CLASSES).to_string()];
                 if chance(rng, 40) {
-                    items.push(format!("some {}", pick(rng, schema::WEAPON_CLASSES)));
+                    items.push(format!("some {}", pick(rng, vocabulary::WEAPON_CLASSES)));
                 }
                 items.join(", ")
             }
-            ValueType::Strength => pick(rng, schema::STRENGTHS).to_string(),
+            ValueType::Strength => pick(rng, vocabulary::STRENGTHS).to_string(),
             ValueType::Clauses => {
                 if earlier.is_empty() {
                     return None;
@@ -839,7 +813,7 @@ impl Thread {
         };
         Some(Line {
             key: attribute.key,
-            text: format!("{} {value}", attribute.key),
+            text: format!("{} {value}", attribute.key.name()),
             references,
         })
     }
@@ -893,24 +867,18 @@ fn pick_string<'a>(rng: &mut Rng, items: &'a [String]) -> &'a str {
     &items[rng.usize(..items.len())]
 }
 
-fn kind_named(name: &str) -> &'static ClauseKind {
-    // Every name used here is in the vocabulary; `other` is the fallback the
-    // language itself offers.
-    schema::clause_kind(name)
-        .or_else(|| schema::clause_kind("other"))
-        .unwrap_or(&schema::CLAUSE_KINDS[0])
-}
-
+/// A kind drawn by the vocabulary's weights.
 fn weighted_kind(rng: &mut Rng) -> &'static ClauseKind {
-    let total: usize = KIND_WEIGHTS.iter().map(|(_, weight)| weight).sum();
-    let mut at = rng.usize(..total);
-    for (name, weight) in KIND_WEIGHTS {
-        if at < *weight {
-            return kind_named(name);
+    let kinds = vocabulary::CLAUSE_KINDS;
+    let total: u32 = kinds.iter().map(|kind| kind.weight).sum();
+    let mut at = rng.u32(..total);
+    for kind in kinds {
+        if at < kind.weight {
+            return kind;
         }
-        at -= weight;
+        at -= kind.weight;
     }
-    kind_named("other")
+    &kinds::OTHER
 }
 
 fn title_case(id: &str) -> String {
@@ -931,20 +899,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_clause_kind_has_a_weight() {
+    fn every_clause_kind_but_the_ultimatum_is_drawn() {
         // Ultimatums are drawn apart: at most one to a document, unnumbered.
-        for kind in schema::CLAUSE_KINDS
-            .iter()
-            .filter(|k| k.name != "ultimatum")
-        {
-            assert!(
-                KIND_WEIGHTS.iter().any(|(name, _)| *name == kind.name),
-                "no weight for `{}`",
+        for kind in vocabulary::CLAUSE_KINDS {
+            assert_eq!(
+                kind.weight == 0,
+                **kind == kinds::ULTIMATUM,
+                "{}",
                 kind.name
             );
-        }
-        for (name, _) in KIND_WEIGHTS {
-            assert!(schema::clause_kind(name).is_some(), "`{name}` is no kind");
         }
     }
 }

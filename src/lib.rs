@@ -18,11 +18,11 @@ pub mod model;
 pub mod redline;
 pub mod resolve;
 pub mod rules;
-pub mod schema;
 pub mod source;
 pub mod syntax;
 pub mod testing;
 pub mod timeline;
+pub mod vocabulary;
 
 pub use load::{Loaded, load_paths, load_str, load_texts};
 pub mod report;

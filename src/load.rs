@@ -8,6 +8,7 @@ use crate::model::Corpus;
 use crate::resolve;
 use crate::source::{SourceFile, Sources};
 use crate::syntax;
+use crate::vocabulary::Vocabulary;
 
 /// What loading produced: the sources (for rendering), the checked model, and
 /// every input error. With errors, the corpus holds what could be read.
@@ -155,7 +156,7 @@ fn add_source(loaded: &mut Loaded, name: String, text: String) {
     // Resolution runs on a tree with syntax errors too: it reports what it can,
     // and the recovered tree gives few follow-on errors.
     let syntax_errors = errors.len();
-    let resolved = resolve::resolve_file(&tree, &mut errors);
+    let resolved = resolve::resolve_file(&tree, Vocabulary::standard(), &mut errors);
     drop_follow_ons(&mut errors, syntax_errors, loaded.sources.get(id));
     cap_errors(&mut errors, id, loaded.sources.get(id));
     loaded.corpus.documents.extend(resolved.documents);

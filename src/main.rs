@@ -581,11 +581,14 @@ fn coverage(
     };
     let unknown: Vec<Diagnostic> = require
         .iter()
-        .filter(|kind| truce::schema::clause_kind(kind).is_none())
+        .filter(|kind| truce::vocabulary::clause_kind(kind).is_none())
         .map(|kind| {
             let mut error =
                 Diagnostic::for_path(format!("unknown clause kind `{kind}` in --require"), "")
-                    .maybe_hint(did_you_mean(kind, truce::model::clause_kind_names()));
+                    .maybe_hint(did_you_mean(
+                        kind,
+                        truce::vocabulary::Vocabulary::standard().kind_names(),
+                    ));
             error.path = None;
             error
         })

@@ -10,6 +10,7 @@ use crate::model::{
 };
 use crate::rules::ClauseRef;
 use crate::source::Span;
+use crate::vocabulary::Key;
 
 /// One requirement's outcome on one document.
 #[derive(Clone, Debug, Serialize)]
@@ -205,38 +206,10 @@ fn demand(requirement: &Requirement, document: &Document) -> Verdict {
     }
 }
 
-/// Every party that guarantees the document or one of its clauses.
+/// Every party (not unit) that guarantees the document or one of its clauses,
+/// sorted.
 pub fn guarantors(document: &Document) -> Vec<String> {
-    let mut names: Vec<String> = document
-        .guarantors
-        .iter()
-        .map(|backer| backer.party.value.clone())
-        .collect();
-    names.extend(
-        document
-            .parties
-            .iter()
-            .filter(|party| party.has_role("guarantor"))
-            .map(|party| party.id.value.clone()),
-    );
-    for clause in &document.clauses {
-        names.extend(
-            clause
-                .actor_parties("guarantor")
-                .into_iter()
-                .map(|(p, _)| p),
-        );
-        if clause.kind_name() == "guarantee" {
-            names.extend(clause.actor_parties("by").into_iter().map(|(p, _)| p));
-        }
-    }
-    let mut owners: Vec<String> = names
-        .iter()
-        .map(|name| document.owner(name).to_string())
-        .collect();
-    owners.sort();
-    owners.dedup();
-    owners
+    document.owners(&document.guarantors())
 }
 
 /// What keeps a demand from being met, if anything.
@@ -264,32 +237,15 @@ fn demand_gap(demand: Demand, document: &Document) -> Option<String> {
             }
         }
         Demand::RepresentativeSignatory => {
-            let Some(region) = document.region.as_ref().and_then(|r| match &r.value {
-                crate::model::PlaceRef::Declared(place) => Some(place.as_str()),
-                crate::model::PlaceRef::Described(_) => None,
-            }) else {
+            let bound = document.bound_places();
+            if bound.places.is_empty() {
                 return Some("the document names no declared region to represent".into());
-            };
-            let represented = document.signatories().any(|party| {
-                party.represents.iter().any(|place| match &place.value {
-                    crate::model::PlaceRef::Declared(place) => {
-                        document.is_within_place(region, place)
-                            || document.is_within_place(place, region)
-                    }
-                    crate::model::PlaceRef::Described(_) => false,
-                })
-            });
-            (!represented).then(|| format!("no signatory represents `{region}`"))
+            }
+            let places: Vec<String> = bound.places.iter().map(|p| format!("`{p}`")).collect();
+            (!document.represented(&bound.places))
+                .then(|| format!("no signatory represents {}", places.join(", ")))
         }
-        Demand::Monitor => {
-            let monitored = !document.monitors.is_empty()
-                || document.parties.iter().any(|p| p.has_role("monitor"))
-                || document
-                    .clauses
-                    .iter()
-                    .any(|c| c.kind_name() == "monitoring" || c.has("monitor"));
-            (!monitored).then(|| "no monitor".to_string())
-        }
+        Demand::Monitor => (!document.is_monitored()).then(|| "no monitor".to_string()),
     }
 }
 
@@ -304,7 +260,7 @@ fn holds(bound: &Bound, clause: &Clause) -> Option<bool> {
             actual <= limit
         }
     };
-    if bound.key.value == "strength" {
+    if bound.key.value == Key::Strength {
         // A plain obligation (no strength stated) binds.
         let actual = clause.strength().unwrap_or(Strength::Binding);
         let Value::Strength(limit) = bound.value else {
@@ -347,7 +303,7 @@ fn holds(bound: &Bound, clause: &Clause) -> Option<bool> {
             actual.end <= limit.end
         }),
         (Value::Deadline(_), Value::Deadline(Deadline::At { when: limit })) => {
-            let actual = clause.resolved(bound.key.value)?;
+            let actual = clause.when(bound.key.value)?;
             Some(if at_least {
                 actual.start >= limit.start
             } else {

@@ -9,11 +9,10 @@
 
 use serde::Serialize;
 
-use crate::compare::direction::when_of;
-use crate::compare::rules::date_shift;
-use crate::model::{Clause, Corpus, Document, Value, When};
+use crate::model::{Clause, Corpus, Document, Relation, Value, When, date_shift};
 use crate::rules::ClauseRef;
 use crate::source::Span;
+use crate::vocabulary::{Key, kinds};
 
 /// One dated event.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -54,17 +53,6 @@ pub struct Timeline {
     pub terms: Vec<Term>,
 }
 
-/// Time-valued clause attributes and how an event of each reads.
-const CLAUSE_EVENTS: &[(&str, &str)] = &[
-    ("start", "takes effect"),
-    ("issued", "issued"),
-    ("deadline", "deadline"),
-    ("review_on", "review due"),
-    ("effective", "takes effect"),
-    ("until", "ends"),
-    ("extended_until", "extended until"),
-];
-
 /// Every dated event of the corpus.
 pub fn timeline(corpus: &Corpus) -> Timeline {
     let terms: Vec<Term> = corpus.documents.iter().filter_map(term).collect();
@@ -97,7 +85,7 @@ fn document_events(document: &Document, corpus: &Corpus, terms: &[Term]) -> Vec<
     let mut events = Vec::new();
     for status in &document.statuses {
         let Some(on) = &status.on else { continue };
-        let mut description = status.status.value.clone();
+        let mut description = status.status.value.name().to_string();
         if !status.by.is_empty() {
             let by: Vec<String> = status.by.iter().map(|b| b.value.clone()).collect();
             description.push_str(&format!(" by {}", crate::model::and_list(&by)));
@@ -132,33 +120,36 @@ fn document_events(document: &Document, corpus: &Corpus, terms: &[Term]) -> Vec<
         }
     }
     for clause in &document.clauses {
-        for (key, phrase) in CLAUSE_EVENTS {
-            let Some(when) = when_of(clause, key) else {
+        for key in Key::timed() {
+            let Some(when) = clause.when(key) else {
                 continue;
             };
+            let phrase = key.timing().map_or("", |timing| timing.event);
             let written = clause
                 .get(key)
                 .map(|attribute| attribute.value.to_string())
                 .filter(|written| *written != when.text);
             let label = clause.label();
-            let description = if clause.kind_name() == "term" {
-                let phrase = if *key == "start" { "starts" } else { phrase };
+            let description = if clause.is(&kinds::TERM) {
+                let phrase = if key == Key::Start { "starts" } else { phrase };
                 format!("term {phrase}")
             } else if label == clause.kind_name() {
                 format!("{label}: {phrase}")
             } else {
                 format!("{label} {}: {phrase}", clause.kind_name())
             };
-            let note = match (clause.kind_name(), *key) {
-                ("termination", "effective") => inside_term(document, corpus, terms, when),
-                ("ultimatum", "deadline") => time_given(clause, when),
-                _ => None,
+            let note = if clause.is(&kinds::TERMINATION) && key == Key::Effective {
+                inside_term(document, corpus, terms, when)
+            } else if clause.is(&kinds::ULTIMATUM) && key == Key::Deadline {
+                time_given(clause, when)
+            } else {
+                None
             };
             events.push(Event {
                 when: when.clone(),
                 document: id.clone(),
                 clause: Some(ClauseRef::of(clause)),
-                event: key.to_string(),
+                event: key.name().to_string(),
                 description,
                 written,
                 note,
@@ -172,10 +163,12 @@ fn document_events(document: &Document, corpus: &Corpus, terms: &[Term]) -> Vec<
 /// The term a document agrees: a `term` clause's end (its last extension, else
 /// `until`), with its start.
 fn term(document: &Document) -> Option<Term> {
-    let clause: &Clause = document.clauses.iter().find(|c| c.kind_name() == "term")?;
-    let end = when_of(clause, "extended_until").or_else(|| when_of(clause, "until"))?;
-    let start = match clause.get("start").map(|a| &a.value) {
-        Some(Value::Deadline(_)) => when_of(clause, "start").cloned(),
+    let clause: &Clause = document.clauses.iter().find(|c| c.is(&kinds::TERM))?;
+    let end = clause
+        .when(Key::ExtendedUntil)
+        .or_else(|| clause.when(Key::Until))?;
+    let start = match clause.get(Key::Start).map(|a| &a.value) {
+        Some(Value::Deadline(_)) => clause.when(Key::Start).cloned(),
         _ => None,
     };
     Some(Term {
@@ -196,10 +189,8 @@ fn inside_term(
     when: &When,
 ) -> Option<String> {
     let targets: Vec<&str> = document
-        .links
-        .iter()
-        .filter(|link| link.relation.value == "terminates")
-        .map(|link| link.target.value.as_str())
+        .linked(Relation::Terminates)
+        .map(|target| target.value.as_str())
         .collect();
     let term = terms.iter().find(|term| {
         (targets.is_empty() || targets.contains(&term.document.as_str()))
@@ -225,7 +216,7 @@ fn inside_term(
 
 /// `2 days 12 hours after it was issued (2018-05-01)`, for an ultimatum's deadline.
 fn time_given(clause: &Clause, deadline: &When) -> Option<String> {
-    let issued = when_of(clause, "issued")?;
+    let issued = clause.when(Key::Issued)?;
     let (size, _) = date_shift(issued, deadline)?;
     Some(format!("{size} after it was issued ({})", issued.text))
 }

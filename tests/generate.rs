@@ -3,7 +3,9 @@
 //! error, and its JSON form reads back to the same findings. No timings here.
 
 use truce::generate::{self, GeneratedFile};
+use truce::model::Point;
 use truce::source::Sources;
+use truce::vocabulary::Key;
 
 fn load(files: &[GeneratedFile]) -> truce::Loaded {
     truce::load_texts(
@@ -47,7 +49,7 @@ fn the_corpus_has_the_mix_of_real_agreements() {
         .flat_map(|document| &document.clauses)
         .collect();
     // Every clause kind of the vocabulary appears.
-    for kind in truce::schema::CLAUSE_KINDS {
+    for kind in truce::vocabulary::CLAUSE_KINDS {
         assert!(
             clauses.iter().any(|clause| clause.kind_name() == kind.name),
             "no `{}` clause",
@@ -55,7 +57,13 @@ fn the_corpus_has_the_mix_of_real_agreements() {
         );
     }
     // Conditions, relative deadlines and gaps, as in `agreements/`.
-    for key in ["if", "after", "deadline", "unstated", "strength"] {
+    for key in [
+        Key::If,
+        Key::After,
+        Key::Deadline,
+        Key::Unstated,
+        Key::Strength,
+    ] {
         assert!(
             clauses.iter().any(|clause| clause.has(key)),
             "no clause with `{key}`"
@@ -64,7 +72,7 @@ fn the_corpus_has_the_mix_of_real_agreements() {
     assert!(
         clauses
             .iter()
-            .any(|clause| clause.resolved("deadline").is_some())
+            .any(|clause| clause.resolved(Point::Deadline).is_some())
     );
     assert!(clauses.iter().any(|clause| {
         clause

@@ -62,7 +62,7 @@ fn the_example_in_the_ebnf_loads() {
 #[test]
 fn every_clause_kind_is_documented_with_its_attributes() {
     let reference = fs::read_to_string("grammar/reference.md").expect("grammar/reference.md");
-    for kind in truce::schema::CLAUSE_KINDS {
+    for kind in truce::vocabulary::CLAUSE_KINDS {
         assert!(
             reference.contains(&format!("`{}`", kind.name)),
             "{} undocumented",

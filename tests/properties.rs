@@ -12,12 +12,12 @@ use proptest::sample::select;
 use truce::model::{
     Actor, Anchor, AnchorPoint, AttributeValue, Backer, Bound, Citation, Clause, Comparison,
     Corpus, Count, Deadline, Demand, Distance, Document, Duration, DurationRange, Link, Party,
-    Place, PlaceRef, Precision, Ratio, Requirement, RequirementMode, Requirements, Side,
+    Place, PlaceRef, Point, Precision, Ratio, Requirement, RequirementMode, Requirements, Side,
     StatusEntry, Strength, TimeUnit, Unit, Value, Weapon, When,
 };
-use truce::schema::{self, ClauseKind, ValueType};
 use truce::source::{SourceFile, Sources, Span, Spanned};
 use truce::syntax::{self, AtomKind, SyntaxFile};
+use truce::vocabulary::{self, ClauseKind, Relation, Role, Status, ValueType};
 
 // Syntax trees.
 
@@ -350,7 +350,7 @@ fn place_ref() -> impl Strategy<Value = PlaceRef> {
 fn actor() -> impl Strategy<Value = Actor> {
     prop_oneof![
         4 => prop_oneof![name(PARTIES), name(UNITS)].prop_map(Actor::Party),
-        2 => select(truce::model::GROUPS).prop_map(|group| Actor::Group(group.to_string())),
+        2 => select(vocabulary::GROUPS).prop_map(|group| Actor::Group(group.to_string())),
         1 => free_text().prop_map(Actor::Described),
     ]
 }
@@ -416,8 +416,8 @@ fn value_of(value_type: ValueType) -> BoxedStrategy<Value> {
             .boxed(),
         ValueType::Weapons => prop::collection::vec(
             (
-                prop::option::of(select(schema::WEAPON_QUANTIFIERS)),
-                select(schema::WEAPON_CLASSES),
+                prop::option::of(select(vocabulary::WEAPON_QUANTIFIERS)),
+                select(vocabulary::WEAPON_CLASSES),
             )
                 .prop_map(|(quantifier, class)| Weapon {
                     quantifier: quantifier.map(String::from),
@@ -473,9 +473,13 @@ fn wild_value() -> impl Strategy<Value = Value> {
 /// Any value at all, whatever its key.
 fn any_value() -> impl Strategy<Value = Value> {
     select(
-        schema::COMMON_ATTRIBUTES
+        vocabulary::COMMON_ATTRIBUTES
             .iter()
-            .chain(schema::CLAUSE_KINDS.iter().flat_map(|kind| kind.attributes))
+            .chain(
+                vocabulary::CLAUSE_KINDS
+                    .iter()
+                    .flat_map(|kind| kind.attributes),
+            )
             .map(|attribute| attribute.value)
             .collect::<Vec<_>>(),
     )
@@ -483,13 +487,13 @@ fn any_value() -> impl Strategy<Value = Value> {
 }
 
 fn clause_kind() -> impl Strategy<Value = &'static ClauseKind> {
-    select(schema::CLAUSE_KINDS.iter().collect::<Vec<_>>())
+    select(vocabulary::CLAUSE_KINDS.to_vec())
 }
 
 /// An attribute of `kind`, with a value of its type, or (when `typed` is false)
 /// sometimes any value.
 fn attribute(kind: &'static ClauseKind, typed: bool) -> impl Strategy<Value = AttributeValue> {
-    let attributes: Vec<_> = schema::COMMON_ATTRIBUTES
+    let attributes: Vec<_> = vocabulary::COMMON_ATTRIBUTES
         .iter()
         .chain(kind.attributes)
         .collect();
@@ -515,7 +519,13 @@ fn clause(recital: bool, typed: bool) -> impl Strategy<Value = Clause> {
         (
             prop::option::of(spanned(name(NUMBERS))),
             prop::collection::vec(attribute(kind, typed), 0..6),
-            prop::collection::vec((select(truce::model::RESOLVED_KEYS), when()), 0..3),
+            prop::collection::vec(
+                (
+                    select(&[Point::Start, Point::Deadline, Point::End][..]),
+                    when(),
+                ),
+                0..3,
+            ),
             span(),
         )
             .prop_map(move |(number, attributes, resolved, span)| Clause {
@@ -537,7 +547,7 @@ fn party() -> impl Strategy<Value = Party> {
             &[Side::Government, Side::Opposition, Side::Third][..],
         ))),
         prop::option::of(spanned(name(PARTIES))),
-        prop::collection::vec(spanned(select(schema::ROLES).prop_map(String::from)), 0..3),
+        prop::collection::vec(spanned(select(Role::ALL)), 0..3),
         prop::collection::vec(spanned(place_ref()), 0..2),
         spanned_names(SOURCES),
         span(),
@@ -560,7 +570,9 @@ fn place() -> impl Strategy<Value = Place> {
     (
         spanned(name(PLACES)),
         prop::option::of(spanned(free_text())),
-        prop::option::of(spanned(select(schema::PLACE_KINDS).prop_map(String::from))),
+        prop::option::of(spanned(
+            select(vocabulary::PLACE_KINDS).prop_map(String::from),
+        )),
         prop::option::of(spanned(name(PLACES))),
         span(),
     )
@@ -589,7 +601,7 @@ fn backer() -> impl Strategy<Value = Backer> {
 
 fn status() -> impl Strategy<Value = StatusEntry> {
     (
-        spanned(select(schema::STATUSES).prop_map(String::from)),
+        spanned(select(Status::ALL)),
         prop::option::of(spanned(when())),
         spanned_names(PARTIES),
         spanned_names(SOURCES),
@@ -626,10 +638,7 @@ fn document(typed: bool) -> impl Strategy<Value = Document> {
             0..2,
         ),
         prop::collection::vec(
-            (
-                spanned(select(schema::LINKS).prop_map(String::from)),
-                spanned(name(DOCUMENTS)),
-            )
+            (spanned(select(Relation::ALL)), spanned(name(DOCUMENTS)))
                 .prop_map(|(relation, target)| Link { relation, target }),
             0..2,
         ),
@@ -688,7 +697,7 @@ fn requirement(typed: bool) -> impl Strategy<Value = Requirement> {
         span(),
     )
         .prop_flat_map(move |(kind, id, mode, kind_span)| {
-            let keys: Vec<&'static schema::Attribute> = schema::COMMON_ATTRIBUTES
+            let keys: Vec<&'static vocabulary::Attribute> = vocabulary::COMMON_ATTRIBUTES
                 .iter()
                 .chain(kind.map_or(&[][..], |kind| kind.attributes))
                 .collect();

@@ -42,6 +42,7 @@ use similar::TextDiff;
 use super::show;
 use super::subject::Subject;
 use crate::model::Clause;
+use crate::vocabulary::kinds;
 
 /// The most pairs of leftover clauses of one kind whose subjects are compared.
 pub const PAIRWISE_LIMIT: usize = 250_000;
@@ -130,7 +131,7 @@ impl Aligner {
         left_old.sort_unstable();
         left_new.sort_unstable();
         // Step 3: similar subjects.
-        let free_text = kind == "other";
+        let free_text = kind == kinds::OTHER.name;
         let (paired, left_old, left_new) =
             if left_old.len().saturating_mul(left_new.len()) > PAIRWISE_LIMIT {
                 (Vec::new(), left_old, left_new)

@@ -9,14 +9,51 @@ use super::align::Pairing;
 use super::direction::{self, Favours};
 use super::show;
 use crate::model::{Clause, Document};
+use crate::vocabulary::{Key, Role};
 
 /// How an unstated strength shows beside a stated one.
 pub const IMPLICIT_STRENGTH: &str = "binding (not stated)";
 
+/// What a row of a comparison compares: an attribute of two clauses, or a term of
+/// the two documents as a whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Term {
+    Attribute(Key),
+    /// The parties that play a role: signatories, guarantors.
+    Parties(Role),
+    Region,
+}
+
+impl Term {
+    /// The term as reports name it: `strength`, `signatories`, `region`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Term::Attribute(key) => key.name(),
+            Term::Parties(role) => role.plural(),
+            Term::Region => "region",
+        }
+    }
+
+    /// The attribute, for a clause term.
+    pub fn key(self) -> Option<Key> {
+        match self {
+            Term::Attribute(key) => Some(key),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Term {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
 /// One attribute on both sides. `None` where a side does not state it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AttributeDiff {
-    pub key: &'static str,
+    #[serde(rename = "key")]
+    pub term: Term,
     pub older: Option<String>,
     pub newer: Option<String>,
     /// Whom the change favours, where the direction table says and the change
@@ -25,6 +62,11 @@ pub struct AttributeDiff {
 }
 
 impl AttributeDiff {
+    /// The term's name: `strength`, `signatories`.
+    pub fn key(&self) -> &'static str {
+        self.term.name()
+    }
+
     pub fn changed(&self) -> bool {
         self.older != self.newer
     }
@@ -156,7 +198,7 @@ fn attributes(
         return Vec::new();
     };
     kind.keys()
-        .filter(|key| !show::NOT_TERMS.contains(key))
+        .filter(|key| key.is_term())
         .filter_map(|key| {
             let before = older.and_then(|clause| show::attribute(clause, key));
             let after = newer.and_then(|clause| show::attribute(clause, key));
@@ -166,7 +208,7 @@ fn attributes(
             // A clause with no strength states a plain obligation: binding. Say
             // so where the other side states one, so the two compare.
             let implicit = |clause: Option<&Clause>, value: Option<String>| match (clause, value) {
-                (Some(_), None) if key == "strength" => Some(IMPLICIT_STRENGTH.to_string()),
+                (Some(_), None) if key == Key::Strength => Some(IMPLICIT_STRENGTH.to_string()),
                 (_, value) => value,
             };
             let before = implicit(older, before);
@@ -178,7 +220,7 @@ fn attributes(
                 _ => None,
             };
             Some(AttributeDiff {
-                key,
+                term: Term::Attribute(key),
                 older: before,
                 newer: after,
                 favours,
@@ -250,19 +292,19 @@ pub fn document(older: &Document, newer: &Document) -> Vec<AttributeDiff> {
             .map(|region| region.value.to_string())
     };
     let mut out = Vec::new();
-    for (key, role) in [
-        ("signatories", "signatory"),
-        ("proposers", "proposer"),
-        ("guarantors", "guarantor"),
-        ("monitors", "monitor"),
-        ("mediators", "mediator"),
-        ("sponsors", "sponsor"),
+    for role in [
+        Role::Signatory,
+        Role::Proposer,
+        Role::Guarantor,
+        Role::Monitor,
+        Role::Mediator,
+        Role::Sponsor,
     ] {
         let before = joined(with_role(older, role));
         let after = joined(with_role(newer, role));
         if before.is_some() || after.is_some() {
             out.push(AttributeDiff {
-                key,
+                term: Term::Parties(role),
                 older: before,
                 newer: after,
                 favours: None,
@@ -272,7 +314,7 @@ pub fn document(older: &Document, newer: &Document) -> Vec<AttributeDiff> {
     let (before, after) = (region(older), region(newer));
     if before.is_some() || after.is_some() {
         out.push(AttributeDiff {
-            key: "region",
+            term: Term::Region,
             older: before,
             newer: after,
             favours: None,
@@ -283,7 +325,7 @@ pub fn document(older: &Document, newer: &Document) -> Vec<AttributeDiff> {
 
 /// The ids of the parties playing `role`, sorted; guarantors and monitors
 /// include the document's `guarantor` and `monitor` statements.
-pub fn with_role(document: &Document, role: &str) -> Vec<String> {
+pub fn with_role(document: &Document, role: Role) -> Vec<String> {
     let mut ids: Vec<String> = document
         .parties
         .iter()
@@ -291,8 +333,8 @@ pub fn with_role(document: &Document, role: &str) -> Vec<String> {
         .map(|party| party.id.value.clone())
         .collect();
     let backers = match role {
-        "guarantor" => &document.guarantors,
-        "monitor" => &document.monitors,
+        Role::Guarantor => &document.guarantors,
+        Role::Monitor => &document.monitors,
         _ => &Vec::new(),
     };
     ids.extend(backers.iter().map(|backer| backer.party.value.clone()));

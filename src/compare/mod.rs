@@ -30,7 +30,7 @@ pub use select::{Selection, select};
 
 use crate::model::{Clause, Document};
 use crate::rules::Finding;
-use crate::schema::CLAUSE_KINDS;
+use crate::vocabulary::{ClauseKind, Vocabulary, kinds};
 
 /// One document against the one before it.
 #[derive(Clone, Debug)]
@@ -55,10 +55,10 @@ impl<'a> Step<'a> {
     }
 
     /// The clause kind of a row.
-    pub fn kind(&self, row: &Row) -> &'static str {
+    pub fn kind(&self, row: &Row) -> &'static ClauseKind {
         self.newer_clause(row)
             .or(self.older_clause(row))
-            .map_or("other", Clause::kind_name)
+            .map_or(&kinds::OTHER, Clause::kind)
     }
 }
 
@@ -76,25 +76,34 @@ impl Thread<'_> {
     }
 
     /// Which clause kinds each document has: the kinds any document has, in the
-    /// vocabulary's order, each with its count of operative clauses per document.
+    /// vocabulary's order (then any kind it lacks, in order of appearance), each
+    /// with its count of operative clauses per document.
     pub fn kinds(&self) -> Vec<(&'static str, Vec<usize>)> {
-        CLAUSE_KINDS
-            .iter()
+        let mut present: Vec<&'static ClauseKind> = Vec::new();
+        for clause in self.documents.iter().flat_map(|document| &document.clauses) {
+            if !present.iter().any(|kind| clause.is(kind)) {
+                present.push(clause.kind());
+            }
+        }
+        let order = |kind: &ClauseKind| {
+            Vocabulary::standard()
+                .kinds()
+                .iter()
+                .position(|known| *known == kind)
+                .unwrap_or(usize::MAX)
+        };
+        // A stable sort: kinds the vocabulary lacks keep their order of appearance.
+        present.sort_by_key(|kind| order(kind));
+        present
+            .into_iter()
             .map(|kind| {
                 let counts = self
                     .documents
                     .iter()
-                    .map(|document| {
-                        document
-                            .clauses
-                            .iter()
-                            .filter(|clause| clause.kind_name() == kind.name)
-                            .count()
-                    })
-                    .collect::<Vec<_>>();
+                    .map(|document| document.clauses.iter().filter(|c| c.is(kind)).count())
+                    .collect();
                 (kind.name, counts)
             })
-            .filter(|(_, counts)| counts.iter().any(|count| *count > 0))
             .collect()
     }
 }

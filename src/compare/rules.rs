@@ -4,14 +4,12 @@
 
 use std::cmp::Ordering;
 
-use jiff::Unit;
-
 use super::Step;
-use super::diff::{AttributeDiff, Row, Status};
+use super::diff::{AttributeDiff, Row, Status, Term};
 use super::direction::{self, Beneficiary, Favours};
-use crate::model::{Clause, Deadline, Strength, Value, When};
+use crate::model::{Clause, Deadline, Strength, Value, date_shift};
 use crate::rules::{ClauseRef, Finding, Severity};
-use crate::source::Span;
+use crate::vocabulary::{Backing, Key, Role};
 
 /// What a comparison rule looks at: the document-level terms, or one row.
 #[derive(Clone, Copy, Debug)]
@@ -188,40 +186,17 @@ pub fn check(step: &Step) -> Vec<Finding> {
     findings
 }
 
-/// Guarantees: dropping one of these is `guarantee-dropped`.
-pub const GUARANTEE_KEYS: &[&str] = &[
-    "guarantor",
-    "monitor",
-    "mechanism",
-    "verifier",
-    "safe_passage",
-    "escort",
-    "protected_by",
-    "protection",
-    "violations",
-    "consequence",
-    "deadline",
-];
-
-/// Dates: moving one of these is `deadline-moved`.
-pub const TIME_KEYS: &[&str] = &[
-    "deadline",
-    "start",
-    "until",
-    "review_on",
-    "effective",
-    "extended_until",
-];
-
 /// The rule a changed clause attribute belongs to.
 pub fn classify(step: &Step, row: &Row, attribute: &AttributeDiff) -> &'static str {
-    let key = attribute.key;
-    if key == "strength" && strengths(step, row).is_some_and(|(a, b)| b < a) {
+    let Some(key) = attribute.term.key() else {
+        return "terms-changed";
+    };
+    if key == Key::Strength && strengths(step, row).is_some_and(|(a, b)| b < a) {
         return "commitment-weakened";
     }
     match (&attribute.older, &attribute.newer) {
-        (Some(_), None) if GUARANTEE_KEYS.contains(&key) => "guarantee-dropped",
-        (Some(_), Some(_)) if TIME_KEYS.contains(&key) => "deadline-moved",
+        (Some(_), None) if key.guarantee().is_some() => "guarantee-dropped",
+        (Some(_), Some(_)) if key.timing().is_some_and(|timing| timing.term) => "deadline-moved",
         _ => "terms-changed",
     }
 }
@@ -229,7 +204,12 @@ pub fn classify(step: &Step, row: &Row, attribute: &AttributeDiff) -> &'static s
 /// The rule a changed document-level term belongs to.
 pub fn classify_document(attribute: &AttributeDiff) -> &'static str {
     let dropped = !gone(attribute).is_empty();
-    if dropped && matches!(attribute.key, "guarantors" | "monitors") {
+    if dropped
+        && matches!(
+            attribute.term,
+            Term::Parties(Role::Guarantor | Role::Monitor)
+        )
+    {
         "guarantee-dropped"
     } else {
         "terms-changed"
@@ -242,15 +222,15 @@ fn guarantee_dropped(step: &Step, scope: Scope, rule: &CompareRule, out: &mut Ve
             for attribute in step.document.iter().filter(|a| a.changed()) {
                 if classify_document(attribute) == rule.id {
                     let gone = gone(attribute);
-                    let verb = match (attribute.key, gone.len()) {
-                        ("guarantors", 1) => "guarantees",
-                        ("guarantors", _) => "guarantee",
+                    let verb = match (attribute.term, gone.len()) {
+                        (Term::Parties(Role::Guarantor), 1) => "guarantees",
+                        (Term::Parties(Role::Guarantor), _) => "guarantee",
                         (_, 1) => "monitors",
                         _ => "monitor",
                     };
                     let message = format!(
                         "{} {} no longer {verb} the agreement: {} → {}",
-                        attribute.key,
+                        attribute.key(),
                         crate::model::and_list(&gone),
                         or_none(&attribute.older),
                         or_none(&attribute.newer)
@@ -260,16 +240,14 @@ fn guarantee_dropped(step: &Step, scope: Scope, rule: &CompareRule, out: &mut Ve
             }
         }
         Scope::Row(row) => {
-            if row.status == Status::Removed && matches!(step.kind(row), "guarantee" | "monitoring")
-            {
+            if let (Status::Removed, Some(backs)) = (row.status, step.kind(row).backs) {
                 let message = format!(
                     "{} is gone: nothing in {} {} what it covered",
                     describe(step, row),
                     step.newer.id.value,
-                    if step.kind(row) == "guarantee" {
-                        "guarantees"
-                    } else {
-                        "monitors"
+                    match backs {
+                        Backing::Guarantees => "guarantees",
+                        Backing::Monitors => "monitors",
                     }
                 );
                 out.push(row_finding(step, row, rule, None, message));
@@ -280,11 +258,11 @@ fn guarantee_dropped(step: &Step, scope: Scope, rule: &CompareRule, out: &mut Ve
                     let message = format!(
                         "{}: {} ({}) is gone{}",
                         describe(step, row),
-                        attribute.key,
+                        attribute.key(),
                         or_none(&attribute.older),
                         favours(&attribute.favours)
                     );
-                    out.push(row_finding(step, row, rule, Some(attribute.key), message));
+                    out.push(row_finding(step, row, rule, attribute.term.key(), message));
                 }
             }
         }
@@ -299,7 +277,10 @@ fn commitment_weakened(step: &Step, scope: Scope, rule: &CompareRule, out: &mut 
     if after >= before {
         return;
     }
-    let Some(attribute) = row.changes().find(|a| a.key == "strength") else {
+    let Some(attribute) = row
+        .changes()
+        .find(|a| a.term == Term::Attribute(Key::Strength))
+    else {
         return;
     };
     let stated = step
@@ -315,7 +296,7 @@ fn commitment_weakened(step: &Step, scope: Scope, rule: &CompareRule, out: &mut 
         after.pax_grade(),
         favours(&attribute.favours)
     );
-    out.push(row_finding(step, row, rule, Some("strength"), message));
+    out.push(row_finding(step, row, rule, Some(Key::Strength), message));
 }
 
 fn deadline_moved(step: &Step, scope: Scope, rule: &CompareRule, out: &mut Vec<Finding>) {
@@ -327,7 +308,9 @@ fn deadline_moved(step: &Step, scope: Scope, rule: &CompareRule, out: &mut Vec<F
         if classify(step, row, attribute) != rule.id {
             continue;
         }
-        let key = attribute.key;
+        let Some(key) = attribute.term.key() else {
+            continue;
+        };
         let movement = match shift(older, newer, key) {
             Some((size, Ordering::Greater)) => format!(" {size} later"),
             Some((size, Ordering::Less)) => format!(" {size} earlier"),
@@ -353,11 +336,11 @@ fn terms_changed(step: &Step, scope: Scope, rule: &CompareRule, out: &mut Vec<Fi
                 }
                 let mut message = format!(
                     "{} {} → {}",
-                    attribute.key,
+                    attribute.key(),
                     or_none(&attribute.older),
                     or_none(&attribute.newer)
                 );
-                if attribute.key == "signatories" {
+                if attribute.term == Term::Parties(Role::Signatory) {
                     message.push_str(&signatory_note(step, attribute));
                 }
                 out.push(document_finding(step, rule, message));
@@ -369,10 +352,15 @@ fn terms_changed(step: &Step, scope: Scope, rule: &CompareRule, out: &mut Vec<Fi
                     continue;
                 }
                 let change = match (&attribute.older, &attribute.newer) {
-                    (None, Some(after)) => format!("{} added: {after}", attribute.key),
-                    (Some(before), None) => format!("{} dropped: {before}", attribute.key),
+                    (None, Some(after)) => format!("{} added: {after}", attribute.key()),
+                    (Some(before), None) => format!("{} dropped: {before}", attribute.key()),
                     (before, after) => {
-                        format!("{} {} → {}", attribute.key, or_none(before), or_none(after))
+                        format!(
+                            "{} {} → {}",
+                            attribute.key(),
+                            or_none(before),
+                            or_none(after)
+                        )
                     }
                 };
                 let message = format!(
@@ -380,7 +368,7 @@ fn terms_changed(step: &Step, scope: Scope, rule: &CompareRule, out: &mut Vec<Fi
                     describe(step, row),
                     favours(&attribute.favours)
                 );
-                out.push(row_finding(step, row, rule, Some(attribute.key), message));
+                out.push(row_finding(step, row, rule, attribute.term.key(), message));
             }
         }
     }
@@ -453,7 +441,7 @@ pub fn describe(step: &Step, row: &Row) -> String {
     };
     let older = number(step.older_clause(row));
     let newer = number(step.newer_clause(row));
-    let kind = step.kind(row);
+    let kind = step.kind(row).name;
     let main = if row.status == Status::Removed {
         older.clone()
     } else {
@@ -500,7 +488,7 @@ fn gone(attribute: &AttributeDiff) -> Vec<String> {
 /// `; negotiations_committee signs (represents north_homs); snc no longer signs`.
 fn signatory_note(step: &Step, attribute: &AttributeDiff) -> String {
     let reversed = AttributeDiff {
-        key: attribute.key,
+        term: attribute.term,
         older: attribute.newer.clone(),
         newer: attribute.older.clone(),
         favours: None,
@@ -537,7 +525,7 @@ fn row_finding(
     step: &Step,
     row: &Row,
     rule: &CompareRule,
-    key: Option<&str>,
+    key: Option<Key>,
     message: String,
 ) -> Finding {
     let older = step.older_clause(row);
@@ -545,8 +533,8 @@ fn row_finding(
     // Point at the newer clause (at the attribute where it has it); a removed
     // clause, or an attribute only the older states, points into the older.
     let span = match (key, newer, older) {
-        (Some(key), Some(new), _) if new.has(key) => attribute_span(new, key),
-        (Some(key), _, Some(old)) if old.has(key) && newer.is_none() => attribute_span(old, key),
+        (Some(key), Some(new), _) if new.has(key) => new.span_of(key),
+        (Some(key), _, Some(old)) if old.has(key) && newer.is_none() => old.span_of(key),
         (_, Some(new), _) => new.span,
         (_, None, Some(old)) => old.span,
         (_, None, None) => step.newer.id.span,
@@ -572,19 +560,10 @@ fn document_finding(step: &Step, rule: &CompareRule, message: String) -> Finding
     }
 }
 
-fn attribute_span(clause: &Clause, key: &str) -> Span {
-    clause
-        .get(key)
-        .map_or(clause.span, |attribute| attribute.span)
-}
-
 /// How far a date-valued attribute moves, and which way: from the dates where
 /// both resolve, else from the offsets of two deadlines relative to signing.
-fn shift(older: &Clause, newer: &Clause, key: &str) -> Option<(String, Ordering)> {
-    if let (Some(a), Some(b)) = (
-        direction::when_of(older, key),
-        direction::when_of(newer, key),
-    ) {
+fn shift(older: &Clause, newer: &Clause, key: Key) -> Option<(String, Ordering)> {
+    if let (Some(a), Some(b)) = (older.when(key), newer.when(key)) {
         return date_shift(a, b);
     }
     let relative = |clause: &Clause| {
@@ -605,38 +584,4 @@ fn shift(older: &Clause, newer: &Clause, key: &str) -> Option<(String, Ordering)
         return Some((size.to_string(), difference.cmp(&0)));
     }
     None
-}
-
-/// `3 weeks`, `1 month 2 days`, `36 hours`, and whether `b` is later.
-pub fn date_shift(a: &When, b: &When) -> Option<(String, Ordering)> {
-    let direction = b.start.cmp(&a.start);
-    let (from, to) = match direction {
-        Ordering::Less => (b.start, a.start),
-        _ => (a.start, b.start),
-    };
-    let span = from.until((Unit::Year, to)).ok()?;
-    let (years, months, days) = (span.get_years(), span.get_months(), span.get_days());
-    let (hours, minutes) = (span.get_hours(), span.get_minutes());
-    let mut parts = Vec::new();
-    let mut push = |amount: i64, singular: &str, plural: &str| {
-        if amount != 0 {
-            parts.push(format!(
-                "{amount} {}",
-                if amount == 1 { singular } else { plural }
-            ));
-        }
-    };
-    push(years.into(), "year", "years");
-    push(months.into(), "month", "months");
-    if days % 7 == 0 {
-        push((days / 7).into(), "week", "weeks");
-    } else {
-        push(days.into(), "day", "days");
-    }
-    push(hours.into(), "hour", "hours");
-    push(minutes, "minute", "minutes");
-    if parts.is_empty() {
-        return Some(("0 days".to_string(), Ordering::Equal));
-    }
-    Some((parts.join(" "), direction))
 }

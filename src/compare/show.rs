@@ -3,18 +3,13 @@
 //! decides "changed" on these words, and renderers print them.
 
 use crate::model::{Clause, Value};
-
-/// Attributes that are not terms: the wording (diffed word by word instead), the
-/// analyst's notes, citations and the list of gaps.
-pub const NOT_TERMS: &[&str] = &["text", "note", "source", "unstated"];
+use crate::vocabulary::Key;
 
 /// Every statement of `key` in the clause, in canonical words; two statements
 /// (two sources giving two values) are joined with `; `. `None` when absent.
-pub fn attribute(clause: &Clause, key: &str) -> Option<String> {
+pub fn attribute(clause: &Clause, key: Key) -> Option<String> {
     let mut shown: Vec<String> = clause
-        .attributes
-        .iter()
-        .filter(|attribute| attribute.key.value == key)
+        .all(key)
         .map(|attribute| attribute.value.to_string())
         .collect();
     if shown.is_empty() {
@@ -28,9 +23,7 @@ pub fn attribute(clause: &Clause, key: &str) -> Option<String> {
 /// The clause's verbatim text: its `text` statements joined by a space.
 pub fn text(clause: &Clause) -> Option<String> {
     let texts: Vec<&str> = clause
-        .attributes
-        .iter()
-        .filter(|attribute| attribute.key.value == "text")
+        .all(Key::Text)
         .filter_map(|attribute| match &attribute.value {
             Value::Text(text) => Some(text.as_str()),
             _ => None,

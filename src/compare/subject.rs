@@ -1,27 +1,13 @@
 //! What a clause is about, so that drafts which renumber their clauses still pair
 //! them: who is bound, what it concerns, and where.
 //!
-//! Each facet is a small sorted set of words read from a few attributes. Parties
+//! Each facet is a small sorted set of words read from the attributes the
+//! vocabulary gives that facet ([`crate::vocabulary::Facet`]). Parties
 //! count by their owner (`regime.army` is about `regime`), so a draft that names a
 //! unit where the other named the party still pairs.
 
 use crate::model::{Actor, Clause, PlaceRef, Value};
-
-/// Attributes naming who a clause binds or concerns.
-const WHO: &[&str] = &["by", "forces", "barred", "people", "against", "open_to"];
-/// Attributes naming what a clause concerns.
-const WHAT: &[&str] = &[
-    "services",
-    "aid",
-    "weapons",
-    "subject",
-    "road",
-    "checkpoints",
-    "forum",
-    "institutions",
-];
-/// Attributes naming where a clause applies.
-const WHERE: &[&str] = &["area", "destination", "route", "place"];
+use crate::vocabulary::Facet;
 
 /// How much each facet weighs in [`Subject::similarity`]: who and what identify a
 /// clause more than where (drafts often widen or narrow the area).
@@ -38,9 +24,9 @@ pub struct Subject {
 impl Subject {
     pub fn of(clause: &Clause) -> Subject {
         Subject {
-            who: facet(clause, WHO),
-            what: facet(clause, WHAT),
-            place: facet(clause, WHERE),
+            who: facet(clause, Facet::Who),
+            what: facet(clause, Facet::What),
+            place: facet(clause, Facet::Where),
         }
     }
 
@@ -91,10 +77,10 @@ fn jaccard(a: &[String], b: &[String]) -> f64 {
     }
 }
 
-fn facet(clause: &Clause, keys: &[&str]) -> Vec<String> {
+fn facet(clause: &Clause, facet: Facet) -> Vec<String> {
     let mut words = Vec::new();
     for attribute in &clause.attributes {
-        if keys.contains(&attribute.key.value) {
+        if attribute.key.value.facet() == Some(facet) {
             tokens(&attribute.value, &mut words);
         }
     }

@@ -5,8 +5,8 @@
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{Clause, Corpus, Deadline, Duration, Value};
-use crate::schema::ValueType;
 use crate::source::Span;
+use crate::vocabulary::ValueType;
 
 /// The resolver reads durations of whole units up to this many; the model's
 /// calendar arithmetic relies on it.
@@ -79,7 +79,7 @@ fn check_clause(clause: &Clause, errors: &mut Vec<Diagnostic>) {
                     attribute.key.span,
                 )
                 .expected(format!("one of the attributes of `{}`", kind.name))
-                .maybe_hint(did_you_mean(key, kind.keys())),
+                .maybe_hint(did_you_mean(key.name(), kind.key_names())),
             );
             continue;
         };

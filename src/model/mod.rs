@@ -1,19 +1,29 @@
 //! The checked model: documents whose references are resolved, whose values are
 //! typed and whose relative deadlines are turned into dates where they can be.
 //! Rules, comparison and renderers read only this.
+//!
+//! The questions every later stage asks of a clause or a document (when is it
+//! due, who does it bind, who guarantees it, whom does a signatory represent) are
+//! answered here once, as methods, so that rules, red lines, compare and the
+//! timeline give the same answer.
 
+mod backing;
 mod display;
 mod redline;
+mod time;
 mod value;
 
+pub use backing::{BoundPlaces, Coverage, Named};
 pub use display::and_list;
 pub use redline::*;
+pub use time::{Period, date_shift};
 pub use value::*;
 
 use serde::{Deserialize, Serialize};
 
-use crate::schema::{self, ClauseKind};
 use crate::source::{Span, Spanned};
+use crate::vocabulary::{Beneficiaries, ClauseKind, Guarantee, Key, Vocabulary};
+pub use crate::vocabulary::{Relation, Role, Side, Status, is_group};
 
 /// Every document of a run.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -35,14 +45,6 @@ impl Corpus {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Side {
-    Government,
-    Opposition,
-    Third,
-}
-
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Party {
     pub id: Spanned<String>,
@@ -50,24 +52,33 @@ pub struct Party {
     pub side: Option<Spanned<Side>>,
     /// The side's party a third party is aligned with.
     pub aligned: Option<Spanned<String>>,
-    pub roles: Vec<Spanned<String>>,
+    pub roles: Vec<Spanned<Role>>,
     pub represents: Vec<Spanned<PlaceRef>>,
     pub source: Vec<Spanned<String>>,
     pub span: Span,
 }
 
 impl Party {
-    pub fn has_role(&self, role: &str) -> bool {
+    pub fn has_role(&self, role: Role) -> bool {
         self.roles.iter().any(|r| r.value == role)
+    }
+
+    pub fn side(&self) -> Option<Side> {
+        self.side.as_ref().map(|side| side.value)
     }
 
     /// A party to the conflict, or a third party aligned with one side.
     pub fn is_partisan(&self) -> bool {
-        match self.side.as_ref().map(|side| side.value) {
+        match self.side() {
             Some(Side::Government | Side::Opposition) => true,
             Some(Side::Third) => self.aligned.is_some(),
             None => false,
         }
+    }
+
+    /// A third party aligned with no side.
+    pub fn is_neutral(&self) -> bool {
+        self.side() == Some(Side::Third) && !self.is_partisan()
     }
 }
 
@@ -91,7 +102,7 @@ pub struct Place {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct StatusEntry {
-    pub status: Spanned<String>,
+    pub status: Spanned<Status>,
     pub on: Option<Spanned<When>>,
     pub by: Vec<Spanned<String>>,
     pub source: Vec<Spanned<String>>,
@@ -107,7 +118,7 @@ pub struct Citation {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Link {
-    pub relation: Spanned<String>,
+    pub relation: Spanned<Relation>,
     pub target: Spanned<String>,
 }
 
@@ -141,6 +152,29 @@ pub struct Document {
 }
 
 impl Document {
+    /// An empty document with this id, spanning `span`.
+    pub fn new(id: Spanned<String>, span: Span) -> Document {
+        Document {
+            id,
+            span,
+            title: None,
+            date: None,
+            region: None,
+            statuses: Vec::new(),
+            sources: Vec::new(),
+            links: Vec::new(),
+            places: Vec::new(),
+            parties: Vec::new(),
+            units: Vec::new(),
+            guarantors: Vec::new(),
+            monitors: Vec::new(),
+            notes: Vec::new(),
+            texts: Vec::new(),
+            recitals: Vec::new(),
+            clauses: Vec::new(),
+        }
+    }
+
     pub fn party(&self, id: &str) -> Option<&Party> {
         self.parties.iter().find(|party| party.id.value == id)
     }
@@ -158,6 +192,27 @@ impl Document {
     /// The party a party or unit path belongs to: `regime.army` → `regime`.
     pub fn owner<'a>(&self, path: &'a str) -> &'a str {
         path.split('.').next().unwrap_or(path)
+    }
+
+    /// The declared party a party or unit path belongs to.
+    pub fn owner_party(&self, path: &str) -> Option<&Party> {
+        self.party(self.owner(path))
+    }
+
+    /// The side a party or unit path stands on; a third party aligned with a party
+    /// stands on that party's side.
+    pub fn side_of(&self, path: &str) -> Option<Side> {
+        let party = self.owner_party(path)?;
+        match party.side()? {
+            Side::Third => {
+                let aligned = self.party(&party.aligned.as_ref()?.value)?;
+                match aligned.side()? {
+                    Side::Third => None,
+                    side => Some(side),
+                }
+            }
+            side => Some(side),
+        }
     }
 
     /// Whether `unit` is `ancestor` or lies under it in the unit hierarchy.
@@ -191,30 +246,73 @@ impl Document {
         false
     }
 
+    /// Whether one of two declared places lies within the other.
+    pub fn places_meet(&self, a: &str, b: &str) -> bool {
+        self.is_within_place(a, b) || self.is_within_place(b, a)
+    }
+
     pub fn signatories(&self) -> impl Iterator<Item = &Party> {
         self.parties
             .iter()
-            .filter(|party| party.has_role("signatory"))
+            .filter(|party| party.has_role(Role::Signatory))
     }
 
     /// The latest status, in source order.
-    pub fn status(&self) -> Option<&str> {
-        self.statuses
-            .last()
-            .map(|entry| entry.status.value.as_str())
+    pub fn status(&self) -> Option<Status> {
+        self.statuses.last().map(|entry| entry.status.value)
+    }
+
+    /// Whether the document was signed (or ratified): only then does it bind
+    /// anyone by their consent.
+    pub fn is_signed(&self) -> bool {
+        self.statuses.iter().any(|entry| entry.status.value.binds())
+    }
+
+    /// The ids of the documents this one links to by `relation`, in order.
+    pub fn linked(&self, relation: Relation) -> impl Iterator<Item = &Spanned<String>> {
+        self.links
+            .iter()
+            .filter(move |link| link.relation.value == relation)
+            .map(|link| &link.target)
     }
 }
 
 /// One attribute of a clause, typed.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct AttributeValue {
-    #[serde(deserialize_with = "deserialize_key")]
-    pub key: Spanned<&'static str>,
+    pub key: Spanned<Key>,
     pub value: Value,
     /// The whole statement: key and value.
     pub span: Span,
     /// The citations this statement names, when reports disagree.
     pub source: Vec<Spanned<String>>,
+}
+
+/// The moments the resolver dates for every clause it can.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Point {
+    /// When the clause takes effect: its `start`, else signing.
+    Start,
+    /// When its written `deadline` falls.
+    Deadline,
+    /// When it ends: its deadline, else its `until`, else its start plus its
+    /// duration.
+    End,
+}
+
+impl Point {
+    /// Every point, as the JSON spells them.
+    pub const NAMES: &'static [&'static str] = &["start", "deadline", "end"];
+
+    /// The point a deadline-valued key is dated as.
+    pub fn of(key: Key) -> Option<Point> {
+        match key {
+            Key::Start => Some(Point::Start),
+            Key::Deadline => Some(Point::Deadline),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -227,9 +325,8 @@ pub struct Clause {
     pub kind: Spanned<&'static ClauseKind>,
     pub recital: bool,
     pub attributes: Vec<AttributeValue>,
-    /// Relative deadlines turned into dates, by attribute key, where they can be.
-    #[serde(deserialize_with = "deserialize_resolved")]
-    pub resolved: Vec<(&'static str, When)>,
+    /// Relative deadlines turned into dates, where they can be.
+    pub resolved: Vec<(Point, When)>,
     pub span: Span,
 }
 
@@ -240,9 +337,9 @@ fn serialize_kind<S: serde::Serializer>(
     Spanned::new(kind.value.name, kind.span).serialize(serializer)
 }
 
-/// Reading the model back from JSON (`crate::interchange`): names that the model
-/// holds as `&'static` are looked up in the vocabulary, so that JSON input can
-/// only name what the language knows.
+/// Reading the model back from JSON (`crate::interchange`): clause kinds are
+/// looked up in the vocabulary, so that JSON input can only name what the
+/// language knows.
 fn deserialize_kind<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Spanned<&'static ClauseKind>, D::Error> {
@@ -251,64 +348,31 @@ fn deserialize_kind<'de, D: serde::Deserializer<'de>>(
 }
 
 pub(crate) fn static_kind(named: Spanned<String>) -> Result<Spanned<&'static ClauseKind>, String> {
-    match schema::clause_kind(&named.value) {
+    let vocabulary = Vocabulary::standard();
+    match vocabulary.kind(&named.value) {
         Some(kind) => Ok(Spanned::new(kind, named.span)),
         None => Err(format!(
             "unknown clause kind `{}`{}",
             named.value,
-            crate::diagnostic::did_you_mean(&named.value, clause_kind_names())
+            crate::diagnostic::did_you_mean(&named.value, vocabulary.kind_names())
                 .map(|hint| format!("; {hint}"))
                 .unwrap_or_default()
         )),
     }
 }
 
-/// An attribute key of any clause kind, as the vocabulary spells it.
-pub(crate) fn static_key(name: &str) -> Result<&'static str, String> {
-    schema::COMMON_ATTRIBUTES
-        .iter()
-        .chain(schema::CLAUSE_KINDS.iter().flat_map(|kind| kind.attributes))
-        .map(|attribute| attribute.key)
-        .find(|key| *key == name)
-        .ok_or_else(|| format!("unknown attribute `{name}`"))
-}
-
-pub(crate) fn deserialize_key<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Spanned<&'static str>, D::Error> {
-    let named = Spanned::<String>::deserialize(deserializer)?;
-    let key = static_key(&named.value).map_err(serde::de::Error::custom)?;
-    Ok(Spanned::new(key, named.span))
-}
-
-/// The keys of [`Clause::resolved`] (`resolve::time` writes them): when a clause
-/// starts, when its written deadline falls, and when it ends.
-pub const RESOLVED_KEYS: &[&str] = &["start", "deadline", "end"];
-
-fn deserialize_resolved<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Vec<(&'static str, When)>, D::Error> {
-    Vec::<(String, When)>::deserialize(deserializer)?
-        .into_iter()
-        .map(|(key, when)| {
-            let key = RESOLVED_KEYS
-                .iter()
-                .find(|known| **known == key)
-                .copied()
-                .ok_or_else(|| {
-                    serde::de::Error::custom(format!(
-                        "unknown resolved date `{key}`, expected one of {}",
-                        RESOLVED_KEYS.join(", ")
-                    ))
-                })?;
-            Ok((key, when))
-        })
-        .collect()
-}
-
 impl Clause {
+    pub fn kind(&self) -> &'static ClauseKind {
+        self.kind.value
+    }
+
     pub fn kind_name(&self) -> &'static str {
         self.kind.value.name
+    }
+
+    /// Whether the clause is of this kind.
+    pub fn is(&self, kind: &ClauseKind) -> bool {
+        self.kind.value == kind
     }
 
     /// A display label: `clause 7` or `ultimatum`.
@@ -319,45 +383,51 @@ impl Clause {
         }
     }
 
-    pub fn get(&self, key: &str) -> Option<&AttributeValue> {
+    /// The first attribute given under `key`.
+    pub fn get(&self, key: Key) -> Option<&AttributeValue> {
         self.attributes
             .iter()
             .find(|attribute| attribute.key.value == key)
     }
 
     /// Every attribute given under `key`, in source order.
-    pub fn all<'a>(&'a self, key: &str) -> impl Iterator<Item = &'a AttributeValue> + use<'a> {
-        // Keys in the model are the schema's `&'static str`s; borrowing the
-        // stored one keeps the iterator free of the caller's lifetime.
-        let stored: Option<&'static str> = self
-            .attributes
-            .iter()
-            .find(|attribute| attribute.key.value == key)
-            .map(|attribute| attribute.key.value);
+    pub fn all(&self, key: Key) -> impl Iterator<Item = &AttributeValue> {
         self.attributes
             .iter()
-            .filter(move |attribute| Some(attribute.key.value) == stored)
+            .filter(move |attribute| attribute.key.value == key)
     }
 
     /// Whether the attribute is given (and not merely listed as unstated).
-    pub fn has(&self, key: &str) -> bool {
+    pub fn has(&self, key: Key) -> bool {
         self.get(key).is_some()
     }
 
+    /// The span of the attribute when the clause has it, else the clause's.
+    pub fn span_of(&self, key: Key) -> Span {
+        self.get(key).map_or(self.span, |attribute| attribute.span)
+    }
+
+    /// Whether the source explicitly leaves `key` unstated in this clause.
+    pub fn is_unstated(&self, key: Key) -> bool {
+        self.names(Key::Unstated)
+            .iter()
+            .any(|word| word.value == key.name())
+    }
+
     pub fn strength(&self) -> Option<Strength> {
-        match self.get("strength").map(|a| &a.value) {
+        match self.get(Key::Strength).map(|a| &a.value) {
             Some(Value::Strength(strength)) => Some(*strength),
             _ => None,
         }
     }
 
-    /// Party and unit paths named under `key` (for `Parties` and `Actors` values).
-    pub fn parties<'a>(&'a self, key: &'a str) -> Vec<&'a Spanned<String>> {
+    /// The names given under `key`: parties and units, clause numbers, or words.
+    pub fn names(&self, key: Key) -> Vec<&Spanned<String>> {
         let mut out = Vec::new();
         for attribute in self.all(key) {
             match &attribute.value {
-                Value::Parties(parties) | Value::Clauses(parties) | Value::Words(parties) => {
-                    out.extend(parties.iter())
+                Value::Parties(names) | Value::Clauses(names) | Value::Words(names) => {
+                    out.extend(names.iter())
                 }
                 _ => {}
             }
@@ -365,8 +435,8 @@ impl Clause {
         out
     }
 
-    /// Party and unit paths among the actors named under `key`.
-    pub fn actor_parties(&self, key: &str) -> Vec<(String, Span)> {
+    /// Party and unit paths among the parties or actors named under `key`.
+    pub fn actor_parties(&self, key: Key) -> Vec<(String, Span)> {
         let mut out = Vec::new();
         for attribute in self.all(key) {
             match &attribute.value {
@@ -387,20 +457,144 @@ impl Clause {
         out
     }
 
-    /// Clause numbers this one waits on (`after`, `if`, `in_exchange_for`).
-    pub fn dependencies(&self) -> Vec<&Spanned<String>> {
-        ["after", "if", "in_exchange_for"]
-            .into_iter()
-            .flat_map(|key| self.parties(key))
+    /// Places named under `key`, in order.
+    pub fn places(&self, key: Key) -> Vec<&Spanned<PlaceRef>> {
+        self.all(key)
+            .flat_map(|attribute| match &attribute.value {
+                Value::Places(places) => places.iter().collect(),
+                _ => Vec::new(),
+            })
             .collect()
     }
 
-    /// The date a deadline-like attribute resolves to, absolute or relative.
-    pub fn resolved(&self, key: &str) -> Option<&When> {
+    /// Who or what is named under `key`, in canonical words, sorted and each once:
+    /// party and unit paths, group words, descriptions in quotes.
+    pub fn words(&self, key: Key) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for attribute in self.all(key) {
+            match &attribute.value {
+                Value::Actors(actors) => out.extend(actors.iter().map(|a| a.value.to_string())),
+                Value::Parties(parties) => out.extend(parties.iter().map(|p| p.value.clone())),
+                _ => {}
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The clauses this one waits on (`after`, `if`, `in_exchange_for`), with the
+    /// key that says how.
+    pub fn waits_on(&self) -> Vec<(Key, &Spanned<String>)> {
+        Key::waiting()
+            .flat_map(|key| self.names(key).into_iter().map(move |number| (key, number)))
+            .collect()
+    }
+
+    /// Clause numbers this one waits on, however it waits.
+    pub fn dependencies(&self) -> Vec<&Spanned<String>> {
+        self.waits_on()
+            .into_iter()
+            .map(|(_, number)| number)
+            .collect()
+    }
+
+    /// The date a moment of the clause resolves to (its start, its written
+    /// deadline, its end), absolute or counted from signing or another clause.
+    pub fn resolved(&self, point: Point) -> Option<&When> {
         self.resolved
             .iter()
-            .find(|(k, _)| *k == key)
+            .find(|(at, _)| *at == point)
             .map(|(_, when)| when)
+    }
+
+    /// The date a time-valued attribute the clause states stands for: the
+    /// resolver's date for a deadline or start, else the date as written. `None`
+    /// when the clause does not state the attribute, or it resolves to no date.
+    pub fn when(&self, key: Key) -> Option<&When> {
+        if !self.has(key) {
+            return None;
+        }
+        Point::of(key)
+            .and_then(|point| self.resolved(point))
+            .or_else(|| {
+                self.all(key).find_map(|attribute| match &attribute.value {
+                    Value::When(when) | Value::Deadline(Deadline::At { when }) => Some(when),
+                    _ => None,
+                })
+            })
+    }
+
+    /// The clause's `duration`: the longest of a range, or the shortest.
+    pub fn duration(&self, longest: bool) -> Option<Duration> {
+        match self.get(Key::Duration).map(|attribute| &attribute.value) {
+            Some(Value::Duration(range)) if longest => Some(range.max.unwrap_or(range.min)),
+            Some(Value::Duration(range)) => Some(range.min),
+            _ => None,
+        }
+    }
+
+    /// The attributes that guarantee the clause is kept: who answers for it, who
+    /// watches it, how it is kept, by when.
+    pub fn guarantees(&self) -> impl Iterator<Item = &AttributeValue> {
+        self.attributes
+            .iter()
+            .filter(|attribute| attribute.key.value.guarantee().is_some())
+    }
+
+    /// Whether the clause names someone who answers for it: a guarantor, a safe
+    /// passage, an escort.
+    pub fn has_guarantor(&self) -> bool {
+        self.guarantees()
+            .any(|attribute| attribute.key.value.guarantee() == Some(Guarantee::Guarantor))
+    }
+
+    /// Whether the clause names someone to watch it, or says how breaches are
+    /// handled.
+    pub fn has_oversight(&self) -> bool {
+        self.guarantees().any(|attribute| {
+            matches!(
+                attribute.key.value.guarantee(),
+                Some(Guarantee::Oversight | Guarantee::Procedure)
+            )
+        })
+    }
+
+    /// Who the clause binds, in canonical words: the parties under the first of
+    /// the kind's binding keys that the clause states.
+    pub fn bound(&self) -> Vec<String> {
+        match self.kind().bound.iter().copied().find(|key| self.has(*key)) {
+            Some(key) => self.words(key),
+            None => Vec::new(),
+        }
+    }
+
+    /// Whom the clause benefits, in canonical words: its `benefits`, else those the
+    /// kind is for (the evacuees, the detainees), else the parties on the other side
+    /// from those it binds.
+    pub fn beneficiaries(&self, document: &Document) -> Vec<String> {
+        if self.has(Key::Benefits) {
+            return self.words(Key::Benefits);
+        }
+        match self.kind().beneficiaries {
+            Beneficiaries::Named(key) if self.has(key) => return self.words(key),
+            Beneficiaries::Group(group) => return vec![group.to_string()],
+            _ => {}
+        }
+        let bound = self.bound();
+        let Some(first) = bound.iter().find_map(|name| document.side_of(name)) else {
+            return Vec::new();
+        };
+        document
+            .parties
+            .iter()
+            .filter(|party| {
+                document
+                    .side_of(&party.id.value)
+                    .is_some_and(|side| side != first)
+            })
+            .map(|party| party.id.value.clone())
+            .collect()
     }
 
     pub fn is_protection(&self) -> bool {
@@ -414,31 +608,4 @@ impl Clause {
     pub fn pax_category(&self) -> &'static str {
         self.kind.value.pax
     }
-}
-
-/// Words that may name a group of people without declaring a party.
-pub const GROUPS: &[&str] = &[
-    "civilians",
-    "fighters",
-    "defectors",
-    "detainees",
-    "prisoners",
-    "wounded",
-    "sick",
-    "families",
-    "residents",
-    "evacuees",
-    "officers",
-    "delegates",
-    "everyone",
-];
-
-/// Whether the name is a group word.
-pub fn is_group(word: &str) -> bool {
-    GROUPS.contains(&word)
-}
-
-/// Every clause kind name, for hints.
-pub fn clause_kind_names() -> impl Iterator<Item = &'static str> {
-    schema::CLAUSE_KINDS.iter().map(|kind| kind.name)
 }

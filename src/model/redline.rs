@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Document, Value};
-use crate::schema::ClauseKind;
 use crate::source::{Span, Spanned};
+use crate::vocabulary::{ClauseKind, Key};
 
 /// A party's red lines: `requirements opposition_red_lines { ... }`. Its header
 /// (title, sources, declared parties and places) is held as a document with no
@@ -51,12 +51,11 @@ pub struct Requirement {
     pub kind: Option<Spanned<&'static ClauseKind>>,
     pub message: Option<Spanned<String>>,
     /// Attributes the clause must give.
-    #[serde(deserialize_with = "deserialize_keys")]
-    pub has: Vec<Spanned<&'static str>>,
+    pub has: Vec<Spanned<Key>>,
     /// Attributes the clause must not give: `forbid ... { lacks choice }` names
     /// evacuations that offer no choice.
-    #[serde(deserialize_with = "deserialize_keys", default)]
-    pub lacks: Vec<Spanned<&'static str>>,
+    #[serde(default)]
+    pub lacks: Vec<Spanned<Key>>,
     /// Bounds on attribute values: `grace at least 6 months`.
     pub bounds: Vec<Bound>,
     /// Document-level demands.
@@ -84,18 +83,6 @@ fn deserialize_kind<'de, D: serde::Deserializer<'de>>(
         .map_err(serde::de::Error::custom)
 }
 
-fn deserialize_keys<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Vec<Spanned<&'static str>>, D::Error> {
-    Vec::<Spanned<String>>::deserialize(deserializer)?
-        .into_iter()
-        .map(|named| {
-            let key = super::static_key(&named.value).map_err(serde::de::Error::custom)?;
-            Ok(Spanned::new(key, named.span))
-        })
-        .collect()
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparison {
@@ -115,8 +102,7 @@ impl Comparison {
 /// `KEY at least VALUE` or `KEY at most VALUE`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Bound {
-    #[serde(deserialize_with = "super::deserialize_key")]
-    pub key: Spanned<&'static str>,
+    pub key: Spanned<Key>,
     pub comparison: Comparison,
     pub value: Value,
     pub span: Span,

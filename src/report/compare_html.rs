@@ -228,7 +228,7 @@ fn render_attribute(out: &mut String, attribute: &AttributeDiff) {
     let cell = |value: &Option<String>| match value {
         Some(value) => format!(
             "<span class=\"key\">{}:</span> {}",
-            escape(attribute.key),
+            escape(attribute.key()),
             escape(value)
         ),
         None => String::new(),

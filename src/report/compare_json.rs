@@ -160,7 +160,7 @@ fn json_step<'a>(step: &'a Step, sources: &Sources) -> JsonStep<'a> {
             .iter()
             .map(|row| JsonRow {
                 status: row.status,
-                kind: step.kind(row),
+                kind: step.kind(row).name,
                 older: step.older_clause(row).map(|c| json_clause(c, sources)),
                 newer: step.newer_clause(row).map(|c| json_clause(c, sources)),
                 attributes: row.attributes.iter().map(json_attribute).collect(),
@@ -183,7 +183,7 @@ fn json_document<'a>(document: &'a Document, sources: &Sources) -> JsonDocument<
         id: &document.id.value,
         title: document.title.as_ref().map(|title| title.value.as_str()),
         date: document.date.as_ref().map(|date| date.value.text.as_str()),
-        status: document.status(),
+        status: document.status().map(|status| status.name()),
         file,
         line,
         column,
@@ -192,7 +192,7 @@ fn json_document<'a>(document: &'a Document, sources: &Sources) -> JsonDocument<
 
 fn json_attribute(attribute: &AttributeDiff) -> JsonAttribute<'_> {
     JsonAttribute {
-        key: attribute.key,
+        key: attribute.key(),
         older: attribute.older.as_deref(),
         newer: attribute.newer.as_deref(),
         changed: attribute.changed(),

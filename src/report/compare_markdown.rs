@@ -87,8 +87,8 @@ fn render_step(out: &mut String, step: &Step, sources: &Sources) {
                 out,
                 "| {} | {} | {} |",
                 attribute_mark(&attribute.older, &attribute.newer),
-                cell(attribute.key, &attribute.older),
-                cell(attribute.key, &attribute.newer)
+                cell(attribute.key(), &attribute.older),
+                cell(attribute.key(), &attribute.newer)
             );
         }
     }
@@ -140,8 +140,8 @@ fn render_row(out: &mut String, step: &Step, row: &Row, sources: &Sources) {
             } else {
                 " "
             },
-            cell(attribute.key, &attribute.older),
-            cell(attribute.key, &attribute.newer)
+            cell(attribute.key(), &attribute.older),
+            cell(attribute.key(), &attribute.newer)
         );
     }
     let changed_text = row

@@ -244,7 +244,7 @@ fn render_attribute(out: &mut String, attribute: &AttributeDiff, column: usize) 
         } else {
             Paint::Plain
         };
-        let mut pieces: Line = vec![(format!("{}:", attribute.key), Paint::Key)];
+        let mut pieces: Line = vec![(format!("{}:", attribute.key()), Paint::Key)];
         pieces.extend(
             value
                 .split_whitespace()

@@ -41,7 +41,10 @@ fn row(document: &Document) -> [String; 5] {
         .date
         .as_ref()
         .map_or("-".to_string(), |date| date.value.text.clone());
-    let status = document.status().unwrap_or("-").to_string();
+    let status = document
+        .status()
+        .map_or("-", |status| status.name())
+        .to_string();
     let parties = if document.parties.is_empty() {
         "-".to_string()
     } else {

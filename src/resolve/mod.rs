@@ -14,9 +14,9 @@ use crate::model::{
     Anchor, AttributeValue, Backer, Citation, Clause, Corpus, Deadline, Document, Link, Party,
     Place, Requirement, Requirements, Side, StatusEntry, TestBlock, Unit, Value,
 };
-use crate::schema::{self, ClauseKind};
 use crate::source::{Span, Spanned};
 use crate::syntax::{Atom, AtomKind, Statement, SyntaxFile};
+use crate::vocabulary::{self, ClauseKind, Key, Relation, Role, Status, ValueType, Vocabulary};
 
 pub use time::read_when;
 use value::{
@@ -36,18 +36,24 @@ pub struct Resolved {
 const TOP_LEVEL: &[&str] = &["agreement", "requirements", "test"];
 
 /// Resolve one file, appending errors.
-pub fn resolve_file(file: &SyntaxFile, errors: &mut Vec<Diagnostic>) -> Resolved {
+pub fn resolve_file(
+    file: &SyntaxFile,
+    vocabulary: &Vocabulary,
+    errors: &mut Vec<Diagnostic>,
+) -> Resolved {
     let mut resolved = Resolved::default();
     for statement in &file.statements {
         match statement.keyword() {
             Some("agreement") => {
-                if let Some((document, _)) = resolve_document(statement, Mode::Agreement, errors) {
+                if let Some((document, _)) =
+                    resolve_document(statement, Mode::Agreement, vocabulary, errors)
+                {
                     resolved.documents.push(document);
                 }
             }
             Some("requirements") => {
                 if let Some((header, red_lines)) =
-                    resolve_document(statement, Mode::Requirements, errors)
+                    resolve_document(statement, Mode::Requirements, vocabulary, errors)
                 {
                     resolved.requirements.push(Requirements {
                         header,
@@ -57,7 +63,7 @@ pub fn resolve_file(file: &SyntaxFile, errors: &mut Vec<Diagnostic>) -> Resolved
                 }
             }
             Some("test") => {
-                if let Some(test) = redline::resolve_test(statement, errors) {
+                if let Some(test) = redline::resolve_test(statement, vocabulary, errors) {
                     resolved.tests.push(test);
                 }
             }
@@ -111,28 +117,6 @@ pub fn check_corpus(corpus: &Corpus, errors: &mut Vec<Diagnostic>) {
     }
 }
 
-fn new_document(id: Spanned<String>, span: Span) -> Document {
-    Document {
-        id,
-        span,
-        title: None,
-        date: None,
-        region: None,
-        statuses: Vec::new(),
-        sources: Vec::new(),
-        links: Vec::new(),
-        places: Vec::new(),
-        parties: Vec::new(),
-        units: Vec::new(),
-        guarantors: Vec::new(),
-        monitors: Vec::new(),
-        notes: Vec::new(),
-        texts: Vec::new(),
-        recitals: Vec::new(),
-        clauses: Vec::new(),
-    }
-}
-
 /// Agreements and requirements share their header and declarations.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -150,6 +134,7 @@ struct RedLines {
 fn resolve_document(
     statement: &Statement,
     mode: Mode,
+    vocabulary: &Vocabulary,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<(Document, RedLines)> {
     let keyword = statement.keyword().unwrap_or("agreement");
@@ -173,7 +158,8 @@ fn resolve_document(
         return None;
     };
     let mut resolver = DocumentResolver {
-        document: new_document(id, statement.span),
+        document: Document::new(id, statement.span),
+        vocabulary,
         scope: Scope::default(),
         errors,
         clause_numbers: HashMap::new(),
@@ -234,6 +220,7 @@ fn shrink(document: &mut Document) {
 
 struct DocumentResolver<'e> {
     document: Document,
+    vocabulary: &'e Vocabulary,
     scope: Scope,
     errors: &'e mut Vec<Diagnostic>,
     clause_numbers: HashMap<String, Span>,
@@ -368,10 +355,7 @@ impl DocumentResolver<'_> {
     }
 
     fn sub_keys(keyword: &str) -> &'static [&'static str] {
-        schema::DOCUMENT_STATEMENTS
-            .iter()
-            .find(|(name, _, _)| *name == keyword)
-            .map_or(&[], |(_, keys, _)| *keys)
+        vocabulary::words::sub_keys(keyword)
     }
 
     fn party(&mut self, statement: &Statement) {
@@ -407,32 +391,31 @@ impl DocumentResolver<'_> {
                 match word {
                     "side" => {
                         let side = read_word(&mut cursor, "government, opposition or third")?;
-                        let value = match side.value.as_str() {
-                            "government" => Side::Government,
-                            "opposition" => Side::Opposition,
-                            "third" => Side::Third,
-                            other => {
+                        let value = match Side::parse(&side.value) {
+                            Some(value) => value,
+                            None => {
+                                let other = side.value.as_str();
                                 return Err(Diagnostic::new(
                                     format!("unknown side `{other}`"),
                                     side.span,
                                 )
                                 .expected("government, opposition or third")
-                                .maybe_hint(did_you_mean(other, schema::SIDES.iter().copied())));
+                                .maybe_hint(did_you_mean(other, Side::NAMES.iter().copied())));
                             }
                         };
                         party.side = Some(Spanned::new(value, side.span));
                     }
                     "role" => loop {
                         let role = read_word(&mut cursor, "a role")?;
-                        if !schema::ROLES.contains(&role.value.as_str()) {
+                        let Some(parsed) = Role::parse(&role.value) else {
                             return Err(Diagnostic::new(
                                 format!("unknown role `{}`", role.value),
                                 role.span,
                             )
-                            .expected(format!("one of: {}", schema::ROLES.join(", ")))
-                            .maybe_hint(did_you_mean(&role.value, schema::ROLES.iter().copied())));
-                        }
-                        party.roles.push(role);
+                            .expected(format!("one of: {}", Role::NAMES.join(", ")))
+                            .maybe_hint(did_you_mean(&role.value, Role::NAMES.iter().copied())));
+                        };
+                        party.roles.push(Spanned::new(parsed, role.span));
                         if !matches!(cursor.peek().map(|a| &a.kind), Some(AtomKind::Comma)) {
                             break;
                         }
@@ -493,7 +476,7 @@ impl DocumentResolver<'_> {
             let mut cursor = Self::sub_cursor(atoms, key);
             match word {
                 "kind" => match read_word(&mut cursor, "a kind of place") {
-                    Ok(kind) if schema::PLACE_KINDS.contains(&kind.value.as_str()) => {
+                    Ok(kind) if vocabulary::PLACE_KINDS.contains(&kind.value.as_str()) => {
                         place.kind = Some(kind)
                     }
                     Ok(kind) => {
@@ -502,10 +485,10 @@ impl DocumentResolver<'_> {
                                 format!("unknown kind of place `{}`", kind.value),
                                 kind.span,
                             )
-                            .expected(format!("one of: {}", schema::PLACE_KINDS.join(", ")))
+                            .expected(format!("one of: {}", vocabulary::PLACE_KINDS.join(", ")))
                             .maybe_hint(did_you_mean(
                                 &kind.value,
-                                schema::PLACE_KINDS.iter().copied(),
+                                vocabulary::PLACE_KINDS.iter().copied(),
                             )),
                         );
                         continue;
@@ -739,9 +722,11 @@ impl DocumentResolver<'_> {
             "link" => self.link(statement),
             "guarantor" | "monitor" => self.backer(statement, keyword),
             other => {
-                let keys = schema::DOCUMENT_STATEMENTS.iter().map(|(name, _, _)| *name);
+                let keys = vocabulary::DOCUMENT_STATEMENTS
+                    .iter()
+                    .map(|(name, _, _)| *name);
                 let hint = did_you_mean(other, keys.clone()).or_else(|| {
-                    schema::clause_kind(other).map(|_| {
+                    self.vocabulary.kind(other).map(|_| {
                         format!("`{other}` is a clause kind: write `clause N {other} {{ ... }}`")
                     })
                 });
@@ -857,18 +842,17 @@ impl DocumentResolver<'_> {
         let parts = split(&statement.atoms, Self::sub_keys("status"));
         let mut cursor = Cursor::new(parts.head, end_span(statement));
         let status = match read_word(&mut cursor, "a status") {
-            Ok(status) if schema::STATUSES.contains(&status.value.as_str()) => status,
-            Ok(status) => {
-                self.error(
-                    Diagnostic::new(format!("unknown status `{}`", status.value), status.span)
-                        .expected(format!("one of: {}", schema::STATUSES.join(", ")))
-                        .maybe_hint(did_you_mean(
-                            &status.value,
-                            schema::STATUSES.iter().copied(),
-                        )),
-                );
-                return;
-            }
+            Ok(word) => match Status::parse(&word.value) {
+                Some(status) => Spanned::new(status, word.span),
+                None => {
+                    self.error(
+                        Diagnostic::new(format!("unknown status `{}`", word.value), word.span)
+                            .expected(format!("one of: {}", Status::NAMES.join(", ")))
+                            .maybe_hint(did_you_mean(&word.value, Status::NAMES.iter().copied())),
+                    );
+                    return;
+                }
+            },
             Err(error) => {
                 self.error(error);
                 return;
@@ -888,17 +872,13 @@ impl DocumentResolver<'_> {
                 "on" => read_when_atom(&mut cursor).map(|when| {
                     entry.on = Some(Spanned::new(when, cursor.since(0)));
                 }),
-                "by" => read_value(
-                    &mut cursor,
-                    schema::ValueType::Parties,
-                    &self.scope,
-                    &|_| false,
-                )
-                .map(|value| {
-                    if let Value::Parties(parties) = value {
-                        entry.by = parties;
-                    }
-                }),
+                "by" => read_value(&mut cursor, ValueType::Parties, &self.scope, &|_| false).map(
+                    |value| {
+                        if let Value::Parties(parties) = value {
+                            entry.by = parties;
+                        }
+                    },
+                ),
                 _ => {
                     entry.source = self.sources(&mut cursor);
                     Ok(())
@@ -915,15 +895,17 @@ impl DocumentResolver<'_> {
     fn link(&mut self, statement: &Statement) {
         let mut cursor = Cursor::new(&statement.atoms[1..], end_span(statement));
         let relation = match read_word(&mut cursor, "a relation") {
-            Ok(relation) if schema::LINKS.contains(&relation.value.as_str()) => relation,
-            Ok(relation) => {
-                self.error(
-                    Diagnostic::new(format!("unknown link `{}`", relation.value), relation.span)
-                        .expected(format!("one of: {}", schema::LINKS.join(", ")))
-                        .maybe_hint(did_you_mean(&relation.value, schema::LINKS.iter().copied())),
-                );
-                return;
-            }
+            Ok(word) => match Relation::parse(&word.value) {
+                Some(relation) => Spanned::new(relation, word.span),
+                None => {
+                    self.error(
+                        Diagnostic::new(format!("unknown link `{}`", word.value), word.span)
+                            .expected(format!("one of: {}", Relation::NAMES.join(", ")))
+                            .maybe_hint(did_you_mean(&word.value, Relation::NAMES.iter().copied())),
+                    );
+                    return;
+                }
+            },
             Err(error) => {
                 self.error(error);
                 return;
@@ -939,12 +921,7 @@ impl DocumentResolver<'_> {
     fn backer(&mut self, statement: &Statement, keyword: &str) {
         let parts = split(&statement.atoms, Self::sub_keys(keyword));
         let mut cursor = Cursor::new(parts.head, end_span(statement));
-        let parties = match read_value(
-            &mut cursor,
-            schema::ValueType::Parties,
-            &self.scope,
-            &|_| false,
-        ) {
+        let parties = match read_value(&mut cursor, ValueType::Parties, &self.scope, &|_| false) {
             Ok(Value::Parties(parties)) => parties,
             Ok(_) => Vec::new(),
             Err(error) => {
@@ -1025,12 +1002,12 @@ impl DocumentResolver<'_> {
                 return;
             }
         };
-        let Some(kind) = schema::clause_kind(kind_name) else {
+        let Some(kind) = self.vocabulary.kind(kind_name) else {
             self.error(
                 Diagnostic::new(format!("unknown clause kind `{kind_name}`"), kind_atom.span)
                     .expected("a clause kind such as `ceasefire` or `detainee_release`")
                     .hint(
-                        did_you_mean(kind_name, crate::model::clause_kind_names()).unwrap_or_else(
+                        did_you_mean(kind_name, self.vocabulary.kind_names()).unwrap_or_else(
                             || "use `other` with a `subject` for anything else".into(),
                         ),
                     ),
@@ -1114,7 +1091,7 @@ impl DocumentResolver<'_> {
             return;
         }
         let mut cursor = Cursor::new(&statement.atoms, end_span(statement));
-        let is_key = |word: &str| kind.attribute(word).is_some();
+        let is_key = |word: &str| kind.attribute_named(word).is_some();
         let first_new = out.len();
         let mut sources = Vec::new();
         while !cursor.at_end() {
@@ -1125,11 +1102,10 @@ impl DocumentResolver<'_> {
                     return;
                 }
             };
-            let Some(attribute) = kind.attribute(key.value) else {
-                let other_kind = schema::CLAUSE_KINDS
-                    .iter()
-                    .find(|k| k.attributes.iter().any(|a| a.key == key.value));
-                let hint = did_you_mean(key.value, kind.keys()).or_else(|| {
+            let Some(attribute) = kind.attribute_named(key.value) else {
+                let other_kind =
+                    Key::from_name(key.value).and_then(|k| self.vocabulary.kind_with_key(k));
+                let hint = did_you_mean(key.value, kind.key_names()).or_else(|| {
                     other_kind.map(|k| format!("`{}` belongs to `{}` clauses", key.value, k.name))
                 });
                 self.error(
@@ -1142,14 +1118,14 @@ impl DocumentResolver<'_> {
                     )
                     .expected(format!(
                         "one of: {}",
-                        kind.keys().collect::<Vec<_>>().join(", ")
+                        kind.key_names().collect::<Vec<_>>().join(", ")
                     ))
                     .maybe_hint(hint),
                 );
                 return;
             };
             let start = cursor.position();
-            if attribute.key == "source" {
+            if attribute.key == Key::Source {
                 sources.extend(self.sources(&mut cursor));
                 continue;
             }
@@ -1157,10 +1133,10 @@ impl DocumentResolver<'_> {
                 Ok(value) => {
                     let span = key.span.to(cursor.since(start));
                     if let Value::Words(keys) = &value
-                        && attribute.value == schema::ValueType::Keys
+                        && attribute.value == ValueType::Keys
                     {
                         for unstated in keys {
-                            if kind.attribute(&unstated.value).is_none() {
+                            if kind.attribute_named(&unstated.value).is_none() {
                                 self.error(
                                     Diagnostic::new(
                                         format!(
@@ -1169,7 +1145,7 @@ impl DocumentResolver<'_> {
                                         ),
                                         unstated.span,
                                     )
-                                    .maybe_hint(did_you_mean(&unstated.value, kind.keys())),
+                                    .maybe_hint(did_you_mean(&unstated.value, kind.key_names())),
                                 );
                             }
                         }
@@ -1194,7 +1170,7 @@ impl DocumentResolver<'_> {
                         span,
                     )
                     .expected("another attribute or the end of the line")
-                    .maybe_hint(did_you_mean(word, kind.keys()).or_else(|| {
+                    .maybe_hint(did_you_mean(word, kind.key_names()).or_else(|| {
                         Some("quote free text, or put each attribute on its own line".into())
                     })),
                 );

@@ -7,9 +7,9 @@ use crate::model::{
     Assertion, AssertionKind, Bound, Comparison, Demand, RedLineStatus, Requirement,
     RequirementMode, TestBlock,
 };
-use crate::schema::{self, ClauseKind, ValueType};
 use crate::source::Spanned;
 use crate::syntax::{AtomKind, Statement};
+use crate::vocabulary::{ClauseKind, ValueType, Vocabulary};
 
 /// Value types a bound can compare.
 fn comparable(ty: ValueType) -> bool {
@@ -60,7 +60,7 @@ impl DocumentResolver<'_> {
             None
         } else {
             match read_word(&mut cursor, "a clause kind, such as `detainee_release`") {
-                Ok(word) => match schema::clause_kind(&word.value) {
+                Ok(word) => match self.vocabulary.kind(&word.value) {
                     Some(kind) => Some(Spanned::new(kind, word.span)),
                     None => {
                         return self.error(
@@ -69,10 +69,7 @@ impl DocumentResolver<'_> {
                                 word.span,
                             )
                             .expected("a clause kind such as `detainee_release`")
-                            .maybe_hint(did_you_mean(
-                                &word.value,
-                                crate::model::clause_kind_names(),
-                            )),
+                            .maybe_hint(did_you_mean(&word.value, self.vocabulary.kind_names())),
                         );
                     }
                 },
@@ -157,7 +154,7 @@ impl DocumentResolver<'_> {
             },
             "has" | "lacks" if kind.is_some() => loop {
                 let word = read_word(&mut cursor, "an attribute name")?;
-                let attribute = kind.and_then(|kind| kind.attribute(&word.value));
+                let attribute = kind.and_then(|kind| kind.attribute_named(&word.value));
                 let Some(attribute) = attribute else {
                     return Err(unknown_attribute(kind, &word));
                 };
@@ -172,9 +169,9 @@ impl DocumentResolver<'_> {
                 }
                 cursor.next();
             },
-            key if kind.is_some_and(|kind| kind.attribute(key).is_some()) => {
+            key if kind.is_some_and(|kind| kind.attribute_named(key).is_some()) => {
                 let attribute = kind
-                    .and_then(|kind| kind.attribute(key))
+                    .and_then(|kind| kind.attribute_named(key))
                     .ok_or_else(|| Diagnostic::new("unknown attribute", key_span))?;
                 if !comparable(attribute.value) {
                     return Err(
@@ -209,7 +206,7 @@ impl DocumentResolver<'_> {
                     keys.push("needs");
                 } else {
                     keys.extend(["has", "lacks"]);
-                    keys.extend(kind.into_iter().flat_map(|kind| kind.keys()));
+                    keys.extend(kind.into_iter().flat_map(|kind| kind.key_names()));
                 }
                 return Err(Diagnostic::new(
                     format!("unknown statement `{other}` in a red line"),
@@ -244,10 +241,10 @@ fn unknown_attribute(kind: Option<&'static ClauseKind>, word: &Spanned<String>) 
     )
     .expected(format!(
         "one of: {}",
-        kind.map(|kind| kind.keys().collect::<Vec<_>>().join(", "))
+        kind.map(|kind| kind.key_names().collect::<Vec<_>>().join(", "))
             .unwrap_or_default()
     ))
-    .maybe_hint(kind.and_then(|kind| did_you_mean(&word.value, kind.keys())))
+    .maybe_hint(kind.and_then(|kind| did_you_mean(&word.value, kind.key_names())))
 }
 
 const TEST_STATEMENTS: &[&str] = &[
@@ -255,7 +252,11 @@ const TEST_STATEMENTS: &[&str] = &[
 ];
 
 /// `test NAME { document ID; against REQUIREMENTS; assertions... }`.
-pub fn resolve_test(statement: &Statement, errors: &mut Vec<Diagnostic>) -> Option<TestBlock> {
+pub fn resolve_test(
+    statement: &Statement,
+    vocabulary: &Vocabulary,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<TestBlock> {
     let mut cursor = Cursor::new(&statement.atoms[1..], end_span(statement));
     let name = match read_word(&mut cursor, "the test's name") {
         Ok(name) => name,
@@ -279,7 +280,7 @@ pub fn resolve_test(statement: &Statement, errors: &mut Vec<Diagnostic>) -> Opti
         span: statement.span,
     };
     for line in &block.statements {
-        if let Err(error) = test_line(line, &mut test) {
+        if let Err(error) = test_line(line, vocabulary, &mut test) {
             errors.push(error);
         }
     }
@@ -296,7 +297,11 @@ pub fn resolve_test(statement: &Statement, errors: &mut Vec<Diagnostic>) -> Opti
     Some(test)
 }
 
-fn test_line(line: &Statement, test: &mut TestBlock) -> Result<(), Diagnostic> {
+fn test_line(
+    line: &Statement,
+    vocabulary: &Vocabulary,
+    test: &mut TestBlock,
+) -> Result<(), Diagnostic> {
     let keyword = line.keyword().unwrap_or("");
     let mut cursor = Cursor::new(&line.atoms[1..], end_span(line));
     if line.block.is_some() {
@@ -318,13 +323,13 @@ fn test_line(line: &Statement, test: &mut TestBlock) -> Result<(), Diagnostic> {
             let mut kinds = Vec::new();
             loop {
                 let word = read_word(&mut cursor, "a clause kind")?;
-                if schema::clause_kind(&word.value).is_none() {
+                if vocabulary.kind(&word.value).is_none() {
                     return Err(Diagnostic::new(
                         format!("unknown clause kind `{}`", word.value),
                         word.span,
                     )
                     .expected("a clause kind such as `ceasefire`")
-                    .maybe_hint(did_you_mean(&word.value, crate::model::clause_kind_names())));
+                    .maybe_hint(did_you_mean(&word.value, vocabulary.kind_names())));
                 }
                 kinds.push(word);
                 if !matches!(cursor.peek().map(|a| &a.kind), Some(AtomKind::Comma)) {

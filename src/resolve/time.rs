@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use jiff::ToSpan;
 use jiff::civil::{Date, DateTime};
 
-use crate::model::{Anchor, AnchorPoint, Deadline, Document, Precision, When};
+use crate::model::{Anchor, AnchorPoint, Deadline, Document, Point, Precision, Value, When};
+use crate::vocabulary::Key;
 
 /// Qualifiers that narrow a month: `mid 2018-05`.
 pub const MONTH_QUALIFIERS: &[&str] = &["early", "mid", "late"];
@@ -139,13 +140,13 @@ pub fn resolve_deadlines(document: &mut Document) {
         let mut found = Vec::new();
         let at = |point| point_of(document, &numbers, signing.as_ref(), index, point, 0);
         if let Some(start) = at(AnchorPoint::Starts) {
-            found.push(("start", start));
+            found.push((Point::Start, start));
         }
         if let Some(end) = at(AnchorPoint::Ends) {
-            if document.clauses[index].has("deadline") {
-                found.push(("deadline", end.clone()));
+            if document.clauses[index].has(Key::Deadline) {
+                found.push((Point::Deadline, end.clone()));
             }
-            found.push(("end", end));
+            found.push((Point::End, end));
         }
         resolved.push(found);
     }
@@ -167,13 +168,13 @@ fn point_of(
         return None;
     }
     let clause = &document.clauses[index];
-    let deadline_of = |key: &str| match clause.get(key).map(|a| &a.value) {
-        Some(crate::model::Value::Deadline(deadline)) => Some(deadline),
+    let deadline_of = |key: Key| match clause.get(key).map(|a| &a.value) {
+        Some(Value::Deadline(deadline)) => Some(deadline),
         _ => None,
     };
     let value = match point {
-        AnchorPoint::Starts => deadline_of("start"),
-        AnchorPoint::Ends => deadline_of("deadline"),
+        AnchorPoint::Starts => deadline_of(Key::Start),
+        AnchorPoint::Ends => deadline_of(Key::Deadline),
     };
     // A clause with no start of its own takes effect on signing.
     if value.is_none() && point == AnchorPoint::Starts {
@@ -204,11 +205,10 @@ fn point_of(
     }
     // An end can also come from a start and a duration, or an `until`.
     if point == AnchorPoint::Ends {
-        if let Some(crate::model::Value::When(until)) = clause.get("until").map(|a| &a.value) {
+        if let Some(Value::When(until)) = clause.get(Key::Until).map(|a| &a.value) {
             return Some(until.clone());
         }
-        if let Some(crate::model::Value::Duration(range)) = clause.get("duration").map(|a| &a.value)
-        {
+        if let Some(Value::Duration(range)) = clause.get(Key::Duration).map(|a| &a.value) {
             let start = point_of(
                 document,
                 numbers,

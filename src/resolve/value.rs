@@ -9,9 +9,9 @@ use crate::model::{
     Actor, Anchor, AnchorPoint, Count, Deadline, Distance, Duration, DurationRange, PlaceRef,
     Ratio, Strength, TimeUnit, Value, Weapon, When, is_group,
 };
-use crate::schema::{self, ValueType};
 use crate::source::{Span, Spanned};
 use crate::syntax::{Atom, AtomKind};
+use crate::vocabulary::{self, ValueType};
 
 use super::time::{MONTH_QUALIFIERS, read_when};
 
@@ -189,7 +189,7 @@ pub fn read_value(
         }
         ValueType::Weapons => Value::Weapons(list(cursor, read_weapon)?),
         ValueType::Strength => {
-            let word = read_word_from(cursor, schema::STRENGTHS, "a strength")?;
+            let word = read_word_from(cursor, vocabulary::STRENGTHS, "a strength")?;
             Value::Strength(Strength::parse(&word.value).unwrap_or(Strength::Binding))
         }
         ValueType::Clauses => Value::Clauses(list(cursor, read_clause_number)?),
@@ -353,14 +353,14 @@ fn read_actor(cursor: &mut Cursor, scope: &Scope) -> Read<Spanned<Actor>> {
     }
     let candidates = scope
         .party_names()
-        .chain(crate::model::GROUPS.iter().copied());
+        .chain(vocabulary::GROUPS.iter().copied());
     Err(Diagnostic::new(
         format!("unknown party or group `{}`", name.value),
         name.span,
     )
     .expected(format!(
         "a declared party, one of the groups {}, or a \"quoted description\"",
-        crate::model::GROUPS.join(", ")
+        vocabulary::GROUPS.join(", ")
     ))
     .hint(did_you_mean(&name.value, candidates).unwrap_or_else(|| {
         "quote a description in the source's words: \"those who wish to remain\"".into()
@@ -599,12 +599,12 @@ fn read_count(cursor: &mut Cursor, stop: &dyn Fn(&str) -> bool, many_words: bool
 fn read_weapon(cursor: &mut Cursor) -> Read<Weapon> {
     let quantifier = cursor
         .peek_word()
-        .filter(|word| schema::WEAPON_QUANTIFIERS.contains(word))
+        .filter(|word| vocabulary::WEAPON_QUANTIFIERS.contains(word))
         .map(str::to_string);
     if quantifier.is_some() {
         cursor.next();
     }
-    let class = read_word_from(cursor, schema::WEAPON_CLASSES, "weapon class")?;
+    let class = read_word_from(cursor, vocabulary::WEAPON_CLASSES, "weapon class")?;
     Ok(Weapon {
         quantifier,
         class: class.value,

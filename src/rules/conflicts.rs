@@ -7,59 +7,14 @@ use jiff::SignedDuration;
 use jiff::civil::DateTime;
 use jiff::tz::{Offset, TimeZone};
 
-use super::{
-    Context, Finding, Rule, list_labels, name, numbered, places, show_places, span_of,
-    stated_deadline, when_of,
-};
+use super::{Context, Finding, Rule, list_labels, name, numbered, show_places};
 use crate::model::{
-    Anchor, Clause, Deadline, Document, Duration, PlaceRef, Precision, Value, When, and_list,
+    Anchor, Clause, Deadline, Document, Period, PlaceRef, Point, Precision, Value, When, and_list,
 };
 use crate::source::{Span, Spanned};
+use crate::vocabulary::{Entry, Key, Relation, Wait, kinds};
 
 // access-conflict
-
-/// When a clause is in force, as far as the document says; `None` bounds are open
-/// (before signing is known, or with no end).
-#[derive(Clone, Copy, Debug)]
-struct Period {
-    begin: Option<DateTime>,
-    end: Option<DateTime>,
-}
-
-impl Period {
-    /// A clause's period: from its `start` (for a bar, else from its `deadline`,
-    /// when it falls due), else from signing; to its `until`, else its longest
-    /// `duration` after the beginning, else open. A grant's deadline does not
-    /// narrow it: what must happen by a date may happen from signing on.
-    fn of(clause: &Clause, document: &Document, from_deadline: bool) -> Period {
-        // The resolver dates a clause with no `start` from signing; a bar's
-        // deadline says more than that.
-        let stated = |key| clause.has(key).then(|| when_of(clause, key)).flatten();
-        let begin = stated("start")
-            .or_else(|| from_deadline.then(|| stated("deadline")).flatten())
-            .or(document.date.as_ref().map(|date| &date.value))
-            .map(|when| when.start);
-        let end = when_of(clause, "until").map(|when| when.end).or_else(|| {
-            let duration = duration(clause, true)?;
-            duration.after(begin?)
-        });
-        Period { begin, end }
-    }
-
-    fn overlaps(self, other: Period) -> bool {
-        let ends_before = |end: Option<DateTime>, begin: Option<DateTime>| matches!((end, begin), (Some(end), Some(begin)) if end <= begin);
-        !ends_before(self.end, other.begin) && !ends_before(other.end, self.begin)
-    }
-}
-
-/// The clause's `duration`: the longest or the shortest of a range.
-fn duration(clause: &Clause, longest: bool) -> Option<Duration> {
-    match clause.get("duration").map(|attribute| &attribute.value) {
-        Some(Value::Duration(range)) if longest => Some(range.max.unwrap_or(range.min)),
-        Some(Value::Duration(range)) => Some(range.min),
-        _ => None,
-    }
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Overlap {
@@ -94,68 +49,28 @@ fn overlap(document: &Document, a: &[&PlaceRef], b: &[&PlaceRef]) -> Overlap {
     result
 }
 
-/// How a clause lets a party in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Access {
-    /// `road_opening`: a road open to it.
-    Road,
-    /// `deployment`: its forces deployed.
-    Deployment,
-    /// `institutions_return`: its institutions back.
-    Return,
-    /// `evacuation`: passage along a route, as evacuee or escort.
-    Passage,
-}
-
 /// Entry, passage or deployment a clause grants: to whom, and where.
 struct Grant<'a> {
-    access: Access,
+    entry: Entry,
     grantees: Vec<(String, Span)>,
     areas: Vec<&'a PlaceRef>,
 }
 
-fn spanned(parties: Vec<&Spanned<String>>) -> Vec<(String, Span)> {
-    parties
-        .into_iter()
-        .map(|party| (party.value.clone(), party.span))
-        .collect()
-}
-
 fn grant(clause: &Clause) -> Option<Grant<'_>> {
-    let values = |key| places(clause, key).into_iter().map(|place| &place.value);
-    let access = match clause.kind_name() {
-        "road_opening" => Access::Road,
-        "deployment" => Access::Deployment,
-        "institutions_return" => Access::Return,
-        "evacuation" => Access::Passage,
-        _ => return None,
-    };
-    let mut grantees = Vec::new();
-    let areas: Vec<&PlaceRef> = match access {
-        Access::Road => {
-            grantees.extend(spanned(clause.parties("open_to")));
-            values("road").chain(values("area")).collect()
-        }
-        Access::Deployment => {
-            grantees.extend(clause.actor_parties("forces"));
-            grantees.extend(clause.actor_parties("by"));
-            grantees.extend(spanned(clause.parties("with")));
-            values("area").collect()
-        }
-        Access::Return => {
-            grantees.extend(spanned(clause.parties("institutions")));
-            grantees.extend(clause.actor_parties("by"));
-            values("area").collect()
-        }
-        Access::Passage => {
-            grantees.extend(clause.actor_parties("people"));
-            grantees.extend(spanned(clause.parties("escort")));
-            grantees.extend(spanned(clause.parties("safe_passage")));
-            values("route").chain(values("area")).collect()
-        }
-    };
+    let access = clause.kind().access?;
+    let grantees = access
+        .grantees
+        .iter()
+        .flat_map(|key| clause.actor_parties(*key))
+        .collect();
+    let areas = access
+        .areas
+        .iter()
+        .flat_map(|key| clause.places(*key))
+        .map(|place| &place.value)
+        .collect();
     Some(Grant {
-        access,
+        entry: access.entry,
         grantees,
         areas,
     })
@@ -197,16 +112,16 @@ pub(super) fn access_conflict(context: &Context, rule: &Rule, out: &mut Vec<Find
             Some((clause, grant, Period::of(clause, document, false)))
         })
         .collect();
-    for bar in document
-        .clauses
-        .iter()
-        .filter(|c| c.kind_name() == "non_entry")
-    {
-        let barred = bar.parties("barred");
+    for bar in document.clauses.iter().filter(|c| c.is(&kinds::NON_ENTRY)) {
+        let barred = bar.names(Key::Barred);
         if barred.is_empty() {
             continue;
         }
-        let mut area: Vec<&PlaceRef> = places(bar, "area").into_iter().map(|p| &p.value).collect();
+        let mut area: Vec<&PlaceRef> = bar
+            .places(Key::Area)
+            .into_iter()
+            .map(|p| &p.value)
+            .collect();
         if area.is_empty() {
             area = region.clone();
         }
@@ -234,17 +149,17 @@ pub(super) fn access_conflict(context: &Context, rule: &Rule, out: &mut Vec<Find
             };
             let parties = and_list(&dedup(parties));
             let bar_names: Vec<String> = barred.iter().map(|b| b.value.clone()).collect();
-            let lasting = match (when_of(bar, "until"), duration(bar, true)) {
+            let lasting = match (bar.when(Key::Until), bar.duration(true)) {
                 (Some(until), _) => format!(" until {}", until.text),
                 (None, Some(duration)) => format!(" for {duration}"),
                 (None, None) => String::new(),
             };
             let areas = describe_areas(&grant.areas);
-            let granted = match grant.access {
-                Access::Road => format!("opens {areas} to {parties}"),
-                Access::Deployment => format!("deploys {parties} in {areas}"),
-                Access::Return => format!("returns {parties} to {areas}"),
-                Access::Passage => format!("gives {parties} passage through {areas}"),
+            let granted = match grant.entry {
+                Entry::Road => format!("opens {areas} to {parties}"),
+                Entry::Deployment => format!("deploys {parties} in {areas}"),
+                Entry::Return => format!("returns {parties} to {areas}"),
+                Entry::Passage => format!("gives {parties} passage through {areas}"),
             };
             let statement = format!(
                 "{} bars {} from {}{lasting}, but {} {granted}",
@@ -266,8 +181,6 @@ pub(super) fn access_conflict(context: &Context, rule: &Rule, out: &mut Vec<Find
 
 // aid-conditioned-on-concession
 
-const AID_KINDS: &[&str] = &["evacuation", "humanitarian_access", "services"];
-
 /// Words in a ratio that tie it to a military concession.
 fn is_concession_word(word: &str) -> bool {
     let word = word.to_lowercase();
@@ -284,13 +197,13 @@ pub(super) fn aid_conditioned_on_concession(
     let document = context.document;
     let numbers = numbered(document);
     for (index, aid) in document.clauses.iter().enumerate() {
-        if !AID_KINDS.contains(&aid.kind_name()) {
+        if !aid.kind().relief {
             continue;
         }
         let mut reasons = Vec::new();
         let mut span = None;
-        if aid.kind_name() == "evacuation" {
-            for attribute in aid.all("ratio") {
+        if aid.is(&kinds::EVACUATION) {
+            for attribute in aid.all(Key::Ratio) {
                 if let Value::Ratio(ratio) = &attribute.value {
                     let tied = ratio
                         .numerator
@@ -357,18 +270,20 @@ pub(super) fn aid_conditioned_on_concession(
 /// with the words that say so and the clause that says it.
 fn agreed_end(document: &Document) -> Option<(DateTime, String, &Clause)> {
     let mut latest: Option<(DateTime, String, &Clause)> = None;
-    for clause in document.clauses.iter().filter(|c| c.kind_name() == "term") {
+    for clause in document.clauses.iter().filter(|c| c.is(&kinds::TERM)) {
         let mut candidates = Vec::new();
-        for key in ["until", "extended_until"] {
-            if let Some(when) = when_of(clause, key) {
+        for key in [Key::Until, Key::ExtendedUntil] {
+            if let Some(when) = clause.when(key) {
                 candidates.push((
                     when.start,
                     format!("{} (`{key}` in {})", when.text, name(clause)),
                 ));
             }
         }
-        let start = when_of(clause, "start").or(document.date.as_ref().map(|date| &date.value));
-        if let (Some(start), Some(duration)) = (start, duration(clause, false))
+        let start = clause
+            .when(Key::Start)
+            .or(document.date.as_ref().map(|date| &date.value));
+        if let (Some(start), Some(duration)) = (start, clause.duration(false))
             && let Some(end) = duration.after(start.start)
         {
             candidates.push((
@@ -393,12 +308,8 @@ fn agreed_end(document: &Document) -> Option<(DateTime, String, &Clause)> {
 pub(super) fn early_termination(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let document = context.document;
     let mut targets: Vec<&Document> = Vec::new();
-    for link in document
-        .links
-        .iter()
-        .filter(|l| l.relation.value == "terminates")
-    {
-        if let Some(&target) = context.documents.get(link.target.value.as_str())
+    for target in document.linked(Relation::Terminates) {
+        if let Some(&target) = context.documents.get(target.value.as_str())
             && !targets.iter().any(|t| std::ptr::eq(*t, target))
         {
             targets.push(target);
@@ -410,9 +321,9 @@ pub(super) fn early_termination(context: &Context, rule: &Rule, out: &mut Vec<Fi
     for termination in document
         .clauses
         .iter()
-        .filter(|c| c.kind_name() == "termination")
+        .filter(|c| c.is(&kinds::TERMINATION))
     {
-        let Some(effective) = termination.get("effective") else {
+        let Some(effective) = termination.get(Key::Effective) else {
             continue;
         };
         let Value::When(when) = &effective.value else {
@@ -455,7 +366,7 @@ pub(super) fn deadline_before_signing(context: &Context, rule: &Rule, out: &mut 
         return;
     };
     for clause in &document.clauses {
-        let Some(deadline) = stated_deadline(clause) else {
+        let Some(deadline) = clause.when(Key::Deadline) else {
             continue;
         };
         if deadline.is_before(&date.value) {
@@ -465,7 +376,7 @@ pub(super) fn deadline_before_signing(context: &Context, rule: &Rule, out: &mut 
                 deadline.text,
                 date.value.text,
             );
-            let span = span_of(clause, "deadline");
+            let span = clause.span_of(Key::Deadline);
             out.push(Finding::new(context, rule, &[clause], message, span));
         }
     }
@@ -477,10 +388,10 @@ pub(super) fn deadline_order(context: &Context, rule: &Rule, out: &mut Vec<Findi
     let document = context.document;
     let numbers = numbered(document);
     for later in &document.clauses {
-        let Some(due) = stated_deadline(later) else {
+        let Some(due) = later.when(Key::Deadline) else {
             continue;
         };
-        for reference in later.parties("after") {
+        for reference in later.names(Key::After) {
             let Some(&index) = numbers.get(reference.value.as_str()) else {
                 continue;
             };
@@ -490,11 +401,12 @@ pub(super) fn deadline_order(context: &Context, rule: &Rule, out: &mut Vec<Findi
             }
             // What comes after a clause comes after its deadline, or after its end
             // (`until`, `duration`) when it has no deadline.
-            let Some(first_due) = when_of(earlier, "deadline").or(earlier.resolved("end")) else {
+            let Some(first_due) = earlier.when(Key::Deadline).or(earlier.resolved(Point::End))
+            else {
                 continue;
             };
             if due.start <= first_due.start {
-                let what = if earlier.has("deadline") {
+                let what = if earlier.has(Key::Deadline) {
                     "deadline"
                 } else {
                     "end"
@@ -524,7 +436,7 @@ pub(super) fn deadline_order(context: &Context, rule: &Rule, out: &mut Vec<Findi
 /// One dependency between clauses: `from` waits on `to` through `key`.
 struct Edge<'a> {
     to: usize,
-    key: &'static str,
+    key: Key,
     reference: &'a Spanned<String>,
 }
 
@@ -592,15 +504,14 @@ pub(super) fn condition_cycle(context: &Context, rule: &Rule, out: &mut Vec<Find
         .clauses
         .iter()
         .map(|clause| {
-            let mut edges = Vec::new();
-            for key in ["after", "if", "in_exchange_for"] {
-                for reference in clause.parties(key) {
-                    if let Some(&to) = numbers.get(reference.value.as_str()) {
-                        edges.push(Edge { to, key, reference });
-                    }
-                }
-            }
-            edges
+            clause
+                .waits_on()
+                .into_iter()
+                .filter_map(|(key, reference)| {
+                    let to = *numbers.get(reference.value.as_str())?;
+                    Some(Edge { to, key, reference })
+                })
+                .collect()
         })
         .collect();
     let mut cycles = components(&edges);
@@ -623,7 +534,7 @@ pub(super) fn condition_cycle(context: &Context, rule: &Rule, out: &mut Vec<Find
         // clause waiting on itself makes a cycle no one can start.
         let blocked = inner
             .iter()
-            .any(|(from, edge)| edge.key != "in_exchange_for" || edge.to == *from);
+            .any(|(from, edge)| edge.key.wait() == Some(Wait::Sequenced) || edge.to == *from);
         let Some((_, first)) = inner.first() else {
             continue;
         };
@@ -667,29 +578,6 @@ pub(super) fn condition_cycle(context: &Context, rule: &Rule, out: &mut Vec<Find
 
 // conflicting-terms
 
-/// Keys that say what a clause is about; clauses agreeing on all of them (and on
-/// kind) speak of the same thing.
-const SUBJECT_KEYS: &[&str] = &[
-    "subject",
-    "by",
-    "benefits",
-    "area",
-    "people",
-    "barred",
-    "forces",
-    "road",
-    "open_to",
-    "institutions",
-    "services",
-    "aid",
-    "covers",
-    "against",
-    "place",
-];
-
-/// Keys that carry no term: words, notes, provenance, gaps.
-const IGNORED_KEYS: &[&str] = &["text", "note", "source", "unstated"];
-
 /// A value as a term: dates by the interval they stand for, the rest in words.
 fn term(value: &Value) -> String {
     match value {
@@ -702,10 +590,10 @@ fn term(value: &Value) -> String {
 
 fn subject(clause: &Clause) -> String {
     let mut subject = clause.kind_name().to_string();
-    for key in SUBJECT_KEYS {
+    for key in Key::ALL.iter().copied().filter(|key| key.identifies()) {
         // Written into one string: this runs for every key of every clause.
         subject.push('|');
-        subject.push_str(key);
+        subject.push_str(key.name());
         subject.push('=');
         let mut values: Vec<String> = clause.all(key).map(|a| a.value.to_string()).collect();
         values.sort();
@@ -806,11 +694,15 @@ pub(super) fn conflicting_terms(context: &Context, rule: &Rule, out: &mut Vec<Fi
     }
 }
 
+/// Whether the rule compares a key's values: a term, not one that says what the
+/// clause is about.
+fn compared_term(key: Key) -> bool {
+    key.is_term() && !key.identifies()
+}
+
 /// Whether a key the rule compares is given more than once in the clause.
 fn repeats_a_key(clause: &Clause) -> bool {
-    let compared = |attribute: &&crate::model::AttributeValue| {
-        !IGNORED_KEYS.contains(&attribute.key.value) && !SUBJECT_KEYS.contains(&attribute.key.value)
-    };
+    let compared = |attribute: &&crate::model::AttributeValue| compared_term(attribute.key.value);
     clause
         .attributes
         .iter()
@@ -827,12 +719,12 @@ fn repeats_a_key(clause: &Clause) -> bool {
 }
 
 /// A term's key with the sources that report it, sorted.
-type TermKey<'a> = (&'static str, Vec<&'a str>);
+type TermKey<'a> = (Key, Vec<&'a str>);
 
 /// One term a clause sets: a key, as some sources report it, to a value.
 struct Statement<'a> {
     clause: &'a Clause,
-    key: &'static str,
+    key: Key,
     sources: Vec<&'a str>,
     /// The value compared: dates by interval, lists as sorted sets.
     term: String,
@@ -849,7 +741,7 @@ fn statements(clause: &Clause) -> Vec<Statement<'_>> {
     let mut lists: HashMap<TermKey, (usize, Vec<String>)> = HashMap::new();
     for attribute in &clause.attributes {
         let key = attribute.key.value;
-        if IGNORED_KEYS.contains(&key) || SUBJECT_KEYS.contains(&key) {
+        if !compared_term(key) {
             continue;
         }
         let mut sources: Vec<&str> = attribute.source.iter().map(|s| s.value.as_str()).collect();
@@ -947,22 +839,18 @@ fn show_notice(notice: SignedDuration) -> String {
 
 pub(super) fn short_ultimatum(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let document = context.document;
-    for clause in document
-        .clauses
-        .iter()
-        .filter(|c| c.kind_name() == "ultimatum")
-    {
-        let Some(deadline) = clause.get("deadline") else {
+    for clause in document.clauses.iter().filter(|c| c.is(&kinds::ULTIMATUM)) {
+        let Some(deadline) = clause.get(Key::Deadline) else {
             continue;
         };
-        let issued = match clause.get("issued").map(|a| &a.value) {
+        let issued = match clause.get(Key::Issued).map(|a| &a.value) {
             Some(Value::When(when)) => Some(when),
             _ => document.date.as_ref().map(|date| &date.value),
         };
         let message = if matches!(deadline.value, Value::Deadline(Deadline::Immediate)) {
             format!("{} demands compliance immediately", name(clause))
         } else {
-            let (Some(issued), Some(due)) = (issued, stated_deadline(clause)) else {
+            let (Some(issued), Some(due)) = (issued, clause.when(Key::Deadline)) else {
                 continue;
             };
             // Counted from signing, and issued on signing: the offset is the notice,
@@ -971,7 +859,7 @@ pub(super) fn short_ultimatum(context: &Context, rule: &Rule, out: &mut Vec<Find
                 Value::Deadline(Deadline::Relative {
                     offset,
                     anchor: Anchor::Signing,
-                }) if !clause.has("issued") => offset
+                }) if !clause.has(Key::Issued) => offset
                     .after(issued.start)
                     .map(|end| end.duration_since(issued.start)),
                 _ => None,

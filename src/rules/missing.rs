@@ -2,61 +2,13 @@
 //! would need. Every check reads only operative clauses (`document.clauses`): a
 //! recital binds nobody and never satisfies a requirement.
 
-use std::collections::HashSet;
-
-use super::{Context, Finding, Rule, describe_side, is_unstated, name, owner_party, places};
-use crate::model::{Clause, Document, Party, PlaceRef, Strength, Value, and_list};
-use crate::source::{Span, Spanned};
-
-/// Which clauses a document's `guarantee` (or `monitoring`) clauses cover: a clause
-/// without `covers` covers the whole document.
-struct Coverage<'a> {
-    all: bool,
-    numbers: HashSet<&'a str>,
-}
-
-impl<'a> Coverage<'a> {
-    fn of(document: &'a Document, kind: &str) -> Coverage<'a> {
-        let mut coverage = Coverage {
-            all: false,
-            numbers: HashSet::new(),
-        };
-        for clause in document.clauses.iter().filter(|c| c.kind_name() == kind) {
-            let covered = clause.parties("covers");
-            if covered.is_empty() {
-                coverage.all = true;
-            }
-            coverage
-                .numbers
-                .extend(covered.iter().map(|number| number.value.as_str()));
-        }
-        coverage
-    }
-
-    fn covers(&self, clause: &Clause) -> bool {
-        self.all
-            || clause
-                .number
-                .as_ref()
-                .is_some_and(|number| self.numbers.contains(number.value.as_str()))
-    }
-}
-
-/// A guarantor of the whole document: a `guarantor` statement or a party whose
-/// role is guarantor.
-fn has_document_guarantor(document: &Document) -> bool {
-    !document.guarantors.is_empty() || document.parties.iter().any(|p| p.has_role("guarantor"))
-}
-
-/// A monitor of the whole document: a `monitor` statement or a party whose role is
-/// monitor.
-fn has_document_monitor(document: &Document) -> bool {
-    !document.monitors.is_empty() || document.parties.iter().any(|p| p.has_role("monitor"))
-}
+use super::{Context, Finding, Rule, describe_side, name};
+use crate::model::{Clause, Document, Party, Strength, Value, and_list};
+use crate::vocabulary::{Backing, Family, Key, Role, kinds};
 
 /// " (the source leaves it unstated)" when the encoder marked the gap.
-fn unstated_note(clause: &Clause, key: &str) -> &'static str {
-    if is_unstated(clause, key) {
+fn unstated_note(clause: &Clause, key: Key) -> &'static str {
+    if clause.is_unstated(key) {
         " (the source leaves it unstated)"
     } else {
         ""
@@ -64,7 +16,7 @@ fn unstated_note(clause: &Clause, key: &str) -> &'static str {
 }
 
 fn is_detainee_clause(clause: &Clause) -> bool {
-    matches!(clause.kind_name(), "detainee_release" | "prisoner_exchange")
+    clause.kind().family == Some(Family::Detainees)
 }
 
 pub(super) fn detainee_no_mechanism(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
@@ -74,11 +26,11 @@ pub(super) fn detainee_no_mechanism(context: &Context, rule: &Rule, out: &mut Ve
         .iter()
         .filter(|c| is_detainee_clause(c))
     {
-        if !clause.has("mechanism") {
+        if !clause.has(Key::Mechanism) {
             let message = format!(
                 "{} names no mechanism: who releases, through whom, how verified{}",
                 name(clause),
-                unstated_note(clause, "mechanism"),
+                unstated_note(clause, Key::Mechanism),
             );
             out.push(Finding::new(context, rule, &[clause], message, clause.span));
         }
@@ -92,11 +44,11 @@ pub(super) fn detainee_no_deadline(context: &Context, rule: &Rule, out: &mut Vec
         .iter()
         .filter(|c| is_detainee_clause(c))
     {
-        if !clause.has("deadline") {
+        if !clause.has(Key::Deadline) {
             let message = format!(
                 "{} has no deadline, absolute or relative{}",
                 name(clause),
-                unstated_note(clause, "deadline"),
+                unstated_note(clause, Key::Deadline),
             );
             out.push(Finding::new(context, rule, &[clause], message, clause.span));
         }
@@ -122,7 +74,7 @@ pub(super) fn weak_commitment(context: &Context, rule: &Rule, out: &mut Vec<Find
             strength.name(),
             strength.pax_grade(),
         );
-        let span = super::span_of(clause, "strength");
+        let span = clause.span_of(Key::Strength);
         out.push(Finding::new(context, rule, &[clause], message, span));
     }
 }
@@ -131,16 +83,16 @@ fn evacuations(document: &Document) -> impl Iterator<Item = &Clause> {
     document
         .clauses
         .iter()
-        .filter(|clause| clause.kind_name() == "evacuation")
+        .filter(|clause| clause.is(&kinds::EVACUATION))
 }
 
 pub(super) fn evacuation_no_destination(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     for clause in evacuations(context.document) {
-        if !clause.has("destination") {
+        if !clause.has(Key::Destination) {
             let message = format!(
                 "{} does not say where people go{}",
                 name(clause),
-                unstated_note(clause, "destination"),
+                unstated_note(clause, Key::Destination),
             );
             out.push(Finding::new(context, rule, &[clause], message, clause.span));
         }
@@ -149,23 +101,18 @@ pub(super) fn evacuation_no_destination(context: &Context, rule: &Rule, out: &mu
 
 pub(super) fn evacuation_no_safe_passage(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let document = context.document;
-    if has_document_guarantor(document) {
+    if document.has_guarantor() {
         return;
     }
-    let guaranteed = Coverage::of(document, "guarantee");
+    let guaranteed = document.coverage(Backing::Guarantees);
     for clause in evacuations(document) {
         // An evacuation carried out by a neutral third party (a UN operation)
         // has that party as its escort.
-        let neutral_operator = clause.actor_parties("by").iter().any(|(path, _)| {
-            owner_party(document, path).is_some_and(|party| {
-                party.side.as_ref().map(|side| side.value) == Some(crate::model::Side::Third)
-                    && !party.is_partisan()
-            })
-        });
-        let arranged = neutral_operator
-            || ["safe_passage", "escort", "guarantor"]
-                .iter()
-                .any(|key| clause.has(key));
+        let neutral_operator = clause
+            .actor_parties(Key::By)
+            .iter()
+            .any(|(path, _)| document.owner_party(path).is_some_and(Party::is_neutral));
+        let arranged = neutral_operator || clause.has_guarantor();
         if !arranged && !guaranteed.covers(clause) {
             let message = format!(
                 "{} has no safe passage, escort or guarantor, and no guarantee covers it",
@@ -183,15 +130,13 @@ pub(super) fn no_guarantor(context: &Context, rule: &Rule, out: &mut Vec<Finding
         .iter()
         .filter(|clause| clause.is_protection())
         .collect();
-    if protections.is_empty() || has_document_guarantor(document) {
+    if protections.is_empty() || document.has_guarantor() {
         return;
     }
-    let guaranteed = document.clauses.iter().any(|clause| {
-        clause.kind_name() == "guarantee"
-            || ["guarantor", "safe_passage", "escort"]
-                .iter()
-                .any(|key| clause.has(key))
-    });
+    let guaranteed = document
+        .clauses
+        .iter()
+        .any(|clause| clause.kind().backs == Some(Backing::Guarantees) || clause.has_guarantor());
     if guaranteed {
         return;
     }
@@ -209,73 +154,16 @@ pub(super) fn no_guarantor(context: &Context, rule: &Rule, out: &mut Vec<Finding
     ));
 }
 
-/// One guarantor as the document names it: the path, where, and the clause that
-/// names it, if any.
-struct Named<'a> {
-    path: &'a str,
-    span: Span,
-    clause: Option<&'a Clause>,
-}
-
-/// Every guarantor the document names, in source order of kind: document-level
-/// statements, parties with the guarantor role, guarantee clauses' `by`, and
-/// clause-level `guarantor` attributes.
-fn guarantors(document: &Document) -> Vec<Named<'_>> {
-    let mut named: Vec<Named> = document
-        .guarantors
-        .iter()
-        .map(|backer| Named {
-            path: &backer.party.value,
-            span: backer.party.span,
-            clause: None,
-        })
-        .collect();
-    for party in document.parties.iter() {
-        if let Some(role) = party.roles.iter().find(|role| role.value == "guarantor") {
-            named.push(Named {
-                path: &party.id.value,
-                span: role.span,
-                clause: None,
-            });
-        }
-    }
-    for clause in &document.clauses {
-        if clause.kind_name() == "guarantee" {
-            for attribute in clause.all("by") {
-                if let Value::Actors(actors) = &attribute.value {
-                    for actor in actors {
-                        if let crate::model::Actor::Party(path) = &actor.value {
-                            named.push(Named {
-                                path,
-                                span: actor.span,
-                                clause: Some(clause),
-                            });
-                        }
-                    }
-                }
-            }
-        }
-        for party in clause.parties("guarantor") {
-            named.push(Named {
-                path: &party.value,
-                span: party.span,
-                clause: Some(clause),
-            });
-        }
-    }
-    named
-}
-
 pub(super) fn partisan_guarantor(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let document = context.document;
-    let named = guarantors(document);
+    let named = document.guarantors();
     let Some(first) = named.first() else {
         return;
     };
     let mut parties: Vec<&Party> = Vec::new();
     for guarantor in &named {
         // A guarantor that resolves to no declared party cannot be shown partisan.
-        let Some(party) = owner_party(document, guarantor.path) else {
+        let Some(party) = document.owner_party(guarantor.path) else {
             return;
         };
         if !party.is_partisan() {
@@ -305,16 +193,16 @@ pub(super) fn partisan_guarantor(context: &Context, rule: &Rule, out: &mut Vec<F
 
 pub(super) fn ceasefire_no_monitoring(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let document = context.document;
-    if has_document_monitor(document) {
+    if document.has_monitor() {
         return;
     }
-    let monitored = Coverage::of(document, "monitoring");
+    let monitored = document.coverage(Backing::Monitors);
     for clause in document
         .clauses
         .iter()
-        .filter(|clause| clause.kind_name() == "ceasefire")
+        .filter(|clause| clause.is(&kinds::CEASEFIRE))
     {
-        if clause.has("monitor") || clause.has("violations") || monitored.covers(clause) {
+        if clause.has_oversight() || monitored.covers(clause) {
             continue;
         }
         let message = format!("{} has no monitor and no violation procedure", name(clause),);
@@ -325,20 +213,20 @@ pub(super) fn ceasefire_no_monitoring(context: &Context, rule: &Rule, out: &mut 
 pub(super) fn unbounded_exclusion(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let document = context.document;
     for clause in &document.clauses {
-        let Some(excludes) = clause.get("excludes") else {
+        let Some(excludes) = clause.get(Key::Excludes) else {
             continue;
         };
         let criterion = match &excludes.value {
             Value::Text(text) => format!("\"{text}\""),
             _ => "people".to_string(),
         };
-        let judges = clause.parties("judged_by");
+        let judges = clause.names(Key::JudgedBy);
         let problem = if judges.is_empty() {
             "with no one named to judge who falls under it".to_string()
         } else {
             let mut partisan = Vec::new();
             for judge in &judges {
-                match owner_party(document, &judge.value) {
+                match document.owner_party(&judge.value) {
                     Some(party) if party.is_partisan() => {
                         partisan.push(format!("{} ({})", judge.value, describe_side(party)))
                     }
@@ -369,47 +257,8 @@ pub(super) fn unrepresented_population(context: &Context, rule: &Rule, out: &mut
     }
     // The area the agreement binds: its declared region, else the declared places
     // its clauses apply to.
-    let mut areas: Vec<&str> = Vec::new();
-    let mut clauses: Vec<&Clause> = Vec::new();
-    let mut span = document.id.span;
-    match document.region.as_ref() {
-        Some(Spanned {
-            value: PlaceRef::Declared(id),
-            span: region,
-        }) => {
-            areas.push(id);
-            span = *region;
-        }
-        _ => {
-            for clause in &document.clauses {
-                for place in places(clause, "area") {
-                    if let PlaceRef::Declared(id) = &place.value {
-                        if areas.is_empty() {
-                            span = place.span;
-                        }
-                        if !areas.contains(&id.as_str()) {
-                            areas.push(id);
-                        }
-                        if !clauses.last().is_some_and(|c| std::ptr::eq(*c, clause)) {
-                            clauses.push(clause);
-                        }
-                    }
-                }
-            }
-        }
-    }
-    if areas.is_empty() {
-        return;
-    }
-    let represented = signatories.iter().any(|party| {
-        party.represents.iter().any(|place| match &place.value {
-            PlaceRef::Declared(place) => areas.iter().any(|area| {
-                document.is_within_place(area, place) || document.is_within_place(place, area)
-            }),
-            PlaceRef::Described(_) => false,
-        })
-    });
-    if represented {
+    let bound = document.bound_places();
+    if bound.places.is_empty() || document.represented(&bound.places) {
         return;
     }
     let who: Vec<String> = signatories
@@ -427,38 +276,37 @@ pub(super) fn unrepresented_population(context: &Context, rule: &Rule, out: &mut
             }
         })
         .collect();
-    let areas: Vec<String> = areas.iter().map(|area| area.to_string()).collect();
+    let areas: Vec<String> = bound.places.iter().map(|area| area.to_string()).collect();
     let message = format!(
         "no signatory represents the people of {}: {}",
         and_list(&areas),
         who.join("; "),
     );
-    out.push(Finding::new(context, rule, &clauses, message, span));
+    out.push(Finding::new(
+        context,
+        rule,
+        &bound.clauses,
+        message,
+        bound.span,
+    ));
 }
-
-/// Kinds whose `by` is the party acting unilaterally, not a party bound.
-const UNILATERAL_KINDS: &[&str] = &["ultimatum", "termination"];
 
 pub(super) fn obligation_on_non_signatory(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let document = context.document;
     // Only a signed text binds anyone: a proposal's proposer commits nobody.
-    let signed = document
-        .statuses
-        .iter()
-        .any(|entry| matches!(entry.status.value.as_str(), "signed" | "ratified"));
-    if !signed || document.signatories().next().is_none() {
+    if !document.is_signed() || document.signatories().next().is_none() {
         return;
     }
     for clause in &document.clauses {
-        if UNILATERAL_KINDS.contains(&clause.kind_name()) {
+        if clause.kind().unilateral {
             continue;
         }
         let mut reported: Vec<&str> = Vec::new();
-        for (path, span) in clause.actor_parties("by") {
-            let Some(party) = owner_party(document, &path) else {
+        for (path, span) in clause.actor_parties(Key::By) {
+            let Some(party) = document.owner_party(&path) else {
                 continue;
             };
-            if party.has_role("signatory") || reported.contains(&party.id.value.as_str()) {
+            if party.has_role(Role::Signatory) || reported.contains(&party.id.value.as_str()) {
                 continue;
             }
             reported.push(&party.id.value);

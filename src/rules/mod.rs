@@ -4,10 +4,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::{
-    Clause, Corpus, Deadline, Document, Party, PlaceRef, Side, Value, When, and_list,
-};
-use crate::source::{Span, Spanned};
+use crate::model::{Clause, Corpus, Document, Party, PlaceRef, Side, and_list};
+use crate::source::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -195,39 +193,6 @@ fn numbered(document: &Document) -> HashMap<&str, usize> {
     map
 }
 
-/// The date a `When`- or `Deadline`-valued attribute stands for: the resolver's
-/// resolution of a relative deadline, else an absolute value as written.
-fn when_of<'a>(clause: &'a Clause, key: &str) -> Option<&'a When> {
-    clause.resolved(key).or_else(|| {
-        clause
-            .all(key)
-            .find_map(|attribute| match &attribute.value {
-                Value::When(when) | Value::Deadline(Deadline::At { when }) => Some(when),
-                _ => None,
-            })
-    })
-}
-
-/// The date a clause's own written `deadline` falls on, resolved if relative.
-fn stated_deadline(clause: &Clause) -> Option<&When> {
-    when_of(clause, "deadline")
-}
-
-/// The span of an attribute when the clause has it, else the clause's.
-fn span_of(clause: &Clause, key: &str) -> Span {
-    clause
-        .get(key)
-        .map_or(clause.span, |attribute| attribute.span)
-}
-
-/// Whether the source explicitly leaves `key` unstated in this clause.
-fn is_unstated(clause: &Clause, key: &str) -> bool {
-    clause
-        .parties("unstated")
-        .iter()
-        .any(|word| word.value == key)
-}
-
 /// A clause as messages name it: `clause 7 (detainee release)`, or `the ultimatum`
 /// for an unnumbered clause.
 fn name(clause: &Clause) -> String {
@@ -249,25 +214,9 @@ fn show_places<'a>(places: impl IntoIterator<Item = &'a PlaceRef>) -> String {
     and_list(&shown)
 }
 
-/// Places named under `key`, in order.
-fn places<'a>(clause: &'a Clause, key: &str) -> Vec<&'a Spanned<PlaceRef>> {
-    clause
-        .all(key)
-        .flat_map(|attribute| match &attribute.value {
-            Value::Places(places) => places.iter().collect(),
-            _ => Vec::new(),
-        })
-        .collect()
-}
-
-/// The party a party or unit path belongs to, when it is declared.
-fn owner_party<'a>(document: &'a Document, path: &str) -> Option<&'a Party> {
-    document.party(document.owner(path))
-}
-
 /// A party's standing, for messages: `government`, `third party aligned with regime`.
 fn describe_side(party: &Party) -> String {
-    match (party.side.as_ref().map(|side| side.value), &party.aligned) {
+    match (party.side(), &party.aligned) {
         (Some(Side::Government), _) => "government side".to_string(),
         (Some(Side::Opposition), _) => "opposition side".to_string(),
         (Some(Side::Third), Some(aligned)) => format!("aligned with {}", aligned.value),

@@ -1,0 +1,79 @@
+//! Time as the later stages reason about it: when a clause is in force, and how
+//! far one date lies from another in words.
+
+use std::cmp::Ordering;
+
+use jiff::Unit;
+use jiff::civil::DateTime;
+
+use super::{Clause, Document, When};
+use crate::vocabulary::Key;
+
+/// When a clause is in force, as far as the document says; `None` bounds are open
+/// (before signing is known, or with no end).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    pub begin: Option<DateTime>,
+    pub end: Option<DateTime>,
+}
+
+impl Period {
+    /// A clause's period: from its `start` (with `from_deadline`, else from its
+    /// `deadline`, when it falls due), else from signing; to its `until`, else its
+    /// longest `duration` after the beginning, else open. A grant's deadline does
+    /// not narrow it: what must happen by a date may happen from signing on, so
+    /// only a bar (in force from when it falls due) passes `from_deadline`.
+    pub fn of(clause: &Clause, document: &Document, from_deadline: bool) -> Period {
+        let begin = clause
+            .when(Key::Start)
+            .or_else(|| from_deadline.then(|| clause.when(Key::Deadline)).flatten())
+            .or(document.date.as_ref().map(|date| &date.value))
+            .map(|when| when.start);
+        let end = clause.when(Key::Until).map(|when| when.end).or_else(|| {
+            let duration = clause.duration(true)?;
+            duration.after(begin?)
+        });
+        Period { begin, end }
+    }
+
+    /// Whether the two periods may share a moment.
+    pub fn overlaps(self, other: Period) -> bool {
+        let ends_before = |end: Option<DateTime>, begin: Option<DateTime>| matches!((end, begin), (Some(end), Some(begin)) if end <= begin);
+        !ends_before(self.end, other.begin) && !ends_before(other.end, self.begin)
+    }
+}
+
+/// How far `b` lies from `a` in words (`3 weeks`, `1 month 2 days`, `36 hours`),
+/// and whether it is later (`Greater`), earlier or the same.
+pub fn date_shift(a: &When, b: &When) -> Option<(String, Ordering)> {
+    let direction = b.start.cmp(&a.start);
+    let (from, to) = match direction {
+        Ordering::Less => (b.start, a.start),
+        _ => (a.start, b.start),
+    };
+    let span = from.until((Unit::Year, to)).ok()?;
+    let (years, months, days) = (span.get_years(), span.get_months(), span.get_days());
+    let (hours, minutes) = (span.get_hours(), span.get_minutes());
+    let mut parts = Vec::new();
+    let mut push = |amount: i64, singular: &str, plural: &str| {
+        if amount != 0 {
+            parts.push(format!(
+                "{amount} {}",
+                if amount == 1 { singular } else { plural }
+            ));
+        }
+    };
+    push(years.into(), "year", "years");
+    push(months.into(), "month", "months");
+    if days % 7 == 0 {
+        push((days / 7).into(), "week", "weeks");
+    } else {
+        push(days.into(), "day", "days");
+    }
+    push(hours.into(), "hour", "hours");
+    push(minutes, "minute", "minutes");
+    if parts.is_empty() {
+        return Some(("0 days".to_string(), Ordering::Equal));
+    }
+    Some((parts.join(" "), direction))
+}

@@ -1,0 +1,689 @@
+//! Clause kinds: the attributes each accepts, and what the checker and compare
+//! know of it (whom it binds and benefits, whether it protects people or is a
+//! concession, what access it grants, what it guarantees).
+//!
+//! Each kind is one `static` here and one line of [`CLAUSE_KINDS`]. Rules, compare
+//! and the timeline read these facts; the few that concern one kind by nature
+//! (an evacuation's destination) name its static, so a misspelt kind does not
+//! compile.
+
+use super::keys::Key;
+
+/// The type of value an attribute takes. The resolver turns the atoms after an
+/// attribute's key into a typed value according to this.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueType {
+    /// One quoted string.
+    Text,
+    /// One or more declared parties or units (`regime`, `regime.army`), comma separated.
+    Parties,
+    /// One or more declared places, comma separated.
+    Places,
+    /// Parties or quoted descriptions of people (`civilians`, `"those who wish to remain"`).
+    Actors,
+    /// A date (`2018-05-01`, `2017-08`, `mid 2018-05`) or date-time with a zone.
+    When,
+    /// An absolute or relative deadline (`2018-05-03T12:00[Asia/Damascus]`,
+    /// `within 14 days of signing`, `day 5 after clause 2 starts`).
+    Deadline,
+    /// A duration or a range of durations (`6 months`, `6 months to 2 years`).
+    Duration,
+    /// A count, an approximate count, a range or a minimum (`12000`, `about 1400`,
+    /// `140 to 200`, `at least 300`), optionally followed by what is counted.
+    Count,
+    /// An age range (`18 to 42`).
+    Ages,
+    /// `100 fighters surrender per 200 civilians evacuated`.
+    Ratio,
+    /// A distance or depth (`15 km`, `500 m`).
+    Distance,
+    /// Weapon classes with optional quantifiers (`heavy, some medium`).
+    Weapons,
+    /// `binding`, `pledge`, `review` or `intent`.
+    Strength,
+    /// References to other clauses of the same document by number (`2`, `3`).
+    Clauses,
+    /// One or more words from a closed list.
+    Words(&'static [&'static str]),
+    /// One or more free words or quoted strings (`water, electricity`).
+    Labels,
+    /// Names of attributes the source leaves unstated.
+    Keys,
+}
+
+/// One attribute a clause kind accepts.
+#[derive(Clone, Copy, Debug)]
+pub struct Attribute {
+    pub key: Key,
+    pub value: ValueType,
+    pub summary: &'static str,
+}
+
+const fn attr(key: Key, value: ValueType, summary: &'static str) -> Attribute {
+    Attribute {
+        key,
+        value,
+        summary,
+    }
+}
+
+/// Whom a clause benefits when it does not say (`benefits`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Beneficiaries {
+    /// The people it names under this key (an evacuation's evacuees), if any;
+    /// else the other side.
+    Named(Key),
+    /// A group the kind is about, whoever they are (`detainees`).
+    Group(&'static str),
+    /// The parties on the other side from those it binds.
+    OtherSide,
+}
+
+/// What a clause of the kind does for the rest of the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backing {
+    /// Its `by` guarantees the clauses it `covers` (all, when it names none).
+    Guarantees,
+    /// Its `by` monitors the clauses it `covers` (all, when it names none).
+    Monitors,
+}
+
+/// How a clause lets a party into an area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// A road open to it.
+    Road,
+    /// Its forces deployed.
+    Deployment,
+    /// Its institutions back.
+    Return,
+    /// Passage along a route, as evacuee or escort.
+    Passage,
+}
+
+/// The access a kind grants: how, to whom (the parties under `grantees`), and
+/// where (the places under `areas`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Access {
+    pub entry: Entry,
+    pub grantees: &'static [Key],
+    pub areas: &'static [Key],
+}
+
+/// Kinds that are one matter in different forms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// Releases and exchanges of detainees or prisoners.
+    Detainees,
+}
+
+/// One clause kind of the vocabulary.
+#[derive(Clone, Copy, Debug)]
+pub struct ClauseKind {
+    pub name: &'static str,
+    pub summary: &'static str,
+    /// The PA-X provision category this kind codes to.
+    pub pax: &'static str,
+    /// Attributes this kind accepts beyond the common ones.
+    pub attributes: &'static [Attribute],
+    /// Whether the clause protects people (detainees, safety, status): weak
+    /// commitments to such clauses are findings.
+    pub protection: bool,
+    /// Whether the clause is a military concession by the party bound.
+    pub concession: bool,
+    /// Who the clause binds: the parties under the first of these keys it states.
+    pub bound: &'static [Key],
+    /// Whom it benefits when it has no `benefits`.
+    pub beneficiaries: Beneficiaries,
+    /// Whether its `by` acts alone (issues an ultimatum, ends an agreement)
+    /// rather than being bound by the parties' consent.
+    pub unilateral: bool,
+    /// What it guarantees or monitors for the rest of the document.
+    pub backs: Option<Backing>,
+    /// The entry it grants into an area.
+    pub access: Option<Access>,
+    /// Whether it brings people relief (evacuation, aid, services), which must
+    /// never wait on a military concession.
+    pub relief: bool,
+    pub family: Option<Family>,
+    /// How often the corpus generator draws it, against the other kinds.
+    pub weight: u32,
+}
+
+impl PartialEq for ClauseKind {
+    /// Names are unique in a vocabulary.
+    fn eq(&self, other: &ClauseKind) -> bool {
+        std::ptr::eq(self, other) || self.name == other.name
+    }
+}
+
+impl Eq for ClauseKind {}
+
+/// What a kind is unless it says otherwise.
+const KIND: ClauseKind = ClauseKind {
+    name: "",
+    summary: "",
+    pax: "Other",
+    attributes: &[],
+    protection: false,
+    concession: false,
+    bound: &[Key::By, Key::Forces],
+    beneficiaries: Beneficiaries::OtherSide,
+    unilateral: false,
+    backs: None,
+    access: None,
+    relief: false,
+    family: None,
+    weight: 1,
+};
+
+use Key as K;
+use ValueType as V;
+
+/// Attributes every clause accepts.
+pub const COMMON_ATTRIBUTES: &[Attribute] = &[
+    attr(K::Text, V::Text, "the verbatim wording of the source"),
+    attr(K::Note, V::Text, "an analyst's note; never read by rules"),
+    attr(K::By, V::Actors, "who is bound to act"),
+    attr(K::Benefits, V::Actors, "who benefits"),
+    attr(K::Area, V::Places, "where the clause applies"),
+    attr(K::Deadline, V::Deadline, "when the obligation falls due"),
+    attr(K::Start, V::Deadline, "when the clause takes effect"),
+    attr(K::Duration, V::Duration, "how long the clause lasts"),
+    attr(K::Until, V::When, "when the clause ends"),
+    attr(K::After, V::Clauses, "clauses that must be done first"),
+    attr(K::If, V::Clauses, "clauses this one is conditional on"),
+    attr(K::Condition, V::Text, "a condition stated in words"),
+    attr(K::InExchangeFor, V::Clauses, "clauses given in return"),
+    attr(
+        K::Ratio,
+        V::Ratio,
+        "a proportion tying this clause to another",
+    ),
+    attr(K::Guarantor, V::Parties, "who guarantees this clause"),
+    attr(K::Monitor, V::Parties, "who monitors this clause"),
+    attr(
+        K::Strength,
+        V::Strength,
+        "binding, pledge, review or intent",
+    ),
+    attr(
+        K::Unstated,
+        V::Keys,
+        "attributes the source leaves unstated",
+    ),
+    attr(
+        K::Source,
+        V::Labels,
+        "which declared source gives this statement",
+    ),
+];
+
+pub static CEASEFIRE: ClauseKind = ClauseKind {
+    name: "ceasefire",
+    summary: "a cessation of hostilities",
+    pax: "Ce",
+    attributes: &[attr(
+        K::Violations,
+        V::Text,
+        "how violations are defined or handled",
+    )],
+    protection: true,
+    weight: 4,
+    ..KIND
+};
+
+pub static WEAPONS_HANDOVER: ClauseKind = ClauseKind {
+    name: "weapons_handover",
+    summary: "weapons given up to another party",
+    pax: "SsrDdr",
+    attributes: &[
+        attr(K::Weapons, V::Weapons, "weapon classes handed over"),
+        attr(
+            K::Calibre,
+            V::Text,
+            "a calibre bound, such as \"100 mm and above\"",
+        ),
+        attr(K::To, V::Parties, "who receives the weapons"),
+        attr(K::People, V::Actors, "whose weapons"),
+        attr(K::Count, V::Count, "how many people or weapons"),
+    ],
+    concession: true,
+    weight: 3,
+    ..KIND
+};
+
+pub static WEAPONS_WITHDRAWAL: ClauseKind = ClauseKind {
+    name: "weapons_withdrawal",
+    summary: "weapons pulled back from a line or zone",
+    pax: "DdrDemil",
+    attributes: &[
+        attr(K::Weapons, V::Weapons, "weapon classes withdrawn"),
+        attr(K::Calibre, V::Text, "a calibre bound"),
+        attr(K::Distance, V::Distance, "how far back"),
+    ],
+    concession: true,
+    weight: 2,
+    ..KIND
+};
+
+pub static EVACUATION: ClauseKind = ClauseKind {
+    name: "evacuation",
+    summary: "people leave an area",
+    pax: "HrCp",
+    attributes: &[
+        attr(K::People, V::Actors, "who leaves"),
+        attr(K::Count, V::Count, "how many leave"),
+        attr(K::Remaining, V::Count, "how many stay behind"),
+        attr(K::Destination, V::Places, "where they go"),
+        attr(K::Route, V::Places, "the way they take"),
+        attr(
+            K::SafePassage,
+            V::Parties,
+            "who guarantees or escorts the passage",
+        ),
+        attr(K::Escort, V::Parties, "who escorts the evacuees"),
+        attr(K::Weapons, V::Weapons, "what evacuees may carry"),
+        attr(
+            K::Allowance,
+            V::Text,
+            "a personal allowance, such as \"a rifle and three magazines\"",
+        ),
+        attr(
+            K::Choice,
+            V::Words(&["stay", "leave", "destination"]),
+            "what evacuees may choose",
+        ),
+    ],
+    protection: true,
+    beneficiaries: Beneficiaries::Named(K::People),
+    access: Some(Access {
+        entry: Entry::Passage,
+        grantees: &[K::People, K::Escort, K::SafePassage],
+        areas: &[K::Route, K::Area],
+    }),
+    relief: true,
+    weight: 6,
+    ..KIND
+};
+
+pub static STATUS_SETTLEMENT: ClauseKind = ClauseKind {
+    name: "status_settlement",
+    summary: "amnesty, reconciliation, regularising status, defectors",
+    pax: "TjAm",
+    attributes: &[
+        attr(K::People, V::Actors, "whose status is settled"),
+        attr(
+            K::Excludes,
+            V::Text,
+            "who is excluded, in the source's words",
+        ),
+        attr(K::JudgedBy, V::Parties, "who decides who is excluded"),
+        attr(
+            K::Protection,
+            V::Text,
+            "the protection given, such as non-arrest",
+        ),
+        attr(K::Offences, V::Text, "which offences are covered"),
+    ],
+    protection: true,
+    beneficiaries: Beneficiaries::Named(K::People),
+    weight: 3,
+    ..KIND
+};
+
+pub static CONSCRIPTION: ClauseKind = ClauseKind {
+    name: "conscription",
+    summary: "deadlines for compulsory military service",
+    pax: "SsrArm",
+    attributes: &[
+        attr(K::People, V::Actors, "who must serve"),
+        attr(K::Ages, V::Ages, "the age range concerned"),
+        attr(K::Grace, V::Duration, "the time given before service"),
+    ],
+    concession: true,
+    bound: &[K::People, K::By],
+    weight: 2,
+    ..KIND
+};
+
+pub static DETAINEE_RELEASE: ClauseKind = ClauseKind {
+    name: "detainee_release",
+    summary: "release of detainees or prisoners",
+    pax: "TjPrire",
+    attributes: &[
+        attr(
+            K::Mechanism,
+            V::Text,
+            "who releases, through whom, how verified",
+        ),
+        attr(K::Count, V::Count, "how many detainees"),
+        attr(K::List, V::Text, "the list the release works from"),
+        attr(K::Verifier, V::Parties, "who verifies the release"),
+        attr(K::ReviewOn, V::When, "when the matter is to be reviewed"),
+        attr(K::Holder, V::Parties, "who holds the detainees"),
+        attr(
+            K::To,
+            V::Parties,
+            "to whom the file or detainees are handed",
+        ),
+    ],
+    protection: true,
+    beneficiaries: Beneficiaries::Group("detainees"),
+    family: Some(Family::Detainees),
+    weight: 5,
+    ..KIND
+};
+
+pub static PRISONER_EXCHANGE: ClauseKind = ClauseKind {
+    name: "prisoner_exchange",
+    summary: "an exchange of prisoners between sides",
+    pax: "TjPrire",
+    attributes: &[
+        attr(K::Mechanism, V::Text, "how the exchange is carried out"),
+        attr(K::Count, V::Count, "how many prisoners"),
+        attr(K::List, V::Text, "the list the exchange works from"),
+        attr(K::Verifier, V::Parties, "who verifies the exchange"),
+    ],
+    protection: true,
+    beneficiaries: Beneficiaries::Group("prisoners"),
+    family: Some(Family::Detainees),
+    weight: 2,
+    ..KIND
+};
+
+pub static HUMANITARIAN_ACCESS: ClauseKind = ClauseKind {
+    name: "humanitarian_access",
+    summary: "corridors, crossings and aid",
+    pax: "HrCp",
+    attributes: &[
+        attr(K::Corridors, V::Count, "how many corridors or crossings"),
+        attr(K::Aid, V::Labels, "what aid passes"),
+        attr(K::Route, V::Places, "where the corridors run"),
+        attr(K::Width, V::Distance, "a corridor's width"),
+    ],
+    protection: true,
+    relief: true,
+    weight: 3,
+    ..KIND
+};
+
+pub static SERVICES: ClauseKind = ClauseKind {
+    name: "services",
+    summary: "water, electricity, fuel and other services",
+    pax: "HrCp",
+    attributes: &[attr(K::Services, V::Labels, "which services")],
+    protection: true,
+    relief: true,
+    weight: 3,
+    ..KIND
+};
+
+pub static DEPLOYMENT: ClauseKind = ClauseKind {
+    name: "deployment",
+    summary: "police, military police, joint checkpoints, local committees",
+    pax: "SsrPol",
+    attributes: &[
+        attr(K::Forces, V::Actors, "who deploys"),
+        attr(
+            K::Checkpoints,
+            V::Words(&["joint", "single"]),
+            "checkpoints set up",
+        ),
+        attr(K::ArmedBy, V::Parties, "who arms the deployed force"),
+        attr(K::With, V::Parties, "who they deploy alongside"),
+    ],
+    concession: true,
+    access: Some(Access {
+        entry: Entry::Deployment,
+        grantees: &[K::Forces, K::By, K::With],
+        areas: &[K::Area],
+    }),
+    weight: 4,
+    ..KIND
+};
+
+pub static NON_ENTRY: ClauseKind = ClauseKind {
+    name: "non_entry",
+    summary: "a party is barred from an area",
+    pax: "Ce",
+    attributes: &[attr(K::Barred, V::Parties, "who may not enter")],
+    protection: true,
+    bound: &[K::Barred, K::By],
+    weight: 2,
+    ..KIND
+};
+
+pub static WITHDRAWAL: ClauseKind = ClauseKind {
+    name: "withdrawal",
+    summary: "forces leave positions",
+    pax: "SsrDdr",
+    attributes: &[
+        attr(K::Forces, V::Parties, "who withdraws"),
+        attr(K::Distance, V::Distance, "how far"),
+    ],
+    concession: true,
+    weight: 2,
+    ..KIND
+};
+
+pub static ROAD_OPENING: ClauseKind = ClauseKind {
+    name: "road_opening",
+    summary: "a road opened or protected for someone",
+    pax: "HrCp",
+    attributes: &[
+        attr(K::Road, V::Places, "the road"),
+        attr(K::OpenTo, V::Parties, "who may use it"),
+        attr(K::ProtectedBy, V::Parties, "who protects it"),
+    ],
+    concession: true,
+    access: Some(Access {
+        entry: Entry::Road,
+        grantees: &[K::OpenTo],
+        areas: &[K::Road, K::Area],
+    }),
+    weight: 2,
+    ..KIND
+};
+
+pub static INSTITUTIONS_RETURN: ClauseKind = ClauseKind {
+    name: "institutions_return",
+    summary: "state institutions return to an area",
+    pax: "Ps",
+    attributes: &[attr(K::Institutions, V::Parties, "which institutions")],
+    concession: true,
+    access: Some(Access {
+        entry: Entry::Return,
+        grantees: &[K::Institutions, K::By],
+        areas: &[K::Area],
+    }),
+    weight: 1,
+    ..KIND
+};
+
+pub static BUFFER_ZONE: ClauseKind = ClauseKind {
+    name: "buffer_zone",
+    summary: "a zone kept free of forces or weapons",
+    pax: "Ce",
+    attributes: &[attr(K::Depth, V::Distance, "how deep the zone is")],
+    protection: true,
+    weight: 1,
+    ..KIND
+};
+
+pub static RETURN_OF_DISPLACED: ClauseKind = ClauseKind {
+    name: "return_of_displaced",
+    summary: "return of displaced people",
+    pax: "GRef",
+    attributes: &[attr(K::People, V::Actors, "who returns")],
+    protection: true,
+    beneficiaries: Beneficiaries::Named(K::People),
+    weight: 2,
+    ..KIND
+};
+
+pub static POLITICAL_PROCESS: ClauseKind = ClauseKind {
+    name: "political_process",
+    summary: "talks, reconciliation processes, later negotiations",
+    pax: "Pol",
+    attributes: &[attr(K::Forum, V::Text, "where the process happens")],
+    weight: 1,
+    ..KIND
+};
+
+pub static GUARANTEE: ClauseKind = ClauseKind {
+    name: "guarantee",
+    summary: "a party guarantees the agreement or some of its clauses",
+    pax: "SsrGua",
+    attributes: &[
+        attr(
+            K::Covers,
+            V::Clauses,
+            "which clauses are guaranteed (all if absent)",
+        ),
+        attr(K::Consequence, V::Text, "what happens on breach"),
+    ],
+    backs: Some(Backing::Guarantees),
+    weight: 2,
+    ..KIND
+};
+
+pub static MONITORING: ClauseKind = ClauseKind {
+    name: "monitoring",
+    summary: "a party monitors the agreement or some of its clauses",
+    pax: "ImE",
+    attributes: &[
+        attr(
+            K::Covers,
+            V::Clauses,
+            "which clauses are monitored (all if absent)",
+        ),
+        attr(
+            K::Violations,
+            V::Text,
+            "how violations are defined or reported",
+        ),
+    ],
+    backs: Some(Backing::Monitors),
+    weight: 2,
+    ..KIND
+};
+
+pub static TERM: ClauseKind = ClauseKind {
+    name: "term",
+    summary: "validity, extension, renewal",
+    pax: "ImRen",
+    attributes: &[attr(K::ExtendedUntil, V::When, "the latest extension")],
+    weight: 1,
+    ..KIND
+};
+
+pub static TERMINATION: ClauseKind = ClauseKind {
+    name: "termination",
+    summary: "a notice or clause ending an agreement",
+    pax: "ImRen",
+    attributes: &[attr(
+        K::Effective,
+        V::When,
+        "when the termination takes effect",
+    )],
+    unilateral: true,
+    weight: 1,
+    ..KIND
+};
+
+pub static ULTIMATUM: ClauseKind = ClauseKind {
+    name: "ultimatum",
+    summary: "a demand with a deadline and a threat",
+    pax: "Other",
+    attributes: &[
+        attr(K::Against, V::Parties, "who must comply"),
+        attr(K::Issued, V::When, "when the ultimatum was given"),
+        attr(K::Else, V::Text, "what is threatened"),
+    ],
+    bound: &[K::Against],
+    unilateral: true,
+    // Drawn apart by the generator: at most one to a document, unnumbered.
+    weight: 0,
+    ..KIND
+};
+
+pub static VENUE: ClauseKind = ClauseKind {
+    name: "venue",
+    summary: "where talks take place",
+    pax: "Pol",
+    attributes: &[
+        attr(K::Place, V::Places, "the venue"),
+        attr(K::MovedFrom, V::Places, "the previous venue"),
+        attr(K::Protection, V::Text, "protection offered to delegates"),
+    ],
+    weight: 1,
+    ..KIND
+};
+
+pub static OTHER: ClauseKind = ClauseKind {
+    name: "other",
+    summary: "anything else, in free text, so nothing is un-encodable",
+    pax: "Other",
+    attributes: &[attr(K::Subject, V::Text, "what the clause is about")],
+    weight: 2,
+    ..KIND
+};
+
+/// Every clause kind of the standard vocabulary, in the order the reference
+/// documents them.
+pub static CLAUSE_KINDS: &[&ClauseKind] = &[
+    &CEASEFIRE,
+    &WEAPONS_HANDOVER,
+    &WEAPONS_WITHDRAWAL,
+    &EVACUATION,
+    &STATUS_SETTLEMENT,
+    &CONSCRIPTION,
+    &DETAINEE_RELEASE,
+    &PRISONER_EXCHANGE,
+    &HUMANITARIAN_ACCESS,
+    &SERVICES,
+    &DEPLOYMENT,
+    &NON_ENTRY,
+    &WITHDRAWAL,
+    &ROAD_OPENING,
+    &INSTITUTIONS_RETURN,
+    &BUFFER_ZONE,
+    &RETURN_OF_DISPLACED,
+    &POLITICAL_PROCESS,
+    &GUARANTEE,
+    &MONITORING,
+    &TERM,
+    &TERMINATION,
+    &ULTIMATUM,
+    &VENUE,
+    &OTHER,
+];
+
+impl ClauseKind {
+    /// The attribute with this key, common or particular to the kind.
+    pub fn attribute(&self, key: Key) -> Option<&'static Attribute> {
+        self.attributes_all().find(|attribute| attribute.key == key)
+    }
+
+    /// The attribute spelt `name`, common or particular to the kind.
+    pub fn attribute_named(&self, name: &str) -> Option<&'static Attribute> {
+        self.attributes_all()
+            .find(|attribute| attribute.key.name() == name)
+    }
+
+    /// Every attribute this kind accepts: the common ones, then its own.
+    pub fn attributes_all(&self) -> impl Iterator<Item = &'static Attribute> + use<> {
+        COMMON_ATTRIBUTES.iter().chain(self.attributes)
+    }
+
+    /// Every key this kind accepts.
+    pub fn keys(&self) -> impl Iterator<Item = Key> + use<> {
+        self.attributes_all().map(|attribute| attribute.key)
+    }
+
+    /// Every key this kind accepts, as the language spells them.
+    pub fn key_names(&self) -> impl Iterator<Item = &'static str> + use<> {
+        self.keys().map(Key::name)
+    }
+}

@@ -1,0 +1,236 @@
+//! The closed word lists of the language: sides, roles, statuses, links, weapon
+//! classes, kinds of place, group words, and the statements a document holds.
+//!
+//! Lists that code reasons about are enums ([`Side`], [`Role`], [`Status`],
+//! [`Relation`]), declared with their spelling in one place by [`words!`]; the
+//! rest are lists of words the resolver accepts.
+
+use std::fmt;
+
+/// Declares an enum of words with its spelling: `name()`, `parse()`, `ALL` and
+/// `NAMES` (in declaration order), and serde as the word itself.
+macro_rules! words {
+    ($(#[doc = $doc:literal])* $name:ident { $($(#[doc = $variant_doc:literal])* $variant:ident = $word:literal,)* }) => {
+        $(#[doc = $doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $($(#[doc = $variant_doc])* $variant,)*
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+            pub const NAMES: &'static [&'static str] = &[$($word,)*];
+
+            /// The word as the language spells it.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($name::$variant => $word,)*
+                }
+            }
+
+            pub fn parse(word: &str) -> Option<$name> {
+                match word {
+                    $($word => Some($name::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.name())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<$name, D::Error> {
+                let word = std::borrow::Cow::<str>::deserialize(deserializer)?;
+                $name::parse(&word).ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "unknown {} `{word}`, expected one of {}",
+                        stringify!($name).to_lowercase(),
+                        $name::NAMES.join(", ")
+                    ))
+                })
+            }
+        }
+    };
+}
+
+words! {
+    /// Which side of the conflict a party stands on.
+    Side {
+        Government = "government",
+        Opposition = "opposition",
+        /// Neither: a state, an organisation, a mediator.
+        Third = "third",
+    }
+}
+
+words! {
+    /// What a party does for a document.
+    Role {
+        Proposer = "proposer",
+        Signatory = "signatory",
+        Guarantor = "guarantor",
+        Mediator = "mediator",
+        Monitor = "monitor",
+        Sponsor = "sponsor",
+    }
+}
+
+impl Role {
+    /// The parties that play the role, as a document-level term: `signatories`.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Role::Proposer => "proposers",
+            Role::Signatory => "signatories",
+            Role::Guarantor => "guarantors",
+            Role::Mediator => "mediators",
+            Role::Monitor => "monitors",
+            Role::Sponsor => "sponsors",
+        }
+    }
+}
+
+words! {
+    /// Where a document stands.
+    Status {
+        Proposed = "proposed",
+        Signed = "signed",
+        Announced = "announced",
+        Ratified = "ratified",
+        Rejected = "rejected",
+        Collapsed = "collapsed",
+        Terminated = "terminated",
+        Superseded = "superseded",
+        Extended = "extended",
+    }
+}
+
+impl Status {
+    /// Whether a document with this status binds its signatories.
+    pub fn binds(self) -> bool {
+        matches!(self, Status::Signed | Status::Ratified)
+    }
+}
+
+words! {
+    /// How one document relates to another.
+    Relation {
+        Amends = "amends",
+        Extends = "extends",
+        Terminates = "terminates",
+        Supersedes = "supersedes",
+        RespondsTo = "responds_to",
+    }
+}
+
+pub const STRENGTHS: &[&str] = &["binding", "pledge", "review", "intent"];
+pub const WEAPON_CLASSES: &[&str] = &["heavy", "medium", "light", "personal", "all"];
+pub const WEAPON_QUANTIFIERS: &[&str] = &["some"];
+pub const PLACE_KINDS: &[&str] = &[
+    "region",
+    "governorate",
+    "city",
+    "town",
+    "district",
+    "neighbourhood",
+    "road",
+    "crossing",
+    "building",
+    "line",
+    "zone",
+];
+pub const START_OR_END: &[&str] = &["starts", "ends"];
+
+/// Words that may name a group of people without declaring a party.
+pub const GROUPS: &[&str] = &[
+    "civilians",
+    "fighters",
+    "defectors",
+    "detainees",
+    "prisoners",
+    "wounded",
+    "sick",
+    "families",
+    "residents",
+    "evacuees",
+    "officers",
+    "delegates",
+    "everyone",
+];
+
+/// Whether the name is a group word.
+pub fn is_group(word: &str) -> bool {
+    GROUPS.contains(&word)
+}
+
+/// Statements a document holds directly, with the sub-keys each accepts on its line.
+pub const DOCUMENT_STATEMENTS: &[(&str, &[&str], &str)] = &[
+    ("title", &[], "the document's title"),
+    ("date", &[], "the date it was proposed or signed"),
+    ("region", &[], "the declared place it concerns"),
+    (
+        "status",
+        &["on", "by", "source"],
+        "a status with its date and actor",
+    ),
+    (
+        "source",
+        &["file"],
+        "a citation: id, description, and the file it comes from",
+    ),
+    (
+        "link",
+        &[],
+        "a link to another document: amends, extends, terminates, supersedes, responds_to",
+    ),
+    (
+        "place",
+        &["within", "kind"],
+        "a place: id, name, what contains it",
+    ),
+    (
+        "party",
+        &["side", "aligned", "role", "represents", "units", "source"],
+        "a party: id, name, side, roles, units",
+    ),
+    (
+        "unit",
+        &["within"],
+        "a unit of a party, for hierarchies deeper than `units`",
+    ),
+    (
+        "guarantor",
+        &["source"],
+        "a party guaranteeing the whole document",
+    ),
+    (
+        "monitor",
+        &["source"],
+        "a party monitoring the whole document",
+    ),
+    ("note", &[], "an analyst's note"),
+    (
+        "text",
+        &[],
+        "verbatim wording about the document as a whole",
+    ),
+    ("recital", &[], "a preamble statement that binds nobody"),
+    ("clause", &[], "a numbered operative clause"),
+];
+
+/// The sub-keys a document statement accepts on its line.
+pub fn sub_keys(statement: &str) -> &'static [&'static str] {
+    DOCUMENT_STATEMENTS
+        .iter()
+        .find(|(name, _, _)| *name == statement)
+        .map_or(&[], |(_, keys, _)| *keys)
+}
