@@ -128,7 +128,7 @@ fn bench(documents: usize, seed: u64) {
     let (compare, large_compare) = interleaved(&small, &large, |size| {
         let start = Instant::now();
         for pair in size.corpus.documents.windows(2) {
-            black_box(truce::compare::compare(&pair[0], &pair[1]));
+            black_box(truce::rules::compare(&pair[0], &pair[1]));
         }
         start.elapsed()
     });
@@ -338,7 +338,7 @@ fn memory_child(folder: &Path) {
     }
     let findings = truce::rules::check(&loaded.corpus);
     for pair in loaded.corpus.documents.windows(2) {
-        black_box(truce::compare::compare(&pair[0], &pair[1]));
+        black_box(truce::rules::compare(&pair[0], &pair[1]));
     }
     black_box(&findings);
     match vm_hwm() {
@@ -372,7 +372,7 @@ fn repeat(phase: &str, seed: u64, documents: usize) {
         }),
         "compare" => Box::new(|| {
             for pair in loaded.corpus.documents.windows(2) {
-                black_box(truce::compare::compare(&pair[0], &pair[1]));
+                black_box(truce::rules::compare(&pair[0], &pair[1]));
             }
         }),
         other => usage(&format!(

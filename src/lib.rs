@@ -10,6 +10,7 @@
 pub mod compare;
 pub mod coverage;
 pub mod diagnostic;
+pub mod finding;
 pub mod format;
 pub mod generate;
 pub mod interchange;

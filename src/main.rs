@@ -319,27 +319,22 @@ fn check(paths: &[PathBuf], format: Format, deny: Level, explain: bool, color: b
 }
 
 fn explain_rule(id: Option<&str>, color: bool) -> u8 {
-    let standard = rules::catalogue().iter().map(rules::Rule::about);
-    let comparison = truce::compare::COMPARE_RULES
-        .iter()
-        .map(|rule| rule.about());
     let Some(id) = id else {
-        let mut out = text::catalogue(&standard.collect::<Vec<_>>());
+        let (comparison, standard): (Vec<&rules::Rule>, Vec<&rules::Rule>) =
+            rules::registry().partition(|rule| rule.is_comparison());
+        let mut out = text::catalogue(&standard);
         out.push_str("\nComparing two drafts (truce compare):\n");
-        out.push_str(&text::catalogue(&comparison.collect::<Vec<_>>()));
+        out.push_str(&text::catalogue(&comparison));
         write_stdout(&out);
         return CLEAN;
     };
-    let about = rules::rule(id)
-        .map(rules::Rule::about)
-        .or_else(|| truce::compare::compare_rule(id).map(|rule| rule.about()));
-    match about {
-        Some(about) => {
-            write_stdout(&text::explain(&about));
+    match rules::rule(id) {
+        Some(rule) => {
+            write_stdout(&text::explain(rule));
             CLEAN
         }
         None => {
-            let ids = standard.chain(comparison).map(|rule| rule.id);
+            let ids = rules::registry().map(|rule| rule.id);
             // About a word on the command line: no file, no path.
             let mut error = Diagnostic::for_path(format!("unknown rule `{id}`"), "")
                 .maybe_hint(did_you_mean(id, ids));
@@ -559,7 +554,7 @@ fn run_tests(paths: &[PathBuf], coverage: bool, color: bool) -> u8 {
         return input_errors(&errors, &checked.loaded.sources, color);
     }
     let run = checked.run_tests();
-    let catalogue: Vec<&'static str> = rules::catalogue().iter().map(|rule| rule.id).collect();
+    let catalogue: Vec<&'static str> = rules::document_rules().map(|rule| rule.id).collect();
     let coverage = coverage.then_some(catalogue.as_slice());
     write_stdout(&redlines::test_run(&run, &checked.loaded.sources, coverage));
     if run.failed() > 0 { FINDINGS } else { CLEAN }
@@ -646,7 +641,7 @@ fn compare(
     if !selection.errors.is_empty() {
         return input_errors(&selection.errors, &selection.loaded.sources, color);
     }
-    let thread = truce::compare::thread(&selection.documents());
+    let thread = truce::rules::thread(&selection.documents());
     let sources = &selection.loaded.sources;
     let report = match format {
         CompareFormat::Text => {

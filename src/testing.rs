@@ -136,7 +136,7 @@ impl Checked {
     }
 
     fn rule_exists(rule: &str) -> Result<(), Failure> {
-        if rules::rule(rule).is_some() {
+        if rules::document_rules().any(|known| known.id == rule) {
             return Ok(());
         }
         Err(Failure {
@@ -291,9 +291,9 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
         for assertion in &test.assertions {
             match &assertion.kind {
                 AssertionKind::Fires { rule, .. } | AssertionKind::Quiet { rule, .. }
-                    if rules::rule(&rule.value).is_none() =>
+                    if rules::document_rules().all(|known| known.id != rule.value) =>
                 {
-                    let ids = rules::catalogue().iter().map(|r| r.id).collect();
+                    let ids = rules::document_rules().map(|r| r.id).collect();
                     errors.push(unknown("rule", rule, ids));
                 }
                 AssertionKind::RedLine { requirement, .. } => match (requirements, &test.against) {
@@ -364,7 +364,7 @@ impl Checked {
                         clause.as_ref().map(|c| c.value.as_str()),
                     );
                     if result.is_ok()
-                        && let Some(rule) = rules::rule(&rule.value)
+                        && let Some(rule) = rules::document_rules().find(|r| r.id == rule.value)
                     {
                         covered.insert(rule.id);
                     }

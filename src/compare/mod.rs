@@ -9,27 +9,26 @@
 //!   kind and subject, never by number (its doc comment says how it scales).
 //! - [`diff`]: for each row, every attribute before and after and a word diff
 //!   of the texts; the document-level terms (signatories, guarantors, region).
-//! - [`direction`]: whom each change favours, from one table.
-//! - [`rules`]: the comparison rules ([`COMPARE_RULES`]), turning rows into the
-//!   same [`Finding`]s the standard catalogue reports.
+//! - [`direction`]: whom each change favours, from the vocabulary's directions.
 //!
-//! Renderers live in `report::compare_text`, `compare_markdown`, `compare_json`
-//! and `compare_html`; they read a [`Thread`] and never re-compare.
+//! The comparison rules (`crate::rules::comparison`) then turn a step into the
+//! same [`Finding`]s the document rules report: [`crate::rules::compare`] and
+//! [`crate::rules::thread`] align and check in one call. Renderers live in
+//! `report::compare_text`, `compare_markdown`, `compare_json` and
+//! `compare_html`; they read a [`Thread`] and never re-compare.
 
 pub mod align;
 pub mod diff;
 pub mod direction;
-pub mod rules;
 pub mod select;
 pub mod show;
 pub mod subject;
 
-pub use diff::{AttributeDiff, Row, Status, WordOp, Words};
-pub use rules::{COMPARE_RULES, CompareRule, compare_rule};
+pub use diff::{AttributeDiff, Row, Status, Term, WordOp, Words};
 pub use select::{Selection, select};
 
+use crate::finding::Finding;
 use crate::model::{Clause, Document};
-use crate::rules::Finding;
 use crate::vocabulary::{ClauseKind, Vocabulary, kinds};
 
 /// One document against the one before it.
@@ -41,7 +40,8 @@ pub struct Step<'a> {
     pub document: Vec<AttributeDiff>,
     /// The clause rows, in reading order.
     pub rows: Vec<Row>,
-    /// What the comparison rules found, in row order.
+    /// What the comparison rules found, in row order (empty until
+    /// [`crate::rules::compare`] runs them).
     pub findings: Vec<Finding>,
 }
 
@@ -108,27 +108,15 @@ impl Thread<'_> {
     }
 }
 
-/// Compare an older document with a newer one.
-pub fn compare<'a>(older: &'a Document, newer: &'a Document) -> Step<'a> {
+/// Align an older document with a newer one and diff every row; the comparison
+/// rules are not run (see [`crate::rules::compare`]).
+pub fn step<'a>(older: &'a Document, newer: &'a Document) -> Step<'a> {
     let alignment = align::align(&older.clauses, &newer.clauses);
-    let mut step = Step {
+    Step {
         older,
         newer,
         document: diff::document(older, newer),
         rows: diff::rows(older, newer, &alignment),
         findings: Vec::new(),
-    };
-    step.findings = rules::check(&step);
-    step
-}
-
-/// Compare each document with the one before it, oldest first.
-pub fn thread<'a>(documents: &[&'a Document]) -> Thread<'a> {
-    Thread {
-        documents: documents.to_vec(),
-        steps: documents
-            .windows(2)
-            .map(|pair| compare(pair[0], pair[1]))
-            .collect(),
     }
 }

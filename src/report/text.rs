@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 use colored::{ColoredString, Colorize};
 
 use crate::model::Corpus;
-use crate::rules::{self, About, Finding, Severity};
+use crate::rules::{self, Finding, Rule, Severity};
 use crate::source::{Sources, Span};
 
 use super::{Counts, grouped, plural, wrap};
@@ -62,7 +62,7 @@ pub fn render(
 }
 
 /// `truce explain`: one line per rule, `id  severity  summary`, aligned.
-pub fn catalogue(rules: &[About]) -> String {
+pub fn catalogue(rules: &[&Rule]) -> String {
     let width = rules.iter().map(|rule| rule.id.len()).max().unwrap_or(0);
     let mut out = String::new();
     for rule in rules {
@@ -80,7 +80,7 @@ pub fn catalogue(rules: &[About]) -> String {
 
 /// `truce explain RULE`: the id and default severity, the summary, the
 /// explanation, and an example on which the rule fires.
-pub fn explain(rule: &About) -> String {
+pub fn explain(rule: &Rule) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}: {}", rule.id.bold(), rule.summary);
     let _ = writeln!(

@@ -1,74 +1,133 @@
-//! The rule catalogue: every rule declared once, as data.
+//! The rule registry: every rule of truce, the document rules and the comparison
+//! rules alike, one rule to a file.
+//!
+//! A rule's file (`rules/<family>/<rule_id>.rs`) holds all of it: its stable id,
+//! severity, summary, explanation, an example on which it fires, the check, and its
+//! cases (documents on which it fires, with the clauses each finding names, and
+//! documents close to those on which it stays quiet). A rule cannot be declared
+//! without cases, and the registry's tests run every case of every rule and fail
+//! when a rule has no firing case or no quiet one. Adding a rule = one new file and
+//! one line in its family's `family!` list.
+//!
+//! Document rules read one document (and the corpus, for links between
+//! documents); comparison rules read one step of a negotiation thread, an older
+//! draft against a newer one, that [`crate::compare`] aligned.
 
 use std::collections::HashMap;
 
-use serde::Serialize;
-
+use crate::compare::{Step, Thread};
 use crate::model::{Clause, Corpus, Document, Party, PlaceRef, Side, and_list};
 use crate::source::Span;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
+pub use crate::finding::{ClauseRef, Finding, Severity};
+
+/// Declares a family's rules: one module per rule, each with its `RULE`, and the
+/// family's list in the order `truce explain` shows them.
+macro_rules! family {
+    ($($rule:ident),* $(,)?) => {
+        $(pub mod $rule;)*
+
+        /// The family's rules, in the order `truce explain` shows them.
+        pub static RULES: &[&crate::rules::Rule] = &[$(&$rule::RULE,)*];
+    };
 }
 
-impl Severity {
-    pub fn name(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
+pub mod comparison;
+pub mod conflicts;
+pub mod missing;
 
-    pub fn parse(word: &str) -> Option<Severity> {
-        Some(match word {
-            "info" => Severity::Info,
-            "warning" => Severity::Warning,
-            "error" => Severity::Error,
-            _ => return None,
-        })
-    }
-}
+pub use comparison::Scope;
 
-/// A clause a finding involves, with its source span.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ClauseRef {
-    /// `clause 7`, or the kind for unnumbered clauses.
-    pub label: String,
-    pub number: Option<String>,
-    pub kind: &'static str,
-    pub span: Span,
-}
-
-impl ClauseRef {
-    pub fn of(clause: &Clause) -> ClauseRef {
-        ClauseRef {
-            label: clause.label(),
-            number: clause.number.as_ref().map(|n| n.value.clone()),
-            kind: clause.kind_name(),
-            span: clause.span,
-        }
-    }
-}
-
-/// One thing a rule found.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Finding {
-    pub rule: &'static str,
+/// One rule.
+pub struct Rule {
+    /// The stable id: tools, tests and users depend on it.
+    pub id: &'static str,
     pub severity: Severity,
-    pub document: String,
-    pub clauses: Vec<ClauseRef>,
-    pub message: String,
-    /// Where the finding points: the most specific span (an attribute, a clause, or
-    /// the document's id).
-    pub span: Span,
+    pub summary: &'static str,
+    /// Why the finding matters, with the real case it comes from.
+    pub explanation: &'static str,
+    /// A short truce snippet on which the rule fires, shown by `truce explain`
+    /// (two documents, older first, for a comparison rule).
+    pub example: &'static str,
+    pub check: Check,
+    /// Documents on which the rule fires and documents on which it stays quiet.
+    pub cases: &'static [Case],
 }
 
-/// What a rule's check sees: one document, and the corpus for cross-document rules.
+/// A document rule's check: one document, with the corpus around it.
+pub type DocumentCheck = fn(&Context, &Rule, &mut Vec<Finding>);
+
+/// A comparison rule's check: one step of a thread, its document-level terms or
+/// one row of clauses.
+pub type ComparisonCheck = fn(&Step, Scope, &Rule, &mut Vec<Finding>);
+
+/// What a rule reads, and the function that reads it.
+#[derive(Clone, Copy)]
+pub enum Check {
+    Document(DocumentCheck),
+    Comparison(ComparisonCheck),
+}
+
+/// A document (two, older first, for a comparison rule) and what the rule does
+/// on it.
+pub struct Case {
+    pub expect: Expect,
+    pub text: &'static str,
+}
+
+pub enum Expect {
+    /// The rule fires, once per group, each finding naming these clauses.
+    Fires(&'static [&'static [&'static str]]),
+    /// The rule does not fire.
+    Quiet,
+}
+
+/// A case on which the rule fires: one group of clause labels per finding.
+pub const fn fires(findings: &'static [&'static [&'static str]], text: &'static str) -> Case {
+    Case {
+        expect: Expect::Fires(findings),
+        text,
+    }
+}
+
+/// A case on which the rule stays quiet.
+pub const fn quiet(text: &'static str) -> Case {
+    Case {
+        expect: Expect::Quiet,
+        text,
+    }
+}
+
+impl Rule {
+    pub fn is_comparison(&self) -> bool {
+        matches!(self.check, Check::Comparison(_))
+    }
+}
+
+/// The families, with the title `truce explain` and the README give each.
+pub const FAMILIES: &[(&str, &[&Rule])] = &[
+    ("Missing guarantees", missing::RULES),
+    ("Conflicts", conflicts::RULES),
+    ("Comparing two drafts (truce compare)", comparison::RULES),
+];
+
+/// Every rule, family by family, in the order `truce explain` lists them.
+pub fn registry() -> impl Iterator<Item = &'static Rule> {
+    FAMILIES.iter().flat_map(|(_, rules)| rules.iter().copied())
+}
+
+/// The rule with this stable id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    registry().find(|rule| rule.id == id)
+}
+
+/// The rules that read one document: what `truce check` and `test` blocks run.
+pub fn document_rules() -> impl Iterator<Item = &'static Rule> {
+    registry().filter(|rule| !rule.is_comparison())
+}
+
+/// What a document rule's check sees: one document, and the corpus for
+/// cross-document rules.
 pub struct Context<'a> {
     pub document: &'a Document,
     pub corpus: &'a Corpus,
@@ -77,57 +136,7 @@ pub struct Context<'a> {
     pub documents: &'a HashMap<&'a str, &'a Document>,
 }
 
-/// One rule of the catalogue. Adding a rule = one entry + one function + two tests.
-pub struct Rule {
-    pub id: &'static str,
-    pub severity: Severity,
-    pub summary: &'static str,
-    pub explanation: &'static str,
-    /// A short truce snippet on which the rule fires, shown by `truce explain`.
-    pub example: &'static str,
-    pub check: fn(&Context, &Rule, &mut Vec<Finding>),
-}
-
-/// What `truce explain` shows of a rule, from the standard catalogue or the
-/// comparison rules alike.
-#[derive(Clone, Copy, Debug)]
-pub struct About {
-    pub id: &'static str,
-    pub severity: Severity,
-    pub summary: &'static str,
-    pub explanation: &'static str,
-    pub example: &'static str,
-}
-
-impl Rule {
-    pub fn about(&self) -> About {
-        About {
-            id: self.id,
-            severity: self.severity,
-            summary: self.summary,
-            explanation: self.explanation,
-            example: self.example,
-        }
-    }
-}
-
-mod catalogue;
-mod conflicts;
-mod missing;
-
-pub use catalogue::CATALOGUE;
-
-/// Every rule of the standard catalogue, in catalogue order.
-pub fn catalogue() -> &'static [Rule] {
-    CATALOGUE
-}
-
-/// The rule with this stable id.
-pub fn rule(id: &str) -> Option<&'static Rule> {
-    CATALOGUE.iter().find(|rule| rule.id == id)
-}
-
-/// Run every rule of the catalogue on every document of the corpus.
+/// Run every document rule on every document of the corpus.
 ///
 /// Findings come in a stable order: by document (as loaded), then by span, then by
 /// rule id; findings that tie keep the order their rule produced them in.
@@ -138,6 +147,12 @@ pub fn check(corpus: &Corpus) -> Vec<Finding> {
             .entry(document.id.value.as_str())
             .or_insert(document);
     }
+    let checks: Vec<(&Rule, DocumentCheck)> = registry()
+        .filter_map(|rule| match rule.check {
+            Check::Document(check) => Some((rule, check)),
+            Check::Comparison(_) => None,
+        })
+        .collect();
     let mut ordered = Vec::new();
     let mut findings = Vec::new();
     for document in &corpus.documents {
@@ -146,8 +161,8 @@ pub fn check(corpus: &Corpus) -> Vec<Finding> {
             corpus,
             documents: &documents,
         };
-        for rule in CATALOGUE {
-            (rule.check)(&context, rule, &mut findings);
+        for (rule, check) in &checks {
+            check(&context, rule, &mut findings);
         }
         // Sorted document by document (a stable sort, so ties keep their
         // rule's order): the same order as sorting the whole corpus by
@@ -158,7 +173,43 @@ pub fn check(corpus: &Corpus) -> Vec<Finding> {
     ordered
 }
 
-// Facts the rules share. Private to `rules`; the model stays free of rule logic.
+/// Compare an older draft with a newer one and run every comparison rule on the
+/// step: first on the document-level terms, then row by row, so findings come in
+/// reading order.
+pub fn compare<'a>(older: &'a Document, newer: &'a Document) -> Step<'a> {
+    let mut step = crate::compare::step(older, newer);
+    let checks: Vec<(&Rule, ComparisonCheck)> = registry()
+        .filter_map(|rule| match rule.check {
+            Check::Comparison(check) => Some((rule, check)),
+            Check::Document(_) => None,
+        })
+        .collect();
+    let mut findings = Vec::new();
+    for (rule, check) in &checks {
+        check(&step, Scope::Document, rule, &mut findings);
+    }
+    for row in &step.rows {
+        for (rule, check) in &checks {
+            check(&step, Scope::Row(row), rule, &mut findings);
+        }
+    }
+    step.findings = findings;
+    step
+}
+
+/// Compare each document with the one before it, oldest first, and run the
+/// comparison rules on every step.
+pub fn thread<'a>(documents: &[&'a Document]) -> Thread<'a> {
+    Thread {
+        documents: documents.to_vec(),
+        steps: documents
+            .windows(2)
+            .map(|pair| compare(pair[0], pair[1]))
+            .collect(),
+    }
+}
+
+// Facts the document rules share.
 
 impl Finding {
     /// A finding of `rule` on the context's document, with the rule's severity.
@@ -225,47 +276,137 @@ fn describe_side(party: &Party) -> String {
     }
 }
 
-/// Every finding on the documents of `text`, as (rule id, clause labels).
-#[cfg(test)]
-fn findings(text: &str) -> Vec<(&'static str, Vec<String>)> {
-    let loaded = crate::load_str("test.truce", text);
-    assert!(
-        loaded.errors.is_empty(),
-        "the test document does not load: {:#?}",
-        loaded.errors
-    );
-    check(&loaded.corpus)
-        .into_iter()
-        .map(|finding| {
-            let labels = finding.clauses.into_iter().map(|c| c.label).collect();
-            (finding.rule, labels)
-        })
-        .collect()
-}
-
-/// The clause labels of each finding of one rule on the documents of `text`.
-/// Clause labels grouped per finding, as `fired` returns them.
-#[cfg(test)]
-fn labels(groups: &[&[&str]]) -> Vec<Vec<String>> {
-    groups
-        .iter()
-        .map(|group| group.iter().map(|label| label.to_string()).collect())
-        .collect()
-}
-
-#[cfg(test)]
-fn fired(rule: &str, text: &str) -> Vec<Vec<String>> {
-    assert!(self::rule(rule).is_some(), "no rule `{rule}`");
-    findings(text)
-        .into_iter()
-        .filter(|(id, _)| *id == rule)
-        .map(|(_, labels)| labels)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{check, findings};
+    use std::collections::HashSet;
+
+    use super::*;
+
+    /// The clause labels of each finding of `rule` on `text`: the documents of a
+    /// document rule, or the first two documents of a comparison rule.
+    fn fired(rule: &Rule, text: &str) -> Result<Vec<Vec<String>>, String> {
+        let loaded = crate::load_str("case.truce", text);
+        if !loaded.errors.is_empty() {
+            return Err(format!("does not load: {:?}", loaded.errors));
+        }
+        let findings = match rule.check {
+            Check::Document(_) => check(&loaded.corpus),
+            Check::Comparison(_) => match loaded.corpus.documents.as_slice() {
+                [older, newer, ..] => compare(older, newer).findings,
+                _ => return Err("a comparison case needs two documents".into()),
+            },
+        };
+        Ok(findings
+            .into_iter()
+            .filter(|finding| finding.rule == rule.id)
+            .map(|finding| finding.clauses.into_iter().map(|c| c.label).collect())
+            .collect())
+    }
+
+    #[test]
+    fn ids_are_unique_and_every_rule_is_registered_once() {
+        let ids: Vec<&str> = registry().map(|rule| rule.id).collect();
+        let unique: HashSet<&str> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len());
+        assert_eq!(ids.len(), 25);
+        for id in &ids {
+            assert_eq!(rule(id).map(|rule| rule.id), Some(*id));
+            let kebab = id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            assert!(kebab, "`{id}` is not a kebab-case id");
+        }
+        assert!(rule("no-such-rule").is_none());
+    }
+
+    #[test]
+    fn every_rule_has_a_case_that_fires_and_one_that_stays_quiet() {
+        for rule in registry() {
+            let fires = rule
+                .cases
+                .iter()
+                .any(|case| matches!(case.expect, Expect::Fires(_)));
+            let quiet = rule
+                .cases
+                .iter()
+                .any(|case| matches!(case.expect, Expect::Quiet));
+            assert!(fires, "`{}` has no case on which it fires", rule.id);
+            assert!(quiet, "`{}` has no case on which it stays quiet", rule.id);
+        }
+    }
+
+    #[test]
+    fn every_case_of_every_rule_holds() {
+        let mut failures = Vec::new();
+        for rule in registry() {
+            for (index, case) in rule.cases.iter().enumerate() {
+                let expected: Vec<Vec<String>> = match case.expect {
+                    Expect::Fires(groups) => groups
+                        .iter()
+                        .map(|group| group.iter().map(|label| label.to_string()).collect())
+                        .collect(),
+                    Expect::Quiet => Vec::new(),
+                };
+                match fired(rule, case.text) {
+                    Ok(found) if found == expected => {}
+                    Ok(found) => failures.push(format!(
+                        "{} case {}: expected {expected:?}, found {found:?}",
+                        rule.id,
+                        index + 1
+                    )),
+                    Err(error) => failures.push(format!("{} case {}: {error}", rule.id, index + 1)),
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn every_example_loads_and_fires_its_rule() {
+        for rule in registry() {
+            let found = fired(rule, rule.example);
+            assert!(
+                found.as_ref().is_ok_and(|found| !found.is_empty()),
+                "the example of `{}` does not fire it: {found:?}",
+                rule.id
+            );
+        }
+    }
+
+    #[test]
+    fn findings_carry_the_rule_severity_and_name_the_document() {
+        for rule in registry().filter(|rule| !rule.is_comparison()) {
+            let loaded = crate::load_str("example.truce", rule.example);
+            assert!(loaded.errors.is_empty(), "{}: {:?}", rule.id, loaded.errors);
+            for finding in check(&loaded.corpus) {
+                let declared = super::rule(finding.rule).map(|r| r.severity);
+                assert_eq!(Some(finding.severity), declared);
+                assert!(!finding.message.is_empty());
+                assert!(!finding.document.is_empty());
+            }
+        }
+        assert_eq!(
+            rule("obligation-on-non-signatory").map(|r| r.severity),
+            Some(Severity::Info)
+        );
+    }
+
+    /// Every finding on the documents of `text`, as (rule id, clause labels).
+    fn findings(text: &str) -> Vec<(&'static str, Vec<String>)> {
+        let loaded = crate::load_str("test.truce", text);
+        assert!(
+            loaded.errors.is_empty(),
+            "the test document does not load: {:#?}",
+            loaded.errors
+        );
+        check(&loaded.corpus)
+            .into_iter()
+            .map(|finding| {
+                let labels = finding.clauses.into_iter().map(|c| c.label).collect();
+                (finding.rule, labels)
+            })
+            .collect()
+    }
 
     const PROPOSAL: &str = r#"agreement example {
   date 2018-05-01

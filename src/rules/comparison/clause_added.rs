@@ -1,0 +1,108 @@
+//! `clause-added`: a clause of the newer draft has no counterpart in the older.
+
+use super::{describe, favours, row_finding};
+use crate::compare::direction::{self, Beneficiary};
+use crate::compare::{Status, Step};
+use crate::finding::{Finding, Severity};
+use crate::rules::{Check, Rule, Scope, fires, quiet};
+
+pub static RULE: Rule = Rule {
+    id: "clause-added",
+    severity: Severity::Info,
+    summary: "a clause of the newer draft has no counterpart in the older",
+    explanation: "New obligations: who they bind and whom they benefit. The Russian \
+        10-item proposal of May 2018 added a weapons handover, conscription and the \
+        deployment of police that the 4 October 2017 agreement did not have.",
+    example: r#"agreement draft_1 {
+  party regime "Syrian government" side government
+  clause 1 ceasefire { by regime }
+}
+agreement draft_2 {
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+  clause 1 ceasefire { by regime }
+  clause 2 weapons_handover { by factions; weapons heavy }
+}"#,
+    check: Check::Comparison(check),
+    cases: &[
+        // a clause only the newer draft has
+        fires(
+            &[&["clause 2"]],
+            r#"agreement draft_1 {
+  date 2018-04-01
+  place north_homs "Northern Homs countryside" kind region
+  party un "United Nations" side third
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+  clause 1 ceasefire { by regime }
+  clause 2 humanitarian_access { corridors 5 }
+}
+agreement draft_2 {
+  date 2018-04-01
+  place north_homs "Northern Homs countryside" kind region
+  party un "United Nations" side third
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+  clause 1 ceasefire { by regime }
+  clause 2 weapons_handover { by factions }
+}"#,
+        ),
+        // a renumbered clause pairs
+        quiet(
+            r#"agreement draft_1 {
+  date 2018-04-01
+  place north_homs "Northern Homs countryside" kind region
+  party un "United Nations" side third
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+  clause 1 ceasefire { by regime }
+}
+agreement draft_2 {
+  date 2018-04-01
+  place north_homs "Northern Homs countryside" kind region
+  party un "United Nations" side third
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+  clause 4 ceasefire { by regime }
+}"#,
+        ),
+    ],
+};
+
+fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
+    let Scope::Row(row) = scope else { return };
+    let Some(clause) = step
+        .newer_clause(row)
+        .filter(|_| row.status == Status::Added)
+    else {
+        return;
+    };
+    let favoured = direction::favours_clause(Beneficiary::Beneficiaries, step.newer, clause);
+    let message = format!(
+        "{} is new ({}){}",
+        describe(step, row),
+        clause.kind.value.summary,
+        favours(&favoured)
+    );
+    out.push(row_finding(step, row, rule, None, message));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::comparison::{drafts, messages};
+
+
+    #[test]
+    fn says_what_is_new_and_whom_it_favours() {
+        let found = messages(
+            "clause-added",
+            &drafts(
+                "clause 1 ceasefire { by regime }",
+                "clause 1 ceasefire { by regime }\n  clause 2 weapons_handover { by factions }",
+            ),
+        );
+        assert_eq!(found.len(), 1);
+        assert!(found[0].contains("clause 2 weapons_handover"), "{found:?}");
+        assert!(found[0].contains("favours regime"), "{found:?}");
+    }
+}

@@ -1,0 +1,150 @@
+//! `commitment-weakened`: the same clause commits less firmly.
+
+use super::{Change, change, describe, favours, paired_changes, row_finding, strengths};
+use crate::compare::Step;
+use crate::finding::{Finding, Severity};
+use crate::rules::{Check, Rule, Scope, fires, quiet};
+use crate::vocabulary::Key;
+
+pub static RULE: Rule = Rule {
+    id: "commitment-weakened",
+    severity: Severity::Warning,
+    summary: "the same clause commits less firmly (binding → pledge → review → intent)",
+    explanation: "A release that was stipulated becomes a pledge to work toward it, or a \
+        vow to review: the words stay close, the obligation goes. On the PA-X scale a \
+        binding clause is grade 3, a pledge grade 2, a review or an intent grade 1. \
+        Between the Cairo agreement and the 4 October 2017 agreement the detainee release \
+        fell from a stipulated release to a file handed to the Russians and a pledge.",
+    example: r#"agreement cairo_draft {
+  date 2017-08-03
+  party regime "Syrian government" side government
+  clause detainee_release { holder regime }
+}
+agreement october_draft {
+  date 2017-10-04
+  party russia "Russian delegation" side third aligned regime
+  party regime "Syrian government" side government
+  clause 3 detainee_release { by russia; holder regime; strength pledge }
+}"#,
+    check: Check::Comparison(check),
+    cases: &[
+        // a pledge becomes a review
+        fires(
+            &[&["clause 7", "clause 7"]],
+            r#"agreement draft_1 {
+  date 2018-04-01
+  place north_homs "Northern Homs countryside" kind region
+  party un "United Nations" side third
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+  clause 7 detainee_release { by regime; strength pledge }
+}
+agreement draft_2 {
+  date 2018-04-01
+  place north_homs "Northern Homs countryside" kind region
+  party un "United Nations" side third
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+  clause 7 detainee_release { by regime; strength review }
+}"#,
+        ),
+        // a plain obligation becomes an intent
+        fires(
+            &[&["clause 7", "clause 7"]],
+            r#"agreement draft_1 {
+  date 2018-04-01
+  place north_homs "Northern Homs countryside" kind region
+  party un "United Nations" side third
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+  clause 7 detainee_release { by regime }
+}
+agreement draft_2 {
+  date 2018-04-01
+  place north_homs "Northern Homs countryside" kind region
+  party un "United Nations" side third
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+  clause 7 detainee_release { by regime; strength intent }
+}"#,
+        ),
+        // the commitment hardens
+        quiet(
+            r#"agreement draft_1 {
+  date 2018-04-01
+  place north_homs "Northern Homs countryside" kind region
+  party un "United Nations" side third
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+  clause 7 detainee_release { by regime; strength review }
+}
+agreement draft_2 {
+  date 2018-04-01
+  place north_homs "Northern Homs countryside" kind region
+  party un "United Nations" side third
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+  clause 7 detainee_release { by regime }
+}"#,
+        ),
+    ],
+};
+
+fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
+    let Scope::Row(row) = scope else { return };
+    let Some(attribute) =
+        paired_changes(row).find(|attribute| change(step, row, attribute) == Change::Weakened)
+    else {
+        return;
+    };
+    let Some((before, after)) = strengths(step, row) else {
+        return;
+    };
+    let stated = step
+        .older_clause(row)
+        .is_some_and(|clause| clause.strength().is_some());
+    let message = format!(
+        "{}: the commitment weakens from {}{} to {} (PA-X grade {} → {}){}",
+        describe(step, row),
+        before.name(),
+        if stated { "" } else { " (a plain obligation)" },
+        after.name(),
+        before.pax_grade(),
+        after.pax_grade(),
+        favours(&attribute.favours)
+    );
+    out.push(row_finding(step, row, rule, Some(Key::Strength), message));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::comparison::{drafts, mentions, messages};
+
+
+    #[test]
+    fn gives_both_grades_and_whom_it_favours() {
+        let found = messages(
+            "commitment-weakened",
+            &drafts(
+                "clause 7 detainee_release { by regime; strength pledge }",
+                "clause 7 detainee_release { by regime; strength review }",
+            ),
+        );
+        assert_eq!(found.len(), 1);
+        assert!(found[0].contains("pledge to review (PA-X grade 2 → 1)"), "{found:?}");
+        assert!(found[0].contains("favours regime"), "{found:?}");
+    }
+
+    #[test]
+    fn a_hardening_is_a_change_of_terms() {
+        let text = drafts(
+            "clause 7 detainee_release { by regime; strength review }",
+            "clause 7 detainee_release { by regime }",
+        );
+        let found = messages("terms-changed", &text);
+        assert!(
+            mentions(&found, &["strength review → binding (not stated)", "favours detainees"]),
+            "{found:?}"
+        );
+    }
+}

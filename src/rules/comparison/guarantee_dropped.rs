@@ -1,0 +1,215 @@
+//! `guarantee-dropped`: a guarantor, monitor, mechanism or deadline of the older draft is gone.
+
+use super::{
+    Change, change, describe, document_change, document_finding, favours, gone, or_none,
+    paired_changes, row_finding,
+};
+use crate::compare::{Status, Step, Term};
+use crate::finding::{Finding, Severity};
+use crate::rules::{Check, Rule, Scope, fires, quiet};
+use crate::vocabulary::{Backing, Role};
+
+pub static RULE: Rule = Rule {
+    id: "guarantee-dropped",
+    severity: Severity::Warning,
+    summary: "a guarantor, monitor, mechanism or deadline of the older draft is gone",
+    explanation: "A guarantee that disappears between drafts is easy to miss: the clause \
+        still reads the same, but nobody answers for it any more, or it no longer says \
+        how or by when it is kept. The party the guarantee protected loses most; the \
+        party bound gains room to delay.",
+    example: r#"agreement draft_1 {
+  date 2018-04-01
+  party un "United Nations" side third
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+  clause 1 ceasefire { by regime, factions; monitor un }
+}
+agreement draft_2 {
+  date 2018-04-15
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+  clause 1 ceasefire { by regime, factions }
+}"#,
+    check: Check::Comparison(check),
+    cases: &[
+        // a clause's monitor and deadline go
+        fires(
+            &[&["clause 1", "clause 1"], &["clause 1", "clause 1"]],
+            r#"agreement draft_1 {
+  date 2018-04-01
+  place north_homs "Northern Homs countryside" kind region
+  party un "United Nations" side third
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+  clause 1 ceasefire { by regime; monitor un; deadline 2018-04-02 }
+}
+agreement draft_2 {
+  date 2018-04-01
+  place north_homs "Northern Homs countryside" kind region
+  party un "United Nations" side third
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+  clause 1 ceasefire { by regime }
+}"#,
+        ),
+        // a guarantor of the whole document goes
+        fires(
+            &[&[]],
+            r#"agreement draft_1 {
+  party russia "Russia" side third role guarantor
+  party turkey "Turkey" side third role guarantor
+  clause 1 ceasefire { by russia }
+}
+agreement draft_2 {
+  party russia "Russia" side third role guarantor
+  party turkey "Turkey" side third
+  clause 1 ceasefire { by russia }
+}"#,
+        ),
+        // a monitoring clause goes
+        fires(
+            &[&["clause 2"]],
+            r#"agreement draft_1 {
+  date 2018-04-01
+  place north_homs "Northern Homs countryside" kind region
+  party un "United Nations" side third
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+  clause 1 ceasefire { by regime }
+  clause 2 monitoring { by un; covers 1 }
+}
+agreement draft_2 {
+  date 2018-04-01
+  place north_homs "Northern Homs countryside" kind region
+  party un "United Nations" side third
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+  clause 1 ceasefire { by regime }
+}"#,
+        ),
+        // guarantees stay or grow
+        quiet(
+            r#"agreement draft_1 {
+  date 2018-04-01
+  place north_homs "Northern Homs countryside" kind region
+  party un "United Nations" side third
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+  clause 1 ceasefire { by regime }
+}
+agreement draft_2 {
+  date 2018-04-01
+  place north_homs "Northern Homs countryside" kind region
+  party un "United Nations" side third
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
+  clause 1 ceasefire { by regime; monitor un }
+}"#,
+        ),
+    ],
+};
+
+fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
+    match scope {
+        Scope::Document => {
+            for attribute in step.document.iter().filter(|a| a.changed()) {
+                if document_change(attribute) == Change::GuaranteeDropped {
+                    let gone = gone(attribute);
+                    let verb = match (attribute.term, gone.len()) {
+                        (Term::Parties(Role::Guarantor), 1) => "guarantees",
+                        (Term::Parties(Role::Guarantor), _) => "guarantee",
+                        (_, 1) => "monitors",
+                        _ => "monitor",
+                    };
+                    let message = format!(
+                        "{} {} no longer {verb} the agreement: {} → {}",
+                        attribute.key(),
+                        crate::model::and_list(&gone),
+                        or_none(&attribute.older),
+                        or_none(&attribute.newer)
+                    );
+                    out.push(document_finding(step, rule, message));
+                }
+            }
+        }
+        Scope::Row(row) => {
+            if let (Status::Removed, Some(backs)) = (row.status, step.kind(row).backs) {
+                let message = format!(
+                    "{} is gone: nothing in {} {} what it covered",
+                    describe(step, row),
+                    step.newer.id.value,
+                    match backs {
+                        Backing::Guarantees => "guarantees",
+                        Backing::Monitors => "monitors",
+                    }
+                );
+                out.push(row_finding(step, row, rule, None, message));
+                return;
+            }
+            for attribute in paired_changes(row) {
+                if change(step, row, attribute) == Change::GuaranteeDropped {
+                    let message = format!(
+                        "{}: {} ({}) is gone{}",
+                        describe(step, row),
+                        attribute.key(),
+                        or_none(&attribute.older),
+                        favours(&attribute.favours)
+                    );
+                    out.push(row_finding(step, row, rule, attribute.term.key(), message));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::comparison::{drafts, mentions, messages};
+
+
+    #[test]
+    fn says_what_is_gone_and_whom_that_favours() {
+        let text = drafts(
+            "clause 1 ceasefire { by regime; monitor un; deadline 2018-04-02 }",
+            "clause 1 ceasefire { by regime }",
+        );
+        let found = messages("guarantee-dropped", &text);
+        let monitor = "clause 1 ceasefire: monitor (un) is gone; favours regime, bound by the clause";
+        assert!(found.iter().any(|message| message == monitor), "{found:?}");
+        let deadline = ["deadline (2018-04-02) is gone", "favours regime"];
+        assert!(mentions(&found, &deadline), "{found:?}");
+        assert!(messages("terms-changed", &text).is_empty());
+    }
+
+    #[test]
+    fn names_a_document_guarantor_that_goes() {
+        let text = r#"agreement draft_1 {
+  party russia "Russia" side third role guarantor
+  party turkey "Turkey" side third role guarantor
+  clause 1 ceasefire { by russia }
+}
+agreement draft_2 {
+  party russia "Russia" side third role guarantor
+  party turkey "Turkey" side third
+  clause 1 ceasefire { by russia }
+}"#;
+        let found = messages("guarantee-dropped", text);
+        let turkey =
+            "guarantors turkey no longer guarantees the agreement: russia, turkey → russia";
+        assert_eq!(found, [turkey]);
+    }
+
+    #[test]
+    fn a_guarantee_clause_that_goes_is_dropped_and_removed() {
+        let text = drafts(
+            "clause 1 ceasefire { by regime }\n  clause 2 guarantee { by un; covers 1 }",
+            "clause 1 ceasefire { by regime }",
+        );
+        let found = messages("guarantee-dropped", &text);
+        assert!(
+            mentions(&found, &["clause 2 guarantee is gone: nothing in draft_2 guarantees"]),
+            "{found:?}"
+        );
+        assert!(mentions(&messages("clause-removed", &text), &["clause 2 guarantee"]));
+    }
+}

@@ -1,0 +1,272 @@
+//! Comparing drafts: what a newer draft keeps, adds, drops, hardens or softens
+//! against the older one. [`crate::compare`] aligns the two and diffs every
+//! attribute; these rules turn the step into findings.
+//!
+//! Each change between two drafts belongs to exactly one rule: [`change`] says
+//! what a change is (a commitment weakened, a guarantee dropped, a date moved, or
+//! anything else), and each rule reports only its own kind, so nothing is
+//! reported twice or lost.
+
+use std::cmp::Ordering;
+
+use crate::compare::direction::Favours;
+use crate::compare::{AttributeDiff, Row, Status, Step, Term};
+use crate::finding::{ClauseRef, Finding};
+use crate::model::{Clause, Deadline, Strength, Value, date_shift};
+use crate::rules::Rule;
+use crate::vocabulary::{Key, Role};
+
+family! {
+    guarantee_dropped,
+    commitment_weakened,
+    deadline_moved,
+    terms_changed,
+    clause_added,
+    clause_removed,
+}
+
+/// What a comparison rule looks at: the document-level terms, or one row.
+#[derive(Clone, Copy, Debug)]
+pub enum Scope<'r> {
+    Document,
+    Row(&'r Row),
+}
+
+/// What a change between two drafts is, and so which rule reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Change {
+    /// The same clause commits less firmly: `commitment-weakened`.
+    Weakened,
+    /// A guarantor, monitor, mechanism or deadline is gone: `guarantee-dropped`.
+    GuaranteeDropped,
+    /// A date the clause states moves: `deadline-moved`.
+    Moved,
+    /// Anything else: `terms-changed`.
+    Other,
+}
+
+/// The changed attributes of a pair; none for an added or removed clause, whose
+/// every attribute is new or gone with it.
+fn paired_changes(row: &Row) -> impl Iterator<Item = &AttributeDiff> {
+    row.changes()
+        .filter(move |_| row.older.is_some() && row.newer.is_some())
+}
+
+/// The two strengths of a paired row; an absent strength is binding (a plain
+/// obligation, as the language reference says).
+fn strengths(step: &Step, row: &Row) -> Option<(Strength, Strength)> {
+    let of = |clause: &Clause| clause.strength().unwrap_or(Strength::Binding);
+    Some((of(step.older_clause(row)?), of(step.newer_clause(row)?)))
+}
+
+/// `clause 3 detainee_release`, `ceasefire`, `clause 5 services (was clause 3)`.
+fn describe(step: &Step, row: &Row) -> String {
+    let number = |clause: Option<&Clause>| {
+        clause.and_then(|clause| clause.number.as_ref().map(|n| n.value.clone()))
+    };
+    let older = number(step.older_clause(row));
+    let newer = number(step.newer_clause(row));
+    let kind = step.kind(row).name;
+    let main = if row.status == Status::Removed {
+        older.clone()
+    } else {
+        newer.clone()
+    };
+    let mut out = match main {
+        Some(number) => format!("clause {number} {kind}"),
+        None => kind.to_string(),
+    };
+    if row.status != Status::Removed
+        && let Some(was) = older.filter(|was| Some(was) != newer.as_ref())
+    {
+        out.push_str(&format!(" (was clause {was})"));
+    }
+    out
+}
+
+fn or_none(value: &Option<String>) -> &str {
+    value.as_deref().unwrap_or("none")
+}
+
+fn favours(favours: &Option<Favours>) -> String {
+    favours
+        .as_ref()
+        .map(|favours| format!("; {}", favours.phrase()))
+        .unwrap_or_default()
+}
+
+/// The ids of a document-level list that the newer document no longer has.
+fn gone(attribute: &AttributeDiff) -> Vec<String> {
+    let ids = |value: &Option<String>| -> Vec<String> {
+        value
+            .as_deref()
+            .map(|list| list.split(", ").map(str::to_string).collect())
+            .unwrap_or_default()
+    };
+    let newer = ids(&attribute.newer);
+    ids(&attribute.older)
+        .into_iter()
+        .filter(|id| !newer.contains(id))
+        .collect()
+}
+
+/// `; negotiations_committee signs (represents north_homs); snc no longer signs`.
+fn signatory_note(step: &Step, attribute: &AttributeDiff) -> String {
+    let reversed = AttributeDiff {
+        term: attribute.term,
+        older: attribute.newer.clone(),
+        newer: attribute.older.clone(),
+        favours: None,
+    };
+    let mut note = String::new();
+    for id in gone(&reversed) {
+        note.push_str(&format!("; {id} now signs"));
+        if let Some(party) = step.newer.party(&id)
+            && !party.represents.is_empty()
+        {
+            let places: Vec<String> = party
+                .represents
+                .iter()
+                .map(|place| place.value.to_string())
+                .collect();
+            note.push_str(&format!(
+                " (represents {})",
+                crate::model::and_list(&places)
+            ));
+        }
+    }
+    let gone = gone(attribute);
+    if !gone.is_empty() {
+        let verb = if gone.len() == 1 { "signs" } else { "sign" };
+        note.push_str(&format!(
+            "; {} no longer {verb}",
+            crate::model::and_list(&gone)
+        ));
+    }
+    note
+}
+
+fn row_finding(step: &Step, row: &Row, rule: &Rule, key: Option<Key>, message: String) -> Finding {
+    let older = step.older_clause(row);
+    let newer = step.newer_clause(row);
+    // Point at the newer clause (at the attribute where it has it); a removed
+    // clause, or an attribute only the older states, points into the older.
+    let span = match (key, newer, older) {
+        (Some(key), Some(new), _) if new.has(key) => new.span_of(key),
+        (Some(key), _, Some(old)) if old.has(key) && newer.is_none() => old.span_of(key),
+        (_, Some(new), _) => new.span,
+        (_, None, Some(old)) => old.span,
+        (_, None, None) => step.newer.id.span,
+    };
+    Finding {
+        rule: rule.id,
+        severity: rule.severity,
+        document: step.newer.id.value.clone(),
+        clauses: older.into_iter().chain(newer).map(ClauseRef::of).collect(),
+        message,
+        span,
+    }
+}
+
+fn document_finding(step: &Step, rule: &Rule, message: String) -> Finding {
+    Finding {
+        rule: rule.id,
+        severity: rule.severity,
+        document: step.newer.id.value.clone(),
+        clauses: Vec::new(),
+        message,
+        span: step.newer.id.span,
+    }
+}
+
+/// How far a date-valued attribute moves, and which way: from the dates where
+/// both resolve, else from the offsets of two deadlines relative to signing.
+fn shift(older: &Clause, newer: &Clause, key: Key) -> Option<(String, Ordering)> {
+    if let (Some(a), Some(b)) = (older.when(key), newer.when(key)) {
+        return date_shift(a, b);
+    }
+    let relative = |clause: &Clause| {
+        clause
+            .all(key)
+            .find_map(|attribute| match &attribute.value {
+                Value::Deadline(Deadline::Relative { offset, .. }) => Some(*offset),
+                _ => None,
+            })
+    };
+    let (a, b) = (relative(older)?, relative(newer)?);
+    if a.unit == b.unit {
+        let difference = b.amount - a.amount;
+        let size = crate::model::Duration {
+            amount: difference.abs(),
+            unit: a.unit,
+        };
+        return Some((size.to_string(), difference.cmp(&0)));
+    }
+    None
+}
+
+/// What a change of a clause attribute is.
+fn change(step: &Step, row: &Row, attribute: &AttributeDiff) -> Change {
+    let Some(key) = attribute.term.key() else {
+        return Change::Other;
+    };
+    if key == Key::Strength && strengths(step, row).is_some_and(|(a, b)| b < a) {
+        return Change::Weakened;
+    }
+    match (&attribute.older, &attribute.newer) {
+        (Some(_), None) if key.guarantee().is_some() => Change::GuaranteeDropped,
+        (Some(_), Some(_)) if key.timing().is_some_and(|timing| timing.term) => Change::Moved,
+        _ => Change::Other,
+    }
+}
+
+/// What a change of a document-level term is.
+fn document_change(attribute: &AttributeDiff) -> Change {
+    let dropped = !gone(attribute).is_empty();
+    if dropped
+        && matches!(
+            attribute.term,
+            Term::Parties(Role::Guarantor | Role::Monitor)
+        )
+    {
+        Change::GuaranteeDropped
+    } else {
+        Change::Other
+    }
+}
+
+/// The messages of every comparison finding of `rule` between the first two
+/// documents of `text`.
+#[cfg(test)]
+fn messages(rule: &str, text: &str) -> Vec<String> {
+    let loaded = crate::load_str("drafts.truce", text);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let documents = &loaded.corpus.documents;
+    crate::rules::compare(&documents[0], &documents[1])
+        .findings
+        .into_iter()
+        .filter(|finding| finding.rule == rule)
+        .map(|finding| finding.message)
+        .collect()
+}
+
+/// Two drafts in the north of Homs with these clauses: the form of the cases.
+#[cfg(test)]
+fn drafts(older: &str, newer: &str) -> String {
+    let header = r#"  date 2018-04-01
+  place north_homs "Northern Homs countryside" kind region
+  party un "United Nations" side third
+  party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition"#;
+    format!(
+        "agreement draft_1 {{\n{header}\n  {older}\n}}\nagreement draft_2 {{\n{header}\n  {newer}\n}}"
+    )
+}
+
+/// Whether one of the messages has every one of the words.
+#[cfg(test)]
+fn mentions(messages: &[String], words: &[&str]) -> bool {
+    messages
+        .iter()
+        .any(|message| words.iter().all(|word| message.contains(word)))
+}

@@ -1,0 +1,228 @@
+//! `access-conflict`: a party barred from an area is granted entry there in the same period.
+
+use std::collections::HashSet;
+
+use crate::finding::{Finding, Severity};
+use crate::model::{Clause, Document, Period, PlaceRef, and_list};
+use crate::rules::{Check, Context, Rule, fires, name, quiet, show_places};
+use crate::source::Span;
+use crate::vocabulary::{Entry, Key, kinds};
+
+pub static RULE: Rule = Rule {
+    id: "access-conflict",
+    severity: Severity::Error,
+    summary: "a party barred from an area is granted entry there in the same period",
+    explanation: "A clause keeping a force out and another letting it in (by a road, a \
+        deployment, returning institutions or an evacuation route) cannot both hold, and \
+        the side that relied on the bar learns it when the force arrives. Items 8 and 10 \
+        of the 10-item proposal bar the army from the city for six months and open a \
+        road to it; where the areas are not known to be disjoint, the conflict is \
+        reported as possible.",
+    example: r#"agreement proposal {
+  date 2018-05-01
+  party regime "Syrian government" side government units army
+  clause 8 non_entry { barred regime.army; area "the city"; duration 6 months }
+  clause 10 road_opening { road "public road"; open_to regime.army }
+}"#,
+    check: Check::Document(check),
+    cases: &[
+        // fires on known and possible overlap
+        fires(
+            &[
+                &["clause 8", "clause 10"],
+                &["clause 9", "clause 10"],
+                &["clause 8", "clause 11"],
+                &["clause 9", "clause 11"],
+            ],
+            r#"agreement a {
+  date 2018-05-01
+  place north_homs "Northern Homs countryside" kind region
+  place rastan "Al-Rastan" kind town within north_homs
+  party regime "Syrian government" side government units army, security
+  clause 8 non_entry { barred regime.army, regime.security; area "the city"; duration 6 months }
+  clause 9 non_entry { barred regime; area north_homs; until 2018-12-31 }
+  clause 10 road_opening { road "public road"; open_to regime.army, regime.security }
+  clause 11 deployment { forces regime.army; area rastan; start 2018-06-01 }
+}"#,
+        ),
+        // quiet when disjoint in place time or party
+        quiet(
+            r#"agreement a {
+  date 2018-05-01
+  place north_homs "Northern Homs countryside" kind region
+  place rastan "Al-Rastan" kind town within north_homs
+  place talbiseh "Talbiseh" kind town within north_homs
+  party regime "Syrian government" side government units army, police
+  party factions "Rebel groups" side opposition
+  clause 8 non_entry { barred regime.army; area rastan; duration 6 months }
+  clause 9 deployment { forces regime.army; area talbiseh }
+  clause 10 deployment { forces regime.army; area rastan; start 2019-01-01 }
+  clause 11 institutions_return { institutions regime.police; area rastan }
+  clause 12 road_opening { road "public road"; open_to factions }
+}"#,
+        ),
+    ],
+};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Overlap {
+    Known,
+    Possible,
+    Disjoint,
+}
+
+/// Whether two sets of places meet. Two declared places meet when one contains
+/// the other and are disjoint otherwise; a description meets only the same words
+/// for certain, and anything else possibly; a missing area possibly meets anything.
+fn overlap(document: &Document, a: &[&PlaceRef], b: &[&PlaceRef]) -> Overlap {
+    if a.is_empty() || b.is_empty() {
+        return Overlap::Possible;
+    }
+    let mut result = Overlap::Disjoint;
+    for x in a {
+        for y in b {
+            match (x, y) {
+                (PlaceRef::Declared(x), PlaceRef::Declared(y)) => {
+                    if document.is_within_place(x, y) || document.is_within_place(y, x) {
+                        return Overlap::Known;
+                    }
+                }
+                (PlaceRef::Described(x), PlaceRef::Described(y)) if x == y => {
+                    return Overlap::Known;
+                }
+                _ => result = Overlap::Possible,
+            }
+        }
+    }
+    result
+}
+
+/// Entry, passage or deployment a clause grants: to whom, and where.
+struct Grant<'a> {
+    entry: Entry,
+    grantees: Vec<(String, Span)>,
+    areas: Vec<&'a PlaceRef>,
+}
+
+fn grant(clause: &Clause) -> Option<Grant<'_>> {
+    let access = clause.kind().access?;
+    let grantees = access
+        .grantees
+        .iter()
+        .flat_map(|key| clause.actor_parties(*key))
+        .collect();
+    let areas = access
+        .areas
+        .iter()
+        .flat_map(|key| clause.places(*key))
+        .map(|place| &place.value)
+        .collect();
+    Some(Grant {
+        entry: access.entry,
+        grantees,
+        areas,
+    })
+}
+
+/// Whether `a` is `b`, or one lies under the other in the unit hierarchy.
+fn related(document: &Document, a: &str, b: &str) -> bool {
+    let nested = |unit: &str, ancestor: &str| {
+        document.is_within_unit(unit, ancestor)
+            || unit
+                .strip_prefix(ancestor)
+                .is_some_and(|rest| rest.starts_with('.'))
+    };
+    nested(a, b) || nested(b, a)
+}
+
+fn describe_areas(areas: &[&PlaceRef]) -> String {
+    if areas.is_empty() {
+        "an unstated area".to_string()
+    } else {
+        show_places(areas.iter().copied())
+    }
+}
+
+fn dedup(mut words: Vec<String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    words.retain(|word| seen.insert(word.clone()));
+    words
+}
+
+fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
+    let document = context.document;
+    let region: Vec<&PlaceRef> = document.region.iter().map(|r| &r.value).collect();
+    let grants: Vec<(&Clause, Grant, Period)> = document
+        .clauses
+        .iter()
+        .filter_map(|clause| {
+            let grant = grant(clause)?;
+            Some((clause, grant, Period::of(clause, document, false)))
+        })
+        .collect();
+    for bar in document.clauses.iter().filter(|c| c.is(&kinds::NON_ENTRY)) {
+        let barred = bar.names(Key::Barred);
+        if barred.is_empty() {
+            continue;
+        }
+        let mut area: Vec<&PlaceRef> = bar
+            .places(Key::Area)
+            .into_iter()
+            .map(|p| &p.value)
+            .collect();
+        if area.is_empty() {
+            area = region.clone();
+        }
+        let period = Period::of(bar, document, true);
+        for (clause, grant, granted) in &grants {
+            if std::ptr::eq(*clause, bar) || !period.overlaps(*granted) {
+                continue;
+            }
+            let where_ = overlap(document, &area, &grant.areas);
+            if where_ == Overlap::Disjoint {
+                continue;
+            }
+            let mut parties = Vec::new();
+            let mut span = None;
+            for (grantee, grantee_span) in &grant.grantees {
+                for banned in &barred {
+                    if related(document, grantee, &banned.value) {
+                        parties.push(grantee.clone());
+                        span.get_or_insert(*grantee_span);
+                    }
+                }
+            }
+            let Some(span) = span else {
+                continue;
+            };
+            let parties = and_list(&dedup(parties));
+            let bar_names: Vec<String> = barred.iter().map(|b| b.value.clone()).collect();
+            let lasting = match (bar.when(Key::Until), bar.duration(true)) {
+                (Some(until), _) => format!(" until {}", until.text),
+                (None, Some(duration)) => format!(" for {duration}"),
+                (None, None) => String::new(),
+            };
+            let areas = describe_areas(&grant.areas);
+            let granted = match grant.entry {
+                Entry::Road => format!("opens {areas} to {parties}"),
+                Entry::Deployment => format!("deploys {parties} in {areas}"),
+                Entry::Return => format!("returns {parties} to {areas}"),
+                Entry::Passage => format!("gives {parties} passage through {areas}"),
+            };
+            let statement = format!(
+                "{} bars {} from {}{lasting}, but {} {granted}",
+                name(bar),
+                and_list(&bar_names),
+                describe_areas(&area),
+                name(clause),
+            );
+            let message = match where_ {
+                Overlap::Known => statement,
+                _ => format!(
+                    "possible conflict: {statement} (the areas are not known to be disjoint)"
+                ),
+            };
+            out.push(Finding::new(context, rule, &[bar, clause], message, span));
+        }
+    }
+}

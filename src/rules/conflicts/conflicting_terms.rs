@@ -1,0 +1,254 @@
+//! `conflicting-terms`: two clauses set different values for the same thing.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::finding::{Finding, Severity};
+use crate::model::{AttributeValue, Clause, Deadline, Value};
+use crate::rules::{Check, Context, Rule, fires, list_labels, quiet};
+use crate::source::Span;
+use crate::vocabulary::Key;
+
+pub static RULE: Rule = Rule {
+    id: "conflicting-terms",
+    severity: Severity::Error,
+    summary: "two clauses set different values for the same thing",
+    explanation: "Two clauses of the same kind, for the same parties, people and area, \
+        that give different values for the same term leave each side free to invoke the \
+        one that suits it. Values attributed to different sources are disagreeing \
+        reports, not conflicting terms, and are left to `version-discrepancy`.",
+    example: r#"agreement proposal {
+  date 2018-05-01
+  clause 5 conscription { people fighters; grace 6 months }
+  clause 9 conscription { people fighters; grace 1 year }
+}"#,
+    check: Check::Document(check),
+    cases: &[
+        // fires across clauses and within one
+        fires(
+            &[&["clause 5", "clause 9"], &["clause 10"]],
+            r#"agreement a {
+  date 2018-05-01
+  clause 5 conscription { people fighters; grace 6 months }
+  clause 9 conscription { people fighters; grace 1 year }
+  clause 10 weapons_withdrawal { distance 15 km; distance 10 km }
+}"#,
+        ),
+        // quiet for other subjects sources and words
+        quiet(
+            r#"agreement a {
+  date 2018-05-01
+  source s1 "first report"
+  source s2 "second report"
+  clause 5 conscription { people fighters; grace 6 months; text "six months" }
+  clause 9 conscription { people defectors; grace 1 year; text "a year" }
+  clause 10 weapons_withdrawal { distance 15 km source s1; distance 10 km source s2 }
+  clause 11 conscription { people fighters; grace 6 months; note "repeated" }
+  clause 12 services { services water; after 5; after 9 }
+}"#,
+        ),
+    ],
+};
+
+/// A value as a term: dates by the interval they stand for, the rest in words.
+fn term(value: &Value) -> String {
+    match value {
+        Value::When(when) | Value::Deadline(Deadline::At { when }) => {
+            format!("{}..{}", when.start, when.end)
+        }
+        _ => value.to_string(),
+    }
+}
+
+fn subject(clause: &Clause) -> String {
+    let mut subject = clause.kind_name().to_string();
+    for key in Key::ALL.iter().copied().filter(|key| key.identifies()) {
+        // Written into one string: this runs for every key of every clause.
+        subject.push('|');
+        subject.push_str(key.name());
+        subject.push('=');
+        let mut values: Vec<String> = clause.all(key).map(|a| a.value.to_string()).collect();
+        values.sort();
+        for (index, value) in values.iter().enumerate() {
+            if index > 0 {
+                subject.push(';');
+            }
+            subject.push_str(value);
+        }
+    }
+    subject
+}
+
+/// Whether a key the rule compares is given more than once in the clause.
+fn repeats_a_key(clause: &Clause) -> bool {
+    let compared = |attribute: &&AttributeValue| compared_term(attribute.key.value);
+    clause
+        .attributes
+        .iter()
+        .filter(compared)
+        .enumerate()
+        .any(|(index, attribute)| {
+            clause
+                .attributes
+                .iter()
+                .filter(compared)
+                .skip(index + 1)
+                .any(|other| other.key.value == attribute.key.value)
+        })
+}
+
+/// Whether the rule compares a key's values: a term, not one that says what the
+/// clause is about.
+fn compared_term(key: Key) -> bool {
+    key.is_term() && !key.identifies()
+}
+
+/// A term's key with the sources that report it, sorted.
+type TermKey<'a> = (Key, Vec<&'a str>);
+
+/// One term a clause sets: a key, as some sources report it, to a value.
+struct Statement<'a> {
+    clause: &'a Clause,
+    key: Key,
+    sources: Vec<&'a str>,
+    /// The value compared: dates by interval, lists as sorted sets.
+    term: String,
+    /// The value shown.
+    shown: String,
+    span: Span,
+}
+
+/// The terms a clause sets. A list-valued key given on several lines (`after 1`,
+/// `after 2`) adds up to one set; a single-valued key given twice is two terms.
+fn statements(clause: &Clause) -> Vec<Statement<'_>> {
+    let mut out: Vec<Statement> = Vec::new();
+    // A list-valued term's place in `out`, and its members so far.
+    let mut lists: HashMap<TermKey, (usize, Vec<String>)> = HashMap::new();
+    for attribute in &clause.attributes {
+        let key = attribute.key.value;
+        if !compared_term(key) {
+            continue;
+        }
+        let mut sources: Vec<&str> = attribute.source.iter().map(|s| s.value.as_str()).collect();
+        sources.sort_unstable();
+        match attribute.value.items() {
+            Some(items) => {
+                let (_, members) = lists.entry((key, sources.clone())).or_insert_with(|| {
+                    out.push(Statement {
+                        clause,
+                        key,
+                        sources,
+                        term: String::new(),
+                        shown: String::new(),
+                        span: attribute.span,
+                    });
+                    (out.len() - 1, Vec::new())
+                });
+                members.extend(items);
+            }
+            None => out.push(Statement {
+                clause,
+                key,
+                sources,
+                term: term(&attribute.value),
+                shown: attribute.value.to_string(),
+                span: attribute.span,
+            }),
+        }
+    }
+    for (index, mut members) in lists.into_values() {
+        members.sort();
+        members.dedup();
+        if let Some(statement) = out.get_mut(index) {
+            statement.term = members.join(", ");
+            statement.shown = statement.term.clone();
+        }
+    }
+    out
+}
+
+fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
+    let document = context.document;
+    // Clauses grouped by subject, in order of first appearance.
+    let mut group_of: HashMap<String, usize> = HashMap::new();
+    let mut groups: Vec<Vec<&Clause>> = Vec::new();
+    for clause in &document.clauses {
+        let index = *group_of.entry(subject(clause)).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[index].push(clause);
+    }
+    for group in groups {
+        // A clause alone can conflict only with itself, by giving a key twice;
+        // most clauses do not, and need no terms written out.
+        if let [clause] = group.as_slice()
+            && !repeats_a_key(clause)
+        {
+            continue;
+        }
+        // Statements by key and by the sources they cite, in order of appearance:
+        // only statements from the same sources can conflict.
+        let mut bucket_of: HashMap<TermKey, usize> = HashMap::new();
+        let mut buckets: Vec<Vec<Statement>> = Vec::new();
+        for clause in &group {
+            for statement in statements(clause) {
+                let index = *bucket_of
+                    .entry((statement.key, statement.sources.clone()))
+                    .or_insert_with(|| {
+                        buckets.push(Vec::new());
+                        buckets.len() - 1
+                    });
+                buckets[index].push(statement);
+            }
+        }
+        for bucket in buckets {
+            let Some(first) = bucket.first() else {
+                continue;
+            };
+            let Some(differing) = bucket.iter().find(|s| s.term != first.term) else {
+                continue;
+            };
+            let mut clauses: Vec<&Clause> = Vec::new();
+            let mut values: Vec<String> = Vec::new();
+            let mut seen_terms: HashSet<&str> = HashSet::new();
+            for statement in &bucket {
+                // A bucket holds each clause's statements together.
+                if !clauses
+                    .last()
+                    .is_some_and(|c| std::ptr::eq(*c, statement.clause))
+                {
+                    clauses.push(statement.clause);
+                }
+                if seen_terms.insert(&statement.term) {
+                    values.push(format!(
+                        "{} in {}",
+                        statement.shown,
+                        statement.clause.label()
+                    ));
+                }
+            }
+            let key = first.key;
+            let message = if clauses.len() == 1 {
+                format!(
+                    "{} sets `{key}` twice, differently: {}",
+                    list_labels(&clauses),
+                    values.join(" vs "),
+                )
+            } else {
+                format!(
+                    "{} set `{key}` differently for the same {}: {}",
+                    list_labels(&clauses),
+                    first.clause.kind_name(),
+                    values.join(" vs "),
+                )
+            };
+            out.push(Finding::new(
+                context,
+                rule,
+                &clauses,
+                message,
+                differing.span,
+            ));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! `detainee-no-deadline`: a detainee release or prisoner exchange has no deadline.
+
+use super::{is_detainee_clause, unstated_note};
+use crate::finding::{Finding, Severity};
+use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::vocabulary::Key;
+
+pub static RULE: Rule = Rule {
+    id: "detainee-no-deadline",
+    severity: Severity::Warning,
+    summary: "a detainee release or prisoner exchange has no deadline",
+    explanation: "Without a date, absolute or counted from signing or from another \
+        clause, a release can be deferred indefinitely while the other side's \
+        concessions fall due at once. Item 7 of the Russian 10-item proposal of May 2018 \
+        set no date for any release, only a review of the prisoners' status in \
+        mid-May.",
+    example: r#"agreement proposal {
+  date 2018-05-01
+  party regime "Syrian government" side government
+  clause 7 detainee_release { by regime; mechanism "through the Russian delegation" }
+}"#,
+    check: Check::Document(check),
+    cases: &[
+        // fires without deadline
+        fires(
+            &[&["clause 7"]],
+            r#"agreement a {
+  date 2018-05-01
+  clause 7 detainee_release { mechanism "through the Russian delegation"; unstated deadline }
+}"#,
+        ),
+        // quiet with relative deadline
+        quiet(
+            r#"agreement a {
+  date 2018-05-01
+  clause 1 ceasefire { deadline immediate }
+  clause 7 prisoner_exchange { deadline day 5 after clause 1 starts }
+}"#,
+        ),
+    ],
+};
+
+fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
+    for clause in context
+        .document
+        .clauses
+        .iter()
+        .filter(|c| is_detainee_clause(c))
+    {
+        if !clause.has(Key::Deadline) {
+            let message = format!(
+                "{} has no deadline, absolute or relative{}",
+                name(clause),
+                unstated_note(clause, Key::Deadline),
+            );
+            out.push(Finding::new(context, rule, &[clause], message, clause.span));
+        }
+    }
+}

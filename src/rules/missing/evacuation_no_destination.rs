@@ -1,0 +1,52 @@
+//! `evacuation-no-destination`: an evacuation does not say where people go.
+
+use super::{evacuations, unstated_note};
+use crate::finding::{Finding, Severity};
+use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::vocabulary::Key;
+
+pub static RULE: Rule = Rule {
+    id: "evacuation-no-destination",
+    severity: Severity::Warning,
+    summary: "an evacuation does not say where people go",
+    explanation: "People who leave without a stated destination may be moved wherever \
+        the stronger side decides, which is how evacuations become forced transfers. \
+        Gen. Loka's first offer for Old Homs said who would leave and on what terms, \
+        not where they would go.",
+    example: r#"agreement offer {
+  date 2014-01-15
+  party un "United Nations" side third
+  clause 1 evacuation { people civilians; escort un }
+}"#,
+    check: Check::Document(check),
+    cases: &[
+        // fires without destination
+        fires(
+            &[&["clause 1"]],
+            r#"agreement a {
+  date 2014-01-15
+  clause 1 evacuation { people civilians }
+}"#,
+        ),
+        // quiet with described destination
+        quiet(
+            r#"agreement a {
+  date 2014-01-15
+  clause 1 evacuation { people civilians; destination "the northern Homs countryside" }
+}"#,
+        ),
+    ],
+};
+
+fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
+    for clause in evacuations(context.document) {
+        if !clause.has(Key::Destination) {
+            let message = format!(
+                "{} does not say where people go{}",
+                name(clause),
+                unstated_note(clause, Key::Destination),
+            );
+            out.push(Finding::new(context, rule, &[clause], message, clause.span));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! `obligation-on-non-signatory`: a clause of a signed document binds a party that did not sign.
+
+use crate::finding::{Finding, Severity};
+use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::vocabulary::{Key, Role};
+
+pub static RULE: Rule = Rule {
+    id: "obligation-on-non-signatory",
+    severity: Severity::Info,
+    summary: "a clause of a signed document binds a party that did not sign",
+    explanation: "A party that did not sign is not bound by its own consent; the clause \
+        depends on whoever can make it comply. That is sometimes intended (a sponsor's \
+        ally), but analysts should know which obligations rest on parties outside the \
+        signature page.",
+    example: r#"agreement october {
+  date 2017-10-04
+  status signed on 2017-10-04
+  party regime "Syrian government" side government units army
+  party factions "Rebel groups" side opposition role signatory
+  clause 1 ceasefire { by regime.army, factions }
+}"#,
+    check: Check::Document(check),
+    cases: &[
+        // fires once per party per clause
+        fires(
+            &[&["clause 1"]],
+            r#"agreement a {
+  date 2017-10-04
+  status signed on 2017-10-04
+  party regime "Syrian government" side government units army, security
+  party factions "Rebel groups" side opposition role signatory
+  party russia "Russia" side third
+  clause 1 ceasefire { by regime.army, regime.security, factions, civilians }
+  clause ultimatum { by russia; against factions; deadline 2017-10-10 }
+}"#,
+        ),
+        // quiet without signatories
+        quiet(
+            r#"agreement a {
+  date 2018-05-01
+  party regime "Syrian government" side government
+  clause 1 ceasefire { by regime }
+}"#,
+        ),
+        // quiet on a proposal never signed
+        quiet(
+            r#"agreement a {
+  date 2018-05-01
+  status proposed on 2018-05-01 by russia
+  party regime "Syrian government" side government
+  party russia "Russia" side third aligned regime role proposer
+  party factions "Rebel groups" side opposition role signatory
+  clause venue { by russia; place "Safir Hotel" }
+}"#,
+        ),
+    ],
+};
+
+fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
+    let document = context.document;
+    // Only a signed text binds anyone: a proposal's proposer commits nobody.
+    if !document.is_signed() || document.signatories().next().is_none() {
+        return;
+    }
+    for clause in &document.clauses {
+        if clause.kind().unilateral {
+            continue;
+        }
+        let mut reported: Vec<&str> = Vec::new();
+        for (path, span) in clause.actor_parties(Key::By) {
+            let Some(party) = document.owner_party(&path) else {
+                continue;
+            };
+            if party.has_role(Role::Signatory) || reported.contains(&party.id.value.as_str()) {
+                continue;
+            }
+            reported.push(&party.id.value);
+            let through = if path == party.id.value {
+                String::new()
+            } else {
+                format!(" (through {path})")
+            };
+            let message = format!(
+                "{} binds {}{through}, which did not sign",
+                name(clause),
+                party.id.value,
+            );
+            out.push(Finding::new(context, rule, &[clause], message, span));
+        }
+    }
+}
