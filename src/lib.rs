@@ -25,5 +25,5 @@ pub mod testing;
 pub mod timeline;
 pub mod vocabulary;
 
-pub use load::{Loaded, load_paths, load_str, load_texts};
+pub use load::{Loaded, load_paths, load_str, load_texts, load_texts_in};
 pub mod report;

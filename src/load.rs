@@ -84,9 +84,18 @@ pub fn load_str(name: &str, text: &str) -> Loaded {
 
 /// Load several texts, as if from files with these names, in this order.
 pub fn load_texts(files: impl IntoIterator<Item = (String, String)>) -> Loaded {
+    load_texts_in(Vocabulary::standard(), files)
+}
+
+/// Load several texts against a vocabulary of one's own: the standard one with
+/// more clause kinds, say.
+pub fn load_texts_in(
+    vocabulary: &Vocabulary,
+    files: impl IntoIterator<Item = (String, String)>,
+) -> Loaded {
     let mut loaded = Loaded::default();
     for (name, text) in files {
-        add_source(&mut loaded, name, text);
+        add_source_in(&mut loaded, vocabulary, name, text);
     }
     finish(&mut loaded);
     loaded
@@ -151,12 +160,16 @@ fn add_json(loaded: &mut Loaded, name: &str, text: &str) {
 }
 
 fn add_source(loaded: &mut Loaded, name: String, text: String) {
+    add_source_in(loaded, Vocabulary::standard(), name, text);
+}
+
+fn add_source_in(loaded: &mut Loaded, vocabulary: &Vocabulary, name: String, text: String) {
     let id = loaded.sources.add(SourceFile::new(name, text));
     let (tree, mut errors) = syntax::parse(id, &loaded.sources.get(id).text);
     // Resolution runs on a tree with syntax errors too: it reports what it can,
     // and the recovered tree gives few follow-on errors.
     let syntax_errors = errors.len();
-    let resolved = resolve::resolve_file(&tree, Vocabulary::standard(), &mut errors);
+    let resolved = resolve::resolve_file(&tree, vocabulary, &mut errors);
     drop_follow_ons(&mut errors, syntax_errors, loaded.sources.get(id));
     cap_errors(&mut errors, id, loaded.sources.get(id));
     loaded.corpus.documents.extend(resolved.documents);

@@ -115,14 +115,14 @@ fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
             for attribute in step.document.iter().filter(|a| a.changed()) {
                 if document_change(attribute) == Change::GuaranteeDropped {
                     let gone = gone(attribute);
-                    let verb = match (attribute.term, gone.len()) {
-                        (Term::Parties(Role::Guarantor), 1) => "guarantees",
-                        (Term::Parties(Role::Guarantor), _) => "guarantee",
-                        (_, 1) => "monitors",
-                        _ => "monitor",
+                    let no_longer = match (attribute.term, gone.len()) {
+                        (Term::Parties(Role::Guarantor), 1) => "no longer guarantees",
+                        (Term::Parties(Role::Guarantor), _) => "no longer guarantee",
+                        (_, 1) => "no longer monitors",
+                        _ => "no longer monitor",
                     };
                     let message = format!(
-                        "{} {} no longer {verb} the agreement: {} → {}",
+                        "{} {} {no_longer} the agreement: {} → {}",
                         attribute.key(),
                         crate::model::and_list(&gone),
                         or_none(&attribute.older),

@@ -67,7 +67,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
             };
             if due.start <= first_due.start {
                 let what = if earlier.has(Key::Deadline) {
-                    "deadline"
+                    Key::Deadline.name()
                 } else {
                     "end"
                 };

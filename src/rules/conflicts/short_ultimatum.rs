@@ -26,12 +26,12 @@ pub static RULE: Rule = Rule {
     cases: &[
         // fires under 72 hours
         fires(
-            &[&["ultimatum"], &["clause 2"], &["clause 3"], &["clause 4"]],
+            &[&["clause 1"], &["clause 2"], &["clause 3"], &["clause 4"]],
             r#"agreement a {
   date 2018-05-01
   party russia "Russia" side third
   party factions "Rebel groups" side opposition
-  clause ultimatum { by russia; against factions; issued 2018-05-01; deadline 2018-05-03T12:00[Asia/Damascus] }
+  clause 1 ultimatum { by russia; against factions; issued 2018-05-01; deadline 2018-05-03T12:00[Asia/Damascus] }
   clause 2 ultimatum { by russia; against factions; issued 2018-05-01T10:00[Europe/London]; deadline 2018-05-03T12:00[Asia/Damascus] }
   clause 3 ultimatum { by russia; against factions; deadline within 48 hours of signing }
   clause 4 ultimatum { by russia; against factions; deadline immediate }

@@ -49,7 +49,8 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         };
         let criterion = match &excludes.value {
             Value::Text(text) => format!("\"{text}\""),
-            _ => "people".to_string(),
+            // The resolver reads `excludes` as text; anything else names no one.
+            _ => "some of them".to_string(),
         };
         let judges = clause.names(Key::JudgedBy);
         let problem = if judges.is_empty() {
