@@ -16,31 +16,16 @@ fn read(path: &str) -> String {
     fs::read_to_string(path).unwrap_or_else(|error| panic!("{path}: {error}"))
 }
 
-/// The reference's name for a value type, linked to its section.
+/// The reference's name for a value type, linked to its section; a closed list
+/// of words is spelt out.
 fn type_cell(value: ValueType) -> String {
-    let section = match value {
-        ValueType::Text => "text",
-        ValueType::Parties => "parties",
-        ValueType::Places => "places",
-        ValueType::Actors => "actors",
-        ValueType::When => "when",
-        ValueType::Deadline => "deadline",
-        ValueType::Duration => "duration",
-        ValueType::Count => "count",
-        ValueType::Ages => "ages",
-        ValueType::Ratio => "ratio",
-        ValueType::Distance => "distance",
-        ValueType::Weapons => "weapons",
-        ValueType::Strength => "strength",
-        ValueType::Clauses => "clauses",
-        ValueType::Labels => "labels",
-        ValueType::Keys => "keys",
+    match value {
         ValueType::Words(words) => {
             let words: Vec<String> = words.iter().map(|word| format!("`{word}`")).collect();
-            return format!("word: {}", words.join(", "));
+            format!("{}: {}", value.name(), words.join(", "))
         }
-    };
-    format!("[{section}](#{section})")
+        _ => format!("[{0}](#{0})", value.name()),
+    }
 }
 
 /// The table of attributes the reference gives, as the vocabulary declares them.

@@ -51,6 +51,31 @@ pub enum ValueType {
     Keys,
 }
 
+impl ValueType {
+    /// The type's name, as the language reference titles its section.
+    pub fn name(self) -> &'static str {
+        match self {
+            ValueType::Text => "text",
+            ValueType::Parties => "parties",
+            ValueType::Places => "places",
+            ValueType::Actors => "actors",
+            ValueType::When => "when",
+            ValueType::Deadline => "deadline",
+            ValueType::Duration => "duration",
+            ValueType::Count => "count",
+            ValueType::Ages => "ages",
+            ValueType::Ratio => "ratio",
+            ValueType::Distance => "distance",
+            ValueType::Weapons => "weapons",
+            ValueType::Strength => "strength",
+            ValueType::Clauses => "clauses",
+            ValueType::Words(_) => "word",
+            ValueType::Labels => "labels",
+            ValueType::Keys => "keys",
+        }
+    }
+}
+
 /// One attribute a clause kind accepts.
 #[derive(Clone, Copy, Debug)]
 pub struct Attribute {

@@ -1,6 +1,6 @@
 //! `clause-removed`: a clause of the older draft has no counterpart in the newer.
 
-use super::{describe, favours, row_finding};
+use super::{ONE_CLAUSE_REPLACED, RENUMBERED, describe, favours, row_finding};
 use crate::compare::direction::{self, Beneficiary};
 use crate::compare::{Status, Step};
 use crate::finding::{Finding, Severity};
@@ -27,43 +27,11 @@ agreement draft_2 {
         // a clause only the older draft has
         fires(
             &[&["clause 2"]],
-            r#"agreement draft_1 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 1 ceasefire { by regime }
-  clause 2 humanitarian_access { corridors 5 }
-}
-agreement draft_2 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 1 ceasefire { by regime }
-  clause 2 weapons_handover { by factions }
-}"#,
+            ONE_CLAUSE_REPLACED,
         ),
         // a renumbered clause pairs
         quiet(
-            r#"agreement draft_1 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 1 ceasefire { by regime }
-}
-agreement draft_2 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 4 ceasefire { by regime }
-}"#,
+            RENUMBERED,
         ),
     ],
 };
@@ -96,14 +64,13 @@ fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::comparison::{drafts, messages};
-
+    use crate::rules::comparison::messages;
 
     #[test]
     fn says_what_is_gone() {
         let found = messages(
             "clause-removed",
-            &drafts(
+            drafts!(
                 "clause 1 ceasefire { by regime }\n  clause 2 humanitarian_access { corridors 5 }",
                 "clause 1 ceasefire { by regime }",
             ),

@@ -31,61 +31,25 @@ agreement october_draft {
         // a pledge becomes a review
         fires(
             &[&["clause 7", "clause 7"]],
-            r#"agreement draft_1 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 7 detainee_release { by regime; strength pledge }
-}
-agreement draft_2 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 7 detainee_release { by regime; strength review }
-}"#,
+            drafts!(
+                "clause 7 detainee_release { by regime; strength pledge }",
+                "clause 7 detainee_release { by regime; strength review }",
+            ),
         ),
         // a plain obligation becomes an intent
         fires(
             &[&["clause 7", "clause 7"]],
-            r#"agreement draft_1 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 7 detainee_release { by regime }
-}
-agreement draft_2 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 7 detainee_release { by regime; strength intent }
-}"#,
+            drafts!(
+                "clause 7 detainee_release { by regime }",
+                "clause 7 detainee_release { by regime; strength intent }",
+            ),
         ),
         // the commitment hardens
         quiet(
-            r#"agreement draft_1 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 7 detainee_release { by regime; strength review }
-}
-agreement draft_2 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 7 detainee_release { by regime }
-}"#,
+            drafts!(
+                "clause 7 detainee_release { by regime; strength review }",
+                "clause 7 detainee_release { by regime }",
+            ),
         ),
     ],
 };
@@ -118,14 +82,13 @@ fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::comparison::{drafts, mentions, messages};
-
+    use crate::rules::comparison::{mentions, messages};
 
     #[test]
     fn gives_both_grades_and_whom_it_favours() {
         let found = messages(
             "commitment-weakened",
-            &drafts(
+            drafts!(
                 "clause 7 detainee_release { by regime; strength pledge }",
                 "clause 7 detainee_release { by regime; strength review }",
             ),
@@ -137,11 +100,11 @@ mod tests {
 
     #[test]
     fn a_hardening_is_a_change_of_terms() {
-        let text = drafts(
+        let text = drafts!(
             "clause 7 detainee_release { by regime; strength review }",
             "clause 7 detainee_release { by regime }",
         );
-        let found = messages("terms-changed", &text);
+        let found = messages("terms-changed", text);
         assert!(
             mentions(&found, &["strength review → binding (not stated)", "favours detainees"]),
             "{found:?}"

@@ -30,61 +30,25 @@ agreement draft_2 {
         // a deadline three weeks later
         fires(
             &[&["clause 1", "clause 1"]],
-            r#"agreement draft_1 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 1 weapons_handover { by factions; deadline 2018-05-03T12:00[Asia/Damascus] }
-}
-agreement draft_2 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 1 weapons_handover { by factions; deadline 2018-05-24T12:00[Asia/Damascus] }
-}"#,
+            drafts!(
+                "clause 1 weapons_handover { by factions; deadline 2018-05-03T12:00[Asia/Damascus] }",
+                "clause 1 weapons_handover { by factions; deadline 2018-05-24T12:00[Asia/Damascus] }",
+            ),
         ),
         // a relative deadline earlier
         fires(
             &[&["clause 1", "clause 1"]],
-            r#"agreement draft_1 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 1 detainee_release { by regime; deadline within 30 days of signing }
-}
-agreement draft_2 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 1 detainee_release { by regime; deadline within 14 days of signing }
-}"#,
+            drafts!(
+                "clause 1 detainee_release { by regime; deadline within 30 days of signing }",
+                "clause 1 detainee_release { by regime; deadline within 14 days of signing }",
+            ),
         ),
         // the deadline stays
         quiet(
-            r#"agreement draft_1 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 1 weapons_handover { by factions; deadline 2018-05-03 }
-}
-agreement draft_2 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 1 weapons_handover { by factions; deadline 2018-05-03; weapons heavy }
-}"#,
+            drafts!(
+                "clause 1 weapons_handover { by factions; deadline 2018-05-03 }",
+                "clause 1 weapons_handover { by factions; deadline 2018-05-03; weapons heavy }",
+            ),
         ),
     ],
 };
@@ -119,14 +83,13 @@ fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::comparison::{drafts, mentions, messages};
-
+    use crate::rules::comparison::{mentions, messages};
 
     #[test]
     fn says_direction_size_and_whom_it_favours() {
         let later = messages(
             "deadline-moved",
-            &drafts(
+            drafts!(
                 "clause 1 weapons_handover { by factions; deadline 2018-05-03T12:00[Asia/Damascus] }",
                 "clause 1 weapons_handover { by factions; deadline 2018-05-24T12:00[Asia/Damascus] }",
             ),
@@ -135,7 +98,7 @@ mod tests {
         assert!(later[0].contains("favours factions, bound by the clause"), "{later:?}");
         let earlier = messages(
             "deadline-moved",
-            &drafts(
+            drafts!(
                 "clause 1 detainee_release { by regime; deadline within 30 days of signing }",
                 "clause 1 detainee_release { by regime; deadline within 14 days of signing }",
             ),
@@ -146,10 +109,10 @@ mod tests {
 
     #[test]
     fn an_added_attribute_beside_a_kept_deadline_is_a_change_of_terms() {
-        let text = drafts(
+        let text = drafts!(
             "clause 1 weapons_handover { by factions; deadline 2018-05-03 }",
             "clause 1 weapons_handover { by factions; deadline 2018-05-03; weapons heavy }",
         );
-        assert!(mentions(&messages("terms-changed", &text), &["weapons added: heavy"]));
+        assert!(mentions(&messages("terms-changed", text), &["weapons added: heavy"]));
     }
 }

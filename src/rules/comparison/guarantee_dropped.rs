@@ -35,22 +35,10 @@ agreement draft_2 {
         // a clause's monitor and deadline go
         fires(
             &[&["clause 1", "clause 1"], &["clause 1", "clause 1"]],
-            r#"agreement draft_1 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 1 ceasefire { by regime; monitor un; deadline 2018-04-02 }
-}
-agreement draft_2 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 1 ceasefire { by regime }
-}"#,
+            drafts!(
+                "clause 1 ceasefire { by regime; monitor un; deadline 2018-04-02 }",
+                "clause 1 ceasefire { by regime }",
+            ),
         ),
         // a guarantor of the whole document goes
         fires(
@@ -69,42 +57,17 @@ agreement draft_2 {
         // a monitoring clause goes
         fires(
             &[&["clause 2"]],
-            r#"agreement draft_1 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 1 ceasefire { by regime }
-  clause 2 monitoring { by un; covers 1 }
-}
-agreement draft_2 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 1 ceasefire { by regime }
-}"#,
+            drafts!(
+                "clause 1 ceasefire { by regime }\n  clause 2 monitoring { by un; covers 1 }",
+                "clause 1 ceasefire { by regime }",
+            ),
         ),
         // guarantees stay or grow
         quiet(
-            r#"agreement draft_1 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 1 ceasefire { by regime }
-}
-agreement draft_2 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 1 ceasefire { by regime; monitor un }
-}"#,
+            drafts!(
+                "clause 1 ceasefire { by regime }",
+                "clause 1 ceasefire { by regime; monitor un }",
+            ),
         ),
     ],
 };
@@ -164,21 +127,20 @@ fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::comparison::{drafts, mentions, messages};
-
+    use crate::rules::comparison::{mentions, messages};
 
     #[test]
     fn says_what_is_gone_and_whom_that_favours() {
-        let text = drafts(
+        let text = drafts!(
             "clause 1 ceasefire { by regime; monitor un; deadline 2018-04-02 }",
             "clause 1 ceasefire { by regime }",
         );
-        let found = messages("guarantee-dropped", &text);
+        let found = messages("guarantee-dropped", text);
         let monitor = "clause 1 ceasefire: monitor (un) is gone; favours regime, bound by the clause";
         assert!(found.iter().any(|message| message == monitor), "{found:?}");
         let deadline = ["deadline (2018-04-02) is gone", "favours regime"];
         assert!(mentions(&found, &deadline), "{found:?}");
-        assert!(messages("terms-changed", &text).is_empty());
+        assert!(messages("terms-changed", text).is_empty());
     }
 
     #[test]
@@ -201,15 +163,15 @@ agreement draft_2 {
 
     #[test]
     fn a_guarantee_clause_that_goes_is_dropped_and_removed() {
-        let text = drafts(
+        let text = drafts!(
             "clause 1 ceasefire { by regime }\n  clause 2 guarantee { by un; covers 1 }",
             "clause 1 ceasefire { by regime }",
         );
-        let found = messages("guarantee-dropped", &text);
+        let found = messages("guarantee-dropped", text);
         assert!(
             mentions(&found, &["clause 2 guarantee is gone: nothing in draft_2 guarantees"]),
             "{found:?}"
         );
-        assert!(mentions(&messages("clause-removed", &text), &["clause 2 guarantee"]));
+        assert!(mentions(&messages("clause-removed", text), &["clause 2 guarantee"]));
     }
 }

@@ -16,6 +16,45 @@ use crate::model::{Clause, Deadline, Strength, Value, date_shift};
 use crate::rules::Rule;
 use crate::vocabulary::{Key, Role};
 
+/// Two drafts in the north of Homs, older first, with these clause lines: the
+/// form of most comparison cases.
+macro_rules! drafts {
+    ($older:literal, $newer:literal $(,)?) => {
+        concat!(
+            "agreement draft_1 {\n",
+            drafts!(@header),
+            "  ",
+            $older,
+            "\n}\nagreement draft_2 {\n",
+            drafts!(@header),
+            "  ",
+            $newer,
+            "\n}\n"
+        )
+    };
+    (@header) => {
+        "  date 2018-04-01
+  place north_homs \"Northern Homs countryside\" kind region
+  party un \"United Nations\" side third
+  party regime \"Syrian government\" side government
+  party factions \"Rebel factions\" side opposition
+"
+    };
+}
+
+/// A clause that goes and another that comes in its place: the case of both
+/// `clause-added` and `clause-removed`.
+const ONE_CLAUSE_REPLACED: &str = drafts!(
+    "clause 1 ceasefire { by regime }\n  clause 2 humanitarian_access { corridors 5 }",
+    "clause 1 ceasefire { by regime }\n  clause 2 weapons_handover { by factions }",
+);
+
+/// The same clause under a new number: it pairs, and nothing is added or removed.
+const RENUMBERED: &str = drafts!(
+    "clause 1 ceasefire { by regime }",
+    "clause 4 ceasefire { by regime }",
+);
+
 family! {
     guarantee_dropped,
     commitment_weakened,
@@ -248,19 +287,6 @@ fn messages(rule: &str, text: &str) -> Vec<String> {
         .filter(|finding| finding.rule == rule)
         .map(|finding| finding.message)
         .collect()
-}
-
-/// Two drafts in the north of Homs with these clauses: the form of the cases.
-#[cfg(test)]
-fn drafts(older: &str, newer: &str) -> String {
-    let header = r#"  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition"#;
-    format!(
-        "agreement draft_1 {{\n{header}\n  {older}\n}}\nagreement draft_2 {{\n{header}\n  {newer}\n}}"
-    )
 }
 
 /// Whether one of the messages has every one of the words.

@@ -32,22 +32,10 @@ agreement second_offer {
         // a count changes
         fires(
             &[&["clause 1", "clause 1"]],
-            r#"agreement draft_1 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 1 evacuation { people civilians; area north_homs; count 200 }
-}
-agreement draft_2 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 1 evacuation { people civilians; area north_homs; count 150 }
-}"#,
+            drafts!(
+                "clause 1 evacuation { people civilians; area north_homs; count 200 }",
+                "clause 1 evacuation { people civilians; area north_homs; count 150 }",
+            ),
         ),
         // a guarantor joins
         fires(
@@ -65,22 +53,10 @@ agreement draft_2 {
         ),
         // identical clauses
         quiet(
-            r#"agreement draft_1 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 1 evacuation { people civilians; area north_homs; text "leave" }
-}
-agreement draft_2 {
-  date 2018-04-01
-  place north_homs "Northern Homs countryside" kind region
-  party un "United Nations" side third
-  party regime "Syrian government" side government
-  party factions "Rebel factions" side opposition
-  clause 1 evacuation { people civilians; area north_homs; text "leave" }
-}"#,
+            drafts!(
+                "clause 1 evacuation { people civilians; area north_homs; text \"leave\" }",
+                "clause 1 evacuation { people civilians; area north_homs; text \"leave\" }",
+            ),
         ),
     ],
 };
@@ -134,14 +110,13 @@ fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::comparison::{drafts, mentions, messages};
-
+    use crate::rules::comparison::{mentions, messages};
 
     #[test]
     fn reports_before_after_and_whom_it_favours() {
         let found = messages(
             "terms-changed",
-            &drafts(
+            drafts!(
                 "clause 1 evacuation { people civilians; area north_homs; count 200 }",
                 "clause 1 evacuation { people civilians; area north_homs; count 150 }",
             ),
@@ -156,7 +131,7 @@ mod tests {
     fn an_added_monitor_favours_those_the_clause_benefits() {
         let found = messages(
             "terms-changed",
-            &drafts(
+            drafts!(
                 "clause 1 ceasefire { by regime }",
                 "clause 1 ceasefire { by regime; monitor un }",
             ),

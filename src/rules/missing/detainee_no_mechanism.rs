@@ -1,8 +1,8 @@
 //! `detainee-no-mechanism`: a detainee release or prisoner exchange names no mechanism.
 
-use super::{is_detainee_clause, unstated_note};
+use super::{detainee_clauses, each_without};
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Check, Context, Rule, fires, quiet};
 use crate::vocabulary::Key;
 
 pub static RULE: Rule = Rule {
@@ -41,19 +41,6 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
-    for clause in context
-        .document
-        .clauses
-        .iter()
-        .filter(|c| is_detainee_clause(c))
-    {
-        if !clause.has(Key::Mechanism) {
-            let message = format!(
-                "{} names no mechanism: who releases, through whom, how verified{}",
-                name(clause),
-                unstated_note(clause, Key::Mechanism),
-            );
-            out.push(Finding::new(context, rule, &[clause], message, clause.span));
-        }
-    }
+    let clauses = detainee_clauses(context.document);
+    each_without(context, rule, out, clauses, Key::Mechanism, "names no mechanism: who releases, through whom, how verified");
 }

@@ -1,8 +1,8 @@
 //! `evacuation-no-destination`: an evacuation does not say where people go.
 
-use super::{evacuations, unstated_note};
+use super::{evacuations, each_without};
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Check, Context, Rule, fires, quiet};
 use crate::vocabulary::Key;
 
 pub static RULE: Rule = Rule {
@@ -39,14 +39,6 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
-    for clause in evacuations(context.document) {
-        if !clause.has(Key::Destination) {
-            let message = format!(
-                "{} does not say where people go{}",
-                name(clause),
-                unstated_note(clause, Key::Destination),
-            );
-            out.push(Finding::new(context, rule, &[clause], message, clause.span));
-        }
-    }
+    let clauses = evacuations(context.document);
+    each_without(context, rule, out, clauses, Key::Destination, "does not say where people go");
 }

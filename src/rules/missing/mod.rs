@@ -2,7 +2,9 @@
 //! would need. Every check reads only operative clauses (`document.clauses`): a
 //! recital binds nobody and never satisfies a requirement.
 
+use crate::finding::Finding;
 use crate::model::{Clause, Document};
+use crate::rules::{Context, Rule, name};
 use crate::vocabulary::{Family, Key, kinds};
 
 family! {
@@ -19,6 +21,22 @@ family! {
     obligation_on_non_signatory,
 }
 
+/// A finding at each of `clauses` that does not state `key`: "clause 7 (detainee
+/// release) `lacks`", and a note where the encoder marked the gap.
+fn each_without<'a>(
+    context: &Context,
+    rule: &Rule,
+    out: &mut Vec<Finding>,
+    clauses: impl Iterator<Item = &'a Clause>,
+    key: Key,
+    lacks: &str,
+) {
+    for clause in clauses.filter(|clause| !clause.has(key)) {
+        let message = format!("{} {lacks}{}", name(clause), unstated_note(clause, key));
+        out.push(Finding::new(context, rule, &[clause], message, clause.span));
+    }
+}
+
 /// " (the source leaves it unstated)" when the encoder marked the gap.
 fn unstated_note(clause: &Clause, key: Key) -> &'static str {
     if clause.is_unstated(key) {
@@ -28,9 +46,12 @@ fn unstated_note(clause: &Clause, key: Key) -> &'static str {
     }
 }
 
-/// A release or exchange of detainees or prisoners.
-fn is_detainee_clause(clause: &Clause) -> bool {
-    clause.kind().family == Some(Family::Detainees)
+/// The releases and exchanges of detainees or prisoners.
+fn detainee_clauses(document: &Document) -> impl Iterator<Item = &Clause> {
+    document
+        .clauses
+        .iter()
+        .filter(|clause| clause.kind().family == Some(Family::Detainees))
 }
 
 fn evacuations(document: &Document) -> impl Iterator<Item = &Clause> {
