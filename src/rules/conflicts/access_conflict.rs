@@ -64,6 +64,84 @@ pub static RULE: Rule = Rule {
     ],
 };
 
+fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
+    let document = context.document;
+    let region: Vec<&PlaceRef> = document.region.iter().map(|r| &r.value).collect();
+    let grants: Vec<(&Clause, Grant, Period)> = document
+        .clauses
+        .iter()
+        .filter_map(|clause| {
+            let grant = grant(clause)?;
+            Some((clause, grant, Period::of(clause, document, false)))
+        })
+        .collect();
+    for bar in document.clauses.iter().filter(|c| c.is(&kinds::NON_ENTRY)) {
+        let barred = bar.names(Key::Barred);
+        if barred.is_empty() {
+            continue;
+        }
+        let mut area: Vec<&PlaceRef> = bar
+            .places(Key::Area)
+            .into_iter()
+            .map(|p| &p.value)
+            .collect();
+        if area.is_empty() {
+            area = region.clone();
+        }
+        let period = Period::of(bar, document, true);
+        for (clause, grant, granted) in &grants {
+            if std::ptr::eq(*clause, bar) || !period.overlaps(*granted) {
+                continue;
+            }
+            let where_ = overlap(document, &area, &grant.areas);
+            if where_ == Overlap::Disjoint {
+                continue;
+            }
+            let mut parties = Vec::new();
+            let mut span = None;
+            for (grantee, grantee_span) in &grant.grantees {
+                for banned in &barred {
+                    if related(document, grantee, &banned.value) {
+                        parties.push(grantee.clone());
+                        span.get_or_insert(*grantee_span);
+                    }
+                }
+            }
+            let Some(span) = span else {
+                continue;
+            };
+            let parties = and_list(&dedup(parties));
+            let bar_names: Vec<String> = barred.iter().map(|b| b.value.clone()).collect();
+            let lasting = match (bar.when(Key::Until), bar.duration(true)) {
+                (Some(until), _) => format!(" until {}", until.text),
+                (None, Some(duration)) => format!(" for {duration}"),
+                (None, None) => String::new(),
+            };
+            let areas = describe_areas(&grant.areas);
+            let granted = match grant.entry {
+                Entry::Road => format!("opens {areas} to {parties}"),
+                Entry::Deployment => format!("deploys {parties} in {areas}"),
+                Entry::Return => format!("returns {parties} to {areas}"),
+                Entry::Passage => format!("gives {parties} passage through {areas}"),
+            };
+            let statement = format!(
+                "{} bars {} from {}{lasting}, but {} {granted}",
+                name(bar),
+                and_list(&bar_names),
+                describe_areas(&area),
+                name(clause),
+            );
+            let message = match where_ {
+                Overlap::Known => statement,
+                _ => format!(
+                    "possible conflict: {statement} (the areas are not known to be disjoint)"
+                ),
+            };
+            out.push(Finding::new(context, rule, &[bar, clause], message, span));
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Overlap {
     Known,
@@ -149,80 +227,3 @@ fn dedup(mut words: Vec<String>) -> Vec<String> {
     words
 }
 
-fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
-    let document = context.document;
-    let region: Vec<&PlaceRef> = document.region.iter().map(|r| &r.value).collect();
-    let grants: Vec<(&Clause, Grant, Period)> = document
-        .clauses
-        .iter()
-        .filter_map(|clause| {
-            let grant = grant(clause)?;
-            Some((clause, grant, Period::of(clause, document, false)))
-        })
-        .collect();
-    for bar in document.clauses.iter().filter(|c| c.is(&kinds::NON_ENTRY)) {
-        let barred = bar.names(Key::Barred);
-        if barred.is_empty() {
-            continue;
-        }
-        let mut area: Vec<&PlaceRef> = bar
-            .places(Key::Area)
-            .into_iter()
-            .map(|p| &p.value)
-            .collect();
-        if area.is_empty() {
-            area = region.clone();
-        }
-        let period = Period::of(bar, document, true);
-        for (clause, grant, granted) in &grants {
-            if std::ptr::eq(*clause, bar) || !period.overlaps(*granted) {
-                continue;
-            }
-            let where_ = overlap(document, &area, &grant.areas);
-            if where_ == Overlap::Disjoint {
-                continue;
-            }
-            let mut parties = Vec::new();
-            let mut span = None;
-            for (grantee, grantee_span) in &grant.grantees {
-                for banned in &barred {
-                    if related(document, grantee, &banned.value) {
-                        parties.push(grantee.clone());
-                        span.get_or_insert(*grantee_span);
-                    }
-                }
-            }
-            let Some(span) = span else {
-                continue;
-            };
-            let parties = and_list(&dedup(parties));
-            let bar_names: Vec<String> = barred.iter().map(|b| b.value.clone()).collect();
-            let lasting = match (bar.when(Key::Until), bar.duration(true)) {
-                (Some(until), _) => format!(" until {}", until.text),
-                (None, Some(duration)) => format!(" for {duration}"),
-                (None, None) => String::new(),
-            };
-            let areas = describe_areas(&grant.areas);
-            let granted = match grant.entry {
-                Entry::Road => format!("opens {areas} to {parties}"),
-                Entry::Deployment => format!("deploys {parties} in {areas}"),
-                Entry::Return => format!("returns {parties} to {areas}"),
-                Entry::Passage => format!("gives {parties} passage through {areas}"),
-            };
-            let statement = format!(
-                "{} bars {} from {}{lasting}, but {} {granted}",
-                name(bar),
-                and_list(&bar_names),
-                describe_areas(&area),
-                name(clause),
-            );
-            let message = match where_ {
-                Overlap::Known => statement,
-                _ => format!(
-                    "possible conflict: {statement} (the areas are not known to be disjoint)"
-                ),
-            };
-            out.push(Finding::new(context, rule, &[bar, clause], message, span));
-        }
-    }
-}

@@ -48,14 +48,6 @@ pub static RULE: Rule = Rule {
     ],
 };
 
-/// Words in a ratio that tie it to a military concession.
-fn is_concession_word(word: &str) -> bool {
-    let word = word.to_lowercase();
-    ["surrender", "weapon", "disarm", "handover", "arms"]
-        .iter()
-        .any(|stem| word.starts_with(stem))
-}
-
 fn check(
     context: &Context,
     rule: &Rule,
@@ -129,3 +121,12 @@ fn check(
         out.push(Finding::new(context, rule, &clauses, message, span));
     }
 }
+
+/// Words in a ratio that tie it to a military concession.
+fn is_concession_word(word: &str) -> bool {
+    let word = word.to_lowercase();
+    ["surrender", "weapon", "disarm", "handover", "arms"]
+        .iter()
+        .any(|stem| word.starts_with(stem))
+}
+

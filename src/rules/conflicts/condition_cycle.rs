@@ -48,70 +48,6 @@ pub static RULE: Rule = Rule {
     ],
 };
 
-/// One dependency between clauses: `from` waits on `to` through `key`.
-struct Edge<'a> {
-    to: usize,
-    key: Key,
-    reference: &'a Spanned<String>,
-}
-
-/// Strongly connected components (Tarjan, iterative): linear in clauses and edges.
-fn components(edges: &[Vec<Edge>]) -> Vec<Vec<usize>> {
-    const UNSEEN: usize = usize::MAX;
-    let count = edges.len();
-    let mut order = vec![UNSEEN; count];
-    let mut low = vec![0; count];
-    let mut on_stack = vec![false; count];
-    let mut stack = Vec::new();
-    let mut next = 0;
-    let mut out = Vec::new();
-    for root in 0..count {
-        if order[root] != UNSEEN {
-            continue;
-        }
-        order[root] = next;
-        low[root] = next;
-        next += 1;
-        stack.push(root);
-        on_stack[root] = true;
-        let mut calls: Vec<(usize, usize)> = vec![(root, 0)];
-        while let Some(frame) = calls.last_mut() {
-            let node = frame.0;
-            if let Some(edge) = edges[node].get(frame.1) {
-                frame.1 += 1;
-                let target = edge.to;
-                if order[target] == UNSEEN {
-                    order[target] = next;
-                    low[target] = next;
-                    next += 1;
-                    stack.push(target);
-                    on_stack[target] = true;
-                    calls.push((target, 0));
-                } else if on_stack[target] {
-                    low[node] = low[node].min(order[target]);
-                }
-                continue;
-            }
-            calls.pop();
-            if let Some(&(parent, _)) = calls.last() {
-                low[parent] = low[parent].min(low[node]);
-            }
-            if low[node] == order[node] {
-                let mut component = Vec::new();
-                while let Some(member) = stack.pop() {
-                    on_stack[member] = false;
-                    component.push(member);
-                    if member == node {
-                        break;
-                    }
-                }
-                out.push(component);
-            }
-        }
-    }
-    out
-}
-
 fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let document = context.document;
     let numbers = numbered(document);
@@ -190,3 +126,68 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         ));
     }
 }
+
+/// One dependency between clauses: `from` waits on `to` through `key`.
+struct Edge<'a> {
+    to: usize,
+    key: Key,
+    reference: &'a Spanned<String>,
+}
+
+/// Strongly connected components (Tarjan, iterative): linear in clauses and edges.
+fn components(edges: &[Vec<Edge>]) -> Vec<Vec<usize>> {
+    const UNSEEN: usize = usize::MAX;
+    let count = edges.len();
+    let mut order = vec![UNSEEN; count];
+    let mut low = vec![0; count];
+    let mut on_stack = vec![false; count];
+    let mut stack = Vec::new();
+    let mut next = 0;
+    let mut out = Vec::new();
+    for root in 0..count {
+        if order[root] != UNSEEN {
+            continue;
+        }
+        order[root] = next;
+        low[root] = next;
+        next += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        let mut calls: Vec<(usize, usize)> = vec![(root, 0)];
+        while let Some(frame) = calls.last_mut() {
+            let node = frame.0;
+            if let Some(edge) = edges[node].get(frame.1) {
+                frame.1 += 1;
+                let target = edge.to;
+                if order[target] == UNSEEN {
+                    order[target] = next;
+                    low[target] = next;
+                    next += 1;
+                    stack.push(target);
+                    on_stack[target] = true;
+                    calls.push((target, 0));
+                } else if on_stack[target] {
+                    low[node] = low[node].min(order[target]);
+                }
+                continue;
+            }
+            calls.pop();
+            if let Some(&(parent, _)) = calls.last() {
+                low[parent] = low[parent].min(low[node]);
+            }
+            if low[node] == order[node] {
+                let mut component = Vec::new();
+                while let Some(member) = stack.pop() {
+                    on_stack[member] = false;
+                    component.push(member);
+                    if member == node {
+                        break;
+                    }
+                }
+                out.push(component);
+            }
+        }
+    }
+    out
+}
+

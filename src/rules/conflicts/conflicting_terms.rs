@@ -49,6 +49,93 @@ pub static RULE: Rule = Rule {
     ],
 };
 
+fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
+    let document = context.document;
+    // Clauses grouped by subject, in order of first appearance.
+    let mut group_of: HashMap<String, usize> = HashMap::new();
+    let mut groups: Vec<Vec<&Clause>> = Vec::new();
+    for clause in &document.clauses {
+        let index = *group_of.entry(subject(clause)).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[index].push(clause);
+    }
+    for group in groups {
+        // A clause alone can conflict only with itself, by giving a key twice;
+        // most clauses do not, and need no terms written out.
+        if let [clause] = group.as_slice()
+            && !repeats_a_key(clause)
+        {
+            continue;
+        }
+        // Statements by key and by the sources they cite, in order of appearance:
+        // only statements from the same sources can conflict.
+        let mut bucket_of: HashMap<TermKey, usize> = HashMap::new();
+        let mut buckets: Vec<Vec<Statement>> = Vec::new();
+        for clause in &group {
+            for statement in statements(clause) {
+                let index = *bucket_of
+                    .entry((statement.key, statement.sources.clone()))
+                    .or_insert_with(|| {
+                        buckets.push(Vec::new());
+                        buckets.len() - 1
+                    });
+                buckets[index].push(statement);
+            }
+        }
+        for bucket in buckets {
+            let Some(first) = bucket.first() else {
+                continue;
+            };
+            let Some(differing) = bucket.iter().find(|s| s.term != first.term) else {
+                continue;
+            };
+            let mut clauses: Vec<&Clause> = Vec::new();
+            let mut values: Vec<String> = Vec::new();
+            let mut seen_terms: HashSet<&str> = HashSet::new();
+            for statement in &bucket {
+                // A bucket holds each clause's statements together.
+                if !clauses
+                    .last()
+                    .is_some_and(|c| std::ptr::eq(*c, statement.clause))
+                {
+                    clauses.push(statement.clause);
+                }
+                if seen_terms.insert(&statement.term) {
+                    values.push(format!(
+                        "{} in {}",
+                        statement.shown,
+                        statement.clause.label()
+                    ));
+                }
+            }
+            let key = first.key;
+            let message = if clauses.len() == 1 {
+                format!(
+                    "{} sets `{key}` twice, differently: {}",
+                    list_labels(&clauses),
+                    values.join(" vs "),
+                )
+            } else {
+                format!(
+                    "{} set `{key}` differently for the same {}: {}",
+                    list_labels(&clauses),
+                    first.clause.kind_name(),
+                    values.join(" vs "),
+                )
+            };
+            out.push(Finding::new(
+                context,
+                rule,
+                &clauses,
+                message,
+                differing.span,
+            ));
+        }
+    }
+}
+
 /// A value as a term: dates by the interval they stand for, the rest in words.
 fn term(value: &Value) -> String {
     match value {
@@ -166,89 +253,3 @@ fn statements(clause: &Clause) -> Vec<Statement<'_>> {
     out
 }
 
-fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
-    let document = context.document;
-    // Clauses grouped by subject, in order of first appearance.
-    let mut group_of: HashMap<String, usize> = HashMap::new();
-    let mut groups: Vec<Vec<&Clause>> = Vec::new();
-    for clause in &document.clauses {
-        let index = *group_of.entry(subject(clause)).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[index].push(clause);
-    }
-    for group in groups {
-        // A clause alone can conflict only with itself, by giving a key twice;
-        // most clauses do not, and need no terms written out.
-        if let [clause] = group.as_slice()
-            && !repeats_a_key(clause)
-        {
-            continue;
-        }
-        // Statements by key and by the sources they cite, in order of appearance:
-        // only statements from the same sources can conflict.
-        let mut bucket_of: HashMap<TermKey, usize> = HashMap::new();
-        let mut buckets: Vec<Vec<Statement>> = Vec::new();
-        for clause in &group {
-            for statement in statements(clause) {
-                let index = *bucket_of
-                    .entry((statement.key, statement.sources.clone()))
-                    .or_insert_with(|| {
-                        buckets.push(Vec::new());
-                        buckets.len() - 1
-                    });
-                buckets[index].push(statement);
-            }
-        }
-        for bucket in buckets {
-            let Some(first) = bucket.first() else {
-                continue;
-            };
-            let Some(differing) = bucket.iter().find(|s| s.term != first.term) else {
-                continue;
-            };
-            let mut clauses: Vec<&Clause> = Vec::new();
-            let mut values: Vec<String> = Vec::new();
-            let mut seen_terms: HashSet<&str> = HashSet::new();
-            for statement in &bucket {
-                // A bucket holds each clause's statements together.
-                if !clauses
-                    .last()
-                    .is_some_and(|c| std::ptr::eq(*c, statement.clause))
-                {
-                    clauses.push(statement.clause);
-                }
-                if seen_terms.insert(&statement.term) {
-                    values.push(format!(
-                        "{} in {}",
-                        statement.shown,
-                        statement.clause.label()
-                    ));
-                }
-            }
-            let key = first.key;
-            let message = if clauses.len() == 1 {
-                format!(
-                    "{} sets `{key}` twice, differently: {}",
-                    list_labels(&clauses),
-                    values.join(" vs "),
-                )
-            } else {
-                format!(
-                    "{} set `{key}` differently for the same {}: {}",
-                    list_labels(&clauses),
-                    first.clause.kind_name(),
-                    values.join(" vs "),
-                )
-            };
-            out.push(Finding::new(
-                context,
-                rule,
-                &clauses,
-                message,
-                differing.span,
-            ));
-        }
-    }
-}

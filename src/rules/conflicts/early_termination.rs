@@ -54,46 +54,6 @@ agreement notice {
     ],
 };
 
-/// When a document's agreed term ends at the earliest: the latest of its term
-/// clauses' `until`, `extended_until`, or `start` (else signing) plus `duration`;
-/// with the words that say so and the clause that says it.
-fn agreed_end(document: &Document) -> Option<(DateTime, String, &Clause)> {
-    let mut latest: Option<(DateTime, String, &Clause)> = None;
-    for clause in document.clauses.iter().filter(|c| c.is(&kinds::TERM)) {
-        let mut candidates = Vec::new();
-        for key in [Key::Until, Key::ExtendedUntil] {
-            if let Some(when) = clause.when(key) {
-                candidates.push((
-                    when.start,
-                    format!("{} (`{key}` in {})", when.text, name(clause)),
-                ));
-            }
-        }
-        let start = clause
-            .when(Key::Start)
-            .or(document.date.as_ref().map(|date| &date.value));
-        if let (Some(start), Some(duration)) = (start, clause.duration(false))
-            && let Some(end) = duration.after(start.start)
-        {
-            candidates.push((
-                end,
-                format!(
-                    "{} ({duration} from {} in {})",
-                    end.date(),
-                    start.text,
-                    name(clause)
-                ),
-            ));
-        }
-        for (end, words) in candidates {
-            if latest.as_ref().is_none_or(|(best, _, _)| end > *best) {
-                latest = Some((end, words, clause));
-            }
-        }
-    }
-    latest
-}
-
 fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let document = context.document;
     let mut targets: Vec<&Document> = Vec::new();
@@ -146,3 +106,44 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         }
     }
 }
+
+/// When a document's agreed term ends at the earliest: the latest of its term
+/// clauses' `until`, `extended_until`, or `start` (else signing) plus `duration`;
+/// with the words that say so and the clause that says it.
+fn agreed_end(document: &Document) -> Option<(DateTime, String, &Clause)> {
+    let mut latest: Option<(DateTime, String, &Clause)> = None;
+    for clause in document.clauses.iter().filter(|c| c.is(&kinds::TERM)) {
+        let mut candidates = Vec::new();
+        for key in [Key::Until, Key::ExtendedUntil] {
+            if let Some(when) = clause.when(key) {
+                candidates.push((
+                    when.start,
+                    format!("{} (`{key}` in {})", when.text, name(clause)),
+                ));
+            }
+        }
+        let start = clause
+            .when(Key::Start)
+            .or(document.date.as_ref().map(|date| &date.value));
+        if let (Some(start), Some(duration)) = (start, clause.duration(false))
+            && let Some(end) = duration.after(start.start)
+        {
+            candidates.push((
+                end,
+                format!(
+                    "{} ({duration} from {} in {})",
+                    end.date(),
+                    start.text,
+                    name(clause)
+                ),
+            ));
+        }
+        for (end, words) in candidates {
+            if latest.as_ref().is_none_or(|(best, _, _)| end > *best) {
+                latest = Some((end, words, clause));
+            }
+        }
+    }
+    latest
+}
+

@@ -50,59 +50,6 @@ pub static RULE: Rule = Rule {
     ],
 };
 
-/// The shortest notice an ultimatum is given in a zone-free comparison.
-const ULTIMATUM_MINIMUM: SignedDuration = SignedDuration::from_hours(72);
-
-/// A zone as written: an IANA name, `Z`, or an offset such as `+03:00`.
-fn time_zone(name: &str) -> Option<TimeZone> {
-    if let Ok(zone) = TimeZone::get(name) {
-        return Some(zone);
-    }
-    if name.eq_ignore_ascii_case("z") || name.eq_ignore_ascii_case("utc") {
-        return Some(TimeZone::UTC);
-    }
-    let (sign, rest) = match name.as_bytes().first() {
-        Some(b'+') => (1, &name[1..]),
-        Some(b'-') => (-1, &name[1..]),
-        _ => return None,
-    };
-    let (hours, minutes) = rest.split_once(':').unwrap_or((rest, "0"));
-    let seconds = hours.parse::<i32>().ok()? * 3600 + minutes.parse::<i32>().ok()? * 60;
-    Offset::from_seconds(sign * seconds)
-        .ok()
-        .map(TimeZone::fixed)
-}
-
-/// The most time an ultimatum can leave: from the earliest moment it may have been
-/// issued to the latest moment its deadline may mean (the end of a day or month
-/// given without a time). `None` when zones differ and one is unknown.
-fn longest_notice(issued: &When, deadline: &When) -> Option<SignedDuration> {
-    let earliest = issued.start;
-    let latest = if deadline.precision == Precision::Minute {
-        deadline.start
-    } else {
-        deadline.end
-    };
-    match (&issued.zone, &deadline.zone) {
-        (Some(from), Some(to)) if from != to => {
-            let from = time_zone(from)?.to_timestamp(earliest).ok()?;
-            let to = time_zone(to)?.to_timestamp(latest).ok()?;
-            Some(to.duration_since(from))
-        }
-        _ => Some(latest.duration_since(earliest)),
-    }
-}
-
-fn show_notice(notice: SignedDuration) -> String {
-    let hours = notice.as_hours();
-    let minutes = notice.as_mins() - hours * 60;
-    match (hours, minutes) {
-        (1, 0) => "1 hour".to_string(),
-        (hours, 0) => format!("{hours} hours"),
-        (hours, minutes) => format!("{hours} hours {minutes} minutes"),
-    }
-}
-
 fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let document = context.document;
     for clause in document.clauses.iter().filter(|c| c.is(&kinds::ULTIMATUM)) {
@@ -162,3 +109,57 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         ));
     }
 }
+
+/// The shortest notice an ultimatum is given in a zone-free comparison.
+const ULTIMATUM_MINIMUM: SignedDuration = SignedDuration::from_hours(72);
+
+/// A zone as written: an IANA name, `Z`, or an offset such as `+03:00`.
+fn time_zone(name: &str) -> Option<TimeZone> {
+    if let Ok(zone) = TimeZone::get(name) {
+        return Some(zone);
+    }
+    if name.eq_ignore_ascii_case("z") || name.eq_ignore_ascii_case("utc") {
+        return Some(TimeZone::UTC);
+    }
+    let (sign, rest) = match name.as_bytes().first() {
+        Some(b'+') => (1, &name[1..]),
+        Some(b'-') => (-1, &name[1..]),
+        _ => return None,
+    };
+    let (hours, minutes) = rest.split_once(':').unwrap_or((rest, "0"));
+    let seconds = hours.parse::<i32>().ok()? * 3600 + minutes.parse::<i32>().ok()? * 60;
+    Offset::from_seconds(sign * seconds)
+        .ok()
+        .map(TimeZone::fixed)
+}
+
+/// The most time an ultimatum can leave: from the earliest moment it may have been
+/// issued to the latest moment its deadline may mean (the end of a day or month
+/// given without a time). `None` when zones differ and one is unknown.
+fn longest_notice(issued: &When, deadline: &When) -> Option<SignedDuration> {
+    let earliest = issued.start;
+    let latest = if deadline.precision == Precision::Minute {
+        deadline.start
+    } else {
+        deadline.end
+    };
+    match (&issued.zone, &deadline.zone) {
+        (Some(from), Some(to)) if from != to => {
+            let from = time_zone(from)?.to_timestamp(earliest).ok()?;
+            let to = time_zone(to)?.to_timestamp(latest).ok()?;
+            Some(to.duration_since(from))
+        }
+        _ => Some(latest.duration_since(earliest)),
+    }
+}
+
+fn show_notice(notice: SignedDuration) -> String {
+    let hours = notice.as_hours();
+    let minutes = notice.as_mins() - hours * 60;
+    match (hours, minutes) {
+        (1, 0) => "1 hour".to_string(),
+        (hours, 0) => format!("{hours} hours"),
+        (hours, minutes) => format!("{hours} hours {minutes} minutes"),
+    }
+}
+
