@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
-use codespan_reporting::files::{Error as FilesError, Files};
+use codespan_reporting::files::{Error as FilesError, Files, Location as FilesLocation};
 use codespan_reporting::term::termcolor::{Buffer, Color, ColorSpec, WriteColor};
 use codespan_reporting::term::{self, Chars, Config};
 use serde::Serialize;
@@ -67,14 +67,8 @@ pub struct PlainError {
 
 impl PlainError {
     pub fn of(diagnostic: &Diagnostic, sources: &Sources) -> PlainError {
-        let located = diagnostic
-            .span
-            .and_then(|span| Some((sources.files().get(span.file)?, span)));
-        let (file, line, column) = match located {
-            Some((file, span)) => {
-                let (line, column) = file.line_column(span.start);
-                (file.name.clone(), Some(line), Some(column))
-            }
+        let (file, line, column) = match diagnostic.span.and_then(|span| sources.locate(span)) {
+            Some(at) => (at.file.to_string(), Some(at.line), Some(at.column)),
             None => (diagnostic.path.clone().unwrap_or_default(), None, None),
         };
         PlainError {
@@ -233,11 +227,7 @@ impl<'s> View<'s> {
     }
 
     fn line_of(&self, id: FileId, byte_index: usize) -> usize {
-        self.file(id).map_or(0, |file| {
-            file.line_starts()
-                .partition_point(|&start| start <= byte_index)
-                .saturating_sub(1)
-        })
+        self.file(id).map_or(0, |file| file.line_index(byte_index))
     }
 
     /// The whole line `line_index`, newline included.
@@ -312,10 +302,7 @@ impl<'a, 's: 'a> Files<'a> for View<'s> {
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
-        let starts = self.file(id)?.line_starts();
-        Ok(starts
-            .partition_point(|&start| start <= byte_index)
-            .saturating_sub(1))
+        Ok(self.file(id)?.line_index(byte_index))
     }
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
@@ -323,20 +310,26 @@ impl<'a, 's: 'a> Files<'a> for View<'s> {
         Ok(self.window(id, full.start).unwrap_or(full))
     }
 
-    /// Columns count from the line's real start, not from a window's.
+    /// The `-->` place comes from the one locator, so it reads as every other
+    /// output's; its column counts from the line's real start, not a window's.
+    fn location(&'a self, id: FileId, byte_index: usize) -> Result<FilesLocation, FilesError> {
+        let at = self
+            .sources
+            .locate(Span::new(id, byte_index, byte_index))
+            .ok_or(FilesError::FileMissing)?;
+        Ok(FilesLocation {
+            line_number: at.line,
+            column_number: at.column,
+        })
+    }
+
     fn column_number(
         &'a self,
         id: FileId,
-        line_index: usize,
+        _line_index: usize,
         byte_index: usize,
     ) -> Result<usize, FilesError> {
-        let full = self.full_line(id, line_index)?;
-        let text = &self.file(id)?.text;
-        let end = byte_index.clamp(full.start, full.end);
-        Ok(text
-            .get(full.start..end)
-            .map_or(0, |prefix| prefix.chars().count())
-            + 1)
+        Ok(self.location(id, byte_index)?.column_number)
     }
 }
 

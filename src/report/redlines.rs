@@ -123,20 +123,13 @@ pub fn json(
         requirements: &'a str,
         documents: Vec<JsonDocument<'a>>,
     }
-    let locate = |span: crate::source::Span| match sources.files().get(span.file) {
-        Some(_) => {
-            let (file, line, column) = sources.locate(span);
-            Location {
-                file: file.to_string(),
-                line,
-                column,
-            }
+    let locate = |span: crate::source::Span| {
+        let at = sources.locate(span).unwrap_or_default();
+        Location {
+            file: at.file.to_string(),
+            line: at.line,
+            column: at.column,
         }
-        None => Location {
-            file: String::new(),
-            line: 0,
-            column: 0,
-        },
     };
     let documents = results
         .iter()
@@ -186,9 +179,8 @@ pub fn test_run(run: &TestRun, sources: &Sources, coverage: Option<&[&'static st
             let _ = writeln!(out, "  {} expected: {}", "=".cyan(), failure.expected);
             let _ = writeln!(out, "  {}   actual: {}", "=".cyan(), failure.actual);
             for span in &failure.spans {
-                if sources.files().get(span.file).is_some() {
-                    let (file, line, column) = sources.locate(*span);
-                    let _ = writeln!(out, "  {} see {file}:{line}:{column}", "=".cyan());
+                if let Some(at) = sources.locate(*span) {
+                    let _ = writeln!(out, "  {} see {at}", "=".cyan());
                 }
             }
         }

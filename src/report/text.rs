@@ -178,13 +178,9 @@ fn render_finding(out: &mut String, finding: &Finding, sources: &Sources, option
         if contains {
             continue;
         }
-        let at = match sources.files().get(clause.span.file) {
-            Some(_) => {
-                let (name, line, column) = sources.locate(clause.span);
-                format!(" at {name}:{line}:{column}")
-            }
-            None => String::new(),
-        };
+        let at = sources
+            .locate(clause.span)
+            .map_or_else(String::new, |at| format!(" at {at}"));
         let _ = writeln!(out, "{pad} {} also: {}{at}", "=".cyan(), clause.label);
     }
 
@@ -214,10 +210,9 @@ pub(crate) fn write_snippet(
     severity: Severity,
     fallback: &str,
 ) -> usize {
-    let location = sources.files().get(span.file).map(|file| {
-        let (line, column) = file.line_column(span.start);
-        (file, line, column)
-    });
+    let location = sources
+        .locate(span)
+        .map(|at| (sources.get(span.file), at.line, at.column));
     // The gutter is as wide as the line number, as in the input errors.
     let gutter = location.map_or(1, |(_, line, _)| line.to_string().len());
     let pad = " ".repeat(gutter);
@@ -250,7 +245,14 @@ pub(crate) fn write_snippet(
 /// empty span (the end of a file) still gets a caret.
 fn caret_width(sources: &Sources, span: Span, line: usize, column: usize) -> usize {
     let file = sources.get(span.file);
-    let (end_line, end_column) = file.line_column(span.end.max(span.start));
+    let end = Span::new(
+        span.file,
+        span.end.max(span.start),
+        span.end.max(span.start),
+    );
+    let (end_line, end_column) = sources
+        .locate(end)
+        .map_or((line, column), |at| (at.line, at.column));
     let line_length = file.line_text(line).chars().count();
     let last = if end_line == line {
         end_column
