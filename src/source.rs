@@ -86,17 +86,6 @@ impl SourceFile {
         (line + 1, column + 1)
     }
 
-    /// The text of a one-based line, without its newline.
-    pub fn line_text(&self, line: usize) -> &str {
-        let line_starts = self.line_starts();
-        let start = line_starts.get(line - 1).copied().unwrap_or(0);
-        let end = line_starts.get(line).copied().unwrap_or(self.text.len());
-        self.text
-            .get(start..end)
-            .unwrap_or("")
-            .trim_end_matches(['\n', '\r'])
-    }
-
     pub fn line_starts(&self) -> &[usize] {
         self.line_starts.get_or_init(|| {
             std::iter::once(0)
@@ -169,7 +158,6 @@ mod tests {
         assert_eq!(file.line_column(3), (2, 1));
         // 'ç' is two bytes: byte 6 is the space, the third character.
         assert_eq!(file.line_column(6), (2, 3));
-        assert_eq!(file.line_text(2), "çd e");
         // Past the end: the end of the last line.
         assert_eq!(file.line_column(99), (3, 1));
     }

@@ -14,7 +14,9 @@ pub mod diagnostics;
 pub mod json;
 pub mod list;
 pub mod redlines;
+mod snippet;
 pub mod text;
+mod view;
 
 use crate::rules::{Finding, Severity};
 

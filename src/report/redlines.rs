@@ -11,7 +11,7 @@ use crate::rules::Severity;
 use crate::source::Sources;
 use crate::testing::TestRun;
 
-use super::text::write_snippet;
+use super::snippet::snippet;
 
 fn status_word(status: RedLineStatus) -> colored::ColoredString {
     match status {
@@ -58,16 +58,16 @@ pub fn text(
         if outcome.status != RedLineStatus::Met {
             let severity = severity_of(outcome.status);
             for clause in &outcome.clauses {
-                write_snippet(&mut out, sources, clause.span, severity, &clause.label);
+                out.push_str(&snippet(sources, clause.span, severity, &[], &clause.label));
             }
             let _ = writeln!(out, "  {} red line:", "=".cyan());
-            write_snippet(
-                &mut out,
+            out.push_str(&snippet(
                 sources,
                 outcome.requirement_span,
                 severity,
+                &[],
                 &outcome.requirement,
-            );
+            ));
         }
         out.push('\n');
     }
@@ -175,14 +175,24 @@ pub fn test_run(run: &TestRun, sources: &Sources, coverage: Option<&[&'static st
         }
         let _ = writeln!(out, "{} {}", "FAILED".red().bold(), result.name);
         for (span, failure) in &result.failures {
-            write_snippet(&mut out, sources, *span, Severity::Error, &result.name);
-            let _ = writeln!(out, "  {} expected: {}", "=".cyan(), failure.expected);
-            let _ = writeln!(out, "  {}   actual: {}", "=".cyan(), failure.actual);
-            for span in &failure.spans {
-                if let Some(at) = sources.locate(*span) {
-                    let _ = writeln!(out, "  {} see {at}", "=".cyan());
-                }
-            }
+            let mut notes = vec![
+                format!("expected: {}", failure.expected),
+                format!("  actual: {}", failure.actual),
+            ];
+            notes.extend(
+                failure
+                    .spans
+                    .iter()
+                    .filter_map(|span| sources.locate(*span))
+                    .map(|at| format!("see {at}")),
+            );
+            out.push_str(&snippet(
+                sources,
+                *span,
+                Severity::Error,
+                &notes,
+                &result.name,
+            ));
         }
     }
     if let Some(catalogue) = coverage {
