@@ -65,28 +65,25 @@ impl SourceFile {
         }
     }
 
-    /// One-based line and column (in characters) of a byte offset.
-    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+    /// The zero-based line holding a byte offset; an offset past the end is on
+    /// the last line.
+    pub fn line_index(&self, offset: usize) -> usize {
+        self.line_starts()
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// One-based line and column (in characters) of a byte offset. Private:
+    /// everything else asks [`Sources::locate`], so every output agrees.
+    fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line_starts = self.line_starts();
-        let line = line_starts.partition_point(|&start| start <= offset) - 1;
-        let start = line_starts[line];
+        let line = self.line_index(offset);
+        let start = self.line_starts()[line];
         let column = self
             .text
             .get(start..offset)
             .map_or(offset - start, |prefix| prefix.chars().count());
         (line + 1, column + 1)
-    }
-
-    /// The text of a one-based line, without its newline.
-    pub fn line_text(&self, line: usize) -> &str {
-        let line_starts = self.line_starts();
-        let start = line_starts.get(line - 1).copied().unwrap_or(0);
-        let end = line_starts.get(line).copied().unwrap_or(self.text.len());
-        self.text
-            .get(start..end)
-            .unwrap_or("")
-            .trim_end_matches(['\n', '\r'])
     }
 
     pub fn line_starts(&self) -> &[usize] {
@@ -118,11 +115,35 @@ impl Sources {
         &self.files
     }
 
-    /// File name, line and column of a span's start.
-    pub fn locate(&self, span: Span) -> (&str, usize, usize) {
-        let file = self.get(span.file);
+    /// The one span locator: where a span starts, as every output reports it
+    /// (`--> file:line:col`, JSON `file`/`line`/`column`, compare reports).
+    /// `None` for a span from no known file, which the library never makes.
+    pub fn locate(&self, span: Span) -> Option<Location<'_>> {
+        let file = self.files.get(span.file)?;
         let (line, column) = file.line_column(span.start);
-        (&file.name, line, column)
+        Some(Location {
+            file: &file.name,
+            line,
+            column,
+        })
+    }
+}
+
+/// Where a span starts: the file's name and a one-based line and column, the
+/// column counted in characters (not bytes, not display width), as editors read
+/// `file:line:col`. The default (empty name, line and column 0) is what the
+/// structured outputs write for a span from no known file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Location<'s> {
+    pub file: &'s str,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// `file:line:col`.
+impl std::fmt::Display for Location<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
     }
 }
 
@@ -137,6 +158,16 @@ mod tests {
         assert_eq!(file.line_column(3), (2, 1));
         // 'ç' is two bytes: byte 6 is the space, the third character.
         assert_eq!(file.line_column(6), (2, 3));
-        assert_eq!(file.line_text(2), "çd e");
+        // Past the end: the end of the last line.
+        assert_eq!(file.line_column(99), (3, 1));
+    }
+
+    #[test]
+    fn locate_names_the_file_and_knows_no_other() {
+        let mut sources = Sources::default();
+        let id = sources.add(SourceFile::new("a.truce", "ab\n\u{91CA}x\n"));
+        let at = sources.locate(Span::new(id, 6, 7));
+        assert_eq!(at.map(|at| at.to_string()), Some("a.truce:2:2".to_string()));
+        assert_eq!(sources.locate(Span::new(id + 1, 0, 0)), None);
     }
 }

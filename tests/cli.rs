@@ -182,6 +182,79 @@ fn colour_follows_the_flag() {
     assert!(stderr(&errors).contains('\x1b'));
 }
 
+// Snippets: carets in display columns, whatever the text before the span.
+
+/// The `N | source` line and the caret line under it, after their gutters, for
+/// each snippet whose source line holds `needle`.
+fn snippet_lines<'a>(out: &'a str, needle: &str) -> Vec<(&'a str, &'a str)> {
+    let lines: Vec<&str> = out.lines().collect();
+    lines
+        .windows(2)
+        .filter(|pair| pair[0].contains(needle) && pair[1].contains('^'))
+        .filter_map(|pair| Some((pair[0].split_once(" | ")?.1, pair[1].split_once(" | ")?.1)))
+        .collect()
+}
+
+/// The columns a terminal gives `text`, character by character as `wcwidth` and
+/// codespan count them: two for a CJK character, none for a combining mark.
+fn display_width(text: &str) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+#[test]
+fn carets_sit_under_the_span_after_cjk_and_arabic_text() {
+    let output = truce(&["check", "tests/fixtures/wide_text.truce"]);
+    insta::assert_snapshot!(transcript(&output));
+    let out = stdout(&output);
+    let snippets = snippet_lines(&out, "strength review");
+    assert_eq!(snippets.len(), 2, "{out}");
+    // Chinese: 10 columns of `    text "`, six characters of two, then `"; `.
+    // Arabic: 22 characters, two of them harakat, so 20 columns.
+    for (source, expected) in snippets.iter().zip([10 + 12 + 3, 10 + 20 + 3]) {
+        let (source, carets) = *source;
+        let before = &source[..source.find("strength review").unwrap_or(0)];
+        assert_eq!(display_width(before), expected, "{source}");
+        assert_eq!(carets.find('^'), Some(expected), "{source}\n{carets}");
+        assert_eq!(carets.trim_start(), "^".repeat(15), "{carets}");
+    }
+    // The location still counts characters, as editors do.
+    assert!(
+        out.contains("--> tests/fixtures/wide_text.truce:14:20\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("--> tests/fixtures/wide_text.truce:21:36\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_finding_on_a_long_line_shows_a_window_around_it() {
+    let output = truce(&["check", "tests/fixtures/long_line.truce"]);
+    insta::assert_snapshot!(transcript(&output));
+    let out = stdout(&output);
+    let snippets = snippet_lines(&out, "strength review");
+    let [(source, carets)] = snippets[..] else {
+        panic!("one snippet expected:\n{out}");
+    };
+    let full = std::fs::read_to_string(root().join("tests/fixtures/long_line.truce"))
+        .expect("the fixture reads");
+    let line = full.lines().nth(12).unwrap_or_default();
+    // A window of the line, the same one input errors get: 80 bytes before the
+    // span and 240 in all, out of nearly 500.
+    assert!(line.len() > 400 && line.contains(source), "{source}");
+    assert_eq!(source.len(), 240, "{source}");
+    assert_eq!(source.find("strength review"), Some(80), "{source}");
+    assert_eq!(carets.find('^'), Some(80), "{carets}");
+    // The line is ASCII, so its byte offset is its column less one.
+    let column = line.find("strength review").unwrap_or(0) + 1;
+    assert!(
+        out.contains(&format!("--> tests/fixtures/long_line.truce:13:{column}\n")),
+        "{out}"
+    );
+}
+
 // Explaining rules.
 
 #[test]

@@ -15,7 +15,7 @@ use crate::model::Clause;
 use crate::source::Sources;
 
 use super::compare_shared::{
-    clause_label, counts_phrase, document_line, located, location, marker,
+    clause_label, counts_phrase, document_line, line_of, location, marker,
 };
 
 const STYLE: &str = "
@@ -156,7 +156,7 @@ fn render_row(out: &mut String, step: &Step, row: &Row, sources: &Sources) {
     let name = |clause: Option<&Clause>| clause.map(clause_label).unwrap_or_default();
     let heading = |clause: Option<&Clause>| match clause {
         Some(clause) => {
-            let (_, line, _) = located(sources, clause.span);
+            let line = line_of(sources, clause.span);
             format!(
                 "{} <span class=\"line\">line {line}</span>",
                 escape(&clause_label(clause))

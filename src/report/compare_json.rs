@@ -44,7 +44,6 @@ use crate::rules::ClauseRef;
 use crate::source::Sources;
 
 use super::Counts;
-use super::compare_shared::located;
 use super::json::{JsonClause, JsonFinding};
 
 /// The version of the schema this module writes.
@@ -178,15 +177,15 @@ fn json_step<'a>(step: &'a Step, sources: &Sources) -> JsonStep<'a> {
 }
 
 fn json_document<'a>(document: &'a Document, sources: &Sources) -> JsonDocument<'a> {
-    let (file, line, column) = located(sources, document.id.span);
+    let at = sources.locate(document.id.span).unwrap_or_default();
     JsonDocument {
         id: &document.id.value,
         title: document.title.as_ref().map(|title| title.value.as_str()),
         date: document.date.as_ref().map(|date| date.value.text.as_str()),
         status: document.status().map(|status| status.name()),
-        file,
-        line,
-        column,
+        file: at.file.to_string(),
+        line: at.line,
+        column: at.column,
     }
 }
 

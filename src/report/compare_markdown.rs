@@ -12,7 +12,9 @@ use std::fmt::Write as _;
 use crate::compare::{Row, Status, Step, Thread, WordOp};
 use crate::source::Sources;
 
-use super::compare_shared::{clause_label, counts_phrase, document_line, location, marker};
+use super::compare_shared::{
+    clause_label, counts_phrase, document_line, line_of, location, marker,
+};
 
 pub fn render(thread: &Thread, sources: &Sources) -> String {
     let mut out = String::new();
@@ -113,7 +115,7 @@ fn render_step(out: &mut String, step: &Step, sources: &Sources) {
 fn render_row(out: &mut String, step: &Step, row: &Row, sources: &Sources) {
     let heading = |clause: Option<&crate::model::Clause>| match clause {
         Some(clause) => {
-            let (_, line, _) = super::compare_shared::located(sources, clause.span);
+            let line = line_of(sources, clause.span);
             format!("**{}** (line {line})", escape(&clause_label(clause)))
         }
         None => String::new(),

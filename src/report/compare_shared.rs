@@ -7,18 +7,18 @@ use crate::source::{Sources, Span};
 
 use super::{Counts, plural};
 
-/// `file:line:col` of a span; empty for a span from no known file.
+/// `file:line:col` of a span, as the reports print it; empty for a span from no
+/// known file. Only formatting: the place comes from [`Sources::locate`].
 pub fn location(sources: &Sources, span: Span) -> String {
-    match sources.files().get(span.file) {
-        Some(file) => {
-            let (line, column) = file.line_column(span.start);
-            format!("{}:{line}:{column}", file.name)
-        }
-        None => String::new(),
-    }
+    sources
+        .locate(span)
+        .map_or_else(String::new, |at| at.to_string())
 }
 
-pub use super::located;
+/// The line a span starts on; 0 for a span from no known file.
+pub fn line_of(sources: &Sources, span: Span) -> usize {
+    sources.locate(span).map_or(0, |at| at.line)
+}
 
 /// `clause 3 detainee_release`, or the kind alone for an unnumbered clause.
 pub fn clause_label(clause: &Clause) -> String {

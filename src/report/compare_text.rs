@@ -29,7 +29,7 @@ use crate::rules::{Finding, Severity};
 use crate::source::Sources;
 
 use super::compare_shared::{
-    clause_label, counts_phrase, document_line, located, location, marker,
+    clause_label, counts_phrase, document_line, line_of, location, marker,
 };
 use super::wrap;
 
@@ -188,7 +188,7 @@ fn render_row(out: &mut String, step: &Step, row: &Row, sources: &Sources, colum
         let Some(clause) = clause else {
             return Vec::new();
         };
-        let (_, line, _) = located(sources, clause.span);
+        let line = line_of(sources, clause.span);
         let mut pieces: Line = clause_label(clause)
             .split(' ')
             .map(|word| (word.to_string(), Paint::Key))

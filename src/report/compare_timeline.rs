@@ -17,7 +17,6 @@ use serde::Serialize;
 use crate::source::Sources;
 use crate::timeline::Timeline;
 
-use super::compare_shared::located;
 use super::plural;
 
 /// The timeline as text.
@@ -114,7 +113,7 @@ pub fn render_json(timeline: &Timeline, sources: &Sources) -> String {
         .events
         .iter()
         .map(|event| {
-            let (file, line, column) = located(sources, event.span);
+            let at = sources.locate(event.span).unwrap_or_default();
             JsonEvent {
                 date: &event.when.text,
                 start: event.when.start.to_string(),
@@ -126,9 +125,9 @@ pub fn render_json(timeline: &Timeline, sources: &Sources) -> String {
                 written: event.written.as_deref(),
                 note: event.note.as_deref(),
                 clause: event.clause.as_ref().map(|clause| clause.label.as_str()),
-                file,
-                line,
-                column,
+                file: at.file.to_string(),
+                line: at.line,
+                column: at.column,
             }
         })
         .collect();

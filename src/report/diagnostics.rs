@@ -9,16 +9,15 @@
 //! log and a snapshot file. Colour goes through `termcolor`, its own back end, so a
 //! caller chooses colour per stream with one flag.
 
-use std::ops::Range;
-
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
-use codespan_reporting::files::{Error as FilesError, Files};
+use codespan_reporting::term;
 use codespan_reporting::term::termcolor::{Buffer, Color, ColorSpec, WriteColor};
-use codespan_reporting::term::{self, Chars, Config};
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::source::{FileId, SourceFile, Sources, Span};
+use crate::source::{FileId, Sources, Span};
+
+use super::view::{View, buffer, config};
 
 /// Every diagnostic, in the order given, each followed by a blank line.
 pub fn render(diagnostics: &[Diagnostic], sources: &Sources, color: bool) -> String {
@@ -33,12 +32,9 @@ pub fn render(diagnostics: &[Diagnostic], sources: &Sources, color: bool) -> Str
 /// caret under the span, related places as secondary labels, then `expected ...`
 /// and `hint: ...` as notes. Errors about a whole path show the path instead.
 pub fn render_one(diagnostic: &Diagnostic, sources: &Sources, color: bool) -> String {
-    let view = View {
-        sources,
-        focus: diagnostic.span,
-    };
     match diagnostic.span {
-        Some(span) if view.file(span.file).is_ok() => {
+        Some(span) if sources.files().get(span.file).is_some() => {
+            let view = View::focused(sources, span);
             let mut buffer = buffer(color);
             let report = to_report(diagnostic, &view, span);
             match term::emit_to_write_style(&mut buffer, &config(), &view, &report) {
@@ -67,14 +63,8 @@ pub struct PlainError {
 
 impl PlainError {
     pub fn of(diagnostic: &Diagnostic, sources: &Sources) -> PlainError {
-        let located = diagnostic
-            .span
-            .and_then(|span| Some((sources.files().get(span.file)?, span)));
-        let (file, line, column) = match located {
-            Some((file, span)) => {
-                let (line, column) = file.line_column(span.start);
-                (file.name.clone(), Some(line), Some(column))
-            }
+        let (file, line, column) = match diagnostic.span.and_then(|span| sources.locate(span)) {
+            Some(at) => (at.file.to_string(), Some(at.line), Some(at.column)),
             None => (diagnostic.path.clone().unwrap_or_default(), None, None),
         };
         PlainError {
@@ -118,21 +108,6 @@ pub fn summary(count: usize, color: bool) -> String {
         &format!(": {noun}; nothing was checked until they are fixed\n"),
     );
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
-}
-
-fn config() -> Config {
-    Config {
-        chars: Chars::ascii(),
-        ..Config::default()
-    }
-}
-
-fn buffer(color: bool) -> Buffer {
-    if color {
-        Buffer::ansi()
-    } else {
-        Buffer::no_color()
-    }
 }
 
 fn write_str(buffer: &mut Buffer, text: &str) -> std::io::Result<()> {
@@ -213,136 +188,10 @@ fn render_path_form(diagnostic: &Diagnostic, sources: &Sources, color: bool) -> 
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
 }
 
-/// Lines longer than this many bytes are shown as a window around the error,
-/// so a 20 MB line does not echo 20 MB to the terminal.
-const LONG_LINE: usize = 240;
-/// How much of a long line shows before the error's start.
-const BEFORE: usize = 80;
-
-/// The run's sources as `codespan-reporting` reads them, reusing the line starts
-/// `Sources` already computed. `focus` is the error being drawn: a long line
-/// that holds it is cut to a window around it.
-struct View<'s> {
-    sources: &'s Sources,
-    focus: Option<Span>,
-}
-
-impl<'s> View<'s> {
-    fn file(&self, id: FileId) -> Result<&'s SourceFile, FilesError> {
-        self.sources.files().get(id).ok_or(FilesError::FileMissing)
-    }
-
-    fn line_of(&self, id: FileId, byte_index: usize) -> usize {
-        self.file(id).map_or(0, |file| {
-            file.line_starts()
-                .partition_point(|&start| start <= byte_index)
-                .saturating_sub(1)
-        })
-    }
-
-    /// The whole line `line_index`, newline included.
-    fn full_line(&self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
-        let file = self.file(id)?;
-        let starts = file.line_starts();
-        let start = *starts.get(line_index).ok_or(FilesError::LineTooLarge {
-            given: line_index,
-            max: starts.len().saturating_sub(1),
-        })?;
-        let end = starts
-            .get(line_index + 1)
-            .copied()
-            .unwrap_or(file.text.len());
-        Ok(start..end)
-    }
-
-    /// The window shown of the long line holding `byte_index` in the focused
-    /// file, on character boundaries; `None` when that line is short.
-    fn window(&self, id: FileId, byte_index: usize) -> Option<Range<usize>> {
-        let focus = self.focus.filter(|focus| focus.file == id)?;
-        let line = self.line_of(id, byte_index);
-        if line != self.line_of(id, focus.start) {
-            return None;
-        }
-        let full = self.full_line(id, line).ok()?;
-        if full.end - full.start <= LONG_LINE {
-            return None;
-        }
-        let text = &self.file(id).ok()?.text;
-        let mut start = focus.start.saturating_sub(BEFORE).max(full.start);
-        while !text.is_char_boundary(start) {
-            start -= 1;
-        }
-        let mut end = (start + LONG_LINE).min(full.end);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        Some(start..end)
-    }
-
-    /// The span as a byte range inside its file, on character boundaries, so that
-    /// a stray span from any stage still renders.
-    fn clamp(&self, span: Span) -> Range<usize> {
-        let Ok(file) = self.file(span.file) else {
-            return 0..0;
-        };
-        let text = &file.text;
-        let mut start = span.start.min(text.len());
-        while !text.is_char_boundary(start) {
-            start -= 1;
-        }
-        let mut end = span.end.clamp(start, text.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
-        }
-        start..end
-    }
-}
-
-impl<'a, 's: 'a> Files<'a> for View<'s> {
-    type FileId = FileId;
-    type Name = &'a str;
-    type Source = &'a str;
-
-    fn name(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        Ok(&self.file(id)?.name)
-    }
-
-    fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        Ok(&self.file(id)?.text)
-    }
-
-    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
-        let starts = self.file(id)?.line_starts();
-        Ok(starts
-            .partition_point(|&start| start <= byte_index)
-            .saturating_sub(1))
-    }
-
-    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
-        let full = self.full_line(id, line_index)?;
-        Ok(self.window(id, full.start).unwrap_or(full))
-    }
-
-    /// Columns count from the line's real start, not from a window's.
-    fn column_number(
-        &'a self,
-        id: FileId,
-        line_index: usize,
-        byte_index: usize,
-    ) -> Result<usize, FilesError> {
-        let full = self.full_line(id, line_index)?;
-        let text = &self.file(id)?.text;
-        let end = byte_index.clamp(full.start, full.end);
-        Ok(text
-            .get(full.start..end)
-            .map_or(0, |prefix| prefix.chars().count())
-            + 1)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::view::{BEFORE, LONG_LINE};
     use crate::source::SourceFile;
 
     fn sources(text: &str) -> Sources {

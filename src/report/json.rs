@@ -148,7 +148,7 @@ pub fn render(
 }
 
 pub(crate) fn json_finding(finding: &Finding, sources: &Sources, options: Options) -> JsonFinding {
-    let (file, line, column) = super::located(sources, finding.span);
+    let at = sources.locate(finding.span).unwrap_or_default();
     JsonFinding {
         rule: finding.rule.to_string(),
         severity: finding.severity,
@@ -159,9 +159,9 @@ pub(crate) fn json_finding(finding: &Finding, sources: &Sources, options: Option
             .map(|clause| json_clause(clause, sources))
             .collect(),
         message: finding.message.clone(),
-        file,
-        line,
-        column,
+        file: at.file.to_string(),
+        line: at.line,
+        column: at.column,
         explanation: options
             .explain
             .then(|| rules::rule(finding.rule).map(|rule| rule.explanation.trim().to_string()))
@@ -170,13 +170,13 @@ pub(crate) fn json_finding(finding: &Finding, sources: &Sources, options: Option
 }
 
 pub(crate) fn json_clause(clause: &ClauseRef, sources: &Sources) -> JsonClause {
-    let (file, line, column) = super::located(sources, clause.span);
+    let at = sources.locate(clause.span).unwrap_or_default();
     JsonClause {
         label: clause.label.clone(),
         kind: clause.kind.to_string(),
         number: clause.number.clone(),
-        file,
-        line,
-        column,
+        file: at.file.to_string(),
+        line: at.line,
+        column: at.column,
     }
 }

@@ -14,7 +14,9 @@ pub mod diagnostics;
 pub mod json;
 pub mod list;
 pub mod redlines;
+mod snippet;
 pub mod text;
+mod view;
 
 use crate::rules::{Finding, Severity};
 
@@ -112,21 +114,6 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
-}
-
-/// File, line and column of a span's start, for structured output; a span from
-/// no known file (which the library never makes) gets an empty name and line 0.
-pub fn located(
-    sources: &crate::source::Sources,
-    span: crate::source::Span,
-) -> (String, usize, usize) {
-    match sources.files().get(span.file) {
-        Some(file) => {
-            let (line, column) = file.line_column(span.start);
-            (file.name.clone(), line, column)
-        }
-        None => (String::new(), 0, 0),
-    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use crate::rules::Severity;
 use crate::source::Sources;
 use crate::testing::TestRun;
 
-use super::text::write_snippet;
+use super::snippet::snippet;
 
 fn status_word(status: RedLineStatus) -> colored::ColoredString {
     match status {
@@ -58,16 +58,16 @@ pub fn text(
         if outcome.status != RedLineStatus::Met {
             let severity = severity_of(outcome.status);
             for clause in &outcome.clauses {
-                write_snippet(&mut out, sources, clause.span, severity, &clause.label);
+                out.push_str(&snippet(sources, clause.span, severity, &[], &clause.label));
             }
             let _ = writeln!(out, "  {} red line:", "=".cyan());
-            write_snippet(
-                &mut out,
+            out.push_str(&snippet(
                 sources,
                 outcome.requirement_span,
                 severity,
+                &[],
                 &outcome.requirement,
-            );
+            ));
         }
         out.push('\n');
     }
@@ -123,20 +123,13 @@ pub fn json(
         requirements: &'a str,
         documents: Vec<JsonDocument<'a>>,
     }
-    let locate = |span: crate::source::Span| match sources.files().get(span.file) {
-        Some(_) => {
-            let (file, line, column) = sources.locate(span);
-            Location {
-                file: file.to_string(),
-                line,
-                column,
-            }
+    let locate = |span: crate::source::Span| {
+        let at = sources.locate(span).unwrap_or_default();
+        Location {
+            file: at.file.to_string(),
+            line: at.line,
+            column: at.column,
         }
-        None => Location {
-            file: String::new(),
-            line: 0,
-            column: 0,
-        },
     };
     let documents = results
         .iter()
@@ -182,15 +175,24 @@ pub fn test_run(run: &TestRun, sources: &Sources, coverage: Option<&[&'static st
         }
         let _ = writeln!(out, "{} {}", "FAILED".red().bold(), result.name);
         for (span, failure) in &result.failures {
-            write_snippet(&mut out, sources, *span, Severity::Error, &result.name);
-            let _ = writeln!(out, "  {} expected: {}", "=".cyan(), failure.expected);
-            let _ = writeln!(out, "  {}   actual: {}", "=".cyan(), failure.actual);
-            for span in &failure.spans {
-                if sources.files().get(span.file).is_some() {
-                    let (file, line, column) = sources.locate(*span);
-                    let _ = writeln!(out, "  {} see {file}:{line}:{column}", "=".cyan());
-                }
-            }
+            let mut notes = vec![
+                format!("expected: {}", failure.expected),
+                format!("  actual: {}", failure.actual),
+            ];
+            notes.extend(
+                failure
+                    .spans
+                    .iter()
+                    .filter_map(|span| sources.locate(*span))
+                    .map(|at| format!("see {at}")),
+            );
+            out.push_str(&snippet(
+                sources,
+                *span,
+                Severity::Error,
+                &notes,
+                &result.name,
+            ));
         }
     }
     if let Some(catalogue) = coverage {

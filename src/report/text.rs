@@ -8,12 +8,14 @@
 //!   |
 //! 1 | agreement proposal_2018 {
 //!   |           ^^^^^^^^^^^^^
+//!   |
 //!   = also: clause 7 at proposal.truce:5:3
 //! ```
 //!
-//! The layout follows the input errors (`codespan-reporting`'s ASCII form), so
-//! findings and errors read alike. Colour comes from `colored`, whose global
-//! switch the binary sets once from `--color`, `NO_COLOR` and the terminal.
+//! The snippet under each finding is drawn by `codespan-reporting`, as the input
+//! errors are (see `snippet`), so findings and errors read alike. Colour comes
+//! from `colored`, whose global switch the binary sets once from `--color`,
+//! `NO_COLOR` and the terminal; the snippet follows the same switch.
 
 use std::fmt::Write as _;
 
@@ -21,8 +23,9 @@ use colored::{ColoredString, Colorize};
 
 use crate::model::Corpus;
 use crate::rules::{self, Finding, Rule, Severity};
-use crate::source::{Sources, Span};
+use crate::source::Sources;
 
+use super::snippet::{hanging, snippet};
 use super::{Counts, grouped, plural, wrap};
 
 /// Explanations wrap at this many characters, to read well in an 80-column terminal.
@@ -162,15 +165,7 @@ fn render_finding(out: &mut String, finding: &Finding, sources: &Sources, option
         format!(": {}", finding.message).bold()
     );
 
-    let gutter = write_snippet(
-        out,
-        sources,
-        finding.span,
-        finding.severity,
-        &finding.document,
-    );
-    let pad = " ".repeat(gutter);
-
+    let mut notes = Vec::new();
     for clause in &finding.clauses {
         let contains = clause.span.file == finding.span.file
             && clause.span.start <= finding.span.start
@@ -178,118 +173,31 @@ fn render_finding(out: &mut String, finding: &Finding, sources: &Sources, option
         if contains {
             continue;
         }
-        let at = match sources.files().get(clause.span.file) {
-            Some(_) => {
-                let (name, line, column) = sources.locate(clause.span);
-                format!(" at {name}:{line}:{column}")
-            }
-            None => String::new(),
-        };
-        let _ = writeln!(out, "{pad} {} also: {}{at}", "=".cyan(), clause.label);
+        let at = sources
+            .locate(clause.span)
+            .map_or_else(String::new, |at| format!(" at {at}"));
+        notes.push(format!("also: {}{at}", clause.label));
     }
-
     if options.explain
         && let Some(rule) = rules::rule(finding.rule)
     {
-        // Indented under the text after `= why: `.
-        let indent = " ".repeat(gutter + 8);
-        for (index, line) in wrap(rule.explanation, EXPLANATION_WIDTH).iter().enumerate() {
-            if index == 0 {
-                let _ = writeln!(out, "{pad} {} why: {line}", "=".cyan());
-            } else {
-                let _ = writeln!(out, "{indent}{line}");
-            }
+        let lines = wrap(rule.explanation, EXPLANATION_WIDTH);
+        if !lines.is_empty() {
+            notes.push(hanging("why: ", &lines));
         }
     }
-}
-
-/// ` --> file:line:col`, the span's first source line, and carets under the
-/// span, painted in the severity's colour. Returns the gutter width, so that
-/// notes written after it line up. `fallback` names the place when the span's
-/// file is unknown.
-pub(crate) fn write_snippet(
-    out: &mut String,
-    sources: &Sources,
-    span: Span,
-    severity: Severity,
-    fallback: &str,
-) -> usize {
-    let location = sources.files().get(span.file).map(|file| {
-        let (line, column) = file.line_column(span.start);
-        (file, line, column)
-    });
-    // The gutter is as wide as the line number, as in the input errors.
-    let gutter = location.map_or(1, |(_, line, _)| line.to_string().len());
-    let pad = " ".repeat(gutter);
-    let bar = "|".cyan();
-    match location {
-        Some((file, line, column)) => {
-            let _ = writeln!(out, "{pad} {} {}:{line}:{column}", "-->".cyan(), file.name);
-            let source_line = file.line_text(line);
-            let _ = writeln!(out, "{pad} {bar}");
-            let _ = writeln!(out, "{} {bar} {source_line}", line.to_string().cyan());
-            let _ = writeln!(
-                out,
-                "{pad} {bar} {}",
-                carets(
-                    source_line,
-                    column,
-                    caret_width(sources, span, line, column),
-                    severity,
-                )
-            );
-        }
-        None => {
-            let _ = writeln!(out, "{pad} {} {fallback}", "-->".cyan());
-        }
-    }
-    gutter
-}
-
-/// How many characters of the span lie on its first line: at least one, so an
-/// empty span (the end of a file) still gets a caret.
-fn caret_width(sources: &Sources, span: Span, line: usize, column: usize) -> usize {
-    let file = sources.get(span.file);
-    let (end_line, end_column) = file.line_column(span.end.max(span.start));
-    let line_length = file.line_text(line).chars().count();
-    let last = if end_line == line {
-        end_column
-    } else {
-        line_length + 1
-    };
-    last.saturating_sub(column).max(1)
-}
-
-/// Carets under `width` characters from one-based `column`, keeping the line's
-/// tabs in the padding so the carets line up however wide a tab is drawn.
-fn carets(source_line: &str, column: usize, width: usize, severity: Severity) -> String {
-    let padding: String = source_line
-        .chars()
-        .take(column.saturating_sub(1))
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
-        .collect();
-    format!("{padding}{}", paint(&"^".repeat(width), severity))
+    out.push_str(&snippet(
+        sources,
+        finding.span,
+        finding.severity,
+        &notes,
+        &finding.document,
+    ));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn carets_keep_tabs_so_they_line_up() {
-        colored::control::set_override(false);
-        assert_eq!(carets("\tby x", 5, 1, Severity::Info), "\t   ^");
-        assert_eq!(carets("", 1, 0, Severity::Info), "");
-    }
-
-    #[test]
-    fn a_span_over_several_lines_is_marked_on_its_first() {
-        let loaded = crate::load_str("a.truce", "agreement a {\n  title \"x\"\n}\n");
-        let span = Span::new(0, 10, 30);
-        assert_eq!(caret_width(&loaded.sources, span, 1, 11), 3);
-        // An empty span at the end of a line still gets one caret.
-        assert_eq!(caret_width(&loaded.sources, Span::new(0, 13, 13), 1, 14), 1);
-    }
 
     #[test]
     fn findings_are_grouped_by_document_and_located() {
