@@ -11,7 +11,6 @@ pub mod compare;
 pub mod coverage;
 pub mod diagnostic;
 pub mod format;
-pub mod generate;
 pub mod interchange;
 pub mod load;
 pub mod model;
