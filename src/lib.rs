@@ -7,6 +7,7 @@
 // value so that every stage can build one without allocation gymnastics.
 #![allow(clippy::result_large_err)]
 
+pub mod app;
 pub mod compare;
 pub mod coverage;
 pub mod diagnostic;

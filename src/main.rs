@@ -8,11 +8,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use truce::diagnostic::{Diagnostic, did_you_mean};
-use truce::report::coverage as report_coverage;
 use truce::report::{compare_html, compare_json, compare_markdown, compare_text, compare_timeline};
-use truce::report::{diagnostics, json, list, redlines, text};
+use truce::report::{diagnostics, list, redlines, text};
 use truce::rules::{self, Severity};
-use truce::{format, interchange};
+use truce::{app, format, interchange};
 
 /// Exit codes, as the README documents them.
 const CLEAN: u8 = 0;
@@ -174,12 +173,32 @@ enum Format {
     Json,
 }
 
+impl Format {
+    fn app(self) -> app::check::Format {
+        match self {
+            Format::Text => app::check::Format::Text,
+            Format::Json => app::check::Format::Json,
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum CoverageFormat {
     Text,
     Markdown,
     Csv,
     Json,
+}
+
+impl CoverageFormat {
+    fn app(self) -> app::coverage::Format {
+        match self {
+            CoverageFormat::Text => app::coverage::Format::Text,
+            CoverageFormat::Markdown => app::coverage::Format::Markdown,
+            CoverageFormat::Csv => app::coverage::Format::Csv,
+            CoverageFormat::Json => app::coverage::Format::Json,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -244,21 +263,36 @@ fn main() -> ExitCode {
             against: Some(against),
             format,
             ..
-        } => check_red_lines(&paths, &against, format, stderr_color),
+        } => finish(
+            app::check::red_lines(&paths, &against, format.app()),
+            stderr_color,
+        ),
         Command::Check {
             paths,
             format,
             deny,
             explain,
             against: None,
-        } => check(&paths, format, deny, explain, stderr_color),
+        } => finish(
+            app::check::findings(&paths, format.app(), deny.severity(), explain),
+            stderr_color,
+        ),
         Command::Test { paths, coverage } => run_tests(&paths, coverage, stderr_color),
         Command::Coverage {
             paths,
             against,
             format,
             require,
-        } => coverage(&paths, against.as_deref(), format, &require, stderr_color),
+        } => finish(
+            app::coverage::run(
+                &paths,
+                against.as_deref(),
+                format.app(),
+                &require,
+                terminal_width(),
+            ),
+            stderr_color,
+        ),
         Command::Explain { rule } => explain_rule(rule.as_deref(), stderr_color),
         Command::List { paths } => list_documents(&paths, stderr_color),
         Command::Fmt {
@@ -276,46 +310,6 @@ fn main() -> ExitCode {
         Command::Timeline { paths, format } => timeline(&paths, format, stderr_color),
     };
     ExitCode::from(code)
-}
-
-fn check(paths: &[PathBuf], format: Format, deny: Level, explain: bool, color: bool) -> u8 {
-    let loaded = truce::load_paths(paths);
-    if !loaded.errors.is_empty() {
-        if let Format::Json = format {
-            let report = json::render(
-                &[],
-                &loaded.errors,
-                &loaded.corpus,
-                &loaded.sources,
-                json::Options { explain },
-            );
-            write_stdout(&report);
-        }
-        return input_errors(&loaded.errors, &loaded.sources, color);
-    }
-    let findings = rules::check(&loaded.corpus);
-    let report = match format {
-        Format::Text => text::render(
-            &findings,
-            &loaded.corpus,
-            &loaded.sources,
-            text::Options { explain },
-        ),
-        Format::Json => json::render(
-            &findings,
-            &[],
-            &loaded.corpus,
-            &loaded.sources,
-            json::Options { explain },
-        ),
-    };
-    write_stdout(&report);
-    let threshold = deny.severity();
-    if findings.iter().any(|finding| finding.severity >= threshold) {
-        FINDINGS
-    } else {
-        CLEAN
-    }
 }
 
 fn explain_rule(id: Option<&str>, color: bool) -> u8 {
@@ -364,6 +358,22 @@ fn list_documents(paths: &[PathBuf], color: bool) -> u8 {
     }
     write_stdout(&list::render(&loaded.corpus));
     CLEAN
+}
+
+/// Write what a command did, and give its exit code.
+fn finish(outcome: app::Outcome, color: bool) -> u8 {
+    if !outcome.report.is_empty() {
+        write_stdout(&outcome.report);
+    }
+    let stderr = outcome.stderr(color);
+    if !stderr.is_empty() {
+        write_stderr(&stderr);
+    }
+    match outcome.exit {
+        app::Exit::Clean => CLEAN,
+        app::Exit::Findings => FINDINGS,
+        app::Exit::InputError => INPUT_ERROR,
+    }
 }
 
 /// Every input error to stderr, then the count; exit code 2.
@@ -451,101 +461,6 @@ fn export(paths: &[PathBuf], format: ExportFormat, color: bool) -> u8 {
     }
 }
 
-/// Load the paths and, when `against` names a file, that file too; then find
-/// the requirements by id, or the only ones in that file.
-fn load_with_requirements(
-    paths: &[PathBuf],
-    against: &str,
-) -> Result<(truce::Loaded, usize), truce::Loaded> {
-    let mut all = paths.to_vec();
-    let as_path = PathBuf::from(against);
-    let from_file = as_path.is_file();
-    if from_file && !paths.contains(&as_path) {
-        all.push(as_path.clone());
-    }
-    let mut loaded = truce::load_paths(&all);
-    if !loaded.errors.is_empty() {
-        return Err(loaded);
-    }
-    let index = if from_file {
-        let file = loaded
-            .sources
-            .files()
-            .iter()
-            .position(|f| std::path::Path::new(&f.name) == as_path);
-        let in_file: Vec<usize> = (0..loaded.corpus.requirements.len())
-            .filter(|&i| Some(loaded.corpus.requirements[i].header.span.file) == file)
-            .collect();
-        match in_file.as_slice() {
-            [one] => Some(*one),
-            _ => {
-                loaded.errors.push(
-                    Diagnostic::for_path(
-                        format!(
-                            "{against} holds {} requirements blocks, not one",
-                            in_file.len()
-                        ),
-                        against,
-                    )
-                    .hint("give the id of the requirements instead"),
-                );
-                return Err(loaded);
-            }
-        }
-    } else {
-        loaded
-            .corpus
-            .requirements
-            .iter()
-            .position(|r| r.id() == against)
-    };
-    match index {
-        Some(index) => Ok((loaded, index)),
-        None => {
-            let ids = loaded.corpus.requirements.iter().map(|r| r.id());
-            let mut error = Diagnostic::for_path(format!("unknown requirements `{against}`"), "")
-                .maybe_hint(did_you_mean(against, ids));
-            error.path = None;
-            if error.hint.is_none() {
-                error = error.hint("give a `requirements` id from the files checked, or a file");
-            }
-            loaded.errors.push(error);
-            Err(loaded)
-        }
-    }
-}
-
-fn check_red_lines(paths: &[PathBuf], against: &str, format: Format, color: bool) -> u8 {
-    let (loaded, index) = match load_with_requirements(paths, against) {
-        Ok(found) => found,
-        Err(loaded) => return input_errors(&loaded.errors, &loaded.sources, color),
-    };
-    let requirements = &loaded.corpus.requirements[index];
-    let results: Vec<_> = loaded
-        .corpus
-        .documents
-        .iter()
-        .map(|document| (document, truce::redline::evaluate(requirements, document)))
-        .collect();
-    let report = match format {
-        Format::Text => results
-            .iter()
-            .map(|(document, outcomes)| {
-                redlines::text(document, requirements, outcomes, &loaded.sources)
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Format::Json => redlines::json(requirements, &results, &loaded.sources),
-    };
-    write_stdout(&report);
-    let failed = results.iter().any(|(_, outcomes)| {
-        outcomes
-            .iter()
-            .any(|o| o.status != truce::model::RedLineStatus::Met)
-    });
-    if failed { FINDINGS } else { CLEAN }
-}
-
 fn run_tests(paths: &[PathBuf], coverage: bool, color: bool) -> u8 {
     let checked = match truce::testing::Checked::load(paths) {
         Ok(checked) => checked,
@@ -563,66 +478,6 @@ fn run_tests(paths: &[PathBuf], coverage: bool, color: bool) -> u8 {
     let coverage = coverage.then_some(catalogue.as_slice());
     write_stdout(&redlines::test_run(&run, &checked.loaded.sources, coverage));
     if run.failed() > 0 { FINDINGS } else { CLEAN }
-}
-
-fn coverage(
-    paths: &[PathBuf],
-    against: Option<&str>,
-    format: CoverageFormat,
-    require: &[String],
-    color: bool,
-) -> u8 {
-    let (loaded, index) = match against {
-        Some(against) => match load_with_requirements(paths, against) {
-            Ok((loaded, index)) => (loaded, Some(index)),
-            Err(loaded) => return input_errors(&loaded.errors, &loaded.sources, color),
-        },
-        None => (truce::load_paths(paths), None),
-    };
-    let unknown: Vec<Diagnostic> = require
-        .iter()
-        .filter(|kind| truce::vocabulary::clause_kind(kind).is_none())
-        .map(|kind| {
-            let mut error =
-                Diagnostic::for_path(format!("unknown clause kind `{kind}` in --require"), "")
-                    .maybe_hint(did_you_mean(
-                        kind,
-                        truce::vocabulary::Vocabulary::standard().kind_names(),
-                    ));
-            error.path = None;
-            error
-        })
-        .collect();
-    let errors: Vec<Diagnostic> = loaded.errors.iter().cloned().chain(unknown).collect();
-    if !errors.is_empty() {
-        return input_errors(&errors, &loaded.sources, color);
-    }
-    let requirements = index.map(|i| &loaded.corpus.requirements[i]);
-    let matrix = truce::coverage::matrix(&loaded.corpus, requirements, require);
-    let report = match format {
-        CoverageFormat::Text => report_coverage::text(&matrix, terminal_width()),
-        CoverageFormat::Markdown => report_coverage::markdown(&matrix),
-        CoverageFormat::Csv => report_coverage::csv(&matrix),
-        CoverageFormat::Json => report_coverage::json(&matrix),
-    };
-    write_stdout(&report);
-    let mut missing = String::new();
-    for row in &matrix.rows {
-        let lacks = matrix.missing(row, require);
-        if !lacks.is_empty() {
-            missing.push_str(&format!(
-                "error: {} lacks required clause kinds: {}\n",
-                row.document,
-                lacks.join(", ")
-            ));
-        }
-    }
-    if missing.is_empty() {
-        CLEAN
-    } else {
-        write_stderr(&missing);
-        FINDINGS
-    }
 }
 
 /// The terminal's width from `COLUMNS`, else 100: wide tables split to fit it.
