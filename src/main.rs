@@ -8,10 +8,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use truce::diagnostic::{Diagnostic, did_you_mean};
-use truce::report::{compare_html, compare_json, compare_markdown, compare_text, compare_timeline};
-use truce::report::{diagnostics, list, redlines, text};
+use truce::report::{compare_text, diagnostics, text};
 use truce::rules::{self, Severity};
-use truce::{app, format, interchange};
+use truce::{app, format};
 
 /// Exit codes, as the README documents them.
 const CLEAN: u8 = 0;
@@ -207,6 +206,14 @@ enum ExportFormat {
     Json,
 }
 
+impl ExportFormat {
+    fn app(self) -> app::corpus::ExportFormat {
+        match self {
+            ExportFormat::Json => app::corpus::ExportFormat::Json,
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum CompareFormat {
     Text,
@@ -216,10 +223,30 @@ enum CompareFormat {
     Html,
 }
 
+impl CompareFormat {
+    fn app(self) -> app::compare::Format {
+        match self {
+            CompareFormat::Text => app::compare::Format::Text,
+            CompareFormat::Markdown => app::compare::Format::Markdown,
+            CompareFormat::Json => app::compare::Format::Json,
+            CompareFormat::Html => app::compare::Format::Html,
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum TimelineFormat {
     Text,
     Json,
+}
+
+impl TimelineFormat {
+    fn app(self) -> app::compare::TimelineFormat {
+        match self {
+            TimelineFormat::Text => app::compare::TimelineFormat::Text,
+            TimelineFormat::Json => app::compare::TimelineFormat::Json,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -257,59 +284,62 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     colored::control::set_override(use_color(cli.color, std::io::stdout().is_terminal()));
     let stderr_color = use_color(cli.color, std::io::stderr().is_terminal());
-    let code = match cli.command {
+    let outcome = match cli.command {
         Command::Check {
             paths,
             against: Some(against),
             format,
             ..
-        } => finish(
-            app::check::red_lines(&paths, &against, format.app()),
-            stderr_color,
-        ),
+        } => app::check::red_lines(&paths, &against, format.app()),
         Command::Check {
             paths,
             format,
             deny,
             explain,
             against: None,
-        } => finish(
-            app::check::findings(&paths, format.app(), deny.severity(), explain),
-            stderr_color,
-        ),
-        Command::Test { paths, coverage } => run_tests(&paths, coverage, stderr_color),
+        } => app::check::findings(&paths, format.app(), deny.severity(), explain),
+        Command::Test { paths, coverage } => run_tests(&paths, coverage),
         Command::Coverage {
             paths,
             against,
             format,
             require,
-        } => finish(
-            app::coverage::run(
-                &paths,
-                against.as_deref(),
-                format.app(),
-                &require,
-                terminal_width(),
-            ),
-            stderr_color,
+        } => app::coverage::run(
+            &paths,
+            against.as_deref(),
+            format.app(),
+            &require,
+            terminal_width(),
         ),
-        Command::Explain { rule } => explain_rule(rule.as_deref(), stderr_color),
-        Command::List { paths } => list_documents(&paths, stderr_color),
+        Command::Explain { rule } => {
+            return ExitCode::from(explain_rule(rule.as_deref(), stderr_color));
+        }
+        Command::List { paths } => app::corpus::list(&paths),
         Command::Fmt {
             paths,
             check,
             stdout,
-        } => format_files(&paths, check, stdout, stderr_color),
-        Command::Export { paths, format } => export(&paths, format, stderr_color),
+        } => {
+            let mode = match (check, stdout) {
+                (true, _) => format::Mode::Check,
+                (false, true) => format::Mode::Stdout,
+                (false, false) => format::Mode::Write,
+            };
+            app::corpus::fmt(&paths, mode)
+        }
+        Command::Export { paths, format } => app::corpus::export(&paths, format.app()),
         Command::Compare {
             documents,
             search,
             format,
             width,
-        } => compare(&documents, &search, format, width, stderr_color),
-        Command::Timeline { paths, format } => timeline(&paths, format, stderr_color),
+        } => {
+            let width = width.unwrap_or_else(compare_text::terminal_width);
+            app::compare::run(&documents, &search, format.app(), width)
+        }
+        Command::Timeline { paths, format } => app::compare::timeline(&paths, format.app()),
     };
-    ExitCode::from(code)
+    ExitCode::from(finish(outcome, stderr_color))
 }
 
 fn explain_rule(id: Option<&str>, color: bool) -> u8 {
@@ -351,15 +381,6 @@ fn explain_rule(id: Option<&str>, color: bool) -> u8 {
     }
 }
 
-fn list_documents(paths: &[PathBuf], color: bool) -> u8 {
-    let loaded = truce::load_paths(paths);
-    if !loaded.errors.is_empty() {
-        return input_errors(&loaded.errors, &loaded.sources, color);
-    }
-    write_stdout(&list::render(&loaded.corpus));
-    CLEAN
-}
-
 /// Write what a command did, and give its exit code.
 fn finish(outcome: app::Outcome, color: bool) -> u8 {
     if !outcome.report.is_empty() {
@@ -374,14 +395,6 @@ fn finish(outcome: app::Outcome, color: bool) -> u8 {
         app::Exit::Findings => FINDINGS,
         app::Exit::InputError => INPUT_ERROR,
     }
-}
-
-/// Every input error to stderr, then the count; exit code 2.
-fn input_errors(errors: &[Diagnostic], sources: &truce::source::Sources, color: bool) -> u8 {
-    let mut out = diagnostics::render(errors, sources, color);
-    out.push_str(&diagnostics::summary(errors.len(), color));
-    write_stderr(&out);
-    INPUT_ERROR
 }
 
 /// Write a whole report at once. A closed pipe (`truce check | head`) is not an
@@ -405,79 +418,11 @@ fn write_stderr(text: &str) {
         .and_then(|()| stderr.flush());
 }
 
-fn format_files(paths: &[PathBuf], check: bool, stdout: bool, color: bool) -> u8 {
-    let mode = match (check, stdout) {
-        (true, _) => format::Mode::Check,
-        (false, true) => format::Mode::Stdout,
-        (false, false) => format::Mode::Write,
-    };
-    let outcome = format::run(paths, mode);
-    match mode {
-        format::Mode::Stdout => write_stdout(&outcome.stdout),
-        format::Mode::Check => write_stdout(
-            &outcome
-                .changed
-                .iter()
-                .map(|name| format!("{name}\n"))
-                .collect::<String>(),
-        ),
-        format::Mode::Write => {}
-    }
-    if !outcome.errors.is_empty() {
-        let count = outcome.errors.len();
-        let mut out = diagnostics::render(&outcome.errors, &outcome.sources, color);
-        out.push_str(&format!(
-            "error: {count} input error{}; the files with errors were left untouched\n",
-            if count == 1 { "" } else { "s" }
-        ));
-        write_stderr(&out);
-        return INPUT_ERROR;
-    }
-    if mode == format::Mode::Check && !outcome.changed.is_empty() {
-        FINDINGS
-    } else {
-        CLEAN
-    }
-}
-
-fn export(paths: &[PathBuf], format: ExportFormat, color: bool) -> u8 {
-    let loaded = truce::load_paths(paths);
-    if !loaded.errors.is_empty() {
-        return input_errors(&loaded.errors, &loaded.sources, color);
-    }
-    match format {
-        ExportFormat::Json => match interchange::export(&loaded.corpus, &loaded.sources) {
-            Ok(json) => {
-                write_stdout(&json);
-                CLEAN
-            }
-            Err(error) => {
-                write_stderr(&format!(
-                    "error: cannot write the corpus as JSON: {error}\n"
-                ));
-                INPUT_ERROR
-            }
-        },
-    }
-}
-
-fn run_tests(paths: &[PathBuf], coverage: bool, color: bool) -> u8 {
-    let checked = match truce::testing::Checked::load(paths) {
-        Ok(checked) => checked,
-        Err(errors) => {
-            let loaded = truce::load_paths(paths);
-            return input_errors(&errors, &loaded.sources, color);
-        }
-    };
-    let errors = truce::testing::validate(checked.corpus());
-    if !errors.is_empty() {
-        return input_errors(&errors, &checked.loaded.sources, color);
-    }
-    let run = checked.run_tests();
+/// `truce test`; `--coverage` accounts for the rules of the catalogue.
+fn run_tests(paths: &[PathBuf], coverage: bool) -> app::Outcome {
     let catalogue: Vec<&'static str> = rules::catalogue().iter().map(|rule| rule.id).collect();
     let coverage = coverage.then_some(catalogue.as_slice());
-    write_stdout(&redlines::test_run(&run, &checked.loaded.sources, coverage));
-    if run.failed() > 0 { FINDINGS } else { CLEAN }
+    app::test_blocks::run(paths, coverage)
 }
 
 /// The terminal's width from `COLUMNS`, else 100: wide tables split to fit it.
@@ -487,46 +432,4 @@ fn terminal_width() -> usize {
         .and_then(|columns| columns.parse().ok())
         .filter(|&columns: &usize| columns >= 40)
         .unwrap_or(100)
-}
-
-/// `truce compare`: exit code 0, or 2 on input errors.
-fn compare(
-    documents: &[String],
-    search: &[PathBuf],
-    format: CompareFormat,
-    width: Option<usize>,
-    color: bool,
-) -> u8 {
-    let selection = truce::compare::select(documents, search);
-    if !selection.errors.is_empty() {
-        return input_errors(&selection.errors, &selection.loaded.sources, color);
-    }
-    let thread = truce::compare::thread(&selection.documents());
-    let sources = &selection.loaded.sources;
-    let report = match format {
-        CompareFormat::Text => {
-            let width = width.unwrap_or_else(compare_text::terminal_width);
-            compare_text::render(&thread, sources, compare_text::Options { width })
-        }
-        CompareFormat::Markdown => compare_markdown::render(&thread, sources),
-        CompareFormat::Json => compare_json::render(&thread, sources),
-        CompareFormat::Html => compare_html::render(&thread, sources),
-    };
-    write_stdout(&report);
-    CLEAN
-}
-
-/// `truce timeline`: exit code 0, or 2 on input errors.
-fn timeline(paths: &[PathBuf], format: TimelineFormat, color: bool) -> u8 {
-    let loaded = truce::load_paths(paths);
-    if !loaded.errors.is_empty() {
-        return input_errors(&loaded.errors, &loaded.sources, color);
-    }
-    let timeline = truce::timeline::timeline(&loaded.corpus);
-    let report = match format {
-        TimelineFormat::Text => compare_timeline::render(&timeline),
-        TimelineFormat::Json => compare_timeline::render_json(&timeline, &loaded.sources),
-    };
-    write_stdout(&report);
-    CLEAN
 }

@@ -7,11 +7,16 @@
 //! in-process and read what it would have printed.
 //!
 //! One module per command family: [`check`] (findings, and red lines with
-//! `--against`) and [`coverage`]; [`requirements`] finds what `--against` names.
+//! `--against`), [`test_blocks`] (`truce test`), [`coverage`], [`compare`] (and
+//! the timeline) and [`corpus`] (list, export, fmt); [`requirements`] finds what
+//! `--against` names.
 
 pub mod check;
+pub mod compare;
+pub mod corpus;
 pub mod coverage;
 pub mod requirements;
+pub mod test_blocks;
 
 pub use requirements::{WithRequirements, load_with_requirements};
 
