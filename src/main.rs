@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use truce::diagnostic::{Diagnostic, did_you_mean};
-use truce::report::{compare_text, diagnostics, text};
+use truce::report::{diagnostics, text};
 use truce::rules::{self, Severity};
 use truce::{app, format};
 
@@ -309,7 +309,7 @@ fn main() -> ExitCode {
             against.as_deref(),
             format.app(),
             &require,
-            terminal_width(),
+            app::terminal_width(),
         ),
         Command::Explain { rule } => {
             return ExitCode::from(explain_rule(rule.as_deref(), stderr_color));
@@ -334,7 +334,7 @@ fn main() -> ExitCode {
             format,
             width,
         } => {
-            let width = width.unwrap_or_else(compare_text::terminal_width);
+            let width = width.unwrap_or_else(app::terminal_width);
             app::compare::run(&documents, &search, format.app(), width)
         }
         Command::Timeline { paths, format } => app::compare::timeline(&paths, format.app()),
@@ -423,13 +423,4 @@ fn run_tests(paths: &[PathBuf], coverage: bool) -> app::Outcome {
     let catalogue: Vec<&'static str> = rules::catalogue().iter().map(|rule| rule.id).collect();
     let coverage = coverage.then_some(catalogue.as_slice());
     app::test_blocks::run(paths, coverage)
-}
-
-/// The terminal's width from `COLUMNS`, else 100: wide tables split to fit it.
-fn terminal_width() -> usize {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|columns| columns.parse().ok())
-        .filter(|&columns: &usize| columns >= 40)
-        .unwrap_or(100)
 }

@@ -9,16 +9,18 @@
 //! One module per command family: [`check`] (findings, and red lines with
 //! `--against`), [`test_blocks`] (`truce test`), [`coverage`], [`compare`] (and
 //! the timeline) and [`corpus`] (list, export, fmt); [`requirements`] finds what
-//! `--against` names.
+//! `--against` names, and [`terminal`] the width text reports fit.
 
 pub mod check;
 pub mod compare;
 pub mod corpus;
 pub mod coverage;
 pub mod requirements;
+pub mod terminal;
 pub mod test_blocks;
 
 pub use requirements::{WithRequirements, load_with_requirements};
+pub use terminal::terminal_width;
 
 use crate::diagnostic::Diagnostic;
 use crate::report::diagnostics;
