@@ -1,7 +1,8 @@
 //! truce: a rules engine for ceasefire and local-settlement agreements.
 //!
 //! Data moves one way: source text → [`syntax`] tree → [`resolve`]d [`model`] →
-//! [`rules`] findings → [`report`] renderers.
+//! [`rules`] findings → [`report`] renderers. [`app`] holds the commands of the
+//! `truce` binary, as calls that return what to print and which exit code applies.
 
 // Errors are the slow path: a `Diagnostic` carries its message, hint and spans by
 // value so that every stage can build one without allocation gymnastics.

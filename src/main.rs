@@ -1,5 +1,6 @@
 //! The `truce` command: arguments in, library calls, output and an exit code out.
-//! Everything else lives in the library.
+//! Each command is a call into `truce::app`, which returns what to write and
+//! which exit code applies; everything else lives in the library.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;

@@ -27,7 +27,7 @@ pub enum TimelineFormat {
 }
 
 /// Compare the documents `documents` name, oldest first: ids searched for in
-/// `search`, or files holding one document each ([`compare::select`]). A
+/// `search`, or files holding one document each ([`compare::select()`]). A
 /// comparison never fails the run; only input errors do.
 pub fn run(documents: &[String], search: &[PathBuf], format: Format, width: usize) -> Outcome {
     let selection = compare::select(documents, search);
