@@ -1,6 +1,6 @@
 //! The corpus benchmark: `cargo bench --bench corpus [-- --documents N --seed S]`.
 //!
-//! On one generated corpus ([`truce::generate`]), and again on ten times as
+//! On one generated corpus (`tests/support/generate.rs`), and again on ten times as
 //! many documents, it times:
 //! 1. reading the DSL into the checked model (parse, resolve, check references),
 //!    against serde_json reading the same model from its JSON form;
@@ -25,8 +25,15 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use truce::generate::{self, GeneratedFile};
 use truce::model::Corpus;
+
+// Dev-only, shared with `tests/generate.rs`: the library does not ship it. The
+// benchmark uses only part of it (not the JSON path `write` returns).
+#[path = "../tests/support/generate.rs"]
+#[allow(dead_code)]
+mod generate;
+
+use generate::GeneratedFile;
 
 /// Documents in the default corpus; the large one has ten times as many.
 const DEFAULT_DOCUMENTS: usize = 500;

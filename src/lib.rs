@@ -1,18 +1,19 @@
 //! truce: a rules engine for ceasefire and local-settlement agreements.
 //!
 //! Data moves one way: source text → [`syntax`] tree → [`resolve`]d [`model`] →
-//! [`rules`] findings → [`report`] renderers.
+//! [`rules`] findings → [`report`] renderers. [`app`] holds the commands of the
+//! `truce` binary, as calls that return what to print and which exit code applies.
 
 // Errors are the slow path: a `Diagnostic` carries its message, hint and spans by
 // value so that every stage can build one without allocation gymnastics.
 #![allow(clippy::result_large_err)]
 
+pub mod app;
 pub mod compare;
 pub mod coverage;
 pub mod diagnostic;
 pub mod finding;
 pub mod format;
-pub mod generate;
 pub mod interchange;
 pub mod load;
 pub mod model;

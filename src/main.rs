@@ -1,5 +1,6 @@
 //! The `truce` command: arguments in, library calls, output and an exit code out.
-//! Everything else lives in the library.
+//! Each command is a call into `truce::app`, which returns what to write and
+//! which exit code applies; everything else lives in the library.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -7,12 +8,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use truce::diagnostic::{Diagnostic, did_you_mean};
-use truce::report::coverage as report_coverage;
-use truce::report::{compare_html, compare_json, compare_markdown, compare_text, compare_timeline};
-use truce::report::{diagnostics, json, list, redlines, text};
 use truce::rules::{self, Severity};
-use truce::{format, interchange};
+use truce::{app, format};
 
 /// Exit codes, as the README documents them.
 const CLEAN: u8 = 0;
@@ -174,6 +171,15 @@ enum Format {
     Json,
 }
 
+impl Format {
+    fn app(self) -> app::check::Format {
+        match self {
+            Format::Text => app::check::Format::Text,
+            Format::Json => app::check::Format::Json,
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum CoverageFormat {
     Text,
@@ -182,10 +188,29 @@ enum CoverageFormat {
     Json,
 }
 
+impl CoverageFormat {
+    fn app(self) -> app::coverage::Format {
+        match self {
+            CoverageFormat::Text => app::coverage::Format::Text,
+            CoverageFormat::Markdown => app::coverage::Format::Markdown,
+            CoverageFormat::Csv => app::coverage::Format::Csv,
+            CoverageFormat::Json => app::coverage::Format::Json,
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
     /// The versioned JSON of grammar/truce.schema.json.
     Json,
+}
+
+impl ExportFormat {
+    fn app(self) -> app::corpus::ExportFormat {
+        match self {
+            ExportFormat::Json => app::corpus::ExportFormat::Json,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -197,10 +222,30 @@ enum CompareFormat {
     Html,
 }
 
+impl CompareFormat {
+    fn app(self) -> app::compare::Format {
+        match self {
+            CompareFormat::Text => app::compare::Format::Text,
+            CompareFormat::Markdown => app::compare::Format::Markdown,
+            CompareFormat::Json => app::compare::Format::Json,
+            CompareFormat::Html => app::compare::Format::Html,
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum TimelineFormat {
     Text,
     Json,
+}
+
+impl TimelineFormat {
+    fn app(self) -> app::compare::TimelineFormat {
+        match self {
+            TimelineFormat::Text => app::compare::TimelineFormat::Text,
+            TimelineFormat::Json => app::compare::TimelineFormat::Json,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -238,135 +283,76 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     colored::control::set_override(use_color(cli.color, std::io::stdout().is_terminal()));
     let stderr_color = use_color(cli.color, std::io::stderr().is_terminal());
-    let code = match cli.command {
+    let outcome = match cli.command {
         Command::Check {
             paths,
             against: Some(against),
             format,
             ..
-        } => check_red_lines(&paths, &against, format, stderr_color),
+        } => app::check::red_lines(&paths, &against, format.app()),
         Command::Check {
             paths,
             format,
             deny,
             explain,
             against: None,
-        } => check(&paths, format, deny, explain, stderr_color),
-        Command::Test { paths, coverage } => run_tests(&paths, coverage, stderr_color),
+        } => app::check::findings(&paths, format.app(), deny.severity(), explain),
+        Command::Test { paths, coverage } => run_tests(&paths, coverage),
         Command::Coverage {
             paths,
             against,
             format,
             require,
-        } => coverage(&paths, against.as_deref(), format, &require, stderr_color),
-        Command::Explain { rule } => explain_rule(rule.as_deref(), stderr_color),
-        Command::List { paths } => list_documents(&paths, stderr_color),
+        } => app::coverage::run(
+            &paths,
+            against.as_deref(),
+            format.app(),
+            &require,
+            app::terminal_width(),
+        ),
+        Command::Explain { rule } => app::explain::run(rule.as_deref()),
+        Command::List { paths } => app::corpus::list(&paths),
         Command::Fmt {
             paths,
             check,
             stdout,
-        } => format_files(&paths, check, stdout, stderr_color),
-        Command::Export { paths, format } => export(&paths, format, stderr_color),
+        } => {
+            let mode = match (check, stdout) {
+                (true, _) => format::Mode::Check,
+                (false, true) => format::Mode::Stdout,
+                (false, false) => format::Mode::Write,
+            };
+            app::corpus::fmt(&paths, mode)
+        }
+        Command::Export { paths, format } => app::corpus::export(&paths, format.app()),
         Command::Compare {
             documents,
             search,
             format,
             width,
-        } => compare(&documents, &search, format, width, stderr_color),
-        Command::Timeline { paths, format } => timeline(&paths, format, stderr_color),
-    };
-    ExitCode::from(code)
-}
-
-fn check(paths: &[PathBuf], format: Format, deny: Level, explain: bool, color: bool) -> u8 {
-    let loaded = truce::load_paths(paths);
-    if !loaded.errors.is_empty() {
-        if let Format::Json = format {
-            let report = json::render(
-                &[],
-                &loaded.errors,
-                &loaded.corpus,
-                &loaded.sources,
-                json::Options { explain },
-            );
-            write_stdout(&report);
+        } => {
+            let width = width.unwrap_or_else(app::terminal_width);
+            app::compare::run(&documents, &search, format.app(), width)
         }
-        return input_errors(&loaded.errors, &loaded.sources, color);
-    }
-    let findings = rules::check(&loaded.corpus);
-    let report = match format {
-        Format::Text => text::render(
-            &findings,
-            &loaded.corpus,
-            &loaded.sources,
-            text::Options { explain },
-        ),
-        Format::Json => json::render(
-            &findings,
-            &[],
-            &loaded.corpus,
-            &loaded.sources,
-            json::Options { explain },
-        ),
+        Command::Timeline { paths, format } => app::compare::timeline(&paths, format.app()),
     };
-    write_stdout(&report);
-    let threshold = deny.severity();
-    if findings.iter().any(|finding| finding.severity >= threshold) {
-        FINDINGS
-    } else {
-        CLEAN
-    }
+    ExitCode::from(finish(outcome, stderr_color))
 }
 
-fn explain_rule(id: Option<&str>, color: bool) -> u8 {
-    let Some(id) = id else {
-        let (comparison, standard): (Vec<&rules::Rule>, Vec<&rules::Rule>) =
-            rules::registry().partition(|rule| rule.is_comparison());
-        let mut out = text::catalogue(&standard);
-        out.push_str("\nComparing two drafts (truce compare):\n");
-        out.push_str(&text::catalogue(&comparison));
-        write_stdout(&out);
-        return CLEAN;
-    };
-    match rules::rule(id) {
-        Some(rule) => {
-            write_stdout(&text::explain(rule));
-            CLEAN
-        }
-        None => {
-            let ids = rules::registry().map(|rule| rule.id);
-            // About a word on the command line: no file, no path.
-            let mut error = Diagnostic::for_path(format!("unknown rule `{id}`"), "")
-                .maybe_hint(did_you_mean(id, ids));
-            error.path = None;
-            if error.hint.is_none() {
-                error = error.hint("run `truce explain` to list every rule");
-            }
-            write_stderr(&diagnostics::render_one(
-                &error,
-                &truce::source::Sources::default(),
-                color,
-            ));
-            INPUT_ERROR
-        }
+/// Write what a command did, and give its exit code.
+fn finish(outcome: app::Outcome, color: bool) -> u8 {
+    if !outcome.report.is_empty() {
+        write_stdout(&outcome.report);
     }
-}
-
-fn list_documents(paths: &[PathBuf], color: bool) -> u8 {
-    let loaded = truce::load_paths(paths);
-    if !loaded.errors.is_empty() {
-        return input_errors(&loaded.errors, &loaded.sources, color);
+    let stderr = outcome.stderr(color);
+    if !stderr.is_empty() {
+        write_stderr(&stderr);
     }
-    write_stdout(&list::render(&loaded.corpus));
-    CLEAN
-}
-
-/// Every input error to stderr, then the count; exit code 2.
-fn input_errors(errors: &[Diagnostic], sources: &truce::source::Sources, color: bool) -> u8 {
-    let mut out = diagnostics::render(errors, sources, color);
-    out.push_str(&diagnostics::summary(errors.len(), color));
-    write_stderr(&out);
-    INPUT_ERROR
+    match outcome.exit {
+        app::Exit::Clean => CLEAN,
+        app::Exit::Findings => FINDINGS,
+        app::Exit::InputError => INPUT_ERROR,
+    }
 }
 
 /// Write a whole report at once. A closed pipe (`truce check | head`) is not an
@@ -390,283 +376,9 @@ fn write_stderr(text: &str) {
         .and_then(|()| stderr.flush());
 }
 
-fn format_files(paths: &[PathBuf], check: bool, stdout: bool, color: bool) -> u8 {
-    let mode = match (check, stdout) {
-        (true, _) => format::Mode::Check,
-        (false, true) => format::Mode::Stdout,
-        (false, false) => format::Mode::Write,
-    };
-    let outcome = format::run(paths, mode);
-    match mode {
-        format::Mode::Stdout => write_stdout(&outcome.stdout),
-        format::Mode::Check => write_stdout(
-            &outcome
-                .changed
-                .iter()
-                .map(|name| format!("{name}\n"))
-                .collect::<String>(),
-        ),
-        format::Mode::Write => {}
-    }
-    if !outcome.errors.is_empty() {
-        let count = outcome.errors.len();
-        let mut out = diagnostics::render(&outcome.errors, &outcome.sources, color);
-        out.push_str(&format!(
-            "error: {count} input error{}; the files with errors were left untouched\n",
-            if count == 1 { "" } else { "s" }
-        ));
-        write_stderr(&out);
-        return INPUT_ERROR;
-    }
-    if mode == format::Mode::Check && !outcome.changed.is_empty() {
-        FINDINGS
-    } else {
-        CLEAN
-    }
-}
-
-fn export(paths: &[PathBuf], format: ExportFormat, color: bool) -> u8 {
-    let loaded = truce::load_paths(paths);
-    if !loaded.errors.is_empty() {
-        return input_errors(&loaded.errors, &loaded.sources, color);
-    }
-    match format {
-        ExportFormat::Json => match interchange::export(&loaded.corpus, &loaded.sources) {
-            Ok(json) => {
-                write_stdout(&json);
-                CLEAN
-            }
-            Err(error) => {
-                write_stderr(&format!(
-                    "error: cannot write the corpus as JSON: {error}\n"
-                ));
-                INPUT_ERROR
-            }
-        },
-    }
-}
-
-/// Load the paths and, when `against` names a file, that file too; then find
-/// the requirements by id, or the only ones in that file.
-fn load_with_requirements(
-    paths: &[PathBuf],
-    against: &str,
-) -> Result<(truce::Loaded, usize), truce::Loaded> {
-    let mut all = paths.to_vec();
-    let as_path = PathBuf::from(against);
-    let from_file = as_path.is_file();
-    if from_file && !paths.contains(&as_path) {
-        all.push(as_path.clone());
-    }
-    let mut loaded = truce::load_paths(&all);
-    if !loaded.errors.is_empty() {
-        return Err(loaded);
-    }
-    let index = if from_file {
-        let file = loaded
-            .sources
-            .files()
-            .iter()
-            .position(|f| std::path::Path::new(&f.name) == as_path);
-        let in_file: Vec<usize> = (0..loaded.corpus.requirements.len())
-            .filter(|&i| Some(loaded.corpus.requirements[i].header.span.file) == file)
-            .collect();
-        match in_file.as_slice() {
-            [one] => Some(*one),
-            _ => {
-                loaded.errors.push(
-                    Diagnostic::for_path(
-                        format!(
-                            "{against} holds {} requirements blocks, not one",
-                            in_file.len()
-                        ),
-                        against,
-                    )
-                    .hint("give the id of the requirements instead"),
-                );
-                return Err(loaded);
-            }
-        }
-    } else {
-        loaded
-            .corpus
-            .requirements
-            .iter()
-            .position(|r| r.id() == against)
-    };
-    match index {
-        Some(index) => Ok((loaded, index)),
-        None => {
-            let ids = loaded.corpus.requirements.iter().map(|r| r.id());
-            let mut error = Diagnostic::for_path(format!("unknown requirements `{against}`"), "")
-                .maybe_hint(did_you_mean(against, ids));
-            error.path = None;
-            if error.hint.is_none() {
-                error = error.hint("give a `requirements` id from the files checked, or a file");
-            }
-            loaded.errors.push(error);
-            Err(loaded)
-        }
-    }
-}
-
-fn check_red_lines(paths: &[PathBuf], against: &str, format: Format, color: bool) -> u8 {
-    let (loaded, index) = match load_with_requirements(paths, against) {
-        Ok(found) => found,
-        Err(loaded) => return input_errors(&loaded.errors, &loaded.sources, color),
-    };
-    let requirements = &loaded.corpus.requirements[index];
-    let results: Vec<_> = loaded
-        .corpus
-        .documents
-        .iter()
-        .map(|document| (document, truce::redline::evaluate(requirements, document)))
-        .collect();
-    let report = match format {
-        Format::Text => results
-            .iter()
-            .map(|(document, outcomes)| {
-                redlines::text(document, requirements, outcomes, &loaded.sources)
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Format::Json => redlines::json(requirements, &results, &loaded.sources),
-    };
-    write_stdout(&report);
-    let failed = results.iter().any(|(_, outcomes)| {
-        outcomes
-            .iter()
-            .any(|o| o.status != truce::model::RedLineStatus::Met)
-    });
-    if failed { FINDINGS } else { CLEAN }
-}
-
-fn run_tests(paths: &[PathBuf], coverage: bool, color: bool) -> u8 {
-    let checked = match truce::testing::Checked::load(paths) {
-        Ok(checked) => checked,
-        Err(errors) => {
-            let loaded = truce::load_paths(paths);
-            return input_errors(&errors, &loaded.sources, color);
-        }
-    };
-    let errors = truce::testing::validate(checked.corpus());
-    if !errors.is_empty() {
-        return input_errors(&errors, &checked.loaded.sources, color);
-    }
-    let run = checked.run_tests();
+/// `truce test`; `--coverage` accounts for the rules of the catalogue.
+fn run_tests(paths: &[PathBuf], coverage: bool) -> app::Outcome {
     let catalogue: Vec<&'static str> = rules::document_rules().map(|rule| rule.id).collect();
     let coverage = coverage.then_some(catalogue.as_slice());
-    write_stdout(&redlines::test_run(&run, &checked.loaded.sources, coverage));
-    if run.failed() > 0 { FINDINGS } else { CLEAN }
-}
-
-fn coverage(
-    paths: &[PathBuf],
-    against: Option<&str>,
-    format: CoverageFormat,
-    require: &[String],
-    color: bool,
-) -> u8 {
-    let (loaded, index) = match against {
-        Some(against) => match load_with_requirements(paths, against) {
-            Ok((loaded, index)) => (loaded, Some(index)),
-            Err(loaded) => return input_errors(&loaded.errors, &loaded.sources, color),
-        },
-        None => (truce::load_paths(paths), None),
-    };
-    let unknown: Vec<Diagnostic> = require
-        .iter()
-        .filter(|kind| truce::vocabulary::clause_kind(kind).is_none())
-        .map(|kind| {
-            let mut error =
-                Diagnostic::for_path(format!("unknown clause kind `{kind}` in --require"), "")
-                    .maybe_hint(did_you_mean(
-                        kind,
-                        truce::vocabulary::Vocabulary::standard().kind_names(),
-                    ));
-            error.path = None;
-            error
-        })
-        .collect();
-    let errors: Vec<Diagnostic> = loaded.errors.iter().cloned().chain(unknown).collect();
-    if !errors.is_empty() {
-        return input_errors(&errors, &loaded.sources, color);
-    }
-    let requirements = index.map(|i| &loaded.corpus.requirements[i]);
-    let matrix = truce::coverage::matrix(&loaded.corpus, requirements, require);
-    let report = match format {
-        CoverageFormat::Text => report_coverage::text(&matrix, terminal_width()),
-        CoverageFormat::Markdown => report_coverage::markdown(&matrix),
-        CoverageFormat::Csv => report_coverage::csv(&matrix),
-        CoverageFormat::Json => report_coverage::json(&matrix),
-    };
-    write_stdout(&report);
-    let mut missing = String::new();
-    for row in &matrix.rows {
-        let lacks = matrix.missing(row, require);
-        if !lacks.is_empty() {
-            missing.push_str(&format!(
-                "error: {} lacks required clause kinds: {}\n",
-                row.document,
-                lacks.join(", ")
-            ));
-        }
-    }
-    if missing.is_empty() {
-        CLEAN
-    } else {
-        write_stderr(&missing);
-        FINDINGS
-    }
-}
-
-/// The terminal's width from `COLUMNS`, else 100: wide tables split to fit it.
-fn terminal_width() -> usize {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|columns| columns.parse().ok())
-        .filter(|&columns: &usize| columns >= 40)
-        .unwrap_or(100)
-}
-
-/// `truce compare`: exit code 0, or 2 on input errors.
-fn compare(
-    documents: &[String],
-    search: &[PathBuf],
-    format: CompareFormat,
-    width: Option<usize>,
-    color: bool,
-) -> u8 {
-    let selection = truce::compare::select(documents, search);
-    if !selection.errors.is_empty() {
-        return input_errors(&selection.errors, &selection.loaded.sources, color);
-    }
-    let thread = truce::rules::thread(&selection.documents());
-    let sources = &selection.loaded.sources;
-    let report = match format {
-        CompareFormat::Text => {
-            let width = width.unwrap_or_else(compare_text::terminal_width);
-            compare_text::render(&thread, sources, compare_text::Options { width })
-        }
-        CompareFormat::Markdown => compare_markdown::render(&thread, sources),
-        CompareFormat::Json => compare_json::render(&thread, sources),
-        CompareFormat::Html => compare_html::render(&thread, sources),
-    };
-    write_stdout(&report);
-    CLEAN
-}
-
-/// `truce timeline`: exit code 0, or 2 on input errors.
-fn timeline(paths: &[PathBuf], format: TimelineFormat, color: bool) -> u8 {
-    let loaded = truce::load_paths(paths);
-    if !loaded.errors.is_empty() {
-        return input_errors(&loaded.errors, &loaded.sources, color);
-    }
-    let timeline = truce::timeline::timeline(&loaded.corpus);
-    let report = match format {
-        TimelineFormat::Text => compare_timeline::render(&timeline),
-        TimelineFormat::Json => compare_timeline::render_json(&timeline, &loaded.sources),
-    };
-    write_stdout(&report);
-    CLEAN
+    app::test_blocks::run(paths, coverage)
 }

@@ -2,7 +2,12 @@
 //! on: the same seed gives the same corpus, the corpus loads without an input
 //! error, and its JSON form reads back to the same findings. No timings here.
 
-use truce::generate::{self, GeneratedFile};
+// Dev-only, shared with the benchmark: the library does not ship it. Its own
+// unit tests run here.
+#[path = "support/generate.rs"]
+mod generate;
+
+use generate::GeneratedFile;
 use truce::model::Point;
 use truce::source::Sources;
 use truce::vocabulary::Key;
@@ -105,6 +110,14 @@ fn written_files_load_like_the_generated_texts() {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let written = generate::write(folder.path(), 3, 30).expect("the corpus is written");
     assert!(written.json.exists());
+    // One file a thread, as generated, each in the folder.
+    assert_eq!(written.truce.len(), generate::generate(3, 30).len());
+    assert!(
+        written
+            .truce
+            .iter()
+            .all(|path| path.starts_with(folder.path()))
+    );
     let from_files = truce::load_paths(&[folder.path().to_path_buf()]);
     assert!(
         from_files.errors.is_empty(),

@@ -189,3 +189,28 @@ fn coverage_of_the_seed_corpus_against_the_opposition_red_lines() {
     assert_eq!(output.status.code(), Some(0));
     insta::assert_snapshot!(String::from_utf8_lossy(&output.stdout));
 }
+
+#[test]
+fn coverage_table_fits_the_columns_it_is_given() {
+    // Shares its width with `truce compare`: COLUMNS, else the terminal's, else
+    // 100, and never below 40.
+    let lines_at = |columns: &str| {
+        let output = assert_cmd::cargo::cargo_bin_cmd!("truce")
+            .current_dir(root())
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", columns)
+            .args(["coverage", "agreements/"])
+            .output()
+            .expect("truce runs");
+        assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+        let widest = stdout(&output)
+            .lines()
+            .map(|line| line.chars().count())
+            .max();
+        widest.unwrap_or(0)
+    };
+    let narrow = lines_at("60");
+    assert!(narrow <= 60 && narrow > 40, "{narrow}");
+    // Too narrow a COLUMNS gives the narrowest layout, not the default.
+    assert!(lines_at("20") < narrow);
+}

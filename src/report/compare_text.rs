@@ -52,22 +52,6 @@ impl Default for Options {
     }
 }
 
-/// The width to fit: `COLUMNS` when set to a number, else the terminal's when
-/// standard output is one, else [`DEFAULT_WIDTH`].
-pub fn terminal_width() -> usize {
-    let from_env = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|columns| columns.trim().parse::<usize>().ok())
-        .filter(|columns| *columns > 0);
-    let from_terminal = || {
-        terminal_size::terminal_size().map(|(terminal_size::Width(width), _)| usize::from(width))
-    };
-    from_env
-        .or_else(from_terminal)
-        .unwrap_or(DEFAULT_WIDTH)
-        .max(MIN_WIDTH)
-}
-
 /// Every step of the thread, then (for three or more documents) the clause kinds
 /// of each, then the summary line.
 pub fn render(thread: &Thread, sources: &Sources, options: Options) -> String {

@@ -1,0 +1,110 @@
+//! `truce compare` and `truce timeline`: drafts side by side, and every dated
+//! event of a thread in order.
+
+use std::path::PathBuf;
+
+use crate::compare;
+use crate::report::{compare_html, compare_json, compare_markdown, compare_text, compare_timeline};
+
+use super::Outcome;
+
+/// How to write a comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Side by side, fitting `width`.
+    Text,
+    Markdown,
+    Json,
+    /// One self-contained page.
+    Html,
+}
+
+/// How to write a timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimelineFormat {
+    Text,
+    Json,
+}
+
+/// Compare the documents `documents` name, oldest first: ids searched for in
+/// `search`, or files holding one document each ([`compare::select()`]). A
+/// comparison never fails the run; only input errors do.
+pub fn run(documents: &[String], search: &[PathBuf], format: Format, width: usize) -> Outcome {
+    let selection = compare::select(documents, search);
+    if !selection.errors.is_empty() {
+        return Outcome::input_errors(selection.errors, selection.loaded.sources);
+    }
+    let thread = crate::rules::thread(&selection.documents());
+    let sources = &selection.loaded.sources;
+    let report = match format {
+        Format::Text => compare_text::render(&thread, sources, compare_text::Options { width }),
+        Format::Markdown => compare_markdown::render(&thread, sources),
+        Format::Json => compare_json::render(&thread, sources),
+        Format::Html => compare_html::render(&thread, sources),
+    };
+    Outcome::report(report, false)
+}
+
+/// The timeline of the files' documents. Only input errors fail the run.
+pub fn timeline(paths: &[PathBuf], format: TimelineFormat) -> Outcome {
+    let loaded = crate::load_paths(paths);
+    if !loaded.errors.is_empty() {
+        return Outcome::input_errors(loaded.errors, loaded.sources);
+    }
+    let timeline = crate::timeline::timeline(&loaded.corpus);
+    let report = match format {
+        TimelineFormat::Text => compare_timeline::render(&timeline),
+        TimelineFormat::Json => compare_timeline::render_json(&timeline, &loaded.sources),
+    };
+    Outcome::report(report, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Exit;
+
+    fn ids(names: &[&str]) -> Vec<String> {
+        names.iter().map(|name| name.to_string()).collect()
+    }
+
+    #[test]
+    fn two_ids_found_in_the_search_path_are_compared() {
+        let search = [PathBuf::from("agreements/")];
+        let documents = ids(&["loka_first_offer", "loka_second_offer"]);
+        let outcome = run(&documents, &search, Format::Json, 100);
+        assert_eq!(outcome.exit, Exit::Clean);
+        let report: serde_json::Value =
+            serde_json::from_str(&outcome.report).expect("the report is JSON");
+        assert!(report.is_object(), "{report}");
+        assert!(outcome.report.contains("loka_second_offer"));
+    }
+
+    #[test]
+    fn an_unknown_id_is_an_input_error_with_a_did_you_mean() {
+        let search = [PathBuf::from("agreements/")];
+        let documents = ids(&["loka_first_ofer", "loka_second_offer"]);
+        let outcome = run(&documents, &search, Format::Text, 100);
+        assert_eq!(outcome.exit, Exit::InputError);
+        assert_eq!(outcome.report, "");
+        let stderr = outcome.stderr(false);
+        assert!(stderr.contains("no document `loka_first_ofer`"), "{stderr}");
+        assert!(
+            stderr.contains("did you mean `loka_first_offer`?"),
+            "{stderr}"
+        );
+    }
+
+    #[test]
+    fn a_timeline_with_input_errors_reports_nothing() {
+        let bad = [PathBuf::from("tests/fixtures/bad_date.truce")];
+        let outcome = timeline(&bad, TimelineFormat::Text);
+        assert_eq!(
+            (outcome.exit, outcome.report.as_str()),
+            (Exit::InputError, "")
+        );
+        let good = timeline(&[PathBuf::from("agreements/")], TimelineFormat::Json);
+        assert_eq!(good.exit, Exit::Clean);
+        assert!(serde_json::from_str::<serde_json::Value>(&good.report).is_ok());
+    }
+}
