@@ -2,7 +2,7 @@
 //!
 //! The stages, one file each; data moves one way:
 //!
-//! - [`select`]: command-line arguments (document ids or files) → documents of
+//! - [`mod@select`]: command-line arguments (document ids or files) → documents of
 //!   one loaded corpus.
 //! - [`subject`]: what a clause is about (who is bound, what, where).
 //! - [`align`]: the clauses of the older document paired with the newer's, by

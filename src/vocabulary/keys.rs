@@ -2,7 +2,7 @@
 //! what it says about a clause's subject, whether it is a guarantee, a time, a
 //! condition, and which way a change of it cuts.
 //!
-//! Every key is one line of [`keys!`]; code names keys as [`Key`] variants, so a
+//! Every key is one line of `keys!` below; code names keys as [`Key`] variants, so a
 //! misspelt key does not compile. The value type a key takes is given where a
 //! clause kind accepts it (`Attribute`), since one key may take different types in
 //! different kinds (`forces` names parties or actors).

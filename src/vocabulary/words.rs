@@ -2,7 +2,7 @@
 //! classes, kinds of place, group words, and the statements a document holds.
 //!
 //! Lists that code reasons about are enums ([`Side`], [`Role`], [`Status`],
-//! [`Relation`]), declared with their spelling in one place by [`words!`]; the
+//! [`Relation`]), declared with their spelling in one place by `words!`; the
 //! rest are lists of words the resolver accepts.
 
 use std::fmt;

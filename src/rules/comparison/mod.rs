@@ -2,7 +2,7 @@
 //! against the older one. [`crate::compare`] aligns the two and diffs every
 //! attribute; these rules turn the step into findings.
 //!
-//! Each change between two drafts belongs to exactly one rule: [`change`] says
+//! Each change between two drafts belongs to exactly one rule: `change` says
 //! what a change is (a commitment weakened, a guarantee dropped, a date moved, or
 //! anything else), and each rule reports only its own kind, so nothing is
 //! reported twice or lost.
