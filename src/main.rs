@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use truce::rules::{self, Severity};
+use truce::rules::Severity;
 use truce::{app, format};
 
 /// Exit codes, as the README documents them.
@@ -297,7 +297,7 @@ fn main() -> ExitCode {
             explain,
             against: None,
         } => app::check::findings(&paths, format.app(), deny.severity(), explain),
-        Command::Test { paths, coverage } => run_tests(&paths, coverage),
+        Command::Test { paths, coverage } => app::test_blocks::run(&paths, coverage),
         Command::Coverage {
             paths,
             against,
@@ -374,11 +374,4 @@ fn write_stderr(text: &str) {
     let _ = stderr
         .write_all(text.as_bytes())
         .and_then(|()| stderr.flush());
-}
-
-/// `truce test`; `--coverage` accounts for the rules of the catalogue.
-fn run_tests(paths: &[PathBuf], coverage: bool) -> app::Outcome {
-    let catalogue: Vec<&'static str> = rules::document_rules().map(|rule| rule.id).collect();
-    let coverage = coverage.then_some(catalogue.as_slice());
-    app::test_blocks::run(paths, coverage)
 }

@@ -9,10 +9,16 @@ use crate::testing::{self, Checked};
 use super::Outcome;
 
 /// Run every test block; any failure fails the run. Names in the tests that
-/// refer to nothing are input errors, and then nothing runs. With `coverage`
-/// (the ids of the rules to account for), the report adds which rules the
-/// tests showed firing and which they never did.
-pub fn run(paths: &[PathBuf], coverage: Option<&[&'static str]>) -> Outcome {
+/// refer to nothing are input errors, and then nothing runs. With `coverage`,
+/// the report adds which document rules the tests showed firing and which they
+/// never did.
+pub fn run(paths: &[PathBuf], coverage: bool) -> Outcome {
+    let rules: Vec<&'static str> = crate::rules::document_rules().map(|rule| rule.id).collect();
+    run_accounting(paths, coverage.then_some(rules.as_slice()))
+}
+
+/// [`run`], accounting for the rules `coverage` names, if any.
+pub fn run_accounting(paths: &[PathBuf], coverage: Option<&[&'static str]>) -> Outcome {
     let checked = match Checked::load(paths) {
         Ok(checked) => checked,
         Err(errors) => {
@@ -44,14 +50,14 @@ mod tests {
 
     #[test]
     fn passing_tests_pass_the_run_and_failing_ones_fail_it() {
-        let passing = run(&paths("passing_tests.truce"), None);
+        let passing = run(&paths("passing_tests.truce"), false);
         assert_eq!(passing.exit, Exit::Clean);
         assert!(
             passing.report.ends_with("1 passed, 0 failed\n"),
             "{}",
             passing.report
         );
-        let failing = run(&paths("failing_tests.truce"), None);
+        let failing = run(&paths("failing_tests.truce"), false);
         assert_eq!(failing.exit, Exit::Findings);
         assert!(failing.report.contains("FAILED"), "{}", failing.report);
     }
@@ -59,7 +65,7 @@ mod tests {
     #[test]
     fn coverage_accounts_for_the_rules_given() {
         let rules = ["weak-commitment", "no-guarantor"];
-        let outcome = run(&paths("passing_tests.truce"), Some(&rules));
+        let outcome = run_accounting(&paths("passing_tests.truce"), Some(&rules));
         assert!(
             outcome
                 .report
@@ -67,13 +73,13 @@ mod tests {
             "{}",
             outcome.report
         );
-        let without = run(&paths("passing_tests.truce"), None);
+        let without = run(&paths("passing_tests.truce"), false);
         assert!(!without.report.contains("rule coverage"));
     }
 
     #[test]
     fn a_test_naming_nothing_is_an_input_error() {
-        let outcome = run(&paths("passing_tests.truce")[2..], None);
+        let outcome = run(&paths("passing_tests.truce")[2..], false);
         assert_eq!(outcome.exit, Exit::InputError);
         let stderr = outcome.stderr(false);
         assert!(stderr.contains("unknown document `proposal`"), "{stderr}");
