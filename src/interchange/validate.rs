@@ -141,7 +141,7 @@ fn expected_name(value_type: ValueType) -> &'static str {
     }
 }
 
-/// The `type` tag of a value, as serde writes it.
+/// The `type` tag the interchange writes a value with.
 fn type_name(value: &Value) -> &'static str {
     match value {
         Value::Text(_) => "text",
@@ -165,16 +165,48 @@ fn type_name(value: &Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::interchange::wire::ToWire;
+    use crate::model::{Count, DurationRange, Precision, Ratio, Strength, TimeUnit, When};
 
+    /// With `wire::Value::tag`, which is what serde writes (tested there).
     #[test]
-    fn type_names_are_the_serde_tags() {
-        let value = Value::Ages { min: 1, max: 2 };
-        let json = serde_json::to_value(&value).unwrap();
-        assert_eq!(json["type"], type_name(&value));
-        let value = Value::Words(Vec::new());
-        assert_eq!(
-            serde_json::to_value(&value).unwrap()["type"],
-            type_name(&value)
-        );
+    fn type_names_are_the_wire_tags() {
+        let count = Count::exact(1.0);
+        let day = jiff::civil::date(2018, 5, 1).at(0, 0, 0, 0);
+        let values = [
+            Value::Text(String::new()),
+            Value::Parties(Vec::new()),
+            Value::Places(Vec::new()),
+            Value::Actors(Vec::new()),
+            Value::When(When {
+                text: "2018-05-01".into(),
+                start: day,
+                end: day,
+                precision: Precision::Day,
+                zone: None,
+            }),
+            Value::Deadline(Deadline::Immediate),
+            Value::Duration(DurationRange {
+                min: Duration {
+                    amount: 1,
+                    unit: TimeUnit::Days,
+                },
+                max: None,
+            }),
+            Value::Count(count.clone()),
+            Value::Ages { min: 1, max: 2 },
+            Value::Ratio(Ratio {
+                numerator: count.clone(),
+                denominator: count,
+            }),
+            Value::Distance(crate::model::Distance { metres: 1.0 }),
+            Value::Weapons(Vec::new()),
+            Value::Strength(Strength::Pledge),
+            Value::Clauses(Vec::new()),
+            Value::Words(Vec::new()),
+        ];
+        for value in values {
+            assert_eq!(type_name(&value), value.to_wire().tag());
+        }
     }
 }
