@@ -216,7 +216,7 @@ impl IntoModel for KeyName {
 }
 
 /// A clause kind, written as its name. It is read by the field that holds it
-/// ([`kind`], [`optional_kind`]), so that an unknown name is reported at the
+/// (`kind`, `optional_kind`), so that an unknown name is reported at the
 /// field, as `documents[0].clauses[0].kind`.
 #[derive(Clone, Copy, Debug)]
 pub struct KindName(pub &'static ClauseKind);
