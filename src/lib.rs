@@ -15,6 +15,7 @@ pub mod generate;
 pub mod interchange;
 pub mod load;
 pub mod model;
+pub mod model_checks;
 pub mod redline;
 pub mod resolve;
 pub mod rules;

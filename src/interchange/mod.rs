@@ -215,7 +215,10 @@ pub fn import(name: &str, text: &str, sources: &mut Sources) -> Result<Corpus, V
         tests: import.tests,
     }
     .into_model();
-    let errors = validate::corpus(&corpus);
+    // The limits first: on one attribute, today's readers of the errors see the
+    // range before the type.
+    let mut errors = crate::model_checks::limits::check(&corpus);
+    errors.extend(validate::corpus(&corpus));
     if errors.is_empty() {
         Ok(corpus)
     } else {
