@@ -95,9 +95,19 @@ impl Duration {
         }
     }
 
-    /// Add to a civil date-time, calendar-aware. `None` past the calendar's range.
+    /// Add to a civil date-time, calendar-aware. `None` past the calendar's range,
+    /// however long the duration: jiff refuses spans [`Duration::to_span`] would
+    /// panic on.
     pub fn after(self, from: DateTime) -> Option<DateTime> {
-        from.checked_add(self.to_span()).ok()
+        let span = jiff::Span::new();
+        let span = match self.unit {
+            TimeUnit::Hours => span.try_hours(self.amount),
+            TimeUnit::Days => span.try_days(self.amount),
+            TimeUnit::Weeks => span.try_weeks(self.amount),
+            TimeUnit::Months => span.try_months(self.amount),
+            TimeUnit::Years => span.try_years(self.amount),
+        };
+        from.checked_add(span.ok()?).ok()
     }
 
     /// An approximate length in hours, for ordering durations of different units.
@@ -277,4 +287,24 @@ pub enum Value {
     Strength(Strength),
     Clauses(Vec<Spanned<String>>),
     Words(Vec<Spanned<String>>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_duration_past_the_calendar_adds_to_nothing() {
+        let from = jiff::civil::date(2018, 5, 1).at(0, 0, 0, 0);
+        let days = |amount| Duration {
+            amount,
+            unit: TimeUnit::Days,
+        };
+        assert_eq!(
+            days(2).after(from),
+            Some(jiff::civil::date(2018, 5, 3).at(0, 0, 0, 0))
+        );
+        assert_eq!(days(99_999_999_999).after(from), None);
+        assert_eq!(days(-99_999_999_999).after(from), None);
+    }
 }

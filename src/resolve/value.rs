@@ -9,7 +9,7 @@ use crate::model::{
     Actor, Anchor, AnchorPoint, Count, Deadline, Distance, Duration, DurationRange, PlaceRef,
     Ratio, Strength, TimeUnit, Value, Weapon, When, is_group,
 };
-use crate::model_checks::limits::{MAX_AGE, ages_in_range, duration_in_range};
+use crate::model_checks::limits::{MAX_AGE, MAX_DURATION, ages_in_range, duration_in_range};
 use crate::source::{Span, Spanned};
 use crate::syntax::{Atom, AtomKind};
 use crate::vocabulary::{self, ValueType};
@@ -459,7 +459,15 @@ pub fn read_deadline(cursor: &mut Cursor) -> Read<Deadline> {
         return Ok(Deadline::Relative { offset, anchor });
     }
     if cursor.eat("day") {
+        let start = cursor.position() - 1;
         let day = read_number(cursor, "a day number, as in `day 5 after clause 2`")?;
+        // A day number is a duration in days, with its limit.
+        if !duration_in_range(day.max(0.0) as i64) {
+            return Err(
+                Diagnostic::new(format!("day {day} is out of range"), cursor.since(start))
+                    .expected(format!("a day number from 0 to {MAX_DURATION}")),
+            );
+        }
         if !cursor.eat("after") {
             return Err(cursor.expected("`after`, as in `day 5 after clause 2`"));
         }
