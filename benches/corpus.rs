@@ -3,7 +3,8 @@
 //! On one generated corpus (`tests/support/generate.rs`), and again on ten times as
 //! many documents, it times:
 //! 1. reading the DSL into the checked model (parse, resolve, check references),
-//!    against serde_json reading the same model from its JSON form;
+//!    against serde_json reading the same model from its JSON form (the
+//!    interchange's wire types, converted into the model);
 //! 2. every rule over the corpus;
 //! 3. comparing every consecutive pair of documents;
 //!
@@ -25,6 +26,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use truce::interchange::wire::{self, IntoModel, ToWire};
 use truce::model::Corpus;
 
 // Dev-only, shared with `tests/generate.rs`: the library does not ship it. The
@@ -87,7 +89,7 @@ fn bench(documents: usize, seed: u64) {
     });
     let (json, large_json) = interleaved(&small, &large, |size| {
         let start = Instant::now();
-        let read: Result<Corpus, _> = serde_json::from_str(&size.json);
+        let read = read_json(&size.json);
         let elapsed = start.elapsed();
         black_box(&read);
         elapsed
@@ -238,7 +240,7 @@ impl Size {
                 error.message
             ));
         }
-        let json = serde_json::to_string(&loaded.corpus)
+        let json = corpus_json(&loaded.corpus)
             .unwrap_or_else(|error| fail(format!("cannot write the corpus as JSON: {error}")));
         println!(
             "{documents} documents: {} files, {:.2} MiB of DSL, {:.2} MiB as JSON",
@@ -366,13 +368,13 @@ fn vm_hwm() -> Option<usize> {
 fn repeat(phase: &str, seed: u64, documents: usize) {
     let files = generate::generate(seed, documents);
     let loaded = truce::load_texts(owned(&files));
-    let json_text = serde_json::to_string(&loaded.corpus).unwrap_or_default();
+    let json_text = corpus_json(&loaded.corpus).unwrap_or_default();
     let run: Box<dyn Fn()> = match phase {
         "dsl" => Box::new(|| {
             black_box(truce::load_texts(owned(&files)));
         }),
         "json" => Box::new(|| {
-            black_box(serde_json::from_str::<Corpus>(&json_text).ok());
+            black_box(read_json(&json_text).ok());
         }),
         "check" => Box::new(|| {
             black_box(truce::rules::check(&loaded.corpus));
@@ -396,6 +398,18 @@ fn repeat(phase: &str, seed: u64, documents: usize) {
         "{phase}: {runs} runs in {:.1} s",
         start.elapsed().as_secs_f64()
     );
+}
+
+/// The corpus as compact JSON in the interchange's wire types, without the
+/// envelope of `truce export` (version, source files).
+fn corpus_json(corpus: &Corpus) -> Result<String, serde_json::Error> {
+    serde_json::to_string(&corpus.to_wire())
+}
+
+/// The serde_json baseline: the wire types read and converted into the model,
+/// with none of the interchange's checks.
+fn read_json(json: &str) -> Result<Corpus, serde_json::Error> {
+    serde_json::from_str::<wire::Corpus>(json).map(IntoModel::into_model)
 }
 
 fn owned(files: &[GeneratedFile]) -> Vec<(String, String)> {

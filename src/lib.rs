@@ -17,6 +17,7 @@ pub mod format;
 pub mod interchange;
 pub mod load;
 pub mod model;
+pub mod model_checks;
 pub mod redline;
 pub mod resolve;
 pub mod rules;

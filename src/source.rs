@@ -2,15 +2,16 @@
 
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Index of a file in a [`Sources`] set.
 pub type FileId = usize;
 
 /// A byte range in one source file. Every node the user wrote carries one.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
+///
+/// `Serialize` for the findings, red-line outcomes and test results that library
+/// users may write out; the interchange has its own span type.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Span {
     pub file: FileId,
     pub start: usize,
@@ -33,7 +34,7 @@ impl Span {
 }
 
 /// A value with the place in the source it came from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Spanned<T> {
     pub value: T,
     pub span: Span,

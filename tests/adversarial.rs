@@ -207,6 +207,21 @@ fn syntax_errors_stop_at_the_cap() {
 }
 
 // Fuzz crashes, one test each. None so far: `fuzz/run` (parse, check, format,
-// json) has found no crash. The one panic found on hostile input, a JSON duration
-// past the calendar's range, was found by reading the code; its test is
-// `a_duration_out_of_range_is_an_error_not_a_panic` in tests/interchange.rs.
+// json) has found no crash. The panics found on hostile input were found by
+// reading the code: a JSON duration past the calendar's range (its test is
+// `a_duration_out_of_range_is_an_error_not_a_panic` in tests/interchange.rs), and
+// the same through a `day N` deadline, below.
+
+/// `day N after` is a duration in days: a day number past the calendar's range
+/// made jiff panic while deadlines were dated.
+#[test]
+fn a_day_number_past_the_limit_is_an_error_not_a_panic() {
+    let text = "agreement a {\n  date 2018-05-01\n  party regime \"R\" side government\n  \
+                clause 1 ceasefire {\n    by regime\n    \
+                deadline day 99999999999 after signing\n  }\n}\n";
+    let errors = input_errors("day.truce", text);
+    assert_eq!(
+        errors,
+        [("day 99999999999 is out of range".to_string(), 6, 14)]
+    );
+}

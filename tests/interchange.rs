@@ -133,6 +133,7 @@ fn the_export_follows_the_published_schema() {
             "tests/fixtures/findings.truce",
             "tests/fixtures/clean.truce",
         ],
+        vec![COMPLETE],
     ] {
         let mut args = vec!["export"];
         args.extend_from_slice(&paths);
@@ -151,6 +152,52 @@ fn the_export_follows_the_published_schema() {
             errors.join("\n")
         );
     }
+}
+
+/// The fixture that uses every part of the format once, and its pinned export.
+const COMPLETE: &str = "tests/fixtures/interchange/complete.truce";
+const COMPLETE_JSON: &str = "tests/fixtures/interchange/complete.json";
+
+/// The first line where two texts differ, for a readable failure.
+fn first_difference(expected: &str, actual: &str) -> String {
+    let mut expected_lines = expected.lines();
+    let mut actual_lines = actual.lines();
+    for line in 1.. {
+        match (expected_lines.next(), actual_lines.next()) {
+            (None, None) => break,
+            (wanted, found) if wanted != found => {
+                return format!("line {line}: expected {wanted:?}, found {found:?}");
+            }
+            _ => {}
+        }
+    }
+    "the texts differ only in their line ends".to_string()
+}
+
+/// `truce_json: 1` is a promise: a field renamed, retyped or removed in Rust must
+/// not change the JSON. The export of a document holding every value type, anchor,
+/// recital, red line and test assertion is pinned to a committed file.
+#[test]
+fn the_export_of_a_complete_document_is_pinned() {
+    let golden = fs::read_to_string(root().join(COMPLETE_JSON)).unwrap();
+    let output = truce(&["export", COMPLETE]);
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    let exported = stdout(&output);
+    assert!(
+        exported == golden,
+        "the export of {COMPLETE} changed ({}). If the format is meant to change, raise \
+         `truce_json` for anything but an added field, update grammar/truce.schema.json, \
+         and write the new export to {COMPLETE_JSON}",
+        first_difference(&golden, &exported)
+    );
+    // The pinned file reads back to itself.
+    let again = truce(&["export", COMPLETE_JSON]);
+    assert_eq!(status(&again), 0, "{}", stderr(&again));
+    assert!(
+        stdout(&again) == golden,
+        "{}",
+        first_difference(&golden, &stdout(&again))
+    );
 }
 
 #[test]

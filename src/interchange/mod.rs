@@ -17,8 +17,9 @@
 //! }
 //! ```
 //!
-//! A document is the model's `Document` as serde writes it: fields in snake case,
-//! absent optional values `null`, every value the user wrote as
+//! A document is a [`wire::Document`]: the format's own types, which mirror the
+//! model but are not it, so that no Rust rename reaches the JSON. Fields are in
+//! snake case, absent optional values `null`, every value the user wrote as
 //! `{ "value": ..., "span": { "file": 0, "start": 12, "end": 30 } }`, where `file`
 //! indexes `files` and `start`/`end` are byte offsets into that file's text. Clause
 //! kinds and attribute keys are names from the vocabulary (`grammar/reference.md`);
@@ -42,13 +43,15 @@
 
 mod spans;
 mod validate;
+pub mod wire;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Corpus, Document, Requirements, TestBlock};
+use crate::model::Corpus;
 use crate::source::{SourceFile, Sources, Span};
+use wire::{IntoModel, ToWire};
 
 /// The version of the format this module writes and reads.
 pub const VERSION: u64 = 1;
@@ -70,7 +73,7 @@ struct Export<'a> {
     truce_json: u64,
     files: Vec<ExportFile<'a>>,
     #[serde(flatten)]
-    corpus: &'a Corpus,
+    corpus: wire::Corpus,
 }
 
 #[derive(Deserialize)]
@@ -87,11 +90,11 @@ struct Import {
     #[serde(rename = "truce_json")]
     _version: Value,
     files: Vec<ImportFile>,
-    documents: Vec<Document>,
+    documents: Vec<wire::Document>,
     #[serde(default)]
-    requirements: Vec<Requirements>,
+    requirements: Vec<wire::Requirements>,
     #[serde(default)]
-    tests: Vec<TestBlock>,
+    tests: Vec<wire::TestBlock>,
 }
 
 /// The corpus as JSON, pretty-printed, ending in a newline. `files` lists every
@@ -107,7 +110,7 @@ pub fn export(corpus: &Corpus, sources: &Sources) -> Result<String, serde_json::
                 text: &file.text,
             })
             .collect(),
-        corpus,
+        corpus: corpus.to_wire(),
     };
     let mut text = serde_json::to_string_pretty(&export)?;
     text.push('\n');
@@ -206,12 +209,16 @@ pub fn import(name: &str, text: &str, sources: &mut Sources) -> Result<Corpus, V
     for file in import.files {
         added.push(sources.add(SourceFile::new(file.name, file.text.unwrap_or_default())));
     }
-    let corpus = Corpus {
+    let corpus = wire::Corpus {
         documents: import.documents,
         requirements: import.requirements,
         tests: import.tests,
-    };
-    let errors = validate::corpus(&corpus);
+    }
+    .into_model();
+    // The limits first: on one attribute, today's readers of the errors see the
+    // range before the type.
+    let mut errors = crate::model_checks::limits::check(&corpus);
+    errors.extend(validate::corpus(&corpus));
     if errors.is_empty() {
         Ok(corpus)
     } else {

@@ -4,15 +4,8 @@
 //! guarantee here, so rules see the same kind of model whatever was read.
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::model::{Clause, Corpus, Deadline, Duration, Value};
-use crate::source::Span;
+use crate::model::{Clause, Corpus, Value};
 use crate::vocabulary::ValueType;
-
-/// The resolver reads durations of whole units up to this many; the model's
-/// calendar arithmetic relies on it.
-const MAX_DURATION: i64 = 100_000;
-/// The resolver reads ages up to this.
-const MAX_AGE: u32 = 150;
 
 /// Every clause of every document, in order.
 pub fn corpus(corpus: &Corpus) -> Vec<Diagnostic> {
@@ -26,46 +19,7 @@ pub fn corpus(corpus: &Corpus) -> Vec<Diagnostic> {
             check_clause(clause, &mut errors);
         }
     }
-    for requirements in &corpus.requirements {
-        for bound in requirements.items.iter().flat_map(|item| &item.bounds) {
-            check_range(&bound.value, bound.span, &mut errors);
-        }
-    }
     errors
-}
-
-/// What the resolver never lets through: durations beyond the calendar's reach,
-/// ages out of order or beyond a lifetime.
-fn check_range(value: &Value, span: Span, errors: &mut Vec<Diagnostic>) {
-    let durations: Vec<&Duration> = match value {
-        Value::Duration(range) => std::iter::once(&range.min).chain(&range.max).collect(),
-        Value::Deadline(Deadline::Relative { offset, .. }) => vec![offset],
-        Value::Ages { min, max } => {
-            if min > max || *max > MAX_AGE {
-                errors.push(
-                    Diagnostic::new(format!("`{min} to {max}` is not an age range"), span)
-                        .expected(format!("whole ages up to {MAX_AGE}, the lower first")),
-                );
-            }
-            Vec::new()
-        }
-        _ => Vec::new(),
-    };
-    for duration in durations {
-        if !(0..=MAX_DURATION).contains(&duration.amount) {
-            errors.push(
-                Diagnostic::new(
-                    format!(
-                        "a duration of {} {} is out of range",
-                        duration.amount,
-                        duration.unit.name()
-                    ),
-                    span,
-                )
-                .expected(format!("a whole number of units from 0 to {MAX_DURATION}")),
-            );
-        }
-    }
 }
 
 fn check_clause(clause: &Clause, errors: &mut Vec<Diagnostic>) {
@@ -83,7 +37,6 @@ fn check_clause(clause: &Clause, errors: &mut Vec<Diagnostic>) {
             );
             continue;
         };
-        check_range(&attribute.value, attribute.span, errors);
         let found = type_name(&attribute.value);
         if !fits(expected.value, &attribute.value) {
             errors.push(
@@ -141,7 +94,7 @@ fn expected_name(value_type: ValueType) -> &'static str {
     }
 }
 
-/// The `type` tag of a value, as serde writes it.
+/// The `type` tag the interchange writes a value with.
 fn type_name(value: &Value) -> &'static str {
     match value {
         Value::Text(_) => "text",
@@ -165,16 +118,50 @@ fn type_name(value: &Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::interchange::wire::ToWire;
+    use crate::model::{
+        Count, Deadline, Duration, DurationRange, Precision, Ratio, Strength, TimeUnit, When,
+    };
 
+    /// With `wire::Value::tag`, which is what serde writes (tested there).
     #[test]
-    fn type_names_are_the_serde_tags() {
-        let value = Value::Ages { min: 1, max: 2 };
-        let json = serde_json::to_value(&value).unwrap();
-        assert_eq!(json["type"], type_name(&value));
-        let value = Value::Words(Vec::new());
-        assert_eq!(
-            serde_json::to_value(&value).unwrap()["type"],
-            type_name(&value)
-        );
+    fn type_names_are_the_wire_tags() {
+        let count = Count::exact(1.0);
+        let day = jiff::civil::date(2018, 5, 1).at(0, 0, 0, 0);
+        let values = [
+            Value::Text(String::new()),
+            Value::Parties(Vec::new()),
+            Value::Places(Vec::new()),
+            Value::Actors(Vec::new()),
+            Value::When(When {
+                text: "2018-05-01".into(),
+                start: day,
+                end: day,
+                precision: Precision::Day,
+                zone: None,
+            }),
+            Value::Deadline(Deadline::Immediate),
+            Value::Duration(DurationRange {
+                min: Duration {
+                    amount: 1,
+                    unit: TimeUnit::Days,
+                },
+                max: None,
+            }),
+            Value::Count(count.clone()),
+            Value::Ages { min: 1, max: 2 },
+            Value::Ratio(Ratio {
+                numerator: count.clone(),
+                denominator: count,
+            }),
+            Value::Distance(crate::model::Distance { metres: 1.0 }),
+            Value::Weapons(Vec::new()),
+            Value::Strength(Strength::Pledge),
+            Value::Clauses(Vec::new()),
+            Value::Words(Vec::new()),
+        ];
+        for value in values {
+            assert_eq!(type_name(&value), value.to_wire().tag());
+        }
     }
 }

@@ -19,21 +19,17 @@ pub use redline::*;
 pub use time::{Period, date_shift};
 pub use value::*;
 
-use serde::{Deserialize, Serialize};
-
 use crate::source::{Span, Spanned};
-use crate::vocabulary::{Beneficiaries, ClauseKind, Guarantee, Key, Vocabulary};
+use crate::vocabulary::{Beneficiaries, ClauseKind, Guarantee, Key};
 pub use crate::vocabulary::{Relation, Role, Side, Status, is_group};
 
 /// Every document of a run.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default)]
 pub struct Corpus {
     pub documents: Vec<Document>,
     /// Red lines: what parties require of proposals.
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub requirements: Vec<Requirements>,
     /// `test` blocks, run by `truce test`.
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub tests: Vec<TestBlock>,
 }
 
@@ -45,7 +41,7 @@ impl Corpus {
     }
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Party {
     pub id: Spanned<String>,
     pub name: Option<Spanned<String>>,
@@ -84,14 +80,14 @@ impl Party {
 
 /// A unit of a party (`regime.army`), with its parent in the hierarchy: the party
 /// itself or another unit.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Unit {
     pub path: Spanned<String>,
     pub name: Option<Spanned<String>>,
     pub parent: String,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Place {
     pub id: Spanned<String>,
     pub name: Option<Spanned<String>>,
@@ -100,7 +96,7 @@ pub struct Place {
     pub span: Span,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct StatusEntry {
     pub status: Spanned<Status>,
     pub on: Option<Spanned<When>>,
@@ -109,27 +105,27 @@ pub struct StatusEntry {
     pub span: Span,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Citation {
     pub id: Spanned<String>,
     pub description: Option<Spanned<String>>,
     pub file: Option<Spanned<String>>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Link {
     pub relation: Spanned<Relation>,
     pub target: Spanned<String>,
 }
 
 /// A document-level guarantor or monitor.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Backer {
     pub party: Spanned<String>,
     pub source: Vec<Spanned<String>>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Document {
     pub id: Spanned<String>,
     pub span: Span,
@@ -278,7 +274,7 @@ impl Document {
 }
 
 /// One attribute of a clause, typed.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct AttributeValue {
     pub key: Spanned<Key>,
     pub value: Value,
@@ -289,8 +285,7 @@ pub struct AttributeValue {
 }
 
 /// The moments the resolver dates for every clause it can.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Point {
     /// When the clause takes effect: its `start`, else signing.
     Start,
@@ -315,50 +310,15 @@ impl Point {
     }
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Clause {
     pub number: Option<Spanned<String>>,
-    #[serde(
-        serialize_with = "serialize_kind",
-        deserialize_with = "deserialize_kind"
-    )]
     pub kind: Spanned<&'static ClauseKind>,
     pub recital: bool,
     pub attributes: Vec<AttributeValue>,
     /// Relative deadlines turned into dates, where they can be.
     pub resolved: Vec<(Point, When)>,
     pub span: Span,
-}
-
-fn serialize_kind<S: serde::Serializer>(
-    kind: &Spanned<&'static ClauseKind>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    Spanned::new(kind.value.name, kind.span).serialize(serializer)
-}
-
-/// Reading the model back from JSON (`crate::interchange`): clause kinds are
-/// looked up in the vocabulary, so that JSON input can only name what the
-/// language knows.
-fn deserialize_kind<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Spanned<&'static ClauseKind>, D::Error> {
-    let named = Spanned::<String>::deserialize(deserializer)?;
-    static_kind(named).map_err(serde::de::Error::custom)
-}
-
-pub(crate) fn static_kind(named: Spanned<String>) -> Result<Spanned<&'static ClauseKind>, String> {
-    let vocabulary = Vocabulary::standard();
-    match vocabulary.kind(&named.value) {
-        Some(kind) => Ok(Spanned::new(kind, named.span)),
-        None => Err(format!(
-            "unknown clause kind `{}`{}",
-            named.value,
-            crate::diagnostic::did_you_mean(&named.value, vocabulary.kind_names())
-                .map(|hint| format!("; {hint}"))
-                .unwrap_or_default()
-        )),
-    }
 }
 
 impl Clause {

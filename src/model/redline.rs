@@ -1,7 +1,7 @@
 //! Red lines and tests: what a party requires of a proposal, and assertions about
 //! documents that `truce test` runs.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Document, Value};
 use crate::source::{Span, Spanned};
@@ -10,7 +10,7 @@ use crate::vocabulary::{ClauseKind, Key};
 /// A party's red lines: `requirements opposition_red_lines { ... }`. Its header
 /// (title, sources, declared parties and places) is held as a document with no
 /// clauses.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Requirements {
     pub header: Document,
     /// The party whose red lines these are.
@@ -28,8 +28,7 @@ impl Requirements {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RequirementMode {
     /// An operative clause of the kind must exist and meet the conditions.
     Require,
@@ -40,21 +39,16 @@ pub enum RequirementMode {
 }
 
 /// `require detainees detainee_release { has mechanism, deadline }`.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Requirement {
     pub id: Spanned<String>,
     pub mode: RequirementMode,
-    #[serde(
-        serialize_with = "serialize_kind",
-        deserialize_with = "deserialize_kind"
-    )]
     pub kind: Option<Spanned<&'static ClauseKind>>,
     pub message: Option<Spanned<String>>,
     /// Attributes the clause must give.
     pub has: Vec<Spanned<Key>>,
     /// Attributes the clause must not give: `forbid ... { lacks choice }` names
     /// evacuations that offer no choice.
-    #[serde(default)]
     pub lacks: Vec<Spanned<Key>>,
     /// Bounds on attribute values: `grace at least 6 months`.
     pub bounds: Vec<Bound>,
@@ -65,26 +59,7 @@ pub struct Requirement {
     pub span: Span,
 }
 
-fn serialize_kind<S: serde::Serializer>(
-    kind: &Option<Spanned<&'static ClauseKind>>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    kind.as_ref()
-        .map(|kind| Spanned::new(kind.value.name, kind.span))
-        .serialize(serializer)
-}
-
-fn deserialize_kind<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<Spanned<&'static ClauseKind>>, D::Error> {
-    Option::<Spanned<String>>::deserialize(deserializer)?
-        .map(super::static_kind)
-        .transpose()
-        .map_err(serde::de::Error::custom)
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Comparison {
     AtLeast,
     AtMost,
@@ -100,7 +75,7 @@ impl Comparison {
 }
 
 /// `KEY at least VALUE` or `KEY at most VALUE`.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Bound {
     pub key: Spanned<Key>,
     pub comparison: Comparison,
@@ -108,8 +83,7 @@ pub struct Bound {
     pub span: Span,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Demand {
     /// At least one guarantor that is neither a party to the conflict nor aligned.
     NeutralGuarantor,
@@ -138,7 +112,7 @@ impl Demand {
 }
 
 /// `test NAME { document ID ... assertions }`.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct TestBlock {
     pub name: Spanned<String>,
     pub document: Option<Spanned<String>>,
@@ -147,14 +121,13 @@ pub struct TestBlock {
     pub span: Span,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Assertion {
     pub kind: AssertionKind,
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "assert", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum AssertionKind {
     /// The document has an operative clause of each kind.
     Covers { kinds: Vec<Spanned<String>> },
@@ -177,7 +150,9 @@ pub enum AssertionKind {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// `Serialize` (as the snake-case word) for the reports that write outcomes: the
+/// coverage matrix and the red-line JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RedLineStatus {
     Met,

@@ -1,12 +1,15 @@
 //! Typed values of the checked model: times, durations, counts, ratios, weapons.
 
 use jiff::civil::DateTime;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::source::Spanned;
 
 /// How precisely a date was given.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// `Serialize` (as the snake-case word) only for the timeline's JSON
+/// (`report::compare_timeline`); the interchange has its own type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
     Month,
@@ -18,7 +21,10 @@ pub enum Precision {
 /// `2018-05-01`, `2017-08`, `mid 2018-05`. It may stand for an interval (a whole day
 /// or month); `start` and `end` bound that interval in the local civil time of the
 /// place (`end` exclusive).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// `Serialize` only because [`crate::timeline::Event`] and its terms derive it for
+/// library users; the interchange has its own type.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct When {
     /// As written, for display.
     pub text: String,
@@ -37,8 +43,7 @@ impl When {
 }
 
 /// A unit of calendar time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TimeUnit {
     Hours,
     Days,
@@ -72,7 +77,7 @@ impl TimeUnit {
 
 /// A calendar-aware length of time: "6 months" from 31 August ends on 28 or 29
 /// February, which a fixed number of days cannot say.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Duration {
     pub amount: i64,
     pub unit: TimeUnit,
@@ -90,9 +95,19 @@ impl Duration {
         }
     }
 
-    /// Add to a civil date-time, calendar-aware. `None` past the calendar's range.
+    /// Add to a civil date-time, calendar-aware. `None` past the calendar's range,
+    /// however long the duration: jiff refuses spans [`Duration::to_span`] would
+    /// panic on.
     pub fn after(self, from: DateTime) -> Option<DateTime> {
-        from.checked_add(self.to_span()).ok()
+        let span = jiff::Span::new();
+        let span = match self.unit {
+            TimeUnit::Hours => span.try_hours(self.amount),
+            TimeUnit::Days => span.try_days(self.amount),
+            TimeUnit::Weeks => span.try_weeks(self.amount),
+            TimeUnit::Months => span.try_months(self.amount),
+            TimeUnit::Years => span.try_years(self.amount),
+        };
+        from.checked_add(span.ok()?).ok()
     }
 
     /// An approximate length in hours, for ordering durations of different units.
@@ -120,15 +135,14 @@ impl std::fmt::Display for Duration {
 }
 
 /// A duration or a range of them: `6 months`, `6 months to 2 years`.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DurationRange {
     pub min: Duration,
     pub max: Option<Duration>,
 }
 
 /// What a relative deadline counts from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Anchor {
     /// The document's date.
     Signing,
@@ -140,16 +154,14 @@ pub enum Anchor {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AnchorPoint {
     Starts,
     Ends,
 }
 
 /// When an obligation falls due.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Deadline {
     /// A date or date-time.
     At { when: When },
@@ -162,7 +174,7 @@ pub enum Deadline {
 
 /// A count, possibly approximate, a range or a minimum, with what is counted:
 /// `12000 detainees`, `about 1400 people`, `140 to 200`, `at least 300 fighters`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Count {
     pub min: Option<f64>,
     pub max: Option<f64>,
@@ -183,28 +195,27 @@ impl Count {
 }
 
 /// `100 fighters surrender per 200 civilians evacuated`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Ratio {
     pub numerator: Count,
     pub denominator: Count,
 }
 
 /// `15 km`, `500 m`, held in metres.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Distance {
     pub metres: f64,
 }
 
 /// A weapon class with an optional quantifier: `heavy`, `some medium`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Weapon {
     pub quantifier: Option<String>,
     pub class: String,
 }
 
 /// How firmly a clause commits, mapped onto the PA-X scale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Strength {
     Intent,
     Review,
@@ -244,8 +255,7 @@ impl Strength {
 
 /// Someone a clause binds or protects: a declared party or unit, a group word
 /// (`civilians`), or a description in the source's words.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Actor {
     Party(String),
     Group(String),
@@ -253,16 +263,14 @@ pub enum Actor {
 }
 
 /// A place: declared, or described in words the source leaves vague.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum PlaceRef {
     Declared(String),
     Described(String),
 }
 
 /// The typed value of one attribute.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Text(String),
     Parties(Vec<Spanned<String>>),
@@ -279,4 +287,24 @@ pub enum Value {
     Strength(Strength),
     Clauses(Vec<Spanned<String>>),
     Words(Vec<Spanned<String>>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_duration_past_the_calendar_adds_to_nothing() {
+        let from = jiff::civil::date(2018, 5, 1).at(0, 0, 0, 0);
+        let days = |amount| Duration {
+            amount,
+            unit: TimeUnit::Days,
+        };
+        assert_eq!(
+            days(2).after(from),
+            Some(jiff::civil::date(2018, 5, 3).at(0, 0, 0, 0))
+        );
+        assert_eq!(days(99_999_999_999).after(from), None);
+        assert_eq!(days(-99_999_999_999).after(from), None);
+    }
 }

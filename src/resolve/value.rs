@@ -9,6 +9,7 @@ use crate::model::{
     Actor, Anchor, AnchorPoint, Count, Deadline, Distance, Duration, DurationRange, PlaceRef,
     Ratio, Strength, TimeUnit, Value, Weapon, When, is_group,
 };
+use crate::model_checks::limits::{MAX_AGE, MAX_DURATION, ages_in_range, duration_in_range};
 use crate::source::{Span, Spanned};
 use crate::syntax::{Atom, AtomKind};
 use crate::vocabulary::{self, ValueType};
@@ -151,8 +152,8 @@ pub fn read_value(
                 return Err(cursor.expected("`to` and the upper age, as in `18 to 42`"));
             }
             let max = read_number(cursor, "an age such as 42")?;
-            let whole = |n: f64| (0.0..=150.0).contains(&n) && n.fract() == 0.0;
-            if !whole(min) || !whole(max) || min > max {
+            let whole = |n: f64| (0.0..=f64::from(MAX_AGE)).contains(&n) && n.fract() == 0.0;
+            if !whole(min) || !whole(max) || !ages_in_range(min as u32, max as u32) {
                 return Err(Diagnostic::new(
                     format!("`{min} to {max}` is not an age range"),
                     cursor.since(cursor.position().saturating_sub(3)),
@@ -419,7 +420,9 @@ fn read_duration(cursor: &mut Cursor) -> Read<Duration> {
             ));
     };
     cursor.next();
-    if amount.fract() != 0.0 || !(0.0..=100_000.0).contains(&amount) {
+    // Whole, and within the limits once whole (`as` saturates; the range check
+    // on the integer is the limits' own).
+    if amount.fract() != 0.0 || !duration_in_range(amount as i64) {
         return Err(
             Diagnostic::new("a duration needs a whole number", cursor.since(start))
                 .expected("a whole number of units, such as `36 hours`"),
@@ -456,7 +459,15 @@ pub fn read_deadline(cursor: &mut Cursor) -> Read<Deadline> {
         return Ok(Deadline::Relative { offset, anchor });
     }
     if cursor.eat("day") {
+        let start = cursor.position() - 1;
         let day = read_number(cursor, "a day number, as in `day 5 after clause 2`")?;
+        // A day number is a duration in days, with its limit.
+        if !duration_in_range(day.max(0.0) as i64) {
+            return Err(
+                Diagnostic::new(format!("day {day} is out of range"), cursor.since(start))
+                    .expected(format!("a day number from 0 to {MAX_DURATION}")),
+            );
+        }
         if !cursor.eat("after") {
             return Err(cursor.expected("`after`, as in `day 5 after clause 2`"));
         }

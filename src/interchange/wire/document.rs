@@ -1,0 +1,454 @@
+//! Documents, their declarations and their clauses, as the format writes them.
+
+use serde::{Deserialize, Serialize};
+
+use super::{IntoModel, KeyName, KindName, PlaceRef, Span, Spanned, ToWire, Value, When};
+use crate::model;
+use crate::vocabulary::{Relation, Role, Side, Status};
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Party {
+    pub id: Spanned<String>,
+    pub name: Option<Spanned<String>>,
+    pub side: Option<Spanned<Side>>,
+    pub aligned: Option<Spanned<String>>,
+    pub roles: Vec<Spanned<Role>>,
+    pub represents: Vec<Spanned<PlaceRef>>,
+    pub source: Vec<Spanned<String>>,
+    pub span: Span,
+}
+
+impl ToWire for model::Party {
+    type Wire = Party;
+    fn to_wire(&self) -> Party {
+        let model::Party {
+            id,
+            name,
+            side,
+            aligned,
+            roles,
+            represents,
+            source,
+            span,
+        } = self;
+        Party {
+            id: id.to_wire(),
+            name: name.to_wire(),
+            side: side.to_wire(),
+            aligned: aligned.to_wire(),
+            roles: roles.to_wire(),
+            represents: represents.to_wire(),
+            source: source.to_wire(),
+            span: span.to_wire(),
+        }
+    }
+}
+
+impl IntoModel for Party {
+    type Model = model::Party;
+    fn into_model(self) -> model::Party {
+        model::Party {
+            id: self.id.into_model(),
+            name: self.name.into_model(),
+            side: self.side.into_model(),
+            aligned: self.aligned.into_model(),
+            roles: self.roles.into_model(),
+            represents: self.represents.into_model(),
+            source: self.source.into_model(),
+            span: self.span.into_model(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Unit {
+    pub path: Spanned<String>,
+    pub name: Option<Spanned<String>>,
+    pub parent: String,
+}
+
+impl ToWire for model::Unit {
+    type Wire = Unit;
+    fn to_wire(&self) -> Unit {
+        let model::Unit { path, name, parent } = self;
+        Unit {
+            path: path.to_wire(),
+            name: name.to_wire(),
+            parent: parent.clone(),
+        }
+    }
+}
+
+impl IntoModel for Unit {
+    type Model = model::Unit;
+    fn into_model(self) -> model::Unit {
+        model::Unit {
+            path: self.path.into_model(),
+            name: self.name.into_model(),
+            parent: self.parent,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Place {
+    pub id: Spanned<String>,
+    pub name: Option<Spanned<String>>,
+    pub kind: Option<Spanned<String>>,
+    pub within: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+impl ToWire for model::Place {
+    type Wire = Place;
+    fn to_wire(&self) -> Place {
+        let model::Place {
+            id,
+            name,
+            kind,
+            within,
+            span,
+        } = self;
+        Place {
+            id: id.to_wire(),
+            name: name.to_wire(),
+            kind: kind.to_wire(),
+            within: within.to_wire(),
+            span: span.to_wire(),
+        }
+    }
+}
+
+impl IntoModel for Place {
+    type Model = model::Place;
+    fn into_model(self) -> model::Place {
+        model::Place {
+            id: self.id.into_model(),
+            name: self.name.into_model(),
+            kind: self.kind.into_model(),
+            within: self.within.into_model(),
+            span: self.span.into_model(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct StatusEntry {
+    pub status: Spanned<Status>,
+    pub on: Option<Spanned<When>>,
+    pub by: Vec<Spanned<String>>,
+    pub source: Vec<Spanned<String>>,
+    pub span: Span,
+}
+
+impl ToWire for model::StatusEntry {
+    type Wire = StatusEntry;
+    fn to_wire(&self) -> StatusEntry {
+        let model::StatusEntry {
+            status,
+            on,
+            by,
+            source,
+            span,
+        } = self;
+        StatusEntry {
+            status: status.to_wire(),
+            on: on.to_wire(),
+            by: by.to_wire(),
+            source: source.to_wire(),
+            span: span.to_wire(),
+        }
+    }
+}
+
+impl IntoModel for StatusEntry {
+    type Model = model::StatusEntry;
+    fn into_model(self) -> model::StatusEntry {
+        model::StatusEntry {
+            status: self.status.into_model(),
+            on: self.on.into_model(),
+            by: self.by.into_model(),
+            source: self.source.into_model(),
+            span: self.span.into_model(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Citation {
+    pub id: Spanned<String>,
+    pub description: Option<Spanned<String>>,
+    pub file: Option<Spanned<String>>,
+}
+
+impl ToWire for model::Citation {
+    type Wire = Citation;
+    fn to_wire(&self) -> Citation {
+        let model::Citation {
+            id,
+            description,
+            file,
+        } = self;
+        Citation {
+            id: id.to_wire(),
+            description: description.to_wire(),
+            file: file.to_wire(),
+        }
+    }
+}
+
+impl IntoModel for Citation {
+    type Model = model::Citation;
+    fn into_model(self) -> model::Citation {
+        model::Citation {
+            id: self.id.into_model(),
+            description: self.description.into_model(),
+            file: self.file.into_model(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Link {
+    pub relation: Spanned<Relation>,
+    pub target: Spanned<String>,
+}
+
+impl ToWire for model::Link {
+    type Wire = Link;
+    fn to_wire(&self) -> Link {
+        let model::Link { relation, target } = self;
+        Link {
+            relation: relation.to_wire(),
+            target: target.to_wire(),
+        }
+    }
+}
+
+impl IntoModel for Link {
+    type Model = model::Link;
+    fn into_model(self) -> model::Link {
+        model::Link {
+            relation: self.relation.into_model(),
+            target: self.target.into_model(),
+        }
+    }
+}
+
+/// A document-level guarantor or monitor.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Backer {
+    pub party: Spanned<String>,
+    pub source: Vec<Spanned<String>>,
+}
+
+impl ToWire for model::Backer {
+    type Wire = Backer;
+    fn to_wire(&self) -> Backer {
+        let model::Backer { party, source } = self;
+        Backer {
+            party: party.to_wire(),
+            source: source.to_wire(),
+        }
+    }
+}
+
+impl IntoModel for Backer {
+    type Model = model::Backer;
+    fn into_model(self) -> model::Backer {
+        model::Backer {
+            party: self.party.into_model(),
+            source: self.source.into_model(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Document {
+    pub id: Spanned<String>,
+    pub span: Span,
+    pub title: Option<Spanned<String>>,
+    pub date: Option<Spanned<When>>,
+    pub region: Option<Spanned<PlaceRef>>,
+    pub statuses: Vec<StatusEntry>,
+    pub sources: Vec<Citation>,
+    pub links: Vec<Link>,
+    pub places: Vec<Place>,
+    pub parties: Vec<Party>,
+    pub units: Vec<Unit>,
+    pub guarantors: Vec<Backer>,
+    pub monitors: Vec<Backer>,
+    pub notes: Vec<Spanned<String>>,
+    pub texts: Vec<Spanned<String>>,
+    pub recitals: Vec<Clause>,
+    pub clauses: Vec<Clause>,
+}
+
+impl ToWire for model::Document {
+    type Wire = Document;
+    fn to_wire(&self) -> Document {
+        let model::Document {
+            id,
+            span,
+            title,
+            date,
+            region,
+            statuses,
+            sources,
+            links,
+            places,
+            parties,
+            units,
+            guarantors,
+            monitors,
+            notes,
+            texts,
+            recitals,
+            clauses,
+        } = self;
+        Document {
+            id: id.to_wire(),
+            span: span.to_wire(),
+            title: title.to_wire(),
+            date: date.to_wire(),
+            region: region.to_wire(),
+            statuses: statuses.to_wire(),
+            sources: sources.to_wire(),
+            links: links.to_wire(),
+            places: places.to_wire(),
+            parties: parties.to_wire(),
+            units: units.to_wire(),
+            guarantors: guarantors.to_wire(),
+            monitors: monitors.to_wire(),
+            notes: notes.to_wire(),
+            texts: texts.to_wire(),
+            recitals: recitals.to_wire(),
+            clauses: clauses.to_wire(),
+        }
+    }
+}
+
+impl IntoModel for Document {
+    type Model = model::Document;
+    fn into_model(self) -> model::Document {
+        model::Document {
+            id: self.id.into_model(),
+            span: self.span.into_model(),
+            title: self.title.into_model(),
+            date: self.date.into_model(),
+            region: self.region.into_model(),
+            statuses: self.statuses.into_model(),
+            sources: self.sources.into_model(),
+            links: self.links.into_model(),
+            places: self.places.into_model(),
+            parties: self.parties.into_model(),
+            units: self.units.into_model(),
+            guarantors: self.guarantors.into_model(),
+            monitors: self.monitors.into_model(),
+            notes: self.notes.into_model(),
+            texts: self.texts.into_model(),
+            recitals: self.recitals.into_model(),
+            clauses: self.clauses.into_model(),
+        }
+    }
+}
+
+/// One attribute of a clause: its key by name, its typed value, the whole
+/// statement's span, and the citations it names.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct AttributeValue {
+    pub key: Spanned<KeyName>,
+    pub value: Value,
+    pub span: Span,
+    pub source: Vec<Spanned<String>>,
+}
+
+impl ToWire for model::AttributeValue {
+    type Wire = AttributeValue;
+    fn to_wire(&self) -> AttributeValue {
+        let model::AttributeValue {
+            key,
+            value,
+            span,
+            source,
+        } = self;
+        AttributeValue {
+            key: key.to_wire(),
+            value: value.to_wire(),
+            span: span.to_wire(),
+            source: source.to_wire(),
+        }
+    }
+}
+
+impl IntoModel for AttributeValue {
+    type Model = model::AttributeValue;
+    fn into_model(self) -> model::AttributeValue {
+        model::AttributeValue {
+            key: self.key.into_model(),
+            value: self.value.into_model(),
+            span: self.span.into_model(),
+            source: self.source.into_model(),
+        }
+    }
+}
+
+super::words! {
+    /// A moment of a clause the resolver dates: `start`, `deadline`, `end`.
+    Point = model::Point { Start, Deadline, End }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Clause {
+    pub number: Option<Spanned<String>>,
+    #[serde(deserialize_with = "super::kind")]
+    pub kind: Spanned<KindName>,
+    pub recital: bool,
+    pub attributes: Vec<AttributeValue>,
+    /// Relative deadlines turned into dates: `[["start", { when }], ...]`.
+    pub resolved: Vec<(Point, When)>,
+    pub span: Span,
+}
+
+impl ToWire for model::Clause {
+    type Wire = Clause;
+    fn to_wire(&self) -> Clause {
+        let model::Clause {
+            number,
+            kind,
+            recital,
+            attributes,
+            resolved,
+            span,
+        } = self;
+        Clause {
+            number: number.to_wire(),
+            kind: kind.to_wire(),
+            recital: *recital,
+            attributes: attributes.to_wire(),
+            resolved: resolved
+                .iter()
+                .map(|(point, when)| (point.to_wire(), when.to_wire()))
+                .collect(),
+            span: span.to_wire(),
+        }
+    }
+}
+
+impl IntoModel for Clause {
+    type Model = model::Clause;
+    fn into_model(self) -> model::Clause {
+        model::Clause {
+            number: self.number.into_model(),
+            kind: self.kind.into_model(),
+            recital: self.recital,
+            attributes: self.attributes.into_model(),
+            resolved: self
+                .resolved
+                .into_iter()
+                .map(|(point, when)| (point.into_model(), when.into_model()))
+                .collect(),
+            span: self.span.into_model(),
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! The JSON interchange's own types: `truce_json` version 1, field for field.
+//!
+//! The model is free to change; this is the format. Export converts the model into
+//! these types ([`ToWire`]) and serialises them; import deserialises them and
+//! converts them into the model ([`IntoModel`]). A field renamed in the model is a
+//! compile error in a conversion here, never a silent change to the JSON; a field
+//! added to the model fails to compile here until the format says what becomes of
+//! it (conversions take the model's structs apart field by field for that).
+//! `tests/fixtures/interchange/complete.json` pins the result.
+//!
+//! Clause kinds and attribute keys are written as their names and read back
+//! through the standard vocabulary, so JSON can only name what the language knows.
+//! The vocabulary's word lists ([`Side`], [`Role`], [`Status`], [`Relation`]) are
+//! used as they are: they serialise as the language's own words, which no Rust
+//! rename changes.
+//!
+//! [`Side`]: crate::vocabulary::Side
+//! [`Role`]: crate::vocabulary::Role
+//! [`Status`]: crate::vocabulary::Status
+//! [`Relation`]: crate::vocabulary::Relation
+
+mod document;
+mod redline;
+mod value;
+
+pub use document::*;
+pub use redline::*;
+pub use value::*;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::model;
+use crate::source;
+use crate::vocabulary::{ClauseKind, Key, Vocabulary};
+
+/// A model value as the format writes it.
+pub trait ToWire {
+    type Wire;
+    fn to_wire(&self) -> Self::Wire;
+}
+
+/// A value read from the format, as the model holds it.
+pub trait IntoModel {
+    type Model;
+    fn into_model(self) -> Self::Model;
+}
+
+impl<T: ToWire> ToWire for Vec<T> {
+    type Wire = Vec<T::Wire>;
+    fn to_wire(&self) -> Self::Wire {
+        self.iter().map(ToWire::to_wire).collect()
+    }
+}
+
+impl<T: IntoModel> IntoModel for Vec<T> {
+    type Model = Vec<T::Model>;
+    fn into_model(self) -> Self::Model {
+        self.into_iter().map(IntoModel::into_model).collect()
+    }
+}
+
+impl<T: ToWire> ToWire for Option<T> {
+    type Wire = Option<T::Wire>;
+    fn to_wire(&self) -> Self::Wire {
+        self.as_ref().map(ToWire::to_wire)
+    }
+}
+
+impl<T: IntoModel> IntoModel for Option<T> {
+    type Model = Option<T::Model>;
+    fn into_model(self) -> Self::Model {
+        self.map(IntoModel::into_model)
+    }
+}
+
+/// Values written as they are: strings, and the vocabulary's word lists.
+macro_rules! as_is {
+    ($($type:ty),*) => {$(
+        impl ToWire for $type {
+            type Wire = $type;
+            fn to_wire(&self) -> $type {
+                self.clone()
+            }
+        }
+
+        impl IntoModel for $type {
+            type Model = $type;
+            fn into_model(self) -> $type {
+                self
+            }
+        }
+    )*};
+}
+
+as_is!(
+    String,
+    crate::vocabulary::Side,
+    crate::vocabulary::Role,
+    crate::vocabulary::Status,
+    crate::vocabulary::Relation
+);
+
+/// An enum of plain words, written in snake case, and its conversions from and to
+/// the model's enum with the same variants.
+macro_rules! words {
+    ($(#[doc = $doc:literal])* $name:ident = $model:path { $($variant:ident),* $(,)? }) => {
+        $(#[doc = $doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name {
+            $($variant,)*
+        }
+
+        impl $crate::interchange::wire::ToWire for $model {
+            type Wire = $name;
+            fn to_wire(&self) -> $name {
+                use $model as Model;
+                match self {
+                    $(Model::$variant => $name::$variant,)*
+                }
+            }
+        }
+
+        impl $crate::interchange::wire::IntoModel for $name {
+            type Model = $model;
+            fn into_model(self) -> $model {
+                use $model as Model;
+                match self {
+                    $($name::$variant => Model::$variant,)*
+                }
+            }
+        }
+    };
+}
+pub(crate) use words;
+
+/// A byte range: `file` indexes the file's `files`, `start` and `end` are byte
+/// offsets into that file's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub file: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl ToWire for source::Span {
+    type Wire = Span;
+    fn to_wire(&self) -> Span {
+        let source::Span { file, start, end } = *self;
+        Span { file, start, end }
+    }
+}
+
+impl IntoModel for Span {
+    type Model = source::Span;
+    fn into_model(self) -> source::Span {
+        source::Span::new(self.file, self.start, self.end)
+    }
+}
+
+/// A value the user wrote, with where: `{ "value": ..., "span": ... }`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T: ToWire> ToWire for source::Spanned<T> {
+    type Wire = Spanned<T::Wire>;
+    fn to_wire(&self) -> Self::Wire {
+        Spanned {
+            value: self.value.to_wire(),
+            span: self.span.to_wire(),
+        }
+    }
+}
+
+impl<T: IntoModel> IntoModel for Spanned<T> {
+    type Model = source::Spanned<T::Model>;
+    fn into_model(self) -> Self::Model {
+        source::Spanned::new(self.value.into_model(), self.span.into_model())
+    }
+}
+
+/// An attribute key, written as its name and read back with [`Key::from_name`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyName(pub Key);
+
+impl Serialize for KeyName {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for KeyName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<KeyName, D::Error> {
+        let name = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        Key::from_name(&name)
+            .map(KeyName)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown attribute `{name}`")))
+    }
+}
+
+impl ToWire for Key {
+    type Wire = KeyName;
+    fn to_wire(&self) -> KeyName {
+        KeyName(*self)
+    }
+}
+
+impl IntoModel for KeyName {
+    type Model = Key;
+    fn into_model(self) -> Key {
+        self.0
+    }
+}
+
+/// A clause kind, written as its name. It is read by the field that holds it
+/// (`kind`, `optional_kind`), so that an unknown name is reported at the
+/// field, as `documents[0].clauses[0].kind`.
+#[derive(Clone, Copy, Debug)]
+pub struct KindName(pub &'static ClauseKind);
+
+impl Serialize for KindName {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0.name)
+    }
+}
+
+impl ToWire for &'static ClauseKind {
+    type Wire = KindName;
+    fn to_wire(&self) -> KindName {
+        KindName(self)
+    }
+}
+
+impl IntoModel for KindName {
+    type Model = &'static ClauseKind;
+    fn into_model(self) -> &'static ClauseKind {
+        self.0
+    }
+}
+
+/// Read a spanned clause kind by its name in the standard vocabulary.
+pub(crate) fn kind<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Spanned<KindName>, D::Error> {
+    let named = Spanned::<String>::deserialize(deserializer)?;
+    look_up(named).map_err(serde::de::Error::custom)
+}
+
+/// [`kind`], for a kind that may be absent (`null`).
+pub(crate) fn optional_kind<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Spanned<KindName>>, D::Error> {
+    Option::<Spanned<String>>::deserialize(deserializer)?
+        .map(look_up)
+        .transpose()
+        .map_err(serde::de::Error::custom)
+}
+
+fn look_up(named: Spanned<String>) -> Result<Spanned<KindName>, String> {
+    let vocabulary = Vocabulary::standard();
+    match vocabulary.kind(&named.value) {
+        Some(kind) => Ok(Spanned {
+            value: KindName(kind),
+            span: named.span,
+        }),
+        None => Err(format!(
+            "unknown clause kind `{}`{}",
+            named.value,
+            crate::diagnostic::did_you_mean(&named.value, vocabulary.kind_names())
+                .map(|hint| format!("; {hint}"))
+                .unwrap_or_default()
+        )),
+    }
+}
+
+/// The documents, red lines and tests of a corpus. The file's envelope
+/// ([`crate::interchange`]) adds the version and the source files.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub requirements: Vec<Requirements>,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub tests: Vec<TestBlock>,
+}
+
+impl ToWire for model::Corpus {
+    type Wire = Corpus;
+    fn to_wire(&self) -> Corpus {
+        let model::Corpus {
+            documents,
+            requirements,
+            tests,
+        } = self;
+        Corpus {
+            documents: documents.to_wire(),
+            requirements: requirements.to_wire(),
+            tests: tests.to_wire(),
+        }
+    }
+}
+
+impl IntoModel for Corpus {
+    type Model = model::Corpus;
+    fn into_model(self) -> model::Corpus {
+        model::Corpus {
+            documents: self.documents.into_model(),
+            requirements: self.requirements.into_model(),
+            tests: self.tests.into_model(),
+        }
+    }
+}

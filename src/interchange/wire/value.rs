@@ -1,0 +1,512 @@
+//! Typed values as the format writes them: `{ "type": "deadline", "value": ... }`,
+//! with anchors, deadlines, actors and places tagged by `kind`.
+
+use jiff::civil::DateTime;
+use serde::{Deserialize, Serialize};
+
+use super::{IntoModel, Spanned, ToWire, words};
+use crate::model;
+
+words! {
+    /// How precisely a date was given.
+    Precision = model::Precision { Month, Day, Minute }
+}
+
+/// A point in time as the source gives it, with the interval it stands for in
+/// local civil time (`end` exclusive); dates are jiff civil date-times.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct When {
+    pub text: String,
+    pub start: DateTime,
+    pub end: DateTime,
+    pub precision: Precision,
+    pub zone: Option<String>,
+}
+
+impl ToWire for model::When {
+    type Wire = When;
+    fn to_wire(&self) -> When {
+        let model::When {
+            text,
+            start,
+            end,
+            precision,
+            zone,
+        } = self;
+        When {
+            text: text.clone(),
+            start: *start,
+            end: *end,
+            precision: precision.to_wire(),
+            zone: zone.clone(),
+        }
+    }
+}
+
+impl IntoModel for When {
+    type Model = model::When;
+    fn into_model(self) -> model::When {
+        model::When {
+            text: self.text,
+            start: self.start,
+            end: self.end,
+            precision: self.precision.into_model(),
+            zone: self.zone,
+        }
+    }
+}
+
+words! {
+    /// A unit of calendar time.
+    TimeUnit = model::TimeUnit { Hours, Days, Weeks, Months, Years }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Duration {
+    pub amount: i64,
+    pub unit: TimeUnit,
+}
+
+impl ToWire for model::Duration {
+    type Wire = Duration;
+    fn to_wire(&self) -> Duration {
+        let model::Duration { amount, unit } = *self;
+        Duration {
+            amount,
+            unit: unit.to_wire(),
+        }
+    }
+}
+
+impl IntoModel for Duration {
+    type Model = model::Duration;
+    fn into_model(self) -> model::Duration {
+        model::Duration {
+            amount: self.amount,
+            unit: self.unit.into_model(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DurationRange {
+    pub min: Duration,
+    pub max: Option<Duration>,
+}
+
+impl ToWire for model::DurationRange {
+    type Wire = DurationRange;
+    fn to_wire(&self) -> DurationRange {
+        let model::DurationRange { min, max } = self;
+        DurationRange {
+            min: min.to_wire(),
+            max: max.to_wire(),
+        }
+    }
+}
+
+impl IntoModel for DurationRange {
+    type Model = model::DurationRange;
+    fn into_model(self) -> model::DurationRange {
+        model::DurationRange {
+            min: self.min.into_model(),
+            max: self.max.into_model(),
+        }
+    }
+}
+
+/// What a relative deadline counts from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Anchor {
+    Signing,
+    Clause {
+        number: Spanned<String>,
+        point: Option<AnchorPoint>,
+    },
+}
+
+impl ToWire for model::Anchor {
+    type Wire = Anchor;
+    fn to_wire(&self) -> Anchor {
+        match self {
+            model::Anchor::Signing => Anchor::Signing,
+            model::Anchor::Clause { number, point } => Anchor::Clause {
+                number: number.to_wire(),
+                point: point.to_wire(),
+            },
+        }
+    }
+}
+
+impl IntoModel for Anchor {
+    type Model = model::Anchor;
+    fn into_model(self) -> model::Anchor {
+        match self {
+            Anchor::Signing => model::Anchor::Signing,
+            Anchor::Clause { number, point } => model::Anchor::Clause {
+                number: number.into_model(),
+                point: point.into_model(),
+            },
+        }
+    }
+}
+
+words! {
+    /// Whether a clause anchor means the clause's start or its end.
+    AnchorPoint = model::AnchorPoint { Starts, Ends }
+}
+
+/// When an obligation falls due.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Deadline {
+    At { when: When },
+    Immediate,
+    Relative { offset: Duration, anchor: Anchor },
+}
+
+impl ToWire for model::Deadline {
+    type Wire = Deadline;
+    fn to_wire(&self) -> Deadline {
+        match self {
+            model::Deadline::At { when } => Deadline::At {
+                when: when.to_wire(),
+            },
+            model::Deadline::Immediate => Deadline::Immediate,
+            model::Deadline::Relative { offset, anchor } => Deadline::Relative {
+                offset: offset.to_wire(),
+                anchor: anchor.to_wire(),
+            },
+        }
+    }
+}
+
+impl IntoModel for Deadline {
+    type Model = model::Deadline;
+    fn into_model(self) -> model::Deadline {
+        match self {
+            Deadline::At { when } => model::Deadline::At {
+                when: when.into_model(),
+            },
+            Deadline::Immediate => model::Deadline::Immediate,
+            Deadline::Relative { offset, anchor } => model::Deadline::Relative {
+                offset: offset.into_model(),
+                anchor: anchor.into_model(),
+            },
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Count {
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub approximate: bool,
+    pub what: Vec<String>,
+}
+
+impl ToWire for model::Count {
+    type Wire = Count;
+    fn to_wire(&self) -> Count {
+        let model::Count {
+            min,
+            max,
+            approximate,
+            what,
+        } = self;
+        Count {
+            min: *min,
+            max: *max,
+            approximate: *approximate,
+            what: what.clone(),
+        }
+    }
+}
+
+impl IntoModel for Count {
+    type Model = model::Count;
+    fn into_model(self) -> model::Count {
+        model::Count {
+            min: self.min,
+            max: self.max,
+            approximate: self.approximate,
+            what: self.what,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Ratio {
+    pub numerator: Count,
+    pub denominator: Count,
+}
+
+impl ToWire for model::Ratio {
+    type Wire = Ratio;
+    fn to_wire(&self) -> Ratio {
+        let model::Ratio {
+            numerator,
+            denominator,
+        } = self;
+        Ratio {
+            numerator: numerator.to_wire(),
+            denominator: denominator.to_wire(),
+        }
+    }
+}
+
+impl IntoModel for Ratio {
+    type Model = model::Ratio;
+    fn into_model(self) -> model::Ratio {
+        model::Ratio {
+            numerator: self.numerator.into_model(),
+            denominator: self.denominator.into_model(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Distance {
+    pub metres: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Weapon {
+    pub quantifier: Option<String>,
+    pub class: String,
+}
+
+impl ToWire for model::Weapon {
+    type Wire = Weapon;
+    fn to_wire(&self) -> Weapon {
+        let model::Weapon { quantifier, class } = self;
+        Weapon {
+            quantifier: quantifier.clone(),
+            class: class.clone(),
+        }
+    }
+}
+
+impl IntoModel for Weapon {
+    type Model = model::Weapon;
+    fn into_model(self) -> model::Weapon {
+        model::Weapon {
+            quantifier: self.quantifier,
+            class: self.class,
+        }
+    }
+}
+
+words! {
+    /// How firmly a clause commits.
+    Strength = model::Strength { Intent, Review, Pledge, Binding }
+}
+
+/// Someone a clause binds or protects: `{ "kind": "party", "name": "regime" }`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+pub enum Actor {
+    Party(String),
+    Group(String),
+    Described(String),
+}
+
+impl ToWire for model::Actor {
+    type Wire = Actor;
+    fn to_wire(&self) -> Actor {
+        match self {
+            model::Actor::Party(name) => Actor::Party(name.clone()),
+            model::Actor::Group(name) => Actor::Group(name.clone()),
+            model::Actor::Described(words) => Actor::Described(words.clone()),
+        }
+    }
+}
+
+impl IntoModel for Actor {
+    type Model = model::Actor;
+    fn into_model(self) -> model::Actor {
+        match self {
+            Actor::Party(name) => model::Actor::Party(name),
+            Actor::Group(name) => model::Actor::Group(name),
+            Actor::Described(words) => model::Actor::Described(words),
+        }
+    }
+}
+
+/// A place: `{ "kind": "declared", "name": "north_homs" }`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+pub enum PlaceRef {
+    Declared(String),
+    Described(String),
+}
+
+impl ToWire for model::PlaceRef {
+    type Wire = PlaceRef;
+    fn to_wire(&self) -> PlaceRef {
+        match self {
+            model::PlaceRef::Declared(id) => PlaceRef::Declared(id.clone()),
+            model::PlaceRef::Described(words) => PlaceRef::Described(words.clone()),
+        }
+    }
+}
+
+impl IntoModel for PlaceRef {
+    type Model = model::PlaceRef;
+    fn into_model(self) -> model::PlaceRef {
+        match self {
+            PlaceRef::Declared(id) => model::PlaceRef::Declared(id),
+            PlaceRef::Described(words) => model::PlaceRef::Described(words),
+        }
+    }
+}
+
+/// The typed value of one attribute. The `type` tags are the names of the
+/// vocabulary's value types (word lists, labels and keys are all `words`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+pub enum Value {
+    Text(String),
+    Parties(Vec<Spanned<String>>),
+    Places(Vec<Spanned<PlaceRef>>),
+    Actors(Vec<Spanned<Actor>>),
+    When(When),
+    Deadline(Deadline),
+    Duration(DurationRange),
+    Count(Count),
+    Ages { min: u32, max: u32 },
+    Ratio(Ratio),
+    Distance(Distance),
+    Weapons(Vec<Weapon>),
+    Strength(Strength),
+    Clauses(Vec<Spanned<String>>),
+    Words(Vec<Spanned<String>>),
+}
+
+impl Value {
+    /// The `type` tag this value is written with.
+    pub fn tag(&self) -> &'static str {
+        match self {
+            Value::Text(_) => "text",
+            Value::Parties(_) => "parties",
+            Value::Places(_) => "places",
+            Value::Actors(_) => "actors",
+            Value::When(_) => "when",
+            Value::Deadline(_) => "deadline",
+            Value::Duration(_) => "duration",
+            Value::Count(_) => "count",
+            Value::Ages { .. } => "ages",
+            Value::Ratio(_) => "ratio",
+            Value::Distance(_) => "distance",
+            Value::Weapons(_) => "weapons",
+            Value::Strength(_) => "strength",
+            Value::Clauses(_) => "clauses",
+            Value::Words(_) => "words",
+        }
+    }
+}
+
+impl ToWire for model::Value {
+    type Wire = Value;
+    fn to_wire(&self) -> Value {
+        use model::Value as Model;
+        match self {
+            Model::Text(text) => Value::Text(text.clone()),
+            Model::Parties(parties) => Value::Parties(parties.to_wire()),
+            Model::Places(places) => Value::Places(places.to_wire()),
+            Model::Actors(actors) => Value::Actors(actors.to_wire()),
+            Model::When(when) => Value::When(when.to_wire()),
+            Model::Deadline(deadline) => Value::Deadline(deadline.to_wire()),
+            Model::Duration(range) => Value::Duration(range.to_wire()),
+            Model::Count(count) => Value::Count(count.to_wire()),
+            Model::Ages { min, max } => Value::Ages {
+                min: *min,
+                max: *max,
+            },
+            Model::Ratio(ratio) => Value::Ratio(ratio.to_wire()),
+            Model::Distance(model::Distance { metres }) => {
+                Value::Distance(Distance { metres: *metres })
+            }
+            Model::Weapons(weapons) => Value::Weapons(weapons.to_wire()),
+            Model::Strength(strength) => Value::Strength(strength.to_wire()),
+            Model::Clauses(numbers) => Value::Clauses(numbers.to_wire()),
+            Model::Words(words) => Value::Words(words.to_wire()),
+        }
+    }
+}
+
+impl IntoModel for Value {
+    type Model = model::Value;
+    fn into_model(self) -> model::Value {
+        use model::Value as Model;
+        match self {
+            Value::Text(text) => Model::Text(text),
+            Value::Parties(parties) => Model::Parties(parties.into_model()),
+            Value::Places(places) => Model::Places(places.into_model()),
+            Value::Actors(actors) => Model::Actors(actors.into_model()),
+            Value::When(when) => Model::When(when.into_model()),
+            Value::Deadline(deadline) => Model::Deadline(deadline.into_model()),
+            Value::Duration(range) => Model::Duration(range.into_model()),
+            Value::Count(count) => Model::Count(count.into_model()),
+            Value::Ages { min, max } => Model::Ages { min, max },
+            Value::Ratio(ratio) => Model::Ratio(ratio.into_model()),
+            Value::Distance(Distance { metres }) => Model::Distance(model::Distance { metres }),
+            Value::Weapons(weapons) => Model::Weapons(weapons.into_model()),
+            Value::Strength(strength) => Model::Strength(strength.into_model()),
+            Value::Clauses(numbers) => Model::Clauses(numbers.into_model()),
+            Value::Words(words) => Model::Words(words.into_model()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_what_serde_writes() {
+        let count = Count {
+            min: None,
+            max: None,
+            approximate: false,
+            what: Vec::new(),
+        };
+        let values = [
+            Value::Text(String::new()),
+            Value::Parties(Vec::new()),
+            Value::Places(Vec::new()),
+            Value::Actors(Vec::new()),
+            Value::When(When {
+                text: "2018-05".into(),
+                start: jiff::civil::date(2018, 5, 1).at(0, 0, 0, 0),
+                end: jiff::civil::date(2018, 6, 1).at(0, 0, 0, 0),
+                precision: Precision::Month,
+                zone: None,
+            }),
+            Value::Deadline(Deadline::Immediate),
+            Value::Duration(DurationRange {
+                min: Duration {
+                    amount: 1,
+                    unit: TimeUnit::Days,
+                },
+                max: None,
+            }),
+            Value::Count(count.clone()),
+            Value::Ages { min: 1, max: 2 },
+            Value::Ratio(Ratio {
+                numerator: count.clone(),
+                denominator: count,
+            }),
+            Value::Distance(Distance { metres: 1.0 }),
+            Value::Weapons(Vec::new()),
+            Value::Strength(Strength::Pledge),
+            Value::Clauses(Vec::new()),
+            Value::Words(Vec::new()),
+        ];
+        for value in values {
+            let json = serde_json::to_value(&value).unwrap();
+            assert_eq!(json["type"], value.tag());
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! The limits of values: how long a duration and how old a person can be. The
+//! model's calendar arithmetic relies on them (jiff refuses spans much longer), and
+//! a range of ages is listed age by age when drafts are compared.
+//!
+//! The resolver keeps to them as it reads numbers from the source (its errors
+//! point at the number as written); JSON input is checked against them here, on
+//! the model, by [`check`].
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Corpus, Deadline, Duration, Value};
+use crate::source::Span;
+
+/// Durations are whole numbers of units from 0 to this many.
+pub const MAX_DURATION: i64 = 100_000;
+
+/// Ages are whole numbers up to this.
+pub const MAX_AGE: u32 = 150;
+
+/// Whether a duration of `amount` units is within the limits.
+pub fn duration_in_range(amount: i64) -> bool {
+    (0..=MAX_DURATION).contains(&amount)
+}
+
+/// Whether `min to max` is a range of ages: the lower first, neither past
+/// [`MAX_AGE`].
+pub fn ages_in_range(min: u32, max: u32) -> bool {
+    min <= max && max <= MAX_AGE
+}
+
+/// Every value of the corpus outside the limits: clause attributes (of
+/// documents and of red-line headers) and red-line bounds, in order.
+pub fn check(corpus: &Corpus) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let headers = corpus
+        .requirements
+        .iter()
+        .map(|requirements| &requirements.header);
+    for document in corpus.documents.iter().chain(headers) {
+        for attribute in document
+            .recitals
+            .iter()
+            .chain(&document.clauses)
+            .flat_map(|clause| &clause.attributes)
+        {
+            check_value(&attribute.value, attribute.span, &mut errors);
+        }
+    }
+    for requirements in &corpus.requirements {
+        for bound in requirements.items.iter().flat_map(|item| &item.bounds) {
+            check_value(&bound.value, bound.span, &mut errors);
+        }
+    }
+    errors
+}
+
+fn check_value(value: &Value, span: Span, errors: &mut Vec<Diagnostic>) {
+    let durations: Vec<&Duration> = match value {
+        Value::Duration(range) => std::iter::once(&range.min).chain(&range.max).collect(),
+        Value::Deadline(Deadline::Relative { offset, .. }) => vec![offset],
+        Value::Ages { min, max } => {
+            if !ages_in_range(*min, *max) {
+                errors.push(
+                    Diagnostic::new(format!("`{min} to {max}` is not an age range"), span)
+                        .expected(format!("whole ages up to {MAX_AGE}, the lower first")),
+                );
+            }
+            Vec::new()
+        }
+        _ => Vec::new(),
+    };
+    for duration in durations {
+        if !duration_in_range(duration.amount) {
+            errors.push(
+                Diagnostic::new(
+                    format!(
+                        "a duration of {} {} is out of range",
+                        duration.amount,
+                        duration.unit.name()
+                    ),
+                    span,
+                )
+                .expected(format!("a whole number of units from 0 to {MAX_DURATION}")),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_limits_are_inclusive() {
+        assert!(duration_in_range(0) && duration_in_range(MAX_DURATION));
+        assert!(!duration_in_range(-1) && !duration_in_range(MAX_DURATION + 1));
+        assert!(ages_in_range(18, 18) && ages_in_range(0, MAX_AGE));
+        assert!(!ages_in_range(42, 18) && !ages_in_range(18, MAX_AGE + 1));
+    }
+}

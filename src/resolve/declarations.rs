@@ -1,0 +1,368 @@
+//! Declarations: `party`, `place`, `unit` and `source`. They are read before
+//! everything else, so that statements may name what is declared below them.
+
+use std::collections::HashSet;
+
+use super::value::{self, Cursor, read_party, read_place, read_text, read_word};
+use super::{DocumentResolver, end_span, split};
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::model::{Citation, Party, Place, Unit};
+use crate::source::Spanned;
+use crate::syntax::{Atom, AtomKind, Statement};
+use crate::vocabulary::{self, Role, Side};
+
+impl DocumentResolver<'_> {
+    pub(super) fn declaration(&mut self, statement: &Statement) {
+        match statement.keyword() {
+            Some("party") => self.party(statement),
+            Some("place") => self.place(statement),
+            Some("source") => self.citation(statement),
+            Some("unit") => self.unit(statement),
+            _ => {}
+        }
+    }
+
+    /// The id and optional name at the head of a declaration.
+    fn id_and_name(
+        &mut self,
+        statement: &Statement,
+        head: &[Atom],
+        what: &str,
+    ) -> Option<(Spanned<String>, Option<Spanned<String>>)> {
+        let mut cursor = Cursor::new(head, end_span(statement));
+        let id = match cursor.peek_word() {
+            Some(_) => read_word(&mut cursor, ""),
+            None => read_word(&mut cursor, &format!("the {what}'s id")),
+        };
+        let id = match id {
+            Ok(id) => id,
+            Err(error) => {
+                self.error(error);
+                return None;
+            }
+        };
+        let name = match cursor.peek() {
+            Some(Atom {
+                kind: AtomKind::Text(text),
+                span,
+            }) => {
+                cursor.next();
+                Some(Spanned::new(String::from(text.as_ref()), *span))
+            }
+            _ => None,
+        };
+        self.finish(&cursor, format_args!("the {what}'s id and name"));
+        Some((id, name))
+    }
+
+    fn party(&mut self, statement: &Statement) {
+        let keys = Self::sub_keys("party");
+        let parts = split(&statement.atoms, keys);
+        let Some((id, name)) = self.id_and_name(statement, parts.head, "party") else {
+            return;
+        };
+        if let Some(first) = self.document.party(&id.value).map(|p| p.id.span) {
+            self.error(
+                Diagnostic::new(format!("party `{}` is declared twice", id.value), id.span)
+                    .related(first, "first declared here")
+                    .hint("declare each party once; add roles with `role a, b`"),
+            );
+            return;
+        }
+        self.scope.parties.insert(id.value.clone());
+        let mut party = Party {
+            id,
+            name,
+            side: None,
+            aligned: None,
+            roles: Vec::new(),
+            represents: Vec::new(),
+            source: Vec::new(),
+            span: statement.span,
+        };
+        // Units and sides are read here; `aligned` and `represents` refer to other
+        // declarations and wait for the second pass.
+        for (key, word, atoms) in parts.groups {
+            let mut cursor = Self::sub_cursor(atoms, key);
+            let result: Result<(), Diagnostic> = (|| {
+                match word {
+                    "side" => {
+                        let side = read_word(&mut cursor, "government, opposition or third")?;
+                        let value = match Side::parse(&side.value) {
+                            Some(value) => value,
+                            None => {
+                                let other = side.value.as_str();
+                                return Err(Diagnostic::new(
+                                    format!("unknown side `{other}`"),
+                                    side.span,
+                                )
+                                .expected("government, opposition or third")
+                                .maybe_hint(did_you_mean(other, Side::NAMES.iter().copied())));
+                            }
+                        };
+                        party.side = Some(Spanned::new(value, side.span));
+                    }
+                    "role" => loop {
+                        let role = read_word(&mut cursor, "a role")?;
+                        let Some(parsed) = Role::parse(&role.value) else {
+                            return Err(Diagnostic::new(
+                                format!("unknown role `{}`", role.value),
+                                role.span,
+                            )
+                            .expected(format!("one of: {}", Role::NAMES.join(", ")))
+                            .maybe_hint(did_you_mean(&role.value, Role::NAMES.iter().copied())));
+                        };
+                        party.roles.push(Spanned::new(parsed, role.span));
+                        if !matches!(cursor.peek().map(|a| &a.kind), Some(AtomKind::Comma)) {
+                            break;
+                        }
+                        cursor.next();
+                    },
+                    "units" => loop {
+                        let unit = read_word(&mut cursor, "a unit name, such as `army`")?;
+                        let path = format!("{}.{}", party.id.value, unit.value);
+                        self.scope.units.insert(path.clone());
+                        self.document.units.push(Unit {
+                            path: Spanned::new(path, unit.span),
+                            name: None,
+                            parent: party.id.value.clone(),
+                        });
+                        if !matches!(cursor.peek().map(|a| &a.kind), Some(AtomKind::Comma)) {
+                            break;
+                        }
+                        cursor.next();
+                    },
+                    // Read in the second pass.
+                    "aligned" | "represents" | "source" => {
+                        cursor = Self::sub_cursor(&[], key);
+                    }
+                    _ => {}
+                }
+                Ok(())
+            })();
+            match result {
+                Ok(()) => self.finish(&cursor, format_args!("`{word}`")),
+                Err(error) => self.error(error),
+            }
+        }
+        self.document.parties.push(party);
+    }
+
+    fn place(&mut self, statement: &Statement) {
+        let keys = Self::sub_keys("place");
+        let parts = split(&statement.atoms, keys);
+        let Some((id, name)) = self.id_and_name(statement, parts.head, "place") else {
+            return;
+        };
+        if let Some(first) = self.document.place(&id.value).map(|p| p.id.span) {
+            self.error(
+                Diagnostic::new(format!("place `{}` is declared twice", id.value), id.span)
+                    .related(first, "first declared here"),
+            );
+            return;
+        }
+        self.scope.places.insert(id.value.clone());
+        let mut place = Place {
+            id,
+            name,
+            kind: None,
+            within: None,
+            span: statement.span,
+        };
+        for (key, word, atoms) in parts.groups {
+            let mut cursor = Self::sub_cursor(atoms, key);
+            match word {
+                "kind" => match read_word(&mut cursor, "a kind of place") {
+                    Ok(kind) if vocabulary::PLACE_KINDS.contains(&kind.value.as_str()) => {
+                        place.kind = Some(kind)
+                    }
+                    Ok(kind) => {
+                        self.error(
+                            Diagnostic::new(
+                                format!("unknown kind of place `{}`", kind.value),
+                                kind.span,
+                            )
+                            .expected(format!("one of: {}", vocabulary::PLACE_KINDS.join(", ")))
+                            .maybe_hint(did_you_mean(
+                                &kind.value,
+                                vocabulary::PLACE_KINDS.iter().copied(),
+                            )),
+                        );
+                        continue;
+                    }
+                    Err(error) => {
+                        self.error(error);
+                        continue;
+                    }
+                },
+                // `within` names another place: checked once all are declared.
+                "within" => match read_word(&mut cursor, "the place that contains it") {
+                    Ok(parent) => place.within = Some(parent),
+                    Err(error) => {
+                        self.error(error);
+                        continue;
+                    }
+                },
+                _ => continue,
+            }
+            self.finish(&cursor, format_args!("`{word}`"));
+        }
+        self.document.places.push(place);
+    }
+
+    fn citation(&mut self, statement: &Statement) {
+        let parts = split(&statement.atoms, Self::sub_keys("source"));
+        let Some((id, description)) = self.id_and_name(statement, parts.head, "source") else {
+            return;
+        };
+        if !self.scope.sources.insert(id.value.clone()) {
+            self.error(Diagnostic::new(
+                format!("source `{}` is declared twice", id.value),
+                id.span,
+            ));
+            return;
+        }
+        let mut file = None;
+        for (key, _, atoms) in parts.groups {
+            let mut cursor = Self::sub_cursor(atoms, key);
+            match read_text(&mut cursor) {
+                Ok(text) => file = Some(Spanned::new(text, cursor.since(0))),
+                Err(error) => self.error(error),
+            }
+            self.finish(&cursor, "the file name");
+        }
+        self.document.sources.push(Citation {
+            id,
+            description,
+            file,
+        });
+    }
+
+    fn unit(&mut self, statement: &Statement) {
+        let parts = split(&statement.atoms, Self::sub_keys("unit"));
+        let Some((path, name)) = self.id_and_name(statement, parts.head, "unit") else {
+            return;
+        };
+        let owner = path.value.split('.').next().unwrap_or("").to_string();
+        let mut parent = owner.clone();
+        for (key, _, atoms) in parts.groups {
+            let mut cursor = Self::sub_cursor(atoms, key);
+            match read_word(&mut cursor, "the party or unit that contains it") {
+                Ok(word) => parent = word.value,
+                Err(error) => self.error(error),
+            }
+            self.finish(&cursor, "`within`");
+        }
+        if !path.value.contains('.') {
+            self.error(
+                Diagnostic::new(format!("unit `{}` names no party", path.value), path.span)
+                    .expected("a path such as `regime.army`: the party, a dot, the unit")
+                    .hint(format!("write `unit PARTY.{}`", path.value)),
+            );
+            return;
+        }
+        self.scope.units.insert(path.value.clone());
+        self.document.units.push(Unit { path, name, parent });
+    }
+
+    /// Parents of units and places exist and form no cycle.
+    pub(super) fn check_hierarchies(&mut self) {
+        let mut errors = Vec::new();
+        for unit in &self.document.units {
+            if !self.scope.parties.contains(&unit.parent)
+                && !self.scope.units.contains(&unit.parent)
+            {
+                errors.push(value::unknown_party(
+                    &Spanned::new(unit.parent.clone(), unit.path.span),
+                    &self.scope,
+                ));
+            }
+        }
+        for place in &self.document.places {
+            if let Some(parent) = &place.within {
+                if !self.scope.places.contains(&parent.value) {
+                    errors.push(
+                        Diagnostic::new(format!("unknown place `{}`", parent.value), parent.span)
+                            .expected("a place declared in this document")
+                            .maybe_hint(did_you_mean(
+                                &parent.value,
+                                self.scope.places.iter().map(String::as_str),
+                            )),
+                    );
+                } else if self.place_cycle(&place.id.value) {
+                    errors.push(
+                        Diagnostic::new(
+                            format!("place `{}` lies within itself", place.id.value),
+                            parent.span,
+                        )
+                        .hint("containment must form a tree"),
+                    );
+                }
+            }
+        }
+        self.errors.extend(errors);
+    }
+
+    fn place_cycle(&self, start: &str) -> bool {
+        let mut seen = HashSet::new();
+        let mut current = start;
+        while let Some(parent) = self.document.place(current).and_then(|p| p.within.as_ref()) {
+            if !seen.insert(current) {
+                return true;
+            }
+            current = &parent.value;
+            if current == start {
+                return true;
+            }
+        }
+        false
+    }
+
+    pub(super) fn party_references(&mut self, statement: &Statement) {
+        let parts = split(&statement.atoms, Self::sub_keys("party"));
+        // Only the first declaration of a party is kept (duplicates were
+        // reported), and parties are kept in the order of their statements: the
+        // party this statement declared, if any, is found by its span.
+        let Ok(index) = self
+            .document
+            .parties
+            .binary_search_by_key(&statement.span.start, |party| party.span.start)
+        else {
+            return;
+        };
+        if self.document.parties[index].span != statement.span {
+            return;
+        }
+        for (key, word, atoms) in parts.groups {
+            let mut cursor = Self::sub_cursor(atoms, key);
+            match word {
+                "aligned" => match read_party(&mut cursor, &self.scope) {
+                    Ok(party) => self.document.parties[index].aligned = Some(party),
+                    Err(error) => {
+                        self.error(error);
+                        continue;
+                    }
+                },
+                "represents" => loop {
+                    match read_place(&mut cursor, &self.scope) {
+                        Ok(place) => self.document.parties[index].represents.push(place),
+                        Err(error) => {
+                            self.error(error);
+                            break;
+                        }
+                    }
+                    if !matches!(cursor.peek().map(|a| &a.kind), Some(AtomKind::Comma)) {
+                        break;
+                    }
+                    cursor.next();
+                },
+                "source" => {
+                    let sources = self.sources(&mut cursor);
+                    self.document.parties[index].source = sources;
+                }
+                _ => continue,
+            }
+            self.finish(&cursor, format_args!("`{word}`"));
+        }
+    }
+}
