@@ -70,8 +70,8 @@ impl DocumentResolver<'_> {
             source: Vec::new(),
             span: statement.span,
         };
-        // Units and sides are read here; `aligned` and `represents` refer to other
-        // declarations and wait for the second pass.
+        // Units and sides are read here; `aligned`, `represents` and `source`
+        // name other declarations and are read in the second pass.
         for (key, word, atoms) in parts.groups {
             let mut cursor = Self::sub_cursor(atoms, key);
             let result: Result<(), Diagnostic> = (|| {
@@ -177,7 +177,8 @@ impl DocumentResolver<'_> {
                         continue;
                     }
                 },
-                // `within` names another place: checked once all are declared.
+                // `within` names another place: checked on the model, where all
+                // are declared.
                 "within" => match read_word(&mut cursor, "the place that contains it") {
                     Ok(parent) => place.within = Some(parent),
                     Err(error) => {
