@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
+use crate::model_checks;
 use crate::resolve;
 use crate::source::{SourceFile, Sources};
 use crate::syntax;
@@ -148,9 +149,16 @@ pub(crate) fn collect(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Di
 }
 
 /// A corpus exported as JSON (`truce export --format json`), named explicitly.
+/// It gets the model checks `.truce` input gets; their errors point into the
+/// sources the JSON brought, and name the JSON file, as the interchange's own do.
 fn add_json(loaded: &mut Loaded, name: &str, text: &str) {
     match crate::interchange::import(name, text, &mut loaded.sources) {
         Ok(corpus) => {
+            let mut errors = Vec::new();
+            model_checks::documents(&corpus.documents, &corpus.requirements, &mut errors);
+            loaded
+                .errors
+                .extend(crate::interchange::naming(name, errors));
             loaded.corpus.documents.extend(corpus.documents);
             loaded.corpus.requirements.extend(corpus.requirements);
             loaded.corpus.tests.extend(corpus.tests);
@@ -170,6 +178,9 @@ fn add_source_in(loaded: &mut Loaded, vocabulary: &Vocabulary, name: String, tex
     // and the recovered tree gives few follow-on errors.
     let syntax_errors = errors.len();
     let resolved = resolve::resolve_file(&tree, vocabulary, &mut errors);
+    // Here, not in `finish`: their errors are the file's, filtered and capped
+    // with the resolver's.
+    model_checks::documents(&resolved.documents, &resolved.requirements, &mut errors);
     drop_follow_ons(&mut errors, syntax_errors, loaded.sources.get(id));
     cap_errors(&mut errors, id, loaded.sources.get(id));
     loaded.corpus.documents.extend(resolved.documents);
@@ -223,7 +234,7 @@ fn drop_follow_ons(errors: &mut Vec<Diagnostic>, syntax_errors: usize, file: &So
 }
 
 fn finish(loaded: &mut Loaded) {
-    resolve::check_corpus(&loaded.corpus, &mut loaded.errors);
+    model_checks::corpus(&loaded.corpus, &mut loaded.errors);
     // Resolution reads declarations first; report in reading order. Path errors
     // (no span) come first, in the order met.
     loaded

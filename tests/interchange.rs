@@ -376,3 +376,151 @@ fn ages_out_of_order_are_an_error() {
         "c.json: `4000000000 to 2` is not an age range"
     );
 }
+
+// The model checks: the same for JSON as for the language.
+
+/// The complete fixture's pinned JSON, edited, as `corpus.json`: `truce check`'s
+/// status and stderr.
+fn check_complete_json(edit: impl FnOnce(&mut Value)) -> (i32, String) {
+    let directory = tempfile::tempdir().unwrap();
+    let golden = fs::read_to_string(root().join(COMPLETE_JSON)).unwrap();
+    let mut value: Value = serde_json::from_str(&golden).unwrap();
+    edit(&mut value);
+    fs::write(
+        directory.path().join("corpus.json"),
+        serde_json::to_string_pretty(&value).unwrap(),
+    )
+    .unwrap();
+    let output = truce_in(directory.path(), &["check", "corpus.json"]);
+    (status(&output), stderr(&output))
+}
+
+/// The complete fixture's source with `from` written as `to` (as long, so that
+/// every span stays where it was), under its own name: `truce check`'s status and
+/// stderr.
+fn check_complete_source(from: &str, to: &str) -> (i32, String) {
+    assert_eq!(from.len(), to.len(), "the edit must keep every span");
+    let text = fs::read_to_string(root().join(COMPLETE)).unwrap();
+    assert!(text.contains(from), "{from:?} is not in {COMPLETE}");
+    let directory = tempfile::tempdir().unwrap();
+    let path = directory.path().join(COMPLETE);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    let output = truce_in(directory.path(), &["check", COMPLETE]);
+    (status(&output), stderr(&output))
+}
+
+/// Assert that the source edited by `from` → `to`, and the JSON edited by `edit`
+/// to the same model (its embedded source edited alike), give the same errors;
+/// those from JSON name the JSON file first. Returns the errors from JSON.
+fn assert_same_errors(from: &str, to: &str, edit: impl FnOnce(&mut Value)) -> String {
+    let (source_status, source_errors) = check_complete_source(from, to);
+    let (json_status, json_errors) = check_complete_json(|corpus| {
+        let text = corpus["files"][0]["text"]
+            .as_str()
+            .unwrap()
+            .replacen(from, to, 1);
+        corpus["files"][0]["text"] = Value::from(text);
+        edit(corpus);
+    });
+    assert_eq!(source_status, 2, "{source_errors}");
+    assert_eq!(json_status, 2, "{json_errors}");
+    let expected: Vec<String> = source_errors
+        .lines()
+        .map(|line| match line.strip_prefix("error: ") {
+            Some(message) if !message.ends_with("nothing was checked until they are fixed") => {
+                format!("error: corpus.json: {message}")
+            }
+            _ => line.to_string(),
+        })
+        .collect();
+    assert_eq!(json_errors.lines().collect::<Vec<_>>(), expected);
+    json_errors
+}
+
+/// The attribute of `clause` (an index into the first document's clauses) under
+/// `key`.
+fn attribute<'v>(corpus: &'v mut Value, clause: usize, key: &str) -> &'v mut Value {
+    corpus["documents"][0]["clauses"][clause]["attributes"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|attribute| attribute["key"]["value"] == key)
+        .unwrap_or_else(|| panic!("clause {clause} has no `{key}`"))
+}
+
+#[test]
+fn a_dangling_clause_reference_in_json_is_the_languages_error() {
+    let errors = assert_same_errors("after 2, 3", "after 2, 9", |corpus| {
+        // Clause 5's `after 2, 3`.
+        attribute(corpus, 4, "after")["value"]["value"][1]["value"] = Value::from("9");
+    });
+    assert!(
+        errors.contains(
+            "error: corpus.json: there is no clause 9 in this document\n   \
+             --> tests/fixtures/interchange/complete.truce:62:14"
+        ),
+        "{errors}"
+    );
+}
+
+#[test]
+fn a_party_declared_twice_in_json_is_the_languages_error() {
+    // The first party, russia, becomes a second regime (with its unit).
+    let errors = assert_same_errors("party russia", "party regime", |corpus| {
+        let document = &mut corpus["documents"][0];
+        document["parties"][0]["id"]["value"] = Value::from("regime");
+        document["units"][0]["path"]["value"] = Value::from("regime.military_police");
+        document["units"][0]["parent"] = Value::from("regime");
+    });
+    assert!(
+        errors.contains(
+            "error: corpus.json: party `regime` is declared twice\n   \
+             --> tests/fixtures/interchange/complete.truce:15:9"
+        ),
+        "{errors}"
+    );
+    assert!(errors.contains("first declared here"), "{errors}");
+    // What named the party that is gone is reported too, as for the source.
+    assert!(errors.contains("unknown party `russia`"), "{errors}");
+}
+
+#[test]
+fn a_unit_cycle_in_json_is_a_located_error() {
+    let (status, errors) = check_complete_json(|corpus| {
+        // regime.army within its own fourth division.
+        let units = corpus["documents"][0]["units"].as_array_mut().unwrap();
+        let army = units
+            .iter_mut()
+            .find(|unit| unit["path"]["value"] == "regime.army")
+            .unwrap();
+        army["parent"] = Value::from("regime.army.fourth_division");
+    });
+    assert_eq!(status, 2, "{errors}");
+    for (unit, at) in [
+        ("regime.army", "15:58"),
+        ("regime.army.fourth_division", "18:8"),
+    ] {
+        let expected = format!(
+            "error: corpus.json: unit `{unit}` lies within itself\n   \
+             --> tests/fixtures/interchange/complete.truce:{at}"
+        );
+        assert!(errors.contains(&expected), "{expected}\n{errors}");
+    }
+}
+
+#[test]
+fn a_duration_out_of_range_in_json_is_a_located_error() {
+    let (status, errors) = check_complete_json(|corpus| {
+        // Clause 3's `duration 6 months to 2 years`.
+        attribute(corpus, 2, "duration")["value"]["value"]["max"]["amount"] = Value::from(200_000);
+    });
+    assert_eq!(status, 2, "{errors}");
+    assert!(
+        errors.contains(
+            "error: corpus.json: a duration of 200000 years is out of range\n   \
+             --> tests/fixtures/interchange/complete.truce:50:5"
+        ),
+        "{errors}"
+    );
+}

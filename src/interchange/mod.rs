@@ -38,8 +38,11 @@
 //! version, span files, clause kinds and attribute keys against the vocabulary,
 //! the type of each attribute's value against its key, and the ranges the resolver
 //! keeps (durations, ages), on which the model's calendar arithmetic relies.
-//! References between names (parties, places, clause numbers) are not checked
-//! again; `tests/properties.rs` shows the rules survive dangling ones.
+//! [`import`] stops there. Loading ([`crate::load`]) then runs the model checks
+//! `.truce` input gets ([`crate::model_checks`]: ids declared twice, references
+//! between names, hierarchies), so a corpus read as JSON is held to the same
+//! promises; `tests/properties.rs` shows that the rules survive a model that
+//! skipped them.
 
 mod spans;
 mod validate;
@@ -222,16 +225,17 @@ pub fn import(name: &str, text: &str, sources: &mut Sources) -> Result<Corpus, V
     if errors.is_empty() {
         Ok(corpus)
     } else {
-        // The errors point into the sources the JSON was exported from; say
-        // which JSON file is wrong.
-        Err(errors
-            .into_iter()
-            .map(|mut error| {
-                error.message = format!("{name}: {}", error.message);
-                error
-            })
-            .collect())
+        Err(naming(name, errors).collect())
     }
+}
+
+/// Errors found in a JSON file's model point into the sources it was exported
+/// from; their messages start with the JSON file's name, to say which is wrong.
+pub(crate) fn naming(name: &str, errors: Vec<Diagnostic>) -> impl Iterator<Item = Diagnostic> + '_ {
+    errors.into_iter().map(move |mut error| {
+        error.message = format!("{name}: {}", error.message);
+        error
+    })
 }
 
 /// The byte offset of a one-based line and column as serde_json counts them (the

@@ -3,7 +3,8 @@
 use super::value::{Cursor, read_value, read_word_str};
 use super::{DocumentResolver, end_span};
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::model::{Anchor, AttributeValue, Clause, Deadline, Value};
+use crate::model::{AttributeValue, Clause, Value};
+use crate::model_checks::unknown_source;
 use crate::source::Spanned;
 use crate::syntax::{AtomKind, Statement};
 use crate::vocabulary::{ClauseKind, Key, ValueType};
@@ -84,21 +85,6 @@ impl DocumentResolver<'_> {
             );
             return;
         };
-        if let Some(number) = &number
-            && !recital
-            && let Some(first) = self
-                .clause_numbers
-                .insert(number.value.clone(), number.span)
-        {
-            self.error(
-                Diagnostic::new(
-                    format!("clause {} appears twice", number.value),
-                    number.span,
-                )
-                .related(first, "first here")
-                .hint("number clauses as the source does; write `\"7a\"` for a sub-item"),
-            );
-        }
         let mut clause = Clause {
             number,
             kind: Spanned::new(kind, kind_atom.span),
@@ -124,10 +110,17 @@ impl DocumentResolver<'_> {
             }
             self.attributes(attribute_statement, kind, &mut clause.attributes);
         }
+        let mut cited = false;
         for attribute in &mut clause.attributes {
             if attribute.source.is_empty() {
                 attribute.source = clause_sources.clone();
+                cited = true;
             }
+        }
+        if !cited {
+            // No attribute took the clause's own sources, so the model does not
+            // hold them and its checks cannot see them: check them here.
+            self.check_uncited(&clause_sources);
         }
         if recital {
             self.document.recitals.push(clause);
@@ -254,36 +247,14 @@ impl DocumentResolver<'_> {
         }
     }
 
-    /// Clause numbers named in `after`, `if`, `covers`, and deadline anchors exist.
-    pub(super) fn check_clause_references(&mut self) {
-        let mut missing = Vec::new();
-        for clause in &self.document.clauses {
-            for attribute in &clause.attributes {
-                let numbers: Vec<&Spanned<String>> = match &attribute.value {
-                    Value::Clauses(numbers) => numbers.iter().collect(),
-                    Value::Deadline(Deadline::Relative {
-                        anchor: Anchor::Clause { number, .. },
-                        ..
-                    }) => vec![number],
-                    _ => continue,
-                };
-                for number in numbers {
-                    if !self.clause_numbers.contains_key(&number.value) {
-                        missing.push(
-                            Diagnostic::new(
-                                format!("there is no clause {} in this document", number.value),
-                                number.span,
-                            )
-                            .expected("the number of a clause of this document")
-                            .maybe_hint(did_you_mean(
-                                &number.value,
-                                self.clause_numbers.keys().map(String::as_str),
-                            )),
-                        );
-                    }
-                }
+    /// Sources the model will not hold must still be declared.
+    fn check_uncited(&mut self, sources: &[Spanned<String>]) {
+        let declared = &self.document.sources;
+        for id in sources {
+            if !declared.iter().any(|source| source.id.value == id.value) {
+                let error = unknown_source(id, declared.iter().map(|s| s.id.value.as_str()));
+                self.errors.push(error);
             }
         }
-        self.errors.extend(missing);
     }
 }

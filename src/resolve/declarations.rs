@@ -1,9 +1,7 @@
 //! Declarations: `party`, `place`, `unit` and `source`. They are read before
 //! everything else, so that statements may name what is declared below them.
 
-use std::collections::HashSet;
-
-use super::value::{self, Cursor, read_party, read_place, read_text, read_word};
+use super::value::{Cursor, read_party, read_place, read_text, read_word};
 use super::{DocumentResolver, end_span, split};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{Citation, Party, Place, Unit};
@@ -61,14 +59,6 @@ impl DocumentResolver<'_> {
         let Some((id, name)) = self.id_and_name(statement, parts.head, "party") else {
             return;
         };
-        if let Some(first) = self.document.party(&id.value).map(|p| p.id.span) {
-            self.error(
-                Diagnostic::new(format!("party `{}` is declared twice", id.value), id.span)
-                    .related(first, "first declared here")
-                    .hint("declare each party once; add roles with `role a, b`"),
-            );
-            return;
-        }
         self.scope.parties.insert(id.value.clone());
         let mut party = Party {
             id,
@@ -80,8 +70,8 @@ impl DocumentResolver<'_> {
             source: Vec::new(),
             span: statement.span,
         };
-        // Units and sides are read here; `aligned` and `represents` refer to other
-        // declarations and wait for the second pass.
+        // Units and sides are read here; `aligned`, `represents` and `source`
+        // name other declarations and are read in the second pass.
         for (key, word, atoms) in parts.groups {
             let mut cursor = Self::sub_cursor(atoms, key);
             let result: Result<(), Diagnostic> = (|| {
@@ -154,14 +144,6 @@ impl DocumentResolver<'_> {
         let Some((id, name)) = self.id_and_name(statement, parts.head, "place") else {
             return;
         };
-        if let Some(first) = self.document.place(&id.value).map(|p| p.id.span) {
-            self.error(
-                Diagnostic::new(format!("place `{}` is declared twice", id.value), id.span)
-                    .related(first, "first declared here"),
-            );
-            return;
-        }
-        self.scope.places.insert(id.value.clone());
         let mut place = Place {
             id,
             name,
@@ -195,7 +177,8 @@ impl DocumentResolver<'_> {
                         continue;
                     }
                 },
-                // `within` names another place: checked once all are declared.
+                // `within` names another place: checked on the model, where all
+                // are declared.
                 "within" => match read_word(&mut cursor, "the place that contains it") {
                     Ok(parent) => place.within = Some(parent),
                     Err(error) => {
@@ -215,13 +198,6 @@ impl DocumentResolver<'_> {
         let Some((id, description)) = self.id_and_name(statement, parts.head, "source") else {
             return;
         };
-        if !self.scope.sources.insert(id.value.clone()) {
-            self.error(Diagnostic::new(
-                format!("source `{}` is declared twice", id.value),
-                id.span,
-            ));
-            return;
-        }
         let mut file = None;
         for (key, _, atoms) in parts.groups {
             let mut cursor = Self::sub_cursor(atoms, key);
@@ -265,64 +241,11 @@ impl DocumentResolver<'_> {
         self.document.units.push(Unit { path, name, parent });
     }
 
-    /// Parents of units and places exist and form no cycle.
-    pub(super) fn check_hierarchies(&mut self) {
-        let mut errors = Vec::new();
-        for unit in &self.document.units {
-            if !self.scope.parties.contains(&unit.parent)
-                && !self.scope.units.contains(&unit.parent)
-            {
-                errors.push(value::unknown_party(
-                    &Spanned::new(unit.parent.clone(), unit.path.span),
-                    &self.scope,
-                ));
-            }
-        }
-        for place in &self.document.places {
-            if let Some(parent) = &place.within {
-                if !self.scope.places.contains(&parent.value) {
-                    errors.push(
-                        Diagnostic::new(format!("unknown place `{}`", parent.value), parent.span)
-                            .expected("a place declared in this document")
-                            .maybe_hint(did_you_mean(
-                                &parent.value,
-                                self.scope.places.iter().map(String::as_str),
-                            )),
-                    );
-                } else if self.place_cycle(&place.id.value) {
-                    errors.push(
-                        Diagnostic::new(
-                            format!("place `{}` lies within itself", place.id.value),
-                            parent.span,
-                        )
-                        .hint("containment must form a tree"),
-                    );
-                }
-            }
-        }
-        self.errors.extend(errors);
-    }
-
-    fn place_cycle(&self, start: &str) -> bool {
-        let mut seen = HashSet::new();
-        let mut current = start;
-        while let Some(parent) = self.document.place(current).and_then(|p| p.within.as_ref()) {
-            if !seen.insert(current) {
-                return true;
-            }
-            current = &parent.value;
-            if current == start {
-                return true;
-            }
-        }
-        false
-    }
-
     pub(super) fn party_references(&mut self, statement: &Statement) {
         let parts = split(&statement.atoms, Self::sub_keys("party"));
-        // Only the first declaration of a party is kept (duplicates were
-        // reported), and parties are kept in the order of their statements: the
-        // party this statement declared, if any, is found by its span.
+        // Parties are kept in the order of their statements (a party declared
+        // twice is kept twice, for the model checks to report): the party this
+        // statement declared, if any, is found by its span.
         let Ok(index) = self
             .document
             .parties
@@ -336,7 +259,7 @@ impl DocumentResolver<'_> {
         for (key, word, atoms) in parts.groups {
             let mut cursor = Self::sub_cursor(atoms, key);
             match word {
-                "aligned" => match read_party(&mut cursor, &self.scope) {
+                "aligned" => match read_party(&mut cursor) {
                     Ok(party) => self.document.parties[index].aligned = Some(party),
                     Err(error) => {
                         self.error(error);
@@ -344,7 +267,7 @@ impl DocumentResolver<'_> {
                     }
                 },
                 "represents" => loop {
-                    match read_place(&mut cursor, &self.scope) {
+                    match read_place(&mut cursor) {
                         Ok(place) => self.document.parties[index].represents.push(place),
                         Err(error) => {
                             self.error(error);

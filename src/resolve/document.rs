@@ -80,14 +80,16 @@ impl DocumentResolver<'_> {
             }
             "region" => {
                 let mut cursor = Cursor::new(&statement.atoms[1..], end_span(statement));
-                match read_place(&mut cursor, &self.scope) {
+                match read_place(&mut cursor) {
                     Ok(place) => {
                         self.once(
                             statement,
                             "region",
                             self.document.region.as_ref().map(|t| t.span),
                         );
-                        self.document.region = Some(place);
+                        // The first stands: the model checks must still see it
+                        // when it names no declared place.
+                        self.document.region.get_or_insert(place);
                     }
                     Err(error) => self.error(error),
                 }

@@ -1,7 +1,9 @@
-//! Syntax tree → checked model. Checks references (parties, units, places,
-//! clauses, sources, documents), the units and calendar validity of values, which
-//! attributes each clause kind allows, and duplicates; collects every error rather
-//! than stopping at the first.
+//! Syntax tree → checked model. Checks what only the text shows: the statements
+//! and their shape, which attributes each clause kind allows, the words of closed
+//! lists, the units, limits and calendar validity of values; collects every error
+//! rather than stopping at the first. Names are read as written: whether they
+//! refer to declarations, and whether ids are declared twice, is checked on the
+//! model by [`crate::model_checks`], for JSON input alike.
 //!
 //! This module holds the entry point and what every statement family shares; the
 //! families are `declarations` (party, place, unit, source), `document` (the
@@ -15,10 +17,8 @@ mod redline;
 mod time;
 mod value;
 
-use std::collections::HashMap;
-
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::model::{Corpus, Document, Requirement, Requirements, TestBlock, Value};
+use crate::model::{Document, Requirement, Requirements, TestBlock, Value};
 use crate::source::{Span, Spanned};
 use crate::syntax::{Atom, AtomKind, Statement, SyntaxFile};
 use crate::vocabulary::{self, Vocabulary};
@@ -88,37 +88,6 @@ pub fn resolve_file(
     resolved
 }
 
-/// Checks across files: unique document ids, links to documents that exist.
-pub fn check_corpus(corpus: &Corpus, errors: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&str, Span> = HashMap::new();
-    for document in &corpus.documents {
-        if let Some(first) = seen.insert(&document.id.value, document.id.span) {
-            errors.push(
-                Diagnostic::new(
-                    format!("document `{}` is defined twice", document.id.value),
-                    document.id.span,
-                )
-                .related(first, "first defined here")
-                .hint("give each document its own id"),
-            );
-        }
-    }
-    for document in &corpus.documents {
-        for link in &document.links {
-            if !seen.contains_key(link.target.value.as_str()) {
-                errors.push(
-                    Diagnostic::new(
-                        format!("unknown document `{}`", link.target.value),
-                        link.target.span,
-                    )
-                    .expected("the id of a document in the files being checked")
-                    .maybe_hint(did_you_mean(&link.target.value, seen.keys().copied())),
-                );
-            }
-        }
-    }
-}
-
 /// Agreements and requirements share their header and declarations.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -164,7 +133,6 @@ fn resolve_document(
         vocabulary,
         scope: Scope::default(),
         errors,
-        clause_numbers: HashMap::new(),
         mode,
         red_lines: RedLines::default(),
     };
@@ -172,11 +140,9 @@ fn resolve_document(
     for statement in &block.statements {
         resolver.declaration(statement);
     }
-    resolver.check_hierarchies();
     for statement in &block.statements {
         resolver.statement(statement);
     }
-    resolver.check_clause_references();
     let mut document = resolver.document;
     time::resolve_deadlines(&mut document);
     shrink(&mut document);
@@ -225,7 +191,6 @@ struct DocumentResolver<'e> {
     vocabulary: &'e Vocabulary,
     scope: Scope,
     errors: &'e mut Vec<Diagnostic>,
-    clause_numbers: HashMap<String, Span>,
     mode: Mode,
     red_lines: RedLines,
 }
@@ -317,26 +282,13 @@ impl DocumentResolver<'_> {
         vocabulary::words::sub_keys(keyword)
     }
 
+    /// `source ID, ...`: the ids as written. Whether they are declared is checked
+    /// on the model.
     fn sources(&mut self, cursor: &mut Cursor) -> Vec<Spanned<String>> {
         let mut out = Vec::new();
         loop {
             match read_word(cursor, "a declared source id") {
-                Ok(id) if self.scope.sources.contains(&id.value) => out.push(id),
-                Ok(id) => {
-                    let hint =
-                        did_you_mean(&id.value, self.scope.sources.iter().map(String::as_str))
-                            .unwrap_or_else(|| {
-                                format!(
-                                    "declare it: `source {} \"citation\" file \"...\"`",
-                                    id.value
-                                )
-                            });
-                    self.error(
-                        Diagnostic::new(format!("unknown source `{}`", id.value), id.span)
-                            .expected("a source declared in this document")
-                            .hint(hint),
-                    );
-                }
+                Ok(id) => out.push(id),
                 Err(error) => {
                     self.error(error);
                     return out;

@@ -27,7 +27,7 @@ fn comparable(ty: ValueType) -> bool {
 impl DocumentResolver<'_> {
     pub(super) fn owner(&mut self, statement: &Statement) {
         let mut cursor = Cursor::new(&statement.atoms[1..], end_span(statement));
-        match super::value::read_party(&mut cursor, &self.scope) {
+        match super::value::read_party(&mut cursor) {
             Ok(owner) => self.red_lines.owner = Some(owner),
             Err(error) => self.error(error),
         }

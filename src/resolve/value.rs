@@ -16,26 +16,20 @@ use crate::vocabulary::{self, ValueType};
 
 use super::time::{MONTH_QUALIFIERS, read_when};
 
-/// The names a document declares, against which references are checked.
+/// The parties and units a document declares, by which an actor's word is told
+/// apart: a declared party (even one named like a group word), else a group word.
+/// Whether names refer to declarations is checked on the model
+/// ([`crate::model_checks`]), not here.
 #[derive(Default)]
 pub struct Scope {
     pub parties: HashSet<String>,
     /// Unit paths: `regime.army`.
     pub units: HashSet<String>,
-    pub places: HashSet<String>,
-    pub sources: HashSet<String>,
 }
 
 impl Scope {
     fn is_party(&self, name: &str) -> bool {
         self.parties.contains(name) || self.units.contains(name)
-    }
-
-    fn party_names(&self) -> impl Iterator<Item = &str> {
-        self.parties
-            .iter()
-            .chain(self.units.iter())
-            .map(String::as_str)
     }
 }
 
@@ -139,8 +133,8 @@ pub fn read_value(
 ) -> Read<Value> {
     Ok(match ty {
         ValueType::Text => Value::Text(read_text(cursor)?),
-        ValueType::Parties => Value::Parties(list(cursor, |c| read_party(c, scope))?),
-        ValueType::Places => Value::Places(list(cursor, |c| read_place(c, scope))?),
+        ValueType::Parties => Value::Parties(list(cursor, read_party)?),
+        ValueType::Places => Value::Places(list(cursor, read_place)?),
         ValueType::Actors => Value::Actors(list(cursor, |c| read_actor(c, scope))?),
         ValueType::When => Value::When(read_when_atom(cursor)?),
         ValueType::Deadline => Value::Deadline(read_deadline(cursor)?),
@@ -282,26 +276,9 @@ fn read_label(cursor: &mut Cursor) -> Read<Spanned<String>> {
     }
 }
 
-pub fn unknown_party(name: &Spanned<String>, scope: &Scope) -> Diagnostic {
-    Diagnostic::new(format!("unknown party `{}`", name.value), name.span)
-        .expected("a party or unit declared in this document")
-        .hint(
-            did_you_mean(&name.value, scope.party_names()).unwrap_or_else(|| {
-                format!(
-                    "declare it: `party {} \"its name\" side government|opposition|third`",
-                    name.value
-                )
-            }),
-        )
-}
-
-pub fn read_party(cursor: &mut Cursor, scope: &Scope) -> Read<Spanned<String>> {
-    let name = read_word(cursor, "a party, such as `regime` or `regime.army`")?;
-    if scope.is_party(&name.value) {
-        Ok(name)
-    } else {
-        Err(unknown_party(&name, scope))
-    }
+/// A party or unit path, as written.
+pub fn read_party(cursor: &mut Cursor) -> Read<Spanned<String>> {
+    read_word(cursor, "a party, such as `regime` or `regime.army`")
 }
 
 /// A quoted description in the source's words, where a place or actor may be
@@ -319,25 +296,17 @@ fn read_description(cursor: &mut Cursor) -> Option<Spanned<String>> {
     }
 }
 
-pub fn read_place(cursor: &mut Cursor, scope: &Scope) -> Read<Spanned<PlaceRef>> {
+/// A place: a declared id, or a description in quotes.
+pub fn read_place(cursor: &mut Cursor) -> Read<Spanned<PlaceRef>> {
     if let Some(words) = read_description(cursor) {
         return Ok(Spanned::new(PlaceRef::Described(words.value), words.span));
     }
     let name = read_word(cursor, "a declared place or a \"description\"")?;
-    if scope.places.contains(&name.value) {
-        return Ok(Spanned::new(PlaceRef::Declared(name.value), name.span));
-    }
-    Err(
-        Diagnostic::new(format!("unknown place `{}`", name.value), name.span)
-            .expected("a place declared in this document, or a \"quoted description\"")
-            .hint(
-                did_you_mean(&name.value, scope.places.iter().map(String::as_str)).unwrap_or_else(
-                    || format!("declare it: `place {} \"its name\" kind town`", name.value),
-                ),
-            ),
-    )
+    Ok(Spanned::new(PlaceRef::Declared(name.value), name.span))
 }
 
+/// Someone a clause names: a description in quotes, a declared party or unit, a
+/// group word, or else a party as written (which the model checks report).
 fn read_actor(cursor: &mut Cursor, scope: &Scope) -> Read<Spanned<Actor>> {
     if let Some(words) = read_description(cursor) {
         return Ok(Spanned::new(Actor::Described(words.value), words.span));
@@ -346,26 +315,10 @@ fn read_actor(cursor: &mut Cursor, scope: &Scope) -> Read<Spanned<Actor>> {
         cursor,
         "a party, a group such as `civilians`, or a \"description\"",
     )?;
-    if scope.is_party(&name.value) {
-        return Ok(Spanned::new(Actor::Party(name.value), name.span));
-    }
-    if is_group(&name.value) {
+    if is_group(&name.value) && !scope.is_party(&name.value) {
         return Ok(Spanned::new(Actor::Group(name.value), name.span));
     }
-    let candidates = scope
-        .party_names()
-        .chain(vocabulary::GROUPS.iter().copied());
-    Err(Diagnostic::new(
-        format!("unknown party or group `{}`", name.value),
-        name.span,
-    )
-    .expected(format!(
-        "a declared party, one of the groups {}, or a \"quoted description\"",
-        vocabulary::GROUPS.join(", ")
-    ))
-    .hint(did_you_mean(&name.value, candidates).unwrap_or_else(|| {
-        "quote a description in the source's words: \"those who wish to remain\"".into()
-    })))
+    Ok(Spanned::new(Actor::Party(name.value), name.span))
 }
 
 fn read_number(cursor: &mut Cursor, what: &str) -> Read<f64> {
