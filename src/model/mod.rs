@@ -297,9 +297,6 @@ pub enum Point {
 }
 
 impl Point {
-    /// Every point, as the JSON spells them.
-    pub const NAMES: &'static [&'static str] = &["start", "deadline", "end"];
-
     /// The point a deadline-valued key is dated as.
     pub fn of(key: Key) -> Option<Point> {
         match key {
