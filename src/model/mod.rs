@@ -39,6 +39,19 @@ impl Corpus {
             .iter()
             .find(|document| document.id.value == id)
     }
+
+    /// Every clause and recital of every document and every red-line header, in
+    /// order: all that holds attribute values.
+    pub fn every_clause(&self) -> impl Iterator<Item = &Clause> {
+        let headers = self
+            .requirements
+            .iter()
+            .map(|requirements| &requirements.header);
+        self.documents
+            .iter()
+            .chain(headers)
+            .flat_map(|document| document.recitals.iter().chain(&document.clauses))
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -31,19 +31,8 @@ pub fn ages_in_range(min: u32, max: u32) -> bool {
 /// documents and of red-line headers) and red-line bounds, in order.
 pub fn check(corpus: &Corpus) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
-    let headers = corpus
-        .requirements
-        .iter()
-        .map(|requirements| &requirements.header);
-    for document in corpus.documents.iter().chain(headers) {
-        for attribute in document
-            .recitals
-            .iter()
-            .chain(&document.clauses)
-            .flat_map(|clause| &clause.attributes)
-        {
-            check_value(&attribute.value, attribute.span, &mut errors);
-        }
+    for attribute in corpus.every_clause().flat_map(|clause| &clause.attributes) {
+        check_value(&attribute.value, attribute.span, &mut errors);
     }
     for requirements in &corpus.requirements {
         for bound in requirements.items.iter().flat_map(|item| &item.bounds) {

@@ -384,29 +384,6 @@ pub enum Value {
     Words(Vec<Spanned<String>>),
 }
 
-impl Value {
-    /// The `type` tag this value is written with.
-    pub fn tag(&self) -> &'static str {
-        match self {
-            Value::Text(_) => "text",
-            Value::Parties(_) => "parties",
-            Value::Places(_) => "places",
-            Value::Actors(_) => "actors",
-            Value::When(_) => "when",
-            Value::Deadline(_) => "deadline",
-            Value::Duration(_) => "duration",
-            Value::Count(_) => "count",
-            Value::Ages { .. } => "ages",
-            Value::Ratio(_) => "ratio",
-            Value::Distance(_) => "distance",
-            Value::Weapons(_) => "weapons",
-            Value::Strength(_) => "strength",
-            Value::Clauses(_) => "clauses",
-            Value::Words(_) => "words",
-        }
-    }
-}
-
 impl ToWire for model::Value {
     type Wire = Value;
     fn to_wire(&self) -> Value {
@@ -456,57 +433,6 @@ impl IntoModel for Value {
             Value::Strength(strength) => Model::Strength(strength.into_model()),
             Value::Clauses(numbers) => Model::Clauses(numbers.into_model()),
             Value::Words(words) => Model::Words(words.into_model()),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tags_are_what_serde_writes() {
-        let count = Count {
-            min: None,
-            max: None,
-            approximate: false,
-            what: Vec::new(),
-        };
-        let values = [
-            Value::Text(String::new()),
-            Value::Parties(Vec::new()),
-            Value::Places(Vec::new()),
-            Value::Actors(Vec::new()),
-            Value::When(When {
-                text: "2018-05".into(),
-                start: jiff::civil::date(2018, 5, 1).at(0, 0, 0, 0),
-                end: jiff::civil::date(2018, 6, 1).at(0, 0, 0, 0),
-                precision: Precision::Month,
-                zone: None,
-            }),
-            Value::Deadline(Deadline::Immediate),
-            Value::Duration(DurationRange {
-                min: Duration {
-                    amount: 1,
-                    unit: TimeUnit::Days,
-                },
-                max: None,
-            }),
-            Value::Count(count.clone()),
-            Value::Ages { min: 1, max: 2 },
-            Value::Ratio(Ratio {
-                numerator: count.clone(),
-                denominator: count,
-            }),
-            Value::Distance(Distance { metres: 1.0 }),
-            Value::Weapons(Vec::new()),
-            Value::Strength(Strength::Pledge),
-            Value::Clauses(Vec::new()),
-            Value::Words(Vec::new()),
-        ];
-        for value in values {
-            let json = serde_json::to_value(&value).unwrap();
-            assert_eq!(json["type"], value.tag());
         }
     }
 }
