@@ -25,14 +25,9 @@ agreement draft_2 {
     check: Check::Comparison(check),
     cases: &[
         // a clause only the older draft has
-        fires(
-            &[&["clause 2"]],
-            ONE_CLAUSE_REPLACED,
-        ),
+        fires(&[&["clause 2"]], ONE_CLAUSE_REPLACED),
         // a renumbered clause pairs
-        quiet(
-            RENUMBERED,
-        ),
+        quiet(RENUMBERED),
     ],
 };
 
