@@ -7,7 +7,7 @@
 //! the model, by [`check`].
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Corpus, Deadline, Duration, Value};
+use crate::model::{Corpus, Count, Deadline, Duration, Value};
 use crate::source::Span;
 
 /// Durations are whole numbers of units from 0 to this many.
@@ -15,6 +15,16 @@ pub const MAX_DURATION: i64 = 100_000;
 
 /// Ages are whole numbers up to this.
 pub const MAX_AGE: u32 = 150;
+
+/// Counts (people, weapons, corridors) are at most this: a trillion is more than
+/// any agreement counts, and a larger number is a slip of the keyboard.
+pub const MAX_COUNT: f64 = 1e12;
+
+/// Whether a count's number is within the limits: not negative, and at most
+/// [`MAX_COUNT`].
+pub fn count_in_range(number: f64) -> bool {
+    (0.0..=MAX_COUNT).contains(&number)
+}
 
 /// Whether a duration of `amount` units is within the limits.
 pub fn duration_in_range(amount: i64) -> bool {
@@ -55,6 +65,15 @@ fn check_value(value: &Value, span: Span, errors: &mut Vec<Diagnostic>) {
             }
             Vec::new()
         }
+        Value::Count(count) => {
+            check_count(count, span, errors);
+            Vec::new()
+        }
+        Value::Ratio(ratio) => {
+            check_count(&ratio.numerator, span, errors);
+            check_count(&ratio.denominator, span, errors);
+            Vec::new()
+        }
         _ => Vec::new(),
     };
     for duration in durations {
@@ -74,6 +93,17 @@ fn check_value(value: &Value, span: Span, errors: &mut Vec<Diagnostic>) {
     }
 }
 
+fn check_count(count: &Count, span: Span, errors: &mut Vec<Diagnostic>) {
+    for number in count.min.iter().chain(&count.max) {
+        if !count_in_range(*number) {
+            errors.push(
+                Diagnostic::new(format!("{number} is too large to be a count"), span)
+                    .expected(format!("a number from 0 to {MAX_COUNT}")),
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +114,7 @@ mod tests {
         assert!(!duration_in_range(-1) && !duration_in_range(MAX_DURATION + 1));
         assert!(ages_in_range(18, 18) && ages_in_range(0, MAX_AGE));
         assert!(!ages_in_range(42, 18) && !ages_in_range(18, MAX_AGE + 1));
+        assert!(count_in_range(0.0) && count_in_range(MAX_COUNT));
+        assert!(!count_in_range(-1.0) && !count_in_range(1e29));
     }
 }

@@ -9,10 +9,12 @@ use crate::model::{
     Actor, Anchor, AnchorPoint, Count, Deadline, Distance, Duration, DurationRange, PlaceRef,
     Ratio, Strength, TimeUnit, Value, Weapon, When, is_group,
 };
-use crate::model_checks::limits::{MAX_AGE, MAX_DURATION, ages_in_range, duration_in_range};
+use crate::model_checks::limits::{
+    MAX_AGE, MAX_COUNT, MAX_DURATION, ages_in_range, count_in_range, duration_in_range,
+};
 use crate::source::{Span, Spanned};
 use crate::syntax::{Atom, AtomKind};
-use crate::vocabulary::{self, ValueType};
+use crate::vocabulary::{self, Key, ValueType};
 
 use super::time::{MONTH_QUALIFIERS, read_when};
 
@@ -527,7 +529,7 @@ fn read_count(cursor: &mut Cursor, stop: &dyn Fn(&str) -> bool, many_words: bool
         }
         _ => {}
     }
-    let first = read_number(cursor, "a number, such as `12000` or `about 1400`")?;
+    let first = read_count_number(cursor, "a number, such as `12000` or `about 1400`")?;
     let mut count = Count::exact(first);
     count.approximate = approximate;
     if minimum_only {
@@ -543,12 +545,14 @@ fn read_count(cursor: &mut Cursor, stop: &dyn Fn(&str) -> bool, many_words: bool
         )
     {
         cursor.next();
-        count.max = Some(read_number(cursor, "the upper bound")?);
+        count.max = Some(read_count_number(cursor, "the upper bound")?);
     }
     // One word names what is counted (`1400 people`), even if it is also an
-    // attribute's name; a ratio's first part reads on to `per`.
+    // attribute's name; a ratio's first part reads on to `per`. `source` never
+    // is: it cites the line (`count about 1400 source s003`).
     while let Some(word) = cursor.peek_word() {
-        if stop(word) && !(count.what.is_empty() && word != "per") {
+        let first_word = count.what.is_empty() && word != "per";
+        if word == Key::Source.name() || (stop(word) && !first_word) {
             break;
         }
         count.what.push(word.to_string());
@@ -558,6 +562,21 @@ fn read_count(cursor: &mut Cursor, stop: &dyn Fn(&str) -> bool, many_words: bool
         }
     }
     Ok(count)
+}
+
+/// A number a count can hold: not past [`MAX_COUNT`], which no agreement counts
+/// up to.
+fn read_count_number(cursor: &mut Cursor, what: &str) -> Read<f64> {
+    let at = cursor.here();
+    let number = read_number(cursor, what)?;
+    if !count_in_range(number) {
+        return Err(
+            Diagnostic::new(format!("{number} is too large to be a count"), at)
+                .expected(format!("a number from 0 to {MAX_COUNT}"))
+                .hint("write the count the source gives; `about 1400` for an estimate"),
+        );
+    }
+    Ok(number)
 }
 
 fn read_weapon(cursor: &mut Cursor) -> Read<Weapon> {
