@@ -242,7 +242,7 @@ fn demand_gap(demand: Demand, document: &Document) -> Option<String> {
                 return Some("the document names no declared region to represent".into());
             }
             let places: Vec<String> = bound.places.iter().map(|p| format!("`{p}`")).collect();
-            (!document.represented(&bound.places))
+            (!document.represented_by_signatory(&bound.places))
                 .then(|| format!("no signatory represents {}", places.join(", ")))
         }
         Demand::Monitor => (!document.is_monitored()).then(|| "no monitor".to_string()),

@@ -549,19 +549,37 @@ fn party() -> impl Strategy<Value = Party> {
         prop::option::of(spanned(name(PARTIES))),
         prop::collection::vec(spanned(select(Role::ALL)), 0..3),
         prop::collection::vec(spanned(place_ref()), 0..2),
+        (
+            spanned_names(PARTIES),
+            prop::option::of(spanned(name(PLACES))),
+        ),
         spanned_names(SOURCES),
         span(),
     )
         .prop_map(
-            |(id, name, side, aligned, roles, represents, source, span)| Party {
+            |(
                 id,
                 name,
                 side,
                 aligned,
                 roles,
                 represents,
+                (on_behalf_of, territory),
                 source,
                 span,
+            )| {
+                Party {
+                    id,
+                    name,
+                    side,
+                    aligned,
+                    roles,
+                    represents,
+                    on_behalf_of,
+                    territory,
+                    source,
+                    span,
+                }
             },
         )
 }

@@ -299,6 +299,9 @@ pub fn document(older: &Document, newer: &Document) -> Vec<AttributeDiff> {
         Role::Monitor,
         Role::Mediator,
         Role::Sponsor,
+        Role::Addressee,
+        Role::Agreed,
+        Role::Established,
     ] {
         let before = joined(with_role(older, role));
         let after = joined(with_role(newer, role));

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::{Actor, Clause, Document, PlaceRef, Value};
+use super::{Actor, Clause, Document, Party, PlaceRef, Value};
 use crate::source::{Span, Spanned};
 use crate::vocabulary::{Backing, Key, Role};
 
@@ -212,19 +212,53 @@ impl Document {
         bound
     }
 
-    /// Whether a signatory represents one of `places`, a place within one of
-    /// them, or a place containing one.
+    /// The parties that consented (signed, or agreed without signing), in order.
+    pub fn consenting(&self) -> impl Iterator<Item = &Party> {
+        self.parties.iter().filter(|party| party.consents())
+    }
+
+    /// Whether one of `parties`, or a party in whose name one of them signed or
+    /// agreed, speaks for one of `places`, a place within one of them, or a place
+    /// containing one.
+    fn speak_for<'a>(&'a self, parties: impl Iterator<Item = &'a Party>, places: &[&str]) -> bool {
+        parties
+            .flat_map(|party| {
+                let behalf = party
+                    .on_behalf_of
+                    .iter()
+                    .filter_map(|name| self.owner_party(&name.value));
+                std::iter::once(party).chain(behalf)
+            })
+            .flat_map(Party::speaks_for)
+            .any(|spoken| places.iter().any(|place| self.places_meet(place, spoken)))
+    }
+
+    /// Whether a party that signed or agreed speaks for one of `places` (it
+    /// represents it, its territory holds it, or it acted for a party that does).
     pub fn represented(&self, places: &[&str]) -> bool {
-        self.signatories().any(|party| {
-            party
-                .represents
-                .iter()
-                .any(|represented| match &represented.value {
-                    PlaceRef::Declared(represented) => places
-                        .iter()
-                        .any(|place| self.places_meet(place, represented)),
-                    PlaceRef::Described(_) => false,
-                })
-        })
+        self.speak_for(self.consenting(), places)
+    }
+
+    /// Whether a signatory speaks for one of `places`: [`Document::represented`],
+    /// counting only those who signed.
+    pub fn represented_by_signatory(&self, places: &[&str]) -> bool {
+        self.speak_for(self.signatories(), places)
+    }
+
+    /// Whether a clause naming the party at `path` binds it by its own consent: it
+    /// signed or agreed, a party that did acted in its name, or the document
+    /// established it.
+    pub fn binds_by_consent(&self, path: &str) -> bool {
+        let Some(party) = self.owner_party(path) else {
+            return false;
+        };
+        party.consents()
+            || party.has_role(Role::Established)
+            || self.consenting().any(|other| {
+                other
+                    .on_behalf_of
+                    .iter()
+                    .any(|name| self.owner(&name.value) == party.id.value)
+            })
     }
 }

@@ -63,6 +63,12 @@ pub struct Party {
     pub aligned: Option<Spanned<String>>,
     pub roles: Vec<Spanned<Role>>,
     pub represents: Vec<Spanned<PlaceRef>>,
+    /// The parties it signs or agrees for: a committee for the factions, a
+    /// delegation for its government.
+    pub on_behalf_of: Vec<Spanned<String>>,
+    /// The place whose state it is: a state represents its own territory and
+    /// population unless `represents` says otherwise.
+    pub territory: Option<Spanned<String>>,
     pub source: Vec<Spanned<String>>,
     pub span: Span,
 }
@@ -70,6 +76,30 @@ pub struct Party {
 impl Party {
     pub fn has_role(&self, role: Role) -> bool {
         self.roles.iter().any(|r| r.value == role)
+    }
+
+    /// Whether the party gave its consent: it signed, or agreed without signing.
+    pub fn consents(&self) -> bool {
+        self.roles.iter().any(|role| role.value.consents())
+    }
+
+    /// The declared places it speaks for: those it `represents`, else, for a
+    /// state, its territory.
+    pub fn speaks_for(&self) -> Vec<&str> {
+        if !self.represents.is_empty() {
+            return self
+                .represents
+                .iter()
+                .filter_map(|place| match &place.value {
+                    PlaceRef::Declared(id) => Some(id.as_str()),
+                    PlaceRef::Described(_) => None,
+                })
+                .collect();
+        }
+        self.territory
+            .iter()
+            .map(|place| place.value.as_str())
+            .collect()
     }
 
     pub fn side(&self) -> Option<Side> {

@@ -212,6 +212,14 @@ pub(super) fn check(document: &Document, declared: &Declared, errors: &mut Vec<D
         for place in &party.represents {
             declared.place(place, errors);
         }
+        for behalf in &party.on_behalf_of {
+            declared.party(behalf, errors);
+        }
+        if let Some(territory) = &party.territory
+            && !declared.is_place(&territory.value)
+        {
+            errors.push(declared.unknown_container(territory));
+        }
         declared.sources(&party.source, &mut reported, errors);
     }
     if let Some(region) = &document.region {

@@ -67,11 +67,14 @@ impl DocumentResolver<'_> {
             aligned: None,
             roles: Vec::new(),
             represents: Vec::new(),
+            on_behalf_of: Vec::new(),
+            territory: None,
             source: Vec::new(),
             span: statement.span,
         };
-        // Units and sides are read here; `aligned`, `represents` and `source`
-        // name other declarations and are read in the second pass.
+        // Units and sides are read here; `aligned`, `represents`, `on_behalf_of`,
+        // `territory` and `source` name other declarations and are read in the
+        // second pass.
         for (key, word, atoms) in parts.groups {
             let mut cursor = Self::sub_cursor(atoms, key);
             let result: Result<(), Diagnostic> = (|| {
@@ -123,7 +126,7 @@ impl DocumentResolver<'_> {
                         cursor.next();
                     },
                     // Read in the second pass.
-                    "aligned" | "represents" | "source" => {
+                    "aligned" | "represents" | "on_behalf_of" | "territory" | "source" => {
                         cursor = Self::sub_cursor(&[], key);
                     }
                     _ => {}
@@ -278,6 +281,26 @@ impl DocumentResolver<'_> {
                         break;
                     }
                     cursor.next();
+                },
+                "on_behalf_of" => loop {
+                    match read_party(&mut cursor) {
+                        Ok(party) => self.document.parties[index].on_behalf_of.push(party),
+                        Err(error) => {
+                            self.error(error);
+                            break;
+                        }
+                    }
+                    if !matches!(cursor.peek().map(|a| &a.kind), Some(AtomKind::Comma)) {
+                        break;
+                    }
+                    cursor.next();
+                },
+                "territory" => match read_word(&mut cursor, "the place that is its territory") {
+                    Ok(place) => self.document.parties[index].territory = Some(place),
+                    Err(error) => {
+                        self.error(error);
+                        continue;
+                    }
                 },
                 "source" => {
                     let sources = self.sources(&mut cursor);

@@ -82,6 +82,15 @@ words! {
         Mediator = "mediator",
         Monitor = "monitor",
         Sponsor = "sponsor",
+        /// The party a proposal is addressed to, whose acceptance it needs: not a
+        /// signatory.
+        Addressee = "addressee",
+        /// A party that agreed without signing: a text announced by a mediator, a
+        /// leader who agreed but did not sign. It consents, as a signatory does.
+        Agreed = "agreed",
+        /// A body the document itself establishes (a joint committee, a
+        /// coordination centre): bound by the terms that create it.
+        Established = "established",
     }
 }
 
@@ -95,7 +104,15 @@ impl Role {
             Role::Mediator => "mediators",
             Role::Monitor => "monitors",
             Role::Sponsor => "sponsors",
+            Role::Addressee => "addressees",
+            Role::Agreed => "agreeing",
+            Role::Established => "established",
         }
+    }
+
+    /// Whether the role gives the party's consent to the document.
+    pub fn consents(self) -> bool {
+        matches!(self, Role::Signatory | Role::Agreed)
     }
 }
 
@@ -104,6 +121,8 @@ words! {
     Status {
         Proposed = "proposed",
         Signed = "signed",
+        /// Agreed by its parties without a signature, or in principle.
+        Agreed = "agreed",
         Announced = "announced",
         Ratified = "ratified",
         Rejected = "rejected",
@@ -115,9 +134,9 @@ words! {
 }
 
 impl Status {
-    /// Whether a document with this status binds its signatories.
+    /// Whether a document with this status binds the parties that consented.
     pub fn binds(self) -> bool {
-        matches!(self, Status::Signed | Status::Ratified)
+        matches!(self, Status::Signed | Status::Agreed | Status::Ratified)
     }
 }
 
@@ -199,8 +218,17 @@ pub const DOCUMENT_STATEMENTS: &[(&str, &[&str], &str)] = &[
     ),
     (
         "party",
-        &["side", "aligned", "role", "represents", "units", "source"],
-        "a party: id, name, side, roles, units",
+        &[
+            "side",
+            "aligned",
+            "role",
+            "represents",
+            "on_behalf_of",
+            "territory",
+            "units",
+            "source",
+        ],
+        "a party: id, name, side, roles, whom it represents or acts for, units",
     ),
     (
         "unit",

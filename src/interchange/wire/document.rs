@@ -14,6 +14,12 @@ pub struct Party {
     pub aligned: Option<Spanned<String>>,
     pub roles: Vec<Spanned<Role>>,
     pub represents: Vec<Spanned<PlaceRef>>,
+    /// Added within version 1: written only when given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub on_behalf_of: Vec<Spanned<String>>,
+    /// Added within version 1: written only when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub territory: Option<Spanned<String>>,
     pub source: Vec<Spanned<String>>,
     pub span: Span,
 }
@@ -28,6 +34,8 @@ impl ToWire for model::Party {
             aligned,
             roles,
             represents,
+            on_behalf_of,
+            territory,
             source,
             span,
         } = self;
@@ -38,6 +46,8 @@ impl ToWire for model::Party {
             aligned: aligned.to_wire(),
             roles: roles.to_wire(),
             represents: represents.to_wire(),
+            on_behalf_of: on_behalf_of.to_wire(),
+            territory: territory.to_wire(),
             source: source.to_wire(),
             span: span.to_wire(),
         }
@@ -54,6 +64,8 @@ impl IntoModel for Party {
             aligned: self.aligned.into_model(),
             roles: self.roles.into_model(),
             represents: self.represents.into_model(),
+            on_behalf_of: self.on_behalf_of.into_model(),
+            territory: self.territory.into_model(),
             source: self.source.into_model(),
             span: self.span.into_model(),
         }

@@ -2,7 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::rules::{Check, Context, Rule, fires, name, quiet};
-use crate::vocabulary::{Key, Role};
+use crate::vocabulary::Key;
 
 pub static RULE: Rule = Rule {
     id: "obligation-on-non-signatory",
@@ -53,13 +53,39 @@ pub static RULE: Rule = Rule {
   clause venue { by russia; place "Safir Hotel" }
 }"#,
         ),
+        // quiet for a party a signatory acts for, and for a body the text establishes
+        quiet(
+            r#"agreement a {
+  date 2017-10-04
+  status signed on 2017-10-04
+  place north_homs "Northern Homs countryside" kind region
+  party factions "Rebel factions" side opposition represents north_homs
+  party committee "Negotiations Committee" side opposition role signatory on_behalf_of factions
+  party russia "Russian side" side third role signatory
+  party joint "Joint committee" side third role established
+  clause 1 ceasefire { by factions }
+  clause 2 monitoring { by joint; covers 1 }
+}"#,
+        ),
+        // quiet for a party that agreed without signing
+        quiet(
+            r#"agreement a {
+  date 2015-09-24
+  status announced on 2015-09-24
+  status agreed on 2015-09-24
+  party army "Syrian army" side government role agreed
+  party fighters "Jaysh al-Fatah" side opposition role agreed
+  clause 1 ceasefire { by army, fighters; duration 6 months }
+}"#,
+        ),
     ],
 };
 
 fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let document = context.document;
-    // Only a signed text binds anyone: a proposal's proposer commits nobody.
-    if !document.is_signed() || document.signatories().next().is_none() {
+    // Only a signed (or agreed) text binds anyone: a proposal's proposer commits
+    // nobody.
+    if !document.is_signed() || document.consenting().next().is_none() {
         return;
     }
     for clause in &document.clauses {
@@ -71,7 +97,9 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
             let Some(party) = document.owner_party(&path) else {
                 continue;
             };
-            if party.has_role(Role::Signatory) || reported.contains(&party.id.value.as_str()) {
+            // A party that signed or agreed, one in whose name another did, and a
+            // body the document establishes are bound by consent.
+            if document.binds_by_consent(&path) || reported.contains(&party.id.value.as_str()) {
                 continue;
             }
             reported.push(&party.id.value);
