@@ -325,10 +325,15 @@ fn number() -> impl Strategy<Value = f64> {
     prop_oneof![(0u32..100_000).prop_map(f64::from), -1.0e9f64..1.0e9,]
 }
 
+/// A number a count can hold, as the resolver reads them: from 0 up.
+fn count_number() -> impl Strategy<Value = f64> {
+    prop_oneof![(0u32..100_000).prop_map(f64::from), 0.0f64..1.0e9,]
+}
+
 fn count() -> impl Strategy<Value = Count> {
     (
-        prop::option::of(number()),
-        prop::option::of(number()),
+        prop::option::of(count_number()),
+        prop::option::of(count_number()),
         any::<bool>(),
         prop::collection::vec("[a-z]{1,8}", 0..3),
     )

@@ -96,9 +96,13 @@ fn check_value(value: &Value, span: Span, errors: &mut Vec<Diagnostic>) {
 fn check_count(count: &Count, span: Span, errors: &mut Vec<Diagnostic>) {
     for number in count.min.iter().chain(&count.max) {
         if !count_in_range(*number) {
+            let message = if *number < 0.0 {
+                format!("{number} cannot be a count: it is negative")
+            } else {
+                format!("{number} is too large to be a count")
+            };
             errors.push(
-                Diagnostic::new(format!("{number} is too large to be a count"), span)
-                    .expected(format!("a number from 0 to {MAX_COUNT}")),
+                Diagnostic::new(message, span).expected(format!("a number from 0 to {MAX_COUNT}")),
             );
         }
     }
