@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::Clause;
+use crate::model::{Basis, Clause};
 use crate::source::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -65,4 +65,7 @@ pub struct Finding {
     /// Where the finding points: the most specific span (an attribute, a clause, or
     /// the document's id).
     pub span: Span,
+    /// For a finding that something is missing: whether the text lacks it or the
+    /// reports of the text leave it out. `None` for every other finding.
+    pub basis: Option<Basis>,
 }

@@ -51,6 +51,11 @@ enum Command {
         #[arg(long)]
         explain: bool,
 
+        /// Show only findings that rest on an agreement's own text: leave out what
+        /// is missing only from reports of a text (`known_from summary`, ...).
+        #[arg(long)]
+        text_only: bool,
+
         /// Check the documents against a party's red lines instead: a
         /// `requirements` id, or a file holding one. Unmet or violated red lines
         /// fail the run (exit code 1).
@@ -295,8 +300,9 @@ fn main() -> ExitCode {
             format,
             deny,
             explain,
+            text_only,
             against: None,
-        } => app::check::findings(&paths, format.app(), deny.severity(), explain),
+        } => app::check::findings(&paths, format.app(), deny.severity(), explain, text_only),
         Command::Test { paths, coverage } => app::test_blocks::run(&paths, coverage),
         Command::Coverage {
             paths,

@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Clause, Corpus, Document, Relation, Value, When, date_shift};
+use crate::model::{Clause, Corpus, Document, Relation, Value, When, and_list, date_shift};
 use crate::rules::ClauseRef;
 use crate::source::Span;
 use crate::vocabulary::{Key, kinds};
@@ -44,12 +44,27 @@ pub struct Term {
     pub end: When,
 }
 
+/// A time a clause states that resolves to no date: it counts from a clause, or a
+/// signing, with no date of its own.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Unresolved {
+    pub document: String,
+    pub clause: ClauseRef,
+    /// The attribute: `start`, `deadline`.
+    pub key: &'static str,
+    /// As the source gives it: `2 days after clause 3 starts`.
+    pub written: String,
+    pub span: Span,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Timeline {
     /// In date order; events on the same date keep the documents' order.
     pub events: Vec<Event>,
     /// Documents with no dated event at all.
     pub undated: Vec<String>,
+    /// Times that count from something undated, so are on no date.
+    pub unresolved: Vec<Unresolved>,
     pub terms: Vec<Term>,
 }
 
@@ -58,8 +73,11 @@ pub fn timeline(corpus: &Corpus) -> Timeline {
     let terms: Vec<Term> = corpus.documents.iter().filter_map(term).collect();
     let mut keyed: Vec<(usize, Event)> = Vec::new();
     let mut undated = Vec::new();
+    let mut unresolved = Vec::new();
     for (index, document) in corpus.documents.iter().enumerate() {
-        let events = document_events(document, corpus, &terms);
+        let mut events = document_events(document, corpus, &terms, &mut unresolved);
+        events.extend(outcomes(document));
+        events.extend(endings(document, corpus));
         if events.is_empty() {
             undated.push(document.id.value.clone());
         }
@@ -76,11 +94,94 @@ pub fn timeline(corpus: &Corpus) -> Timeline {
     Timeline {
         events: keyed.into_iter().map(|(_, event)| event).collect(),
         undated,
+        unresolved,
         terms,
     }
 }
 
-fn document_events(document: &Document, corpus: &Corpus, terms: &[Term]) -> Vec<Event> {
+/// What happened after the document was made, where the source dates it: `violation
+/// of clause 1 by regime.forces`.
+fn outcomes(document: &Document) -> Vec<Event> {
+    document
+        .events
+        .iter()
+        .filter_map(|event| {
+            let on = event.on.as_ref()?;
+            let mut description = event.outcome.value.name().replace('_', " ");
+            if !event.clauses.is_empty() {
+                let numbers: Vec<String> = event
+                    .clauses
+                    .iter()
+                    .map(|number| format!("clause {}", number.value))
+                    .collect();
+                description.push_str(&format!(" of {}", and_list(&numbers)));
+            }
+            if !event.by.is_empty() {
+                let by: Vec<String> = event
+                    .by
+                    .iter()
+                    .map(|actor| actor.value.to_string())
+                    .collect();
+                description.push_str(&format!(" by {}", and_list(&by)));
+            }
+            if let Some(count) = &event.count {
+                description.push_str(&format!(": {}", count.value));
+            }
+            let clause = event
+                .clauses
+                .first()
+                .and_then(|number| document.clause(&number.value))
+                .map(ClauseRef::of);
+            Some(Event {
+                when: on.value.clone(),
+                document: document.id.value.clone(),
+                clause,
+                event: event.outcome.value.name().to_string(),
+                description,
+                written: None,
+                note: None,
+                span: event.span,
+            })
+        })
+        .collect()
+}
+
+/// The document's end where another document ends it: `terminated by
+/// russian_notice_2018_02`, on the day its termination takes effect.
+fn endings(document: &Document, corpus: &Corpus) -> Vec<Event> {
+    let mut out = Vec::new();
+    for other in &corpus.documents {
+        let ends_it = other
+            .linked(Relation::Terminates)
+            .any(|target| target.value == document.id.value);
+        if !ends_it || std::ptr::eq(other, document) {
+            continue;
+        }
+        for clause in other.clauses.iter().filter(|c| c.is(&kinds::TERMINATION)) {
+            let Some(when) = clause.when(Key::Effective) else {
+                continue;
+            };
+            out.push(Event {
+                when: when.clone(),
+                document: document.id.value.clone(),
+                clause: None,
+                event: "terminated".to_string(),
+                description: format!("terminated by {}", other.id.value),
+                written: None,
+                note: None,
+                span: clause.span_of(Key::Effective),
+            });
+        }
+    }
+    out
+}
+
+fn document_events(
+    document: &Document,
+    corpus: &Corpus,
+    terms: &[Term],
+    unresolved: &mut Vec<Unresolved>,
+) -> Vec<Event> {
     let id = document.id.value.clone();
     let mut events = Vec::new();
     for status in &document.statuses {
@@ -122,6 +223,15 @@ fn document_events(document: &Document, corpus: &Corpus, terms: &[Term]) -> Vec<
     for clause in &document.clauses {
         for key in Key::timed() {
             let Some(when) = clause.when(key) else {
+                if let Some(attribute) = clause.get(key) {
+                    unresolved.push(Unresolved {
+                        document: id.clone(),
+                        clause: ClauseRef::of(clause),
+                        key: key.name(),
+                        written: attribute.value.to_string(),
+                        span: attribute.span,
+                    });
+                }
                 continue;
             };
             let phrase = key.timing().map_or("", |timing| timing.event);

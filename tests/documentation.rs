@@ -8,8 +8,8 @@ use std::fs;
 
 use truce::rules::{FAMILIES, registry};
 use truce::vocabulary::{
-    self, Attribute, CLAUSE_KINDS, COMMON_ATTRIBUTES, DOCUMENT_STATEMENTS, Relation, Role, Side,
-    Status, ValueType,
+    self, Attribute, CLAUSE_KINDS, COMMON_ATTRIBUTES, DOCUMENT_STATEMENTS, Evidence, Outcome,
+    Relation, Role, Side, Status, ValueType,
 };
 
 fn read(path: &str) -> String {
@@ -144,6 +144,9 @@ fn the_reference_lists_the_document_statements_and_word_lists() {
     };
     for (what, words) in [
         ("statuses", Status::NAMES),
+        ("evidence", Evidence::NAMES),
+        ("events", Outcome::NAMES),
+        ("event lines", vocabulary::EVENT_LINES),
         ("relations", Relation::NAMES),
         ("kinds of place", vocabulary::PLACE_KINDS),
         ("sides", Side::NAMES),
@@ -175,6 +178,9 @@ fn the_fuzz_dictionary_holds_every_word_of_the_vocabulary() {
     );
     for list in [
         Status::NAMES,
+        Evidence::NAMES,
+        Outcome::NAMES,
+        vocabulary::EVENT_LINES,
         Relation::NAMES,
         Role::NAMES,
         Side::NAMES,

@@ -11,13 +11,13 @@ use proptest::sample::select;
 
 use truce::model::{
     Actor, Anchor, AnchorPoint, AttributeValue, Backer, Bound, Citation, Clause, Comparison,
-    Corpus, Count, Deadline, Demand, Distance, Document, Duration, DurationRange, Link, Party,
-    Place, PlaceRef, Point, Precision, Ratio, Requirement, RequirementMode, Requirements, Side,
-    StatusEntry, Strength, TimeUnit, Unit, Value, Weapon, When,
+    Corpus, Count, Deadline, Demand, Distance, Document, Duration, DurationRange, Event, KnownFrom,
+    Link, Party, Place, PlaceRef, Point, Precision, Ratio, Requirement, RequirementMode,
+    Requirements, Side, StatusEntry, Strength, TimeUnit, Unit, Value, Weapon, When,
 };
 use truce::source::{SourceFile, Sources, Span, Spanned};
 use truce::syntax::{self, AtomKind, SyntaxFile};
-use truce::vocabulary::{self, ClauseKind, Relation, Role, Status, ValueType};
+use truce::vocabulary::{self, ClauseKind, Evidence, Outcome, Relation, Role, Status, ValueType};
 
 // Syntax trees.
 
@@ -373,6 +373,7 @@ fn deadline() -> impl Strategy<Value = Deadline> {
         when().prop_map(|when| Deadline::At { when }),
         Just(Deadline::Immediate),
         (duration(), anchor).prop_map(|(offset, anchor)| Deadline::Relative { offset, anchor }),
+        when().prop_map(|when| Deadline::NoLaterThan { when }),
     ]
 }
 
@@ -639,6 +640,40 @@ fn status() -> impl Strategy<Value = StatusEntry> {
         })
 }
 
+fn known_from() -> impl Strategy<Value = KnownFrom> {
+    (spanned(select(Evidence::ALL)), spanned_names(SOURCES))
+        .prop_map(|(evidence, source)| KnownFrom { evidence, source })
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    (
+        spanned(select(Outcome::ALL)),
+        prop::option::of(spanned(when())),
+        prop::collection::vec(spanned(actor()), 0..2),
+        spanned_names(NUMBERS),
+        prop::option::of(spanned(count())),
+        (
+            prop::collection::vec(spanned(free_text()), 0..2),
+            prop::collection::vec(spanned(free_text()), 0..2),
+        ),
+        spanned_names(SOURCES),
+        span(),
+    )
+        .prop_map(
+            |(outcome, on, by, clauses, count, (texts, notes), source, span)| Event {
+                outcome,
+                on,
+                by,
+                clauses,
+                count,
+                texts,
+                notes,
+                source,
+                span,
+            },
+        )
+}
+
 fn document(typed: bool) -> impl Strategy<Value = Document> {
     let header = (
         spanned(name(DOCUMENTS)),
@@ -679,11 +714,17 @@ fn document(typed: bool) -> impl Strategy<Value = Document> {
         prop::collection::vec(clause(true, typed), 0..2),
         prop::collection::vec(clause(false, typed), 0..6),
     );
-    (header, declarations, clauses).prop_map(
+    let history = (
+        prop::collection::vec(known_from(), 0..2),
+        prop::option::of(spanned(deadline())),
+        prop::collection::vec(event(), 0..2),
+    );
+    (header, declarations, clauses, history).prop_map(
         |(
             (id, span, title, date, region, statuses, sources, links),
             (places, parties, units, guarantors, monitors, notes, texts),
             (recitals, clauses),
+            (known_from, in_force, events),
         )| Document {
             id,
             span,
@@ -700,6 +741,9 @@ fn document(typed: bool) -> impl Strategy<Value = Document> {
             monitors,
             notes,
             texts,
+            known_from,
+            in_force,
+            events,
             recitals,
             clauses,
         },

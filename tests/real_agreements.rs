@@ -70,3 +70,153 @@ fn a_number_too_large_to_be_a_count_is_a_located_error() {
     );
     let _ = fired;
 }
+
+// Evidence: what a source leaves out is not what an agreement lacks.
+
+const REPORTED: &str = r#"agreement cairo_2017 {
+  date 2017-08-03
+  known_from summary source s004
+  source s004 "Syria Direct, 5 October 2017"
+  clause detainee_release {
+    text "The Cairo ceasefire stipulated the release of detainees, but did not set a specific mechanism for its implementation." source s004
+  }
+}"#;
+
+#[test]
+fn absences_in_a_reported_text_rest_on_the_reports() {
+    let found = fired("detainee-no-mechanism", REPORTED);
+    assert_eq!(
+        found,
+        [
+            "as reported, the detainee release names no mechanism: who releases, through whom, how verified"
+        ]
+    );
+    let from_text = REPORTED.replace(
+        "  known_from summary source s004\n",
+        "  known_from text source s004\n",
+    );
+    assert_eq!(
+        fired("detainee-no-mechanism", &from_text),
+        ["the detainee release names no mechanism: who releases, through whom, how verified"]
+    );
+}
+
+#[test]
+fn check_marks_the_basis_of_absences_and_can_keep_to_the_text() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("cairo.truce");
+    std::fs::write(&path, REPORTED).expect("written");
+    let run = |args: &[&str]| {
+        assert_cmd::cargo::cargo_bin_cmd!("truce")
+            .args(args)
+            .arg(&path)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("truce runs")
+    };
+    let json = run(&["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let findings = report["findings"].as_array().expect("findings");
+    let basis = |rule: &str| {
+        findings
+            .iter()
+            .find(|finding| finding["rule"] == rule)
+            .map(|finding| finding["basis"].clone())
+    };
+    assert_eq!(basis("detainee-no-mechanism"), Some("reports".into()));
+    assert_eq!(basis("detainee-no-deadline"), Some("reports".into()));
+    let text = String::from_utf8_lossy(&run(&["check"]).stdout).into_owned();
+    assert!(
+        text.contains("= rests on reports (summary s004), not the text: the text may say more"),
+        "{text}"
+    );
+    let text_only = String::from_utf8_lossy(&run(&["check", "--text-only"]).stdout).into_owned();
+    assert!(!text_only.contains("detainee-no-mechanism"), "{text_only}");
+    assert!(
+        text_only.contains("0 errors, 0 warnings, 0 infos"),
+        "{text_only}"
+    );
+}
+
+#[test]
+fn an_entry_into_force_counts_from_signing() {
+    let loaded = load(
+        r#"agreement busra_2018 {
+  date 2018-07-06
+  in_force within 24 hours of signing
+}"#,
+    );
+    assert!(loaded.errors.is_empty(), "{:#?}", loaded.errors);
+    let date = loaded.corpus.documents[0].in_force_date();
+    assert_eq!(date.map(|when| when.text), Some("2018-07-07".to_string()));
+}
+
+// Outcomes, and the timeline.
+
+#[test]
+fn the_timeline_shows_what_happened_resolved_dates_and_what_has_none() {
+    let loaded = load(
+        r#"agreement october_2017 {
+  date 2017-10-04
+  party regime "Syrian government" side government units forces
+  clause 1 ceasefire { by regime.forces; start immediate }
+  clause 2 weapons_handover { deadline 2018-05-03T12:00[Asia/Damascus] }
+  clause 3 evacuation { start 2 days after clause 2 ends; deadline 14 days after clause 3 starts }
+  event violation {
+    on 2017-10-05
+    by regime.forces
+    clauses 1
+    text "Regime forces allegedly fired heavy machine guns at targets in the north Homs town of Rastan on Thursday"
+  }
+  event implemented { text "no date given" }
+}
+agreement undated_offer {
+  clause 1 services { start 2 days after clause 2 starts }
+  clause 2 ceasefire { by factions }
+  party factions "Rebel factions" side opposition
+}
+agreement notice {
+  link terminates october_2017
+  clause 1 termination { effective 2018-02-15 }
+}"#,
+    );
+    assert!(loaded.errors.is_empty(), "{:#?}", loaded.errors);
+    let timeline = truce::timeline::timeline(&loaded.corpus);
+    let lines: Vec<String> = timeline
+        .events
+        .iter()
+        .map(|event| {
+            format!(
+                "{} {} {}",
+                event.when.text, event.document, event.description
+            )
+        })
+        .collect();
+    for expected in [
+        "2017-10-05 october_2017 violation of clause 1 by regime.forces",
+        "2018-05-05T12:00[Asia/Damascus] october_2017 clause 3 evacuation: takes effect",
+        "2018-05-19T12:00[Asia/Damascus] october_2017 clause 3 evacuation: deadline",
+        "2018-02-15 october_2017 terminated by notice",
+    ] {
+        assert!(
+            lines.iter().any(|line| line == expected),
+            "no `{expected}` in {lines:#?}"
+        );
+    }
+    assert!(!lines.iter().any(|line| line.contains(" + ")), "{lines:#?}");
+    let unresolved: Vec<(&str, &str, &str)> = timeline
+        .unresolved
+        .iter()
+        .map(|missing| {
+            (
+                missing.document.as_str(),
+                missing.key,
+                missing.written.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        unresolved,
+        [("undated_offer", "start", "2 days after clause 2 starts")]
+    );
+}

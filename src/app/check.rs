@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::model::{Document, RedLineStatus, Requirements};
+use crate::model::{Basis, Document, RedLineStatus, Requirements};
 use crate::redline;
 use crate::report::{json, redlines, text};
 use crate::rules::{self, Severity};
@@ -20,7 +20,15 @@ pub enum Format {
 
 /// Check the files against every rule; findings at or above `deny` fail the run.
 /// With input errors nothing is checked; as JSON, the report then holds them.
-pub fn findings(paths: &[PathBuf], format: Format, deny: Severity, explain: bool) -> Outcome {
+/// With `text_only`, findings that something is missing which rest on reports of
+/// a text, not the text, are left out.
+pub fn findings(
+    paths: &[PathBuf],
+    format: Format,
+    deny: Severity,
+    explain: bool,
+    text_only: bool,
+) -> Outcome {
     let loaded = crate::load_paths(paths);
     if !loaded.errors.is_empty() {
         let report = match format {
@@ -38,7 +46,10 @@ pub fn findings(paths: &[PathBuf], format: Format, deny: Severity, explain: bool
             ..Outcome::input_errors(loaded.errors, loaded.sources)
         };
     }
-    let findings = rules::check(&loaded.corpus);
+    let mut findings = rules::check(&loaded.corpus);
+    if text_only {
+        findings.retain(|finding| finding.basis != Some(Basis::Reports));
+    }
     let report = match format {
         Format::Text => text::render(
             &findings,
@@ -188,7 +199,7 @@ requirements r { require truce ceasefire { text "a ceasefire" } }
                 .collect()
         };
         for deny in [Severity::Error, Severity::Warning, Severity::Info] {
-            let outcome = findings(&fixture, Format::Text, deny, false);
+            let outcome = findings(&fixture, Format::Text, deny, false, false);
             let fails = severities.iter().any(|severity| *severity >= deny);
             let expected = if fails { Exit::Findings } else { Exit::Clean };
             assert_eq!(outcome.exit, expected, "--deny {deny:?}");
@@ -196,21 +207,21 @@ requirements r { require truce ceasefire { text "a ceasefire" } }
         // Any finding fails `--deny info`; a clean file passes it.
         assert!(!severities.is_empty());
         let clean = paths(&["tests/fixtures/clean.truce"]);
-        let outcome = findings(&clean, Format::Text, Severity::Info, false);
+        let outcome = findings(&clean, Format::Text, Severity::Info, false, false);
         assert_eq!(outcome.exit, Exit::Clean);
     }
 
     #[test]
     fn input_errors_as_json_are_reported_on_stdout_too() {
         let bad = paths(&["tests/fixtures/bad_date.truce"]);
-        let outcome = findings(&bad, Format::Json, Severity::Error, false);
+        let outcome = findings(&bad, Format::Json, Severity::Error, false, false);
         assert_eq!(outcome.exit, Exit::InputError);
         let report: serde_json::Value =
             serde_json::from_str(&outcome.report).expect("the report is JSON");
         let errors = outcome.input_errors.as_ref().map_or(0, |e| e.errors.len());
         assert!(errors > 0);
         assert_eq!(report["errors"].as_array().map(Vec::len), Some(errors));
-        let text = findings(&bad, Format::Text, Severity::Error, false);
+        let text = findings(&bad, Format::Text, Severity::Error, false, false);
         assert_eq!((text.exit, text.report.as_str()), (Exit::InputError, ""));
     }
 }

@@ -62,6 +62,7 @@ impl fmt::Display for Deadline {
         match self {
             Deadline::At { when } => f.write_str(&when.text),
             Deadline::Immediate => f.write_str("immediate"),
+            Deadline::NoLaterThan { when } => write!(f, "no later than {}", when.text),
             Deadline::Relative { offset, anchor } => match anchor {
                 Anchor::Signing => write!(f, "within {offset} of signing"),
                 Anchor::Clause { number, point } => {

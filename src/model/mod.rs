@@ -21,7 +21,7 @@ pub use value::*;
 
 use crate::source::{Span, Spanned};
 use crate::vocabulary::{Beneficiaries, ClauseKind, Guarantee, Key};
-pub use crate::vocabulary::{Relation, Role, Side, Status, is_group};
+pub use crate::vocabulary::{Evidence, Outcome, Relation, Role, Side, Status, is_group};
 
 /// Every document of a run.
 #[derive(Clone, Debug, Default)]
@@ -161,6 +161,42 @@ pub struct Link {
     pub target: Spanned<String>,
 }
 
+/// What a document's text is known from, and the sources that show it.
+#[derive(Clone, Debug)]
+pub struct KnownFrom {
+    pub evidence: Spanned<Evidence>,
+    pub source: Vec<Spanned<String>>,
+}
+
+/// Whether a finding about something missing rests on the agreement's text or on
+/// what reports of it give: the reports leaving a term out is not the agreement
+/// lacking it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The text itself, or a copy of it, leaves it out.
+    Text,
+    /// The reports of the text leave it out; the text may say more.
+    Reports,
+}
+
+/// Something that happened after the document was made: a violation, terms
+/// carried out or not, a release or an evacuation that took place.
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub outcome: Spanned<Outcome>,
+    pub on: Option<Spanned<When>>,
+    /// Who acted: parties, units, groups or descriptions.
+    pub by: Vec<Spanned<Actor>>,
+    /// The document's clauses it concerns, by number.
+    pub clauses: Vec<Spanned<String>>,
+    pub count: Option<Spanned<Count>>,
+    pub texts: Vec<Spanned<String>>,
+    pub notes: Vec<Spanned<String>>,
+    pub source: Vec<Spanned<String>>,
+    pub span: Span,
+}
+
 /// A document-level guarantor or monitor.
 #[derive(Clone, Debug)]
 pub struct Backer {
@@ -185,6 +221,12 @@ pub struct Document {
     pub monitors: Vec<Backer>,
     pub notes: Vec<Spanned<String>>,
     pub texts: Vec<Spanned<String>>,
+    /// What the document's text is known from; none given means the text itself.
+    pub known_from: Vec<KnownFrom>,
+    /// When it enters into force, when it says.
+    pub in_force: Option<Spanned<Deadline>>,
+    /// What happened after it was made.
+    pub events: Vec<Event>,
     /// Preamble statements: they bind nobody and never satisfy a requirement.
     pub recitals: Vec<Clause>,
     pub clauses: Vec<Clause>,
@@ -209,8 +251,42 @@ impl Document {
             monitors: Vec::new(),
             notes: Vec::new(),
             texts: Vec::new(),
+            known_from: Vec::new(),
+            in_force: None,
+            events: Vec::new(),
             recitals: Vec::new(),
             clauses: Vec::new(),
+        }
+    }
+
+    /// What the rules' findings about something missing rest on: the text, when
+    /// the document is known from its text or a copy of it (or says nothing of
+    /// where it comes from), else the reports of it.
+    pub fn basis(&self) -> Basis {
+        if self.known_from.is_empty()
+            || self
+                .known_from
+                .iter()
+                .any(|known| known.evidence.value.is_text())
+        {
+            Basis::Text
+        } else {
+            Basis::Reports
+        }
+    }
+
+    /// When the document enters into force: its `in_force`, resolved against its
+    /// date where relative; `None` when it does not say, or the date is unknown.
+    pub fn in_force_date(&self) -> Option<When> {
+        let date = self.date.as_ref().map(|date| &date.value);
+        match &self.in_force.as_ref()?.value {
+            Deadline::At { when } | Deadline::NoLaterThan { when } => Some(when.clone()),
+            Deadline::Immediate => date.cloned(),
+            Deadline::Relative {
+                offset,
+                anchor: Anchor::Signing,
+            } => date.and_then(|date| date.shifted(*offset)),
+            Deadline::Relative { .. } => None,
         }
     }
 
@@ -519,7 +595,10 @@ impl Clause {
             .and_then(|point| self.resolved(point))
             .or_else(|| {
                 self.all(key).find_map(|attribute| match &attribute.value {
-                    Value::When(when) | Value::Deadline(Deadline::At { when }) => Some(when),
+                    Value::When(when)
+                    | Value::Deadline(Deadline::At { when } | Deadline::NoLaterThan { when }) => {
+                        Some(when)
+                    }
                     _ => None,
                 })
             })

@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use jiff::Unit;
 use jiff::civil::DateTime;
 
-use super::{Clause, Document, When};
+use super::{Clause, Document, Duration, Precision, When};
 use crate::vocabulary::Key;
 
 /// When a clause is in force, as far as the document says; `None` bounds are open
@@ -40,6 +40,57 @@ impl Period {
     pub fn overlaps(self, other: Period) -> bool {
         let ends_before = |end: Option<DateTime>, begin: Option<DateTime>| matches!((end, begin), (Some(end), Some(begin)) if end <= begin);
         !ends_before(self.end, other.begin) && !ends_before(other.end, self.begin)
+    }
+}
+
+impl When {
+    /// The same interval moved by a calendar duration, worded as the date it
+    /// lands on (`2018-05-15`), not as the sum that reached it.
+    pub fn shifted(&self, offset: Duration) -> Option<When> {
+        let mut when = When {
+            text: String::new(),
+            start: offset.after(self.start)?,
+            end: offset.after(self.end)?,
+            precision: self.precision,
+            zone: self.zone.clone(),
+        };
+        when.text = when.describe();
+        Some(when)
+    }
+
+    /// The interval in words, to its precision: `2018-05-05T12:00[Asia/Damascus]`,
+    /// `2018-05-15`, `2018-06`, or `2018-05-11 to 2018-05-20` for a part of a
+    /// month that no longer starts on the first.
+    pub fn describe(&self) -> String {
+        match self.precision {
+            Precision::Minute => {
+                let time = self.start.strftime("%Y-%m-%dT%H:%M").to_string();
+                match &self.zone {
+                    Some(zone) if zone.starts_with(['+', '-']) || zone == "Z" => {
+                        format!("{time}{zone}")
+                    }
+                    Some(zone) => format!("{time}[{zone}]"),
+                    None => time,
+                }
+            }
+            Precision::Day => self.start.date().to_string(),
+            Precision::Month => {
+                let (start, end) = (self.start.date(), self.end.date());
+                let whole_month = start.day() == 1
+                    && end.day() == 1
+                    && start
+                        .first_of_month()
+                        .checked_add(jiff::ToSpan::month(1))
+                        .ok()
+                        == Some(end);
+                if whole_month {
+                    start.strftime("%Y-%m").to_string()
+                } else {
+                    let last = end.yesterday().unwrap_or(end);
+                    format!("{start} to {last}")
+                }
+            }
+        }
     }
 }
 

@@ -170,6 +170,9 @@ pub enum Deadline {
     /// `within 14 days of signing`, `day 5 after clause 2 starts`,
     /// `48 hours after clause 1 ends`.
     Relative { offset: Duration, anchor: Anchor },
+    /// At the latest on a date: `no later than 2018-05-05`. For a deadline that
+    /// is what a date says anyway; for a start, the clause may begin earlier.
+    NoLaterThan { when: When },
 }
 
 /// A count, possibly approximate, a range or a minimum, with what is counted:

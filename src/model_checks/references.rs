@@ -169,17 +169,25 @@ impl<'d> Declared<'d> {
                 }) => vec![number],
                 _ => continue,
             };
-            for number in numbers {
-                if !self.clause_set.contains(number.value.as_str()) {
-                    errors.push(
-                        Diagnostic::new(
-                            format!("there is no clause {} in this document", number.value),
-                            number.span,
-                        )
-                        .expected("the number of a clause of this document")
-                        .maybe_hint(did_you_mean(&number.value, self.clauses.iter().copied())),
-                    );
-                }
+            self.numbers(numbers, errors);
+        }
+    }
+
+    fn numbers<'a>(
+        &self,
+        numbers: impl IntoIterator<Item = &'a Spanned<String>>,
+        errors: &mut Vec<Diagnostic>,
+    ) {
+        for number in numbers {
+            if !self.clause_set.contains(number.value.as_str()) {
+                errors.push(
+                    Diagnostic::new(
+                        format!("there is no clause {} in this document", number.value),
+                        number.span,
+                    )
+                    .expected("the number of a clause of this document")
+                    .maybe_hint(did_you_mean(&number.value, self.clauses.iter().copied())),
+                );
             }
         }
     }
@@ -262,5 +270,15 @@ pub(super) fn check(document: &Document, declared: &Declared, errors: &mut Vec<D
     // checking them now would fail `.truce` files that load today.
     for clause in &document.clauses {
         declared.clause_numbers(clause, errors);
+    }
+    for known in &document.known_from {
+        declared.sources(&known.source, &mut reported, errors);
+    }
+    for event in &document.events {
+        for actor in &event.by {
+            declared.actor(actor, errors);
+        }
+        declared.numbers(&event.clauses, errors);
+        declared.sources(&event.source, &mut reported, errors);
     }
 }

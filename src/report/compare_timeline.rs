@@ -49,6 +49,13 @@ pub fn render(timeline: &Timeline) -> String {
             let _ = writeln!(out, "{indent}{} {}", "!".yellow().bold(), note.yellow());
         }
     }
+    for missing in &timeline.unresolved {
+        let _ = writeln!(
+            out,
+            "no date: {} {} {} ({}): it counts from something undated",
+            missing.document, missing.clause.label, missing.key, missing.written
+        );
+    }
     if !timeline.undated.is_empty() {
         let _ = writeln!(out, "undated: {}", timeline.undated.join(", "));
     }
@@ -84,14 +91,34 @@ pub fn render(timeline: &Timeline) -> String {
 ///                 "note": "inside the agreed term of ...",
 ///                 "clause": "termination",       // the clause label, or null
 ///                 "file": "agreements/x.truce", "line": 74, "column": 5 } ],
+///   "unresolved": [ { "document": "a", "clause": "clause 2", "key": "start",
+///                     "written": "2 days after clause 1 starts",
+///                     "file": "agreements/x.truce", "line": 9, "column": 5 } ],
 ///   "undated": [ "loka_first_offer" ] }
 /// ```
+///
+/// `event` is `status`, `dated`, an attribute key, an event of the document's own
+/// (`violation`, `implemented`, ...), or `terminated` where another document
+/// ends this one. `unresolved` lists the times that count from something with no
+/// date, so stand on no date.
 pub fn render_json(timeline: &Timeline, sources: &Sources) -> String {
     #[derive(Serialize)]
     struct Report<'a> {
         version: u32,
         events: Vec<JsonEvent<'a>>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        unresolved: Vec<JsonUnresolved<'a>>,
         undated: &'a [String],
+    }
+    #[derive(Serialize)]
+    struct JsonUnresolved<'a> {
+        document: &'a str,
+        clause: &'a str,
+        key: &'a str,
+        written: &'a str,
+        file: String,
+        line: usize,
+        column: usize,
     }
     #[derive(Serialize)]
     struct JsonEvent<'a> {
@@ -131,9 +158,26 @@ pub fn render_json(timeline: &Timeline, sources: &Sources) -> String {
             }
         })
         .collect();
+    let unresolved = timeline
+        .unresolved
+        .iter()
+        .map(|missing| {
+            let at = sources.locate(missing.span).unwrap_or_default();
+            JsonUnresolved {
+                document: &missing.document,
+                clause: &missing.clause.label,
+                key: missing.key,
+                written: &missing.written,
+                file: at.file.to_string(),
+                line: at.line,
+                column: at.column,
+            }
+        })
+        .collect();
     let report = Report {
         version: 1,
         events,
+        unresolved,
         undated: &timeline.undated,
     };
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".to_string());

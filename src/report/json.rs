@@ -71,6 +71,10 @@ pub struct JsonFinding {
     pub column: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
+    /// For a finding that something is missing: `text` (the text lacks it) or
+    /// `reports` (the reports of the text leave it out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<crate::model::Basis>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -166,6 +170,7 @@ pub(crate) fn json_finding(finding: &Finding, sources: &Sources, options: Option
             .explain
             .then(|| rules::rule(finding.rule).map(|rule| rule.explanation.trim().to_string()))
             .flatten(),
+        basis: finding.basis,
     }
 }
 

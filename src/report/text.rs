@@ -21,6 +21,7 @@ use std::fmt::Write as _;
 
 use colored::{ColoredString, Colorize};
 
+use crate::model::Basis;
 use crate::model::Corpus;
 use crate::rules::{self, Finding, Rule, Severity};
 use crate::source::Sources;
@@ -54,8 +55,9 @@ pub fn render(
             .map_or(String::new(), |file| format!(" ({})", file.name));
         let _ = writeln!(out, "{}{file}: {}", document.bold(), nonzero_counts(counts));
         out.push('\n');
+        let evidence = corpus.document(document).map(evidence_note);
         for finding in members {
-            render_finding(&mut out, finding, sources, options);
+            render_finding(&mut out, finding, sources, options, evidence.as_deref());
             out.push('\n');
         }
     }
@@ -156,7 +158,34 @@ fn paint(text: &str, severity: Severity) -> ColoredString {
     }
 }
 
-fn render_finding(out: &mut String, finding: &Finding, sources: &Sources, options: Options) {
+/// What a document's findings about something missing rest on, when that is
+/// reports: `rests on reports (summary s004), not the text`.
+fn evidence_note(document: &crate::model::Document) -> String {
+    let known: Vec<String> = document
+        .known_from
+        .iter()
+        .map(|known| {
+            let sources: Vec<&str> = known.source.iter().map(|s| s.value.as_str()).collect();
+            if sources.is_empty() {
+                known.evidence.value.name().to_string()
+            } else {
+                format!("{} {}", known.evidence.value, sources.join(", "))
+            }
+        })
+        .collect();
+    format!(
+        "rests on reports ({}), not the text: the text may say more",
+        known.join("; ")
+    )
+}
+
+fn render_finding(
+    out: &mut String,
+    finding: &Finding,
+    sources: &Sources,
+    options: Options,
+    evidence: Option<&str>,
+) {
     let header = format!("{}[{}]", finding.severity.name(), finding.rule);
     let _ = writeln!(
         out,
@@ -177,6 +206,11 @@ fn render_finding(out: &mut String, finding: &Finding, sources: &Sources, option
             .locate(clause.span)
             .map_or_else(String::new, |at| format!(" at {at}"));
         notes.push(format!("also: {}{at}", clause.label));
+    }
+    if finding.basis == Some(Basis::Reports)
+        && let Some(evidence) = evidence
+    {
+        notes.push(evidence.to_string());
     }
     if options.explain
         && let Some(rule) = rules::rule(finding.rule)

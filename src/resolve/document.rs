@@ -15,13 +15,13 @@ impl DocumentResolver<'_> {
         let Some(keyword) = statement.keyword() else {
             return;
         };
-        let opens_block = matches!(keyword, "clause" | "recital")
+        let opens_block = matches!(keyword, "clause" | "recital" | "event")
             || self.mode == Mode::Requirements
                 && matches!(keyword, "require" | "forbid" | "demand");
         if statement.block.is_some() && !opens_block {
             self.error(
                 Diagnostic::new(format!("`{keyword}` takes no block"), statement.head_span())
-                    .hint("only `clause` and `recital` open a block inside a document"),
+                    .hint("only `clause`, `recital` and `event` open a block inside a document"),
             );
             return;
         }
@@ -29,7 +29,8 @@ impl DocumentResolver<'_> {
             match keyword {
                 "owner" => return self.owner(statement),
                 "require" | "forbid" | "demand" => return self.requirement(statement, keyword),
-                "clause" | "recital" | "guarantor" | "monitor" | "link" => {
+                "clause" | "recital" | "guarantor" | "monitor" | "link" | "event"
+                | "known_from" | "in_force" => {
                     self.error(
                         Diagnostic::new(
                             format!("`{keyword}` has no place in requirements"),
@@ -112,6 +113,9 @@ impl DocumentResolver<'_> {
             }
             "status" => self.status(statement),
             "link" => self.link(statement),
+            "known_from" => self.known_from(statement),
+            "in_force" => self.in_force(statement),
+            "event" => self.event(statement),
             "guarantor" | "monitor" => self.backer(statement, keyword),
             other => {
                 let keys = vocabulary::DOCUMENT_STATEMENTS
@@ -135,7 +139,7 @@ impl DocumentResolver<'_> {
     }
 
     /// Report a second `title`, `date` or `region`.
-    fn once(&mut self, statement: &Statement, what: &str, first: Option<Span>) {
+    pub(super) fn once(&mut self, statement: &Statement, what: &str, first: Option<Span>) {
         if let Some(first) = first {
             self.error(
                 Diagnostic::new(

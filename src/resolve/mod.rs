@@ -13,6 +13,7 @@
 mod clause;
 mod declarations;
 mod document;
+mod event;
 mod redline;
 mod time;
 mod value;

@@ -182,7 +182,8 @@ fn point_of(
     }
     if let Some(deadline) = value {
         return match deadline {
-            Deadline::At { when } => Some(when.clone()),
+            // At the latest on its date: the date is as far as the text says.
+            Deadline::At { when } | Deadline::NoLaterThan { when } => Some(when.clone()),
             Deadline::Immediate => signing.cloned(),
             Deadline::Relative { offset, anchor } => {
                 let base = match anchor {
@@ -199,7 +200,7 @@ fn point_of(
                         )?
                     }
                 };
-                shift(&base, *offset)
+                base.shifted(*offset)
             }
         };
     }
@@ -217,21 +218,10 @@ fn point_of(
                 AnchorPoint::Starts,
                 depth + 1,
             )?;
-            return shift(&start, range.max.unwrap_or(range.min));
+            return start.shifted(range.max.unwrap_or(range.min));
         }
     }
     None
-}
-
-/// A date moved by a calendar duration; the interval moves whole.
-fn shift(base: &When, offset: crate::model::Duration) -> Option<When> {
-    Some(When {
-        text: format!("{} + {offset}", base.text),
-        start: offset.after(base.start)?,
-        end: offset.after(base.end)?,
-        precision: base.precision,
-        zone: base.zone.clone(),
-    })
 }
 
 #[cfg(test)]
@@ -271,7 +261,7 @@ mod tests {
             amount: 6,
             unit: crate::model::TimeUnit::Months,
         };
-        let end = shift(&start, six_months).unwrap();
+        let end = start.shifted(six_months).unwrap();
         assert_eq!(end.start.date().to_string(), "2018-02-28");
     }
 }

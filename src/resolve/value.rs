@@ -405,6 +405,14 @@ pub fn read_deadline(cursor: &mut Cursor) -> Read<Deadline> {
     if cursor.eat("immediate") {
         return Ok(Deadline::Immediate);
     }
+    if cursor.eat("no") {
+        if !cursor.eat("later") || !cursor.eat("than") {
+            return Err(cursor.expected("`later than`, as in `no later than 2018-05-05`"));
+        }
+        return Ok(Deadline::NoLaterThan {
+            when: read_when_atom(cursor)?,
+        });
+    }
     if cursor.eat("within") {
         let offset = read_duration(cursor)?;
         if !cursor.eat("of") && !cursor.eat("after") {

@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 use crate::compare::{Step, Thread};
-use crate::model::{Clause, Corpus, Document, Party, PlaceRef, Side, and_list};
+use crate::model::{Basis, Clause, Corpus, Document, Party, PlaceRef, Side, and_list};
 use crate::source::Span;
 
 pub use crate::finding::{ClauseRef, Finding, Severity};
@@ -227,6 +227,28 @@ impl Finding {
             clauses: clauses.iter().map(|clause| ClauseRef::of(clause)).collect(),
             message,
             span,
+            basis: None,
+        }
+    }
+
+    /// A finding that something is missing. What it rests on is the document's
+    /// evidence: where only reports of the text are at hand, the finding says the
+    /// reports leave it out (`as reported, ...`), which is not the text lacking it.
+    fn absent(
+        context: &Context,
+        rule: &Rule,
+        clauses: &[&Clause],
+        message: String,
+        span: Span,
+    ) -> Finding {
+        let basis = context.document.basis();
+        let message = match basis {
+            Basis::Text => message,
+            Basis::Reports => format!("as reported, {message}"),
+        };
+        Finding {
+            basis: Some(basis),
+            ..Finding::new(context, rule, clauses, message, span)
         }
     }
 }

@@ -141,6 +141,52 @@ impl Status {
 }
 
 words! {
+    /// What a document's text is known from.
+    Evidence {
+        /// The agreement's own text.
+        Text = "text",
+        /// A leaked or published copy of the text.
+        Copy = "copy",
+        /// A party's statement about it.
+        Statement = "statement",
+        /// A press report or summary.
+        Summary = "summary",
+        /// A list dictated or read out, as one side took it down.
+        Dictation = "dictation",
+    }
+}
+
+impl Evidence {
+    /// Whether what the document says rests on the text itself (or a copy of
+    /// it), so that what it leaves out the agreement lacks.
+    pub fn is_text(self) -> bool {
+        matches!(self, Evidence::Text | Evidence::Copy)
+    }
+}
+
+words! {
+    /// Something that happened after a document was made.
+    Outcome {
+        /// A party broke its terms.
+        Violation = "violation",
+        /// Terms were carried out.
+        Implemented = "implemented",
+        /// Terms were carried out in part.
+        PartlyImplemented = "partly_implemented",
+        /// Terms were not carried out.
+        NotImplemented = "not_implemented",
+        /// The agreement broke down.
+        Collapsed = "collapsed",
+        /// The agreement was extended.
+        Extended = "extended",
+        /// People were released.
+        Released = "released",
+        /// People were evacuated.
+        Evacuated = "evacuated",
+    }
+}
+
+words! {
     /// How one document relates to another.
     Relation {
         Amends = "amends",
@@ -190,6 +236,9 @@ pub const GROUPS: &[&str] = &[
 pub fn is_group(word: &str) -> bool {
     GROUPS.contains(&word)
 }
+
+/// The lines an `event` block holds.
+pub const EVENT_LINES: &[&str] = &["on", "by", "clauses", "count", "text", "note", "source"];
 
 /// Statements a document holds directly, with the sub-keys each accepts on its line.
 pub const DOCUMENT_STATEMENTS: &[(&str, &[&str], &str)] = &[
@@ -244,6 +293,21 @@ pub const DOCUMENT_STATEMENTS: &[(&str, &[&str], &str)] = &[
         "monitor",
         &["source"],
         "a party monitoring the whole document",
+    ),
+    (
+        "known_from",
+        &["source"],
+        "what the document's text is known from: text, copy, statement, summary, dictation",
+    ),
+    (
+        "in_force",
+        &[],
+        "when the document enters into force, absolute or counted from signing",
+    ),
+    (
+        "event",
+        &[],
+        "what happened after it was made: a violation, an implementation, a release",
     ),
     ("note", &[], "an analyst's note"),
     (

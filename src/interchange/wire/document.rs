@@ -2,9 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{IntoModel, KeyName, KindName, PlaceRef, Span, Spanned, ToWire, Value, When};
+use super::{
+    Actor, Count, Deadline, IntoModel, KeyName, KindName, PlaceRef, Span, Spanned, ToWire, Value,
+    When,
+};
 use crate::model;
-use crate::vocabulary::{Relation, Role, Side, Status};
+use crate::vocabulary::{Evidence, Outcome, Relation, Role, Side, Status};
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Party {
@@ -275,6 +278,93 @@ impl IntoModel for Backer {
     }
 }
 
+/// What a document's text is known from (added within version 1).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct KnownFrom {
+    pub evidence: Spanned<Evidence>,
+    pub source: Vec<Spanned<String>>,
+}
+
+impl ToWire for model::KnownFrom {
+    type Wire = KnownFrom;
+    fn to_wire(&self) -> KnownFrom {
+        let model::KnownFrom { evidence, source } = self;
+        KnownFrom {
+            evidence: evidence.to_wire(),
+            source: source.to_wire(),
+        }
+    }
+}
+
+impl IntoModel for KnownFrom {
+    type Model = model::KnownFrom;
+    fn into_model(self) -> model::KnownFrom {
+        model::KnownFrom {
+            evidence: self.evidence.into_model(),
+            source: self.source.into_model(),
+        }
+    }
+}
+
+/// Something that happened after the document was made (added within version 1).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Event {
+    pub outcome: Spanned<Outcome>,
+    pub on: Option<Spanned<When>>,
+    pub by: Vec<Spanned<Actor>>,
+    pub clauses: Vec<Spanned<String>>,
+    pub count: Option<Spanned<Count>>,
+    pub texts: Vec<Spanned<String>>,
+    pub notes: Vec<Spanned<String>>,
+    pub source: Vec<Spanned<String>>,
+    pub span: Span,
+}
+
+impl ToWire for model::Event {
+    type Wire = Event;
+    fn to_wire(&self) -> Event {
+        let model::Event {
+            outcome,
+            on,
+            by,
+            clauses,
+            count,
+            texts,
+            notes,
+            source,
+            span,
+        } = self;
+        Event {
+            outcome: outcome.to_wire(),
+            on: on.to_wire(),
+            by: by.to_wire(),
+            clauses: clauses.to_wire(),
+            count: count.to_wire(),
+            texts: texts.to_wire(),
+            notes: notes.to_wire(),
+            source: source.to_wire(),
+            span: span.to_wire(),
+        }
+    }
+}
+
+impl IntoModel for Event {
+    type Model = model::Event;
+    fn into_model(self) -> model::Event {
+        model::Event {
+            outcome: self.outcome.into_model(),
+            on: self.on.into_model(),
+            by: self.by.into_model(),
+            clauses: self.clauses.into_model(),
+            count: self.count.into_model(),
+            texts: self.texts.into_model(),
+            notes: self.notes.into_model(),
+            source: self.source.into_model(),
+            span: self.span.into_model(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Document {
     pub id: Spanned<String>,
@@ -292,6 +382,15 @@ pub struct Document {
     pub monitors: Vec<Backer>,
     pub notes: Vec<Spanned<String>>,
     pub texts: Vec<Spanned<String>>,
+    /// Added within version 1: written only when given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub known_from: Vec<KnownFrom>,
+    /// Added within version 1: written only when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<Spanned<Deadline>>,
+    /// Added within version 1: written only when given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
     pub recitals: Vec<Clause>,
     pub clauses: Vec<Clause>,
 }
@@ -315,6 +414,9 @@ impl ToWire for model::Document {
             monitors,
             notes,
             texts,
+            known_from,
+            in_force,
+            events,
             recitals,
             clauses,
         } = self;
@@ -334,6 +436,9 @@ impl ToWire for model::Document {
             monitors: monitors.to_wire(),
             notes: notes.to_wire(),
             texts: texts.to_wire(),
+            known_from: known_from.to_wire(),
+            in_force: in_force.to_wire(),
+            events: events.to_wire(),
             recitals: recitals.to_wire(),
             clauses: clauses.to_wire(),
         }
@@ -359,6 +464,9 @@ impl IntoModel for Document {
             monitors: self.monitors.into_model(),
             notes: self.notes.into_model(),
             texts: self.texts.into_model(),
+            known_from: self.known_from.into_model(),
+            in_force: self.in_force.into_model(),
+            events: self.events.into_model(),
             recitals: self.recitals.into_model(),
             clauses: self.clauses.into_model(),
         }

@@ -10,7 +10,8 @@
 //!
 //! Clause kinds and attribute keys are written as their names and read back
 //! through the standard vocabulary, so JSON can only name what the language knows.
-//! The vocabulary's word lists ([`Side`], [`Role`], [`Status`], [`Relation`]) are
+//! The vocabulary's word lists ([`Side`], [`Role`], [`Status`], [`Relation`],
+//! `Evidence`, `Outcome`) are
 //! used as they are: they serialise as the language's own words, which no Rust
 //! rename changes.
 //!
@@ -97,7 +98,9 @@ as_is!(
     crate::vocabulary::Side,
     crate::vocabulary::Role,
     crate::vocabulary::Status,
-    crate::vocabulary::Relation
+    crate::vocabulary::Relation,
+    crate::vocabulary::Evidence,
+    crate::vocabulary::Outcome
 );
 
 /// An enum of plain words, written in snake case, and its conversions from and to

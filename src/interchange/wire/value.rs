@@ -161,9 +161,18 @@ words! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Deadline {
-    At { when: When },
+    At {
+        when: When,
+    },
     Immediate,
-    Relative { offset: Duration, anchor: Anchor },
+    Relative {
+        offset: Duration,
+        anchor: Anchor,
+    },
+    /// Added within version 1.
+    NoLaterThan {
+        when: When,
+    },
 }
 
 impl ToWire for model::Deadline {
@@ -177,6 +186,9 @@ impl ToWire for model::Deadline {
             model::Deadline::Relative { offset, anchor } => Deadline::Relative {
                 offset: offset.to_wire(),
                 anchor: anchor.to_wire(),
+            },
+            model::Deadline::NoLaterThan { when } => Deadline::NoLaterThan {
+                when: when.to_wire(),
             },
         }
     }
@@ -193,6 +205,9 @@ impl IntoModel for Deadline {
             Deadline::Relative { offset, anchor } => model::Deadline::Relative {
                 offset: offset.into_model(),
                 anchor: anchor.into_model(),
+            },
+            Deadline::NoLaterThan { when } => model::Deadline::NoLaterThan {
+                when: when.into_model(),
             },
         }
     }

@@ -204,6 +204,7 @@ fn row_finding(step: &Step, row: &Row, rule: &Rule, key: Option<Key>, message: S
         clauses: older.into_iter().chain(newer).map(ClauseRef::of).collect(),
         message,
         span,
+        basis: None,
     }
 }
 
@@ -215,6 +216,7 @@ fn document_finding(step: &Step, rule: &Rule, message: String) -> Finding {
         clauses: Vec::new(),
         message,
         span: step.newer.id.span,
+        basis: None,
     }
 }
 

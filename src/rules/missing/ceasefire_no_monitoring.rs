@@ -54,6 +54,6 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
             continue;
         }
         let message = format!("{} has no monitor and no violation procedure", name(clause),);
-        out.push(Finding::new(context, rule, &[clause], message, clause.span));
+        out.push(Finding::absent(context, rule, &[clause], message, clause.span));
     }
 }

@@ -72,7 +72,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                 "{} has no safe passage, escort or guarantor, and no guarantee covers it",
                 name(clause),
             );
-            out.push(Finding::new(context, rule, &[clause], message, clause.span));
+            out.push(Finding::absent(context, rule, &[clause], message, clause.span));
         }
     }
 }

@@ -33,7 +33,13 @@ fn each_without<'a>(
 ) {
     for clause in clauses.filter(|clause| !clause.has(key)) {
         let message = format!("{} {lacks}{}", name(clause), unstated_note(clause, key));
-        out.push(Finding::new(context, rule, &[clause], message, clause.span));
+        out.push(Finding::absent(
+            context,
+            rule,
+            &[clause],
+            message,
+            clause.span,
+        ));
     }
 }
 

@@ -64,7 +64,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         "no party guarantees the agreement or its protections: {}",
         and_list(&named),
     );
-    out.push(Finding::new(
+    out.push(Finding::absent(
         context,
         rule,
         &protections,

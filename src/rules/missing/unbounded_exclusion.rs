@@ -71,12 +71,13 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
             format!("judged only by {}", and_list(&partisan))
         };
         let message = format!("{} excludes {criterion} {problem}", name(clause));
-        out.push(Finding::new(
-            context,
-            rule,
-            &[clause],
-            message,
-            excludes.span,
-        ));
+        // No judge named is something missing, which reports may leave out; a
+        // partisan judge is a judge named.
+        let finding = if judges.is_empty() {
+            Finding::absent
+        } else {
+            Finding::new
+        };
+        out.push(finding(context, rule, &[clause], message, excludes.span));
     }
 }
