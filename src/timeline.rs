@@ -9,7 +9,9 @@
 
 use serde::Serialize;
 
-use crate::model::{Clause, Corpus, Document, Relation, Value, When, and_list, date_shift};
+use crate::model::{
+    AttributeValue, Clause, Corpus, Document, Relation, Value, When, and_list, date_shift,
+};
 use crate::rules::ClauseRef;
 use crate::source::Span;
 use crate::vocabulary::{Key, kinds};
@@ -222,52 +224,78 @@ fn document_events(
     }
     for clause in &document.clauses {
         for key in Key::timed() {
-            let Some(when) = clause.when(key) else {
-                if let Some(attribute) = clause.get(key) {
+            let statements: Vec<&AttributeValue> = clause.all(key).collect();
+            // Two sources giving the key differently: one event per version, each
+            // saying whose it is.
+            let versions = statements
+                .iter()
+                .any(|statement| sources(statement) != sources(statements[0]));
+            for statement in statements {
+                let date = match &statement.value {
+                    Value::When(when) => Some(when.clone()),
+                    Value::Deadline(deadline) => document.date_of(deadline),
+                    _ => None,
+                };
+                let Some(when) = date else {
                     unresolved.push(Unresolved {
                         document: id.clone(),
                         clause: ClauseRef::of(clause),
                         key: key.name(),
-                        written: attribute.value.to_string(),
-                        span: attribute.span,
+                        written: statement.value.to_string(),
+                        span: statement.span,
                     });
+                    continue;
+                };
+                let phrase = key.timing().map_or("", |timing| timing.event);
+                let written =
+                    Some(statement.value.to_string()).filter(|written| *written != when.text);
+                let label = clause.label();
+                let mut description = if clause.is(&kinds::TERM) {
+                    let phrase = if key == Key::Start { "starts" } else { phrase };
+                    format!("term {phrase}")
+                } else if label == clause.kind_name() {
+                    format!("{label}: {phrase}")
+                } else {
+                    format!("{label} {}: {phrase}", clause.kind_name())
+                };
+                if versions {
+                    let given = sources(statement);
+                    let by = if given.is_empty() {
+                        "no source named".to_string()
+                    } else {
+                        given.join(", ")
+                    };
+                    description.push_str(&format!(" [as {by} gives it]"));
                 }
-                continue;
-            };
-            let phrase = key.timing().map_or("", |timing| timing.event);
-            let written = clause
-                .get(key)
-                .map(|attribute| attribute.value.to_string())
-                .filter(|written| *written != when.text);
-            let label = clause.label();
-            let description = if clause.is(&kinds::TERM) {
-                let phrase = if key == Key::Start { "starts" } else { phrase };
-                format!("term {phrase}")
-            } else if label == clause.kind_name() {
-                format!("{label}: {phrase}")
-            } else {
-                format!("{label} {}: {phrase}", clause.kind_name())
-            };
-            let note = if clause.is(&kinds::TERMINATION) && key == Key::Effective {
-                inside_term(document, corpus, terms, when)
-            } else if clause.is(&kinds::ULTIMATUM) && key == Key::Deadline {
-                time_given(clause, when)
-            } else {
-                None
-            };
-            events.push(Event {
-                when: when.clone(),
-                document: id.clone(),
-                clause: Some(ClauseRef::of(clause)),
-                event: key.name().to_string(),
-                description,
-                written,
-                note,
-                span: clause.get(key).map_or(clause.span, |a| a.span),
-            });
+                let note = if clause.is(&kinds::TERMINATION) && key == Key::Effective {
+                    inside_term(document, corpus, terms, &when)
+                } else if clause.is(&kinds::ULTIMATUM) && key == Key::Deadline {
+                    time_given(clause, &when)
+                } else {
+                    None
+                };
+                events.push(Event {
+                    when,
+                    document: id.clone(),
+                    clause: Some(ClauseRef::of(clause)),
+                    event: key.name().to_string(),
+                    description,
+                    written,
+                    note,
+                    span: statement.span,
+                });
+            }
         }
     }
     events
+}
+
+/// The sources a statement cites, sorted.
+fn sources(statement: &AttributeValue) -> Vec<&str> {
+    let mut sources: Vec<&str> = statement.source.iter().map(|s| s.value.as_str()).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    sources
 }
 
 /// The term a document agrees: a `term` clause's end (its last extension, else

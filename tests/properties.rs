@@ -540,6 +540,7 @@ fn clause(recital: bool, typed: bool) -> impl Strategy<Value = Clause> {
                 recital,
                 attributes,
                 resolved,
+                source: Vec::new(),
                 span,
             })
     })

@@ -220,3 +220,84 @@ agreement notice {
         [("undated_offer", "start", "2 days after clause 2 starts")]
     );
 }
+
+// Versions: sources that disagree are kept apart, and every reader says whose
+// version it shows.
+
+const FINAL: &str = r#"agreement final_2018 {
+  date 2018-05-02
+  source committee "the Negotiation Committee's statement"
+  source elaph "the copy published by Elaph"
+  party factions "Rebel factions" side opposition
+  party regime "Syrian government" side government units army, institutions
+  clause 2 weapons_handover {
+    by factions
+    weapons heavy source committee
+    weapons heavy, medium source elaph
+    deadline within 3 days of signing source committee
+    deadline within 2 days of signing source elaph
+  }
+  clause 7 non_entry {
+    barred regime.army
+    duration 6 months to 2 years
+    source committee
+  }
+  clause 7 deployment {
+    forces regime.army
+    source elaph
+  }
+}"#;
+
+#[test]
+fn versions_of_one_item_do_not_conflict_but_disagree() {
+    let loaded = load(FINAL);
+    assert!(loaded.errors.is_empty(), "{:#?}", loaded.errors);
+    let findings = truce::rules::check(&loaded.corpus);
+    let rules: Vec<&str> = findings.iter().map(|finding| finding.rule).collect();
+    assert!(!rules.contains(&"access-conflict"), "{findings:#?}");
+    let discrepancies: Vec<&str> = findings
+        .iter()
+        .filter(|finding| finding.rule == "version-discrepancy")
+        .map(|finding| finding.message.as_str())
+        .collect();
+    assert_eq!(
+        discrepancies,
+        [
+            "clause 2 (weapons handover): the sources disagree on `weapons`: heavy (committee) vs heavy, medium (elaph)",
+            "clause 2 (weapons handover): the sources disagree on `deadline`: within 3 days of signing (committee) vs within 2 days of signing (elaph)",
+            "clause 7: the sources disagree on what it provides: non_entry (committee) vs deployment (elaph)",
+        ]
+    );
+}
+
+#[test]
+fn the_same_number_twice_from_one_source_is_still_an_error() {
+    let text = FINAL.replace("    source elaph\n  }\n}", "    source committee\n  }\n}");
+    let found = errors(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "clause 7 appears twice");
+}
+
+#[test]
+fn compare_and_the_timeline_say_whose_version_they_show() {
+    let loaded = load(FINAL);
+    let clause = &loaded.corpus.documents[0].clauses[0];
+    assert_eq!(
+        truce::compare::show::attribute(clause, truce::vocabulary::Key::Weapons).as_deref(),
+        Some("heavy (committee); heavy, medium (elaph)")
+    );
+    let timeline = truce::timeline::timeline(&loaded.corpus);
+    let deadlines: Vec<String> = timeline
+        .events
+        .iter()
+        .filter(|event| event.event == "deadline")
+        .map(|event| format!("{} {}", event.when.text, event.description))
+        .collect();
+    assert_eq!(
+        deadlines,
+        [
+            "2018-05-04 clause 2 weapons_handover: deadline [as elaph gives it]",
+            "2018-05-05 clause 2 weapons_handover: deadline [as committee gives it]",
+        ]
+    );
+}

@@ -13,6 +13,7 @@ const SEED_FINDINGS: &[Pinned] = &[
         &["ceasefire", "detainee_release"],
     ),
     ("cairo_2017", "unrepresented-population", &[]),
+    ("cairo_2017", "version-discrepancy", &[]),
     ("cairo_2017", "ceasefire-no-monitoring", &["ceasefire"]),
     ("cairo_2017", "detainee-no-deadline", &["detainee_release"]),
     ("cairo_2017", "detainee-no-mechanism", &["detainee_release"]),
@@ -188,6 +189,7 @@ fn the_findings_the_sources_call_for_are_among_them() {
         ("october_4_2017", "weak-commitment", &["clause 3"]),
         ("ten_item_proposal_2018", "weak-commitment", &["clause 7"]),
         ("cairo_2017", "unrepresented-population", &[]),
+        ("cairo_2017", "version-discrepancy", &[]),
         ("october_4_2017", "ceasefire-no-monitoring", &["clause 1"]),
         ("russian_notice_2018_02", "early-termination", &[]),
         (

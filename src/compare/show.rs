@@ -6,15 +6,33 @@ use crate::model::{Clause, Value};
 use crate::vocabulary::Key;
 
 /// Every statement of `key` in the clause, in canonical words; two statements
-/// (two sources giving two values) are joined with `; `. `None` when absent.
+/// (two sources giving two values) are joined with `; `, each with the sources
+/// it comes from when they differ, so a reader sees which version says what.
+/// `None` when absent.
 pub fn attribute(clause: &Clause, key: Key) -> Option<String> {
-    let mut shown: Vec<String> = clause
+    let statements: Vec<(String, String)> = clause
         .all(key)
-        .map(|attribute| attribute.value.to_string())
+        .map(|attribute| {
+            let mut sources: Vec<&str> =
+                attribute.source.iter().map(|s| s.value.as_str()).collect();
+            sources.sort_unstable();
+            sources.dedup();
+            (attribute.value.to_string(), sources.join(", "))
+        })
         .collect();
-    if shown.is_empty() {
+    if statements.is_empty() {
         return None;
     }
+    let versions = statements
+        .iter()
+        .any(|(_, sources)| *sources != statements[0].1);
+    let mut shown: Vec<String> = statements
+        .into_iter()
+        .map(|(value, sources)| match (versions, sources.is_empty()) {
+            (true, false) => format!("{value} ({sources})"),
+            _ => value,
+        })
+        .collect();
     shown.sort();
     shown.dedup();
     Some(shown.join("; "))

@@ -278,15 +278,30 @@ impl Document {
     /// When the document enters into force: its `in_force`, resolved against its
     /// date where relative; `None` when it does not say, or the date is unknown.
     pub fn in_force_date(&self) -> Option<When> {
+        self.date_of(&self.in_force.as_ref()?.value)
+    }
+
+    /// The date a deadline stands for in this document: as written, on signing,
+    /// or counted from signing or from a clause's resolved start or end. `None`
+    /// where what it counts from has no date.
+    pub fn date_of(&self, deadline: &Deadline) -> Option<When> {
         let date = self.date.as_ref().map(|date| &date.value);
-        match &self.in_force.as_ref()?.value {
+        match deadline {
             Deadline::At { when } | Deadline::NoLaterThan { when } => Some(when.clone()),
             Deadline::Immediate => date.cloned(),
-            Deadline::Relative {
-                offset,
-                anchor: Anchor::Signing,
-            } => date.and_then(|date| date.shifted(*offset)),
-            Deadline::Relative { .. } => None,
+            Deadline::Relative { offset, anchor } => {
+                let base = match anchor {
+                    Anchor::Signing => date?,
+                    Anchor::Clause { number, point } => {
+                        let point = match point {
+                            Some(AnchorPoint::Starts) => Point::Start,
+                            _ => Point::End,
+                        };
+                        self.clause(&number.value)?.resolved(point)?
+                    }
+                };
+                base.shifted(*offset)
+            }
         }
     }
 
@@ -434,6 +449,10 @@ pub struct Clause {
     pub attributes: Vec<AttributeValue>,
     /// Relative deadlines turned into dates, where they can be.
     pub resolved: Vec<(Point, When)>,
+    /// The sources the clause as a whole cites (its own `source` lines; each of
+    /// its attributes cites them too unless it names its own). Two clauses of one
+    /// number citing disjoint sources are two reports of one item: versions.
+    pub source: Vec<Spanned<String>>,
     pub span: Span,
 }
 
@@ -449,6 +468,18 @@ impl Clause {
     /// Whether the clause is of this kind.
     pub fn is(&self, kind: &ClauseKind) -> bool {
         self.kind.value == kind
+    }
+
+    /// Whether the two clauses may come from one report of the text: they do not
+    /// cite disjoint sources of their own. Two versions of a text never conflict
+    /// with each other; they disagree (`version-discrepancy`).
+    pub fn same_report(&self, other: &Clause) -> bool {
+        self.source.is_empty()
+            || other.source.is_empty()
+            || self
+                .source
+                .iter()
+                .any(|mine| other.source.iter().any(|theirs| theirs.value == mine.value))
     }
 
     /// A display label: `clause 7` or `ultimatum`.

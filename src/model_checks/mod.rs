@@ -30,8 +30,6 @@ use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{Corpus, Document, Requirements};
 use crate::source::Span;
 
-pub(crate) use references::unknown_source;
-
 /// The document-level checks on documents and red lines that one front end read,
 /// in the order of the documents; errors are appended.
 pub fn documents(

@@ -4,33 +4,24 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Document;
+use crate::model::{Clause, Document};
 use crate::source::{Span, Spanned};
 
 pub(super) fn check(document: &Document, errors: &mut Vec<Diagnostic>) {
-    for (id, first) in repeats(
-        document.parties.iter().map(|party| &party.id),
-        Against::First,
-    ) {
+    for (id, first) in repeats(document.parties.iter().map(|party| &party.id)) {
         errors.push(
             Diagnostic::new(format!("party `{}` is declared twice", id.value), id.span)
                 .related(first, "first declared here")
                 .hint("declare each party once; add roles with `role a, b`"),
         );
     }
-    for (id, first) in repeats(
-        document.places.iter().map(|place| &place.id),
-        Against::First,
-    ) {
+    for (id, first) in repeats(document.places.iter().map(|place| &place.id)) {
         errors.push(
             Diagnostic::new(format!("place `{}` is declared twice", id.value), id.span)
                 .related(first, "first declared here"),
         );
     }
-    for (id, _) in repeats(
-        document.sources.iter().map(|source| &source.id),
-        Against::First,
-    ) {
+    for (id, _) in repeats(document.sources.iter().map(|source| &source.id)) {
         errors.push(Diagnostic::new(
             format!("source `{}` is declared twice", id.value),
             id.span,
@@ -38,13 +29,10 @@ pub(super) fn check(document: &Document, errors: &mut Vec<Diagnostic>) {
     }
     // A party declared twice declares its `units` twice too; the party's error
     // says so.
-    let repeated_parties: Vec<&str> = repeats(
-        document.parties.iter().map(|party| &party.id),
-        Against::First,
-    )
-    .map(|(id, _)| id.value.as_str())
-    .collect();
-    for (path, first) in repeats(document.units.iter().map(|unit| &unit.path), Against::First) {
+    let repeated_parties: Vec<&str> = repeats(document.parties.iter().map(|party| &party.id))
+        .map(|(id, _)| id.value.as_str())
+        .collect();
+    for (path, first) in repeats(document.units.iter().map(|unit| &unit.path)) {
         if repeated_parties.contains(&document.owner(&path.value)) {
             continue;
         }
@@ -57,45 +45,43 @@ pub(super) fn check(document: &Document, errors: &mut Vec<Diagnostic>) {
             .hint("declare each unit once, with `units` or with `unit`"),
         );
     }
-    let numbers = document
-        .clauses
-        .iter()
-        .filter_map(|clause| clause.number.as_ref());
-    for (number, previous) in repeats(numbers, Against::Previous) {
-        errors.push(
-            Diagnostic::new(
-                format!("clause {} appears twice", number.value),
-                number.span,
-            )
-            .related(previous, "first here")
-            .hint("number clauses as the source does; write `\"7a\"` for a sub-item"),
-        );
+    // One number twice is an error, unless the two clauses are reports of one
+    // item from disjoint sources (versions).
+    let mut by_number: HashMap<&str, Vec<&Clause>> = HashMap::new();
+    for clause in &document.clauses {
+        let Some(number) = &clause.number else {
+            continue;
+        };
+        let earlier = by_number.entry(number.value.as_str()).or_default();
+        if let Some(previous) = earlier.iter().rev().find(|other| other.same_report(clause)) {
+            let first = previous.number.as_ref().map_or(previous.span, |n| n.span);
+            errors.push(
+                Diagnostic::new(
+                    format!("clause {} appears twice", number.value),
+                    number.span,
+                )
+                .related(first, "first here")
+                .hint(
+                    "number clauses as the source does; write `\"7a\"` for a sub-item, or give \
+                         each version of an item its own `source` line",
+                ),
+            );
+        }
+        earlier.push(clause);
     }
 }
 
-/// Which earlier declaration a repeat is shown against.
-#[derive(Clone, Copy)]
-enum Against {
-    /// The first: the one the model's lookups find.
-    First,
-    /// The one just before (clause numbers, as the resolver always showed them).
-    Previous,
-}
-
-/// Each id met again, with the earlier declaration it is shown against.
+/// Each id met again, with the first declaration: the one the model's lookups
+/// find.
 fn repeats<'d>(
     ids: impl Iterator<Item = &'d Spanned<String>>,
-    against: Against,
 ) -> impl Iterator<Item = (&'d Spanned<String>, Span)> {
     let mut seen: HashMap<&str, Span> = HashMap::new();
-    ids.filter_map(move |id| match against {
-        Against::First => match seen.get(id.value.as_str()) {
-            Some(first) => Some((id, *first)),
-            None => {
-                seen.insert(&id.value, id.span);
-                None
-            }
-        },
-        Against::Previous => seen.insert(&id.value, id.span).map(|before| (id, before)),
+    ids.filter_map(move |id| match seen.get(id.value.as_str()) {
+        Some(first) => Some((id, *first)),
+        None => {
+            seen.insert(&id.value, id.span);
+            None
+        }
     })
 }

@@ -194,7 +194,7 @@ impl<'d> Declared<'d> {
 }
 
 /// A cited source the document does not declare.
-pub(crate) fn unknown_source<'a>(
+fn unknown_source<'a>(
     id: &Spanned<String>,
     declared: impl IntoIterator<Item = &'a str>,
 ) -> Diagnostic {
@@ -265,6 +265,7 @@ pub(super) fn check(document: &Document, declared: &Declared, errors: &mut Vec<D
             }
             declared.sources(&attribute.source, &mut reported, errors);
         }
+        declared.sources(&clause.source, &mut reported, errors);
     }
     // Only operative clauses: the numbers a recital names were never checked, and
     // checking them now would fail `.truce` files that load today.

@@ -4,7 +4,6 @@ use super::value::{Cursor, read_value, read_word_str};
 use super::{DocumentResolver, end_span};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{AttributeValue, Clause, Value};
-use crate::model_checks::unknown_source;
 use crate::source::Spanned;
 use crate::syntax::{AtomKind, Statement};
 use crate::vocabulary::{ClauseKind, Key, ValueType};
@@ -92,6 +91,7 @@ impl DocumentResolver<'_> {
             // Most lines give one attribute.
             attributes: Vec::with_capacity(block.statements.len()),
             resolved: Vec::new(),
+            source: Vec::new(),
             span: statement.span,
         };
         let mut clause_sources = Vec::new();
@@ -110,18 +110,12 @@ impl DocumentResolver<'_> {
             }
             self.attributes(attribute_statement, kind, &mut clause.attributes);
         }
-        let mut cited = false;
         for attribute in &mut clause.attributes {
             if attribute.source.is_empty() {
                 attribute.source = clause_sources.clone();
-                cited = true;
             }
         }
-        if !cited {
-            // No attribute took the clause's own sources, so the model does not
-            // hold them and its checks cannot see them: check them here.
-            self.check_uncited(&clause_sources);
-        }
+        clause.source = clause_sources;
         if recital {
             self.document.recitals.push(clause);
         } else {
@@ -244,17 +238,6 @@ impl DocumentResolver<'_> {
                 attribute.source = sources.clone();
             }
             last.source = sources;
-        }
-    }
-
-    /// Sources the model will not hold must still be declared.
-    fn check_uncited(&mut self, sources: &[Spanned<String>]) {
-        let declared = &self.document.sources;
-        for id in sources {
-            if !declared.iter().any(|source| source.id.value == id.value) {
-                let error = unknown_source(id, declared.iter().map(|s| s.id.value.as_str()));
-                self.errors.push(error);
-            }
         }
     }
 }

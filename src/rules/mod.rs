@@ -35,6 +35,7 @@ macro_rules! family {
 pub mod comparison;
 pub mod conflicts;
 pub mod missing;
+pub mod sources;
 
 pub use comparison::Scope;
 
@@ -108,6 +109,7 @@ impl Rule {
 pub const FAMILIES: &[(&str, &[&Rule])] = &[
     ("Missing guarantees", missing::RULES),
     ("Conflicts", conflicts::RULES),
+    ("Disagreeing sources", sources::RULES),
     ("Comparing two drafts (truce compare)", comparison::RULES),
 ];
 
@@ -330,7 +332,7 @@ mod tests {
         let ids: Vec<&str> = registry().map(|rule| rule.id).collect();
         let unique: HashSet<&str> = ids.iter().copied().collect();
         assert_eq!(unique.len(), ids.len());
-        assert_eq!(ids.len(), 25);
+        assert_eq!(ids.len(), 26);
         for id in &ids {
             assert_eq!(rule(id).map(|rule| rule.id), Some(*id));
             let kebab = id

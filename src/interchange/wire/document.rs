@@ -527,6 +527,9 @@ pub struct Clause {
     pub attributes: Vec<AttributeValue>,
     /// Relative deadlines turned into dates: `[["start", { when }], ...]`.
     pub resolved: Vec<(Point, When)>,
+    /// The clause's own sources. Added within version 1: written only when given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source: Vec<Spanned<String>>,
     pub span: Span,
 }
 
@@ -539,6 +542,7 @@ impl ToWire for model::Clause {
             recital,
             attributes,
             resolved,
+            source,
             span,
         } = self;
         Clause {
@@ -550,6 +554,7 @@ impl ToWire for model::Clause {
                 .iter()
                 .map(|(point, when)| (point.to_wire(), when.to_wire()))
                 .collect(),
+            source: source.to_wire(),
             span: span.to_wire(),
         }
     }
@@ -568,6 +573,7 @@ impl IntoModel for Clause {
                 .into_iter()
                 .map(|(point, when)| (point.into_model(), when.into_model()))
                 .collect(),
+            source: self.source.into_model(),
             span: self.span.into_model(),
         }
     }

@@ -90,7 +90,10 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         }
         let period = Period::of(bar, document, true);
         for (clause, grant, granted) in &grants {
-            if std::ptr::eq(*clause, bar) || !period.overlaps(*granted) {
+            // Two versions of a text (disjoint sources) disagree; they do not
+            // conflict.
+            if std::ptr::eq(*clause, bar) || !clause.same_report(bar) || !period.overlaps(*granted)
+            {
                 continue;
             }
             let where_ = overlap(document, &area, &grant.areas);

@@ -90,7 +90,7 @@ fn check(
             let mut queue = VecDeque::from([start]);
             while let Some(next) = queue.pop_front() {
                 let clause = &document.clauses[next];
-                if clause.is_concession() {
+                if clause.is_concession() && clause.same_report(aid) {
                     concessions.push(next);
                     span.get_or_insert(first.span);
                 }

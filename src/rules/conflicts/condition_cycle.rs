@@ -60,7 +60,10 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                 .into_iter()
                 .filter_map(|(key, reference)| {
                     let to = *numbers.get(reference.value.as_str())?;
-                    Some(Edge { to, key, reference })
+                    // A version of a text waits only on its own report's clauses.
+                    document.clauses[to]
+                        .same_report(clause)
+                        .then_some(Edge { to, key, reference })
                 })
                 .collect()
         })

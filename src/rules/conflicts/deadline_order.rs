@@ -56,6 +56,9 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                 continue;
             };
             let earlier = &document.clauses[index];
+            if !earlier.same_report(later) {
+                continue;
+            }
             if std::ptr::eq(earlier, later) {
                 continue;
             }
