@@ -17,6 +17,7 @@ const SEED_FINDINGS: &[Pinned] = &[
     ("cairo_2017", "ceasefire-no-monitoring", &["ceasefire"]),
     ("cairo_2017", "detainee-no-deadline", &["detainee_release"]),
     ("cairo_2017", "detainee-no-mechanism", &["detainee_release"]),
+    ("cairo_2017", "unbound-obligation", &["detainee_release"]),
     (
         "russian_notice_2018_02",
         "early-termination",
@@ -31,6 +32,7 @@ const SEED_FINDINGS: &[Pinned] = &[
     ("october_4_2017", "detainee-no-deadline", &["clause 3"]),
     ("october_4_2017", "detainee-no-mechanism", &["clause 3"]),
     ("october_4_2017", "weak-commitment", &["clause 3"]),
+    ("october_4_2017", "unbound-obligation", &["clause 2"]),
     (
         "october_4_2017",
         "obligation-on-non-signatory",
@@ -75,6 +77,26 @@ const SEED_FINDINGS: &[Pinned] = &[
     ("ten_item_proposal_2018", "weak-commitment", &["clause 8"]),
     ("ten_item_proposal_2018", "short-ultimatum", &["ultimatum"]),
     (
+        "ten_item_proposal_2018",
+        "unbound-obligation",
+        &["clause 3"],
+    ),
+    (
+        "ten_item_proposal_2018",
+        "unbound-obligation",
+        &["clause 4"],
+    ),
+    (
+        "ten_item_proposal_2018",
+        "unbound-obligation",
+        &["clause 7"],
+    ),
+    (
+        "ten_item_proposal_2018",
+        "unbound-obligation",
+        &["clause 10"],
+    ),
+    (
         "loka_first_offer",
         "aid-conditioned-on-concession",
         &["clause 1", "clause 2"],
@@ -111,6 +133,8 @@ const SEED_FINDINGS: &[Pinned] = &[
         "no-guarantor",
         &["clause 3", "clause 4"],
     ),
+    ("salem_compromise", "unbound-obligation", &["clause 3"]),
+    ("salem_compromise", "unbound-obligation", &["clause 4"]),
     ("un_evacuation_2014_02", "no-guarantor", &["clause 1"]),
     (
         "un_evacuation_2014_02",

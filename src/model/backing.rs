@@ -27,6 +27,11 @@ pub struct Coverage<'a> {
 }
 
 impl Coverage<'_> {
+    /// Whether it covers no clause at all.
+    pub fn is_empty(&self) -> bool {
+        !self.all && self.numbers.is_empty()
+    }
+
     pub fn covers(&self, clause: &Clause) -> bool {
         self.all
             || clause

@@ -332,7 +332,7 @@ mod tests {
         let ids: Vec<&str> = registry().map(|rule| rule.id).collect();
         let unique: HashSet<&str> = ids.iter().copied().collect();
         assert_eq!(unique.len(), ids.len());
-        assert_eq!(ids.len(), 26);
+        assert_eq!(ids.len(), 27);
         for id in &ids {
             assert_eq!(rule(id).map(|rule| rule.id), Some(*id));
             let kebab = id
@@ -463,6 +463,7 @@ mod tests {
             owned(&[
                 ("partisan-guarantor", &[]),
                 ("weak-commitment", &["clause 8"]),
+                ("unbound-obligation", &["clause 10"]),
                 ("access-conflict", &["clause 8", "clause 10"]),
                 ("short-ultimatum", &["ultimatum"]),
             ])

@@ -264,8 +264,11 @@ keys! {
         guarantee: Some(Guarantee::Procedure),
         direction: way(Present, Beneficiaries, KEPT),
     }
-    Weapons "weapons" { facet: Some(Facet::What), direction: way(Wider, Beneficiaries, GIVEN) }
-    Calibre "calibre" {}
+    Weapons "weapons" {
+        facet: Some(Facet::What),
+        identifies: true,
+        direction: way(Wider, Beneficiaries, GIVEN) }
+    Calibre "calibre" { identifies: true }
     To "to" {}
     People "people" { facet: Some(Facet::Who), identifies: true }
     Count "count" { direction: way(Larger, Beneficiaries, GIVEN) }
@@ -273,6 +276,7 @@ keys! {
     Remaining "remaining" {}
     Destination "destination" {
         facet: Some(Facet::Where),
+        identifies: true,
         direction: way(Present, Beneficiaries, "evacuees know where they go"),
     }
     Route "route" {
@@ -339,7 +343,7 @@ keys! {
     }
     Institutions "institutions" { facet: Some(Facet::What), identifies: true }
     Depth "depth" { direction: way(Larger, Beneficiaries, GIVEN) }
-    Forum "forum" { facet: Some(Facet::What) }
+    Forum "forum" { facet: Some(Facet::What), identifies: true }
     Covers "covers" { identifies: true }
     Consequence "consequence" {
         guarantee: Some(Guarantee::Procedure),

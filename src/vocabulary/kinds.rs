@@ -171,6 +171,14 @@ pub struct ClauseKind {
     /// never wait on a military concession.
     pub relief: bool,
     pub family: Option<Family>,
+    /// Whether the clause obliges someone to act (hand over, release, open,
+    /// restore), so that one naming no party bound leaves no one to answer for it.
+    pub obliges: bool,
+    /// Whether a document holds one such clause for an area, so that two which
+    /// name no other subject (who or what) are one term stated twice. Clauses of
+    /// other kinds that name no subject may be different matters (two political
+    /// processes), and are never compared.
+    pub one_per_area: bool,
     /// How often the corpus generator draws it, against the other kinds.
     pub weight: u32,
 }
@@ -199,6 +207,8 @@ const KIND: ClauseKind = ClauseKind {
     access: None,
     relief: false,
     family: None,
+    obliges: false,
+    one_per_area: false,
     weight: 1,
 };
 
@@ -255,6 +265,7 @@ pub static CEASEFIRE: ClauseKind = ClauseKind {
     )],
     protection: true,
     weight: 4,
+    one_per_area: true,
     ..KIND
 };
 
@@ -275,6 +286,7 @@ pub static WEAPONS_HANDOVER: ClauseKind = ClauseKind {
     ],
     concession: true,
     weight: 3,
+    obliges: true,
     ..KIND
 };
 
@@ -289,6 +301,7 @@ pub static WEAPONS_WITHDRAWAL: ClauseKind = ClauseKind {
     ],
     concession: true,
     weight: 2,
+    obliges: true,
     ..KIND
 };
 
@@ -354,6 +367,7 @@ pub static STATUS_SETTLEMENT: ClauseKind = ClauseKind {
     protection: true,
     beneficiaries: Beneficiaries::Named(K::People),
     weight: 3,
+    obliges: true,
     ..KIND
 };
 
@@ -369,6 +383,7 @@ pub static CONSCRIPTION: ClauseKind = ClauseKind {
     concession: true,
     bound: &[K::People, K::By],
     weight: 2,
+    one_per_area: true,
     ..KIND
 };
 
@@ -397,6 +412,7 @@ pub static DETAINEE_RELEASE: ClauseKind = ClauseKind {
     beneficiaries: Beneficiaries::Group("detainees"),
     family: Some(Family::Detainees),
     weight: 5,
+    obliges: true,
     ..KIND
 };
 
@@ -414,6 +430,7 @@ pub static PRISONER_EXCHANGE: ClauseKind = ClauseKind {
     beneficiaries: Beneficiaries::Group("prisoners"),
     family: Some(Family::Detainees),
     weight: 2,
+    obliges: true,
     ..KIND
 };
 
@@ -430,6 +447,7 @@ pub static HUMANITARIAN_ACCESS: ClauseKind = ClauseKind {
     protection: true,
     relief: true,
     weight: 3,
+    obliges: true,
     ..KIND
 };
 
@@ -441,6 +459,7 @@ pub static SERVICES: ClauseKind = ClauseKind {
     protection: true,
     relief: true,
     weight: 3,
+    obliges: true,
     ..KIND
 };
 
@@ -465,6 +484,7 @@ pub static DEPLOYMENT: ClauseKind = ClauseKind {
         areas: &[K::Area],
     }),
     weight: 4,
+    obliges: true,
     ..KIND
 };
 
@@ -476,6 +496,7 @@ pub static NON_ENTRY: ClauseKind = ClauseKind {
     protection: true,
     bound: &[K::Barred, K::By],
     weight: 2,
+    obliges: true,
     ..KIND
 };
 
@@ -489,6 +510,7 @@ pub static WITHDRAWAL: ClauseKind = ClauseKind {
     ],
     concession: true,
     weight: 2,
+    obliges: true,
     ..KIND
 };
 
@@ -508,6 +530,7 @@ pub static ROAD_OPENING: ClauseKind = ClauseKind {
         areas: &[K::Road, K::Area],
     }),
     weight: 2,
+    obliges: true,
     ..KIND
 };
 
@@ -523,6 +546,8 @@ pub static INSTITUTIONS_RETURN: ClauseKind = ClauseKind {
         areas: &[K::Area],
     }),
     weight: 1,
+    obliges: true,
+    bound: &[K::By, K::Institutions],
     ..KIND
 };
 
@@ -533,6 +558,7 @@ pub static BUFFER_ZONE: ClauseKind = ClauseKind {
     attributes: &[attr(K::Depth, V::Distance, "how deep the zone is")],
     protection: true,
     weight: 1,
+    one_per_area: true,
     ..KIND
 };
 
@@ -544,6 +570,7 @@ pub static RETURN_OF_DISPLACED: ClauseKind = ClauseKind {
     protection: true,
     beneficiaries: Beneficiaries::Named(K::People),
     weight: 2,
+    obliges: true,
     ..KIND
 };
 
@@ -600,6 +627,7 @@ pub static TERM: ClauseKind = ClauseKind {
     pax: "ImRen",
     attributes: &[attr(K::ExtendedUntil, V::When, "the latest extension")],
     weight: 1,
+    one_per_area: true,
     ..KIND
 };
 

@@ -46,6 +46,28 @@ pub static RULE: Rule = Rule {
   clause 12 services { services water; after 5; after 9 }
 }"#,
         ),
+        // quiet for two processes of a kind that name no subject, and for
+        // handovers of different weapons
+        quiet(
+            r#"agreement a {
+  date 2018-05-01
+  place syria "Syria"
+  clause 1 political_process { area syria; start 2018-06 }
+  clause 2 political_process { area syria; start 2018-09 }
+  clause 3 weapons_handover { weapons heavy; deadline within 3 days of signing }
+  clause 4 weapons_handover { weapons medium; deadline within 10 days of signing }
+}"#,
+        ),
+        // fires for one kind that comes one to an area
+        fires(
+            &[&["clause 1", "clause 2"]],
+            r#"agreement a {
+  date 2018-05-01
+  place homs "Homs"
+  clause 1 ceasefire { area homs; duration 6 months }
+  clause 2 ceasefire { area homs; duration 1 year }
+}"#,
+        ),
     ],
 };
 
@@ -55,7 +77,13 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let mut group_of: HashMap<String, usize> = HashMap::new();
     let mut groups: Vec<Vec<&Clause>> = Vec::new();
     for clause in &document.clauses {
-        let index = *group_of.entry(subject(clause)).or_insert_with(|| {
+        // A clause that names no subject is compared with no other, unless its
+        // kind comes one to an area.
+        let Some(subject) = subject(clause) else {
+            groups.push(vec![clause]);
+            continue;
+        };
+        let index = *group_of.entry(subject).or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1
         });
@@ -146,7 +174,17 @@ fn term(value: &Value) -> String {
     }
 }
 
-fn subject(clause: &Clause) -> String {
+/// What a clause is about, as one string: its kind and every identifying value.
+/// `None` when it names nothing beyond an area and its kind does not come one to
+/// an area, so it cannot be known to speak of the same thing as another clause.
+fn subject(clause: &Clause) -> Option<String> {
+    let named = clause
+        .attributes
+        .iter()
+        .any(|a| a.key.value.identifies() && a.key.value != Key::Area);
+    if !named && !clause.kind.value.one_per_area {
+        return None;
+    }
     let mut subject = clause.kind_name().to_string();
     for key in Key::ALL.iter().copied().filter(|key| key.identifies()) {
         // Written into one string: this runs for every key of every clause.
@@ -162,7 +200,7 @@ fn subject(clause: &Clause) -> String {
             subject.push_str(value);
         }
     }
-    subject
+    Some(subject)
 }
 
 /// Whether a key the rule compares is given more than once in the clause.

@@ -3,16 +3,16 @@
 use crate::finding::{Finding, Severity};
 use crate::model::Point;
 use crate::rules::{Check, Context, Rule, fires, name, numbered, quiet};
-use crate::vocabulary::Key;
+use crate::vocabulary::{Key, Wait};
 
 pub static RULE: Rule = Rule {
     id: "deadline-order",
     severity: Severity::Error,
     summary: "a clause that must follow another is due no later than it",
-    explanation: "If clause A comes after clause B but A's deadline is not later than \
-        B's, one of the two deadlines must be missed, and the party bound by A is in \
-        breach through no fault of its own. Sequenced exchanges (weapons, then \
-        services, then return) are where this bites.",
+    explanation: "If clause A comes after clause B (`after`), or is conditional on it \
+        (`if`), but A's deadline is not later than B's, one of the two deadlines must \
+        be missed, and the party bound by A is in breach through no fault of its own. \
+        Sequenced exchanges (weapons, then services, then return) are where this bites.",
     example: r#"agreement proposal {
   date 2018-05-01
   clause 1 weapons_handover { weapons heavy; deadline 2018-05-10 }
@@ -32,6 +32,15 @@ pub static RULE: Rule = Rule {
   clause 5 political_process { forum "Astana"; after 4; deadline 2018-09-01 }
 }"#,
         ),
+        // fires when a conditional clause is due no later than its condition
+        fires(
+            &[&["clause 2", "clause 1"]],
+            r#"agreement a {
+  date 2018-05-01
+  clause 1 weapons_handover { weapons heavy; deadline 2018-05-10 }
+  clause 2 detainee_release { mechanism "lists"; if 1; deadline 2018-05-08 }
+}"#,
+        ),
         // quiet when follower is due later
         quiet(
             r#"agreement a {
@@ -39,6 +48,8 @@ pub static RULE: Rule = Rule {
   clause 1 weapons_handover { weapons heavy; deadline 2018-05-10 }
   clause 2 services { services water; after 1; deadline day 5 after clause 1 ends }
   clause 3 return_of_displaced { people residents; after 1 }
+  clause 4 detainee_release { mechanism "lists"; if 1; deadline 2018-05-20 }
+  clause 5 prisoner_exchange { in_exchange_for 1; deadline 2018-05-10 }
 }"#,
         ),
     ],
@@ -51,10 +62,19 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         let Some(due) = later.when(Key::Deadline) else {
             continue;
         };
-        for reference in later.names(Key::After) {
+        let sequenced = later
+            .waits_on()
+            .into_iter()
+            .filter(|(key, _)| key.wait() == Some(Wait::Sequenced));
+        // A clause both `after` and `if` another is reported once.
+        let mut reported: Vec<usize> = Vec::new();
+        for (how, reference) in sequenced {
             let Some(&index) = numbers.get(reference.value.as_str()) else {
                 continue;
             };
+            if reported.contains(&index) {
+                continue;
+            }
             let earlier = &document.clauses[index];
             if !earlier.same_report(later) {
                 continue;
@@ -74,14 +94,19 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                 } else {
                     "end"
                 };
+                let follows = match how {
+                    Key::If => "is conditional on",
+                    _ => "comes after",
+                };
                 let message = format!(
-                    "{} comes after {} but is due {}, no later than {}'s {what} {}",
+                    "{} {follows} {} but is due {}, no later than {}'s {what} {}",
                     name(later),
                     earlier.label(),
                     due.text,
                     earlier.label(),
                     first_due.text,
                 );
+                reported.push(index);
                 out.push(Finding::new(
                     context,
                     rule,

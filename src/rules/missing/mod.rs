@@ -19,6 +19,7 @@ family! {
     unbounded_exclusion,
     unrepresented_population,
     obligation_on_non_signatory,
+    unbound_obligation,
 }
 
 /// A finding at each of `clauses` that does not state `key`: "clause 7 (detainee
