@@ -288,11 +288,11 @@ fn holds(bound: &Bound, clause: &Clause) -> Option<bool> {
         }
         (Value::Count(actual), Value::Count(limit)) => {
             let actual = if at_least {
-                actual.min
+                actual.least()
             } else {
-                actual.max.or(actual.min)
+                actual.most().or(actual.least())
             }?;
-            Some(compare(actual, limit.min.or(limit.max)?))
+            Some(compare(actual, limit.least().or(limit.most())?))
         }
         (Value::Distance(actual), Value::Distance(limit)) => {
             Some(compare(actual.metres, limit.metres))

@@ -12,8 +12,8 @@ use proptest::sample::select;
 use truce::model::{
     Actor, Anchor, AnchorPoint, AttributeValue, Backer, Bound, Citation, Clause, Comparison,
     Corpus, Count, Deadline, Demand, Distance, Document, Duration, DurationRange, Event, KnownFrom,
-    Link, Party, Place, PlaceRef, Point, Precision, Ratio, Requirement, RequirementMode,
-    Requirements, Side, StatusEntry, Strength, TimeUnit, Unit, Value, Weapon, When,
+    Limit, Link, Party, Place, PlaceRef, Point, Precision, Ratio, Requirement, RequirementMode,
+    Requirements, Side, StatusEntry, Strength, TimeUnit, Unit, Value, Weapon, When, Whole,
 };
 use truce::source::{SourceFile, Sources, Span, Spanned};
 use truce::syntax::{self, AtomKind, SyntaxFile};
@@ -331,18 +331,51 @@ fn count_number() -> impl Strategy<Value = f64> {
 }
 
 fn count() -> impl Strategy<Value = Count> {
+    let whole = prop::option::of(select(&[Whole::All, Whole::AllForAll]));
     (
         prop::option::of(count_number()),
         prop::option::of(count_number()),
         any::<bool>(),
+        whole,
         prop::collection::vec("[a-z]{1,8}", 0..3),
     )
-        .prop_map(|(min, max, approximate, what)| Count {
-            min,
-            max,
+        .prop_map(|(min, max, approximate, whole, what)| Count {
+            // A count is a number or everyone, never both.
+            min: if whole.is_some() { None } else { min },
+            max: if whole.is_some() { None } else { max },
             approximate,
+            whole,
             what,
         })
+}
+
+fn weapons() -> impl Strategy<Value = Vec<Weapon>> {
+    prop::collection::vec(
+        (
+            prop::option::of(select(vocabulary::WEAPON_QUANTIFIERS)),
+            select(vocabulary::WEAPON_CLASSES),
+        )
+            .prop_map(|(quantifier, class)| Weapon {
+                quantifier: quantifier.map(String::from),
+                class: class.to_string(),
+            }),
+        0..3,
+    )
+}
+
+fn distance() -> impl Strategy<Value = Distance> {
+    let limit = select(&[Limit::Exact, Limit::AtLeast, Limit::AtMost]);
+    // As the language reads them: a range only of exact distances, nearer end first.
+    (number(), prop::option::of(number()), limit, weapons()).prop_map(
+        |(metres, far, limit, weapons)| Distance {
+            metres: metres.abs(),
+            to_metres: far
+                .filter(|_| limit == Limit::Exact)
+                .map(|far| metres.abs() + far.abs()),
+            limit,
+            weapons,
+        },
+    )
 }
 
 fn place_ref() -> impl Strategy<Value = PlaceRef> {
@@ -417,22 +450,8 @@ fn value_of(value_type: ValueType) -> BoxedStrategy<Value> {
                 })
             })
             .boxed(),
-        ValueType::Distance => number()
-            .prop_map(|metres| Value::Distance(Distance { metres }))
-            .boxed(),
-        ValueType::Weapons => prop::collection::vec(
-            (
-                prop::option::of(select(vocabulary::WEAPON_QUANTIFIERS)),
-                select(vocabulary::WEAPON_CLASSES),
-            )
-                .prop_map(|(quantifier, class)| Weapon {
-                    quantifier: quantifier.map(String::from),
-                    class: class.to_string(),
-                }),
-            0..3,
-        )
-        .prop_map(Value::Weapons)
-        .boxed(),
+        ValueType::Distance => distance().prop_map(Value::Distance).boxed(),
+        ValueType::Weapons => weapons().prop_map(Value::Weapons).boxed(),
         ValueType::Strength => select(
             &[
                 Strength::Intent,
@@ -471,6 +490,7 @@ fn wild_value() -> impl Strategy<Value = Value> {
             min: None,
             max: None,
             approximate: true,
+            whole: None,
             what: Vec::new(),
         })),
     ]

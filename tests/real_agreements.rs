@@ -57,6 +57,50 @@ fn a_count_carries_its_source() {
 }
 
 #[test]
+fn counts_say_everyone_and_distances_say_bounds_ranges_and_classes() {
+    let loaded = load(
+        r#"agreement a {
+  date 2018-05-01
+  clause 1 prisoner_exchange { count all for all prisoners }
+  clause 2 detainee_release { count all hostages }
+  clause 3 evacuation { count 400 to 500 fighters }
+  clause 4 buffer_zone { depth at least 30 km for heavy; depth 10 to 15 km for medium, light }
+  clause 5 weapons_withdrawal { distance up to 500 m }
+}"#,
+    );
+    assert!(loaded.errors.is_empty(), "{:#?}", loaded.errors);
+    let shown: Vec<String> = loaded.corpus.documents[0]
+        .clauses
+        .iter()
+        .flat_map(|clause| clause.attributes.iter().map(|a| a.value.to_string()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "all for all prisoners",
+            "all hostages",
+            "400 to 500 fighters",
+            "at least 30 km for heavy",
+            "10 km to 15 km for medium, light",
+            "up to 500 m",
+        ]
+    );
+}
+
+#[test]
+fn a_distance_range_that_runs_backwards_is_a_located_error() {
+    let found = errors(
+        r#"agreement a {
+  date 2018-05-01
+  clause 1 buffer_zone { depth 15 to 10 km }
+}"#,
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].0.contains("runs backwards"), "{found:?}");
+    assert_eq!((found[0].1, found[0].2), (3, 32));
+}
+
+#[test]
 fn a_number_too_large_to_be_a_count_is_a_located_error() {
     assert_eq!(
         errors(

@@ -160,7 +160,7 @@ fn number(clause: &Clause, key: Key) -> Option<f64> {
     clause
         .all(key)
         .find_map(|attribute| match &attribute.value {
-            Value::Count(count) => count.min.or(count.max),
+            Value::Count(count) => count.least().or(count.most()),
             Value::Distance(distance) => Some(distance.metres),
             _ => None,
         })

@@ -136,7 +136,7 @@ mod tests {
                 numerator: count.clone(),
                 denominator: count,
             }),
-            Value::Distance(crate::model::Distance { metres: 1.0 }),
+            Value::Distance(crate::model::Distance::metres(1.0)),
             Value::Weapons(Vec::new()),
             Value::Strength(Strength::Pledge),
             Value::Clauses(Vec::new()),

@@ -4,7 +4,9 @@
 
 use std::fmt;
 
-use super::{Actor, Anchor, AnchorPoint, Count, Deadline, PlaceRef, Value, Weapon};
+use super::{
+    Actor, Anchor, AnchorPoint, Count, Deadline, Distance, Limit, PlaceRef, Value, Weapon,
+};
 
 impl fmt::Display for PlaceRef {
     /// A place as a reader knows it: its id, or the source's words in quotes.
@@ -41,15 +43,50 @@ impl fmt::Display for Count {
         if self.approximate {
             f.write_str("about ")?;
         }
-        match (self.min, self.max) {
-            (Some(min), Some(max)) if min == max => write!(f, "{min}")?,
-            (Some(min), Some(max)) => write!(f, "{min} to {max}")?,
-            (Some(min), None) => write!(f, "at least {min}")?,
-            (None, Some(max)) => write!(f, "at most {max}")?,
-            (None, None) => f.write_str("unknown")?,
+        match (self.whole, self.min, self.max) {
+            (Some(whole), _, _) => f.write_str(whole.words())?,
+            (None, min, max) => write_range(f, min, max)?,
         }
         for word in &self.what {
             write!(f, " {word}")?;
+        }
+        Ok(())
+    }
+}
+
+/// `1400`, `140 to 200`, `at least 300`, `at most 200`.
+fn write_range(f: &mut fmt::Formatter<'_>, min: Option<f64>, max: Option<f64>) -> fmt::Result {
+    match (min, max) {
+        (Some(min), Some(max)) if min == max => write!(f, "{min}"),
+        (Some(min), Some(max)) => write!(f, "{min} to {max}"),
+        (Some(min), None) => write!(f, "at least {min}"),
+        (None, Some(max)) => write!(f, "at most {max}"),
+        (None, None) => f.write_str("unknown"),
+    }
+}
+
+impl fmt::Display for Distance {
+    /// `15 km`, `at least 30 km`, `10 to 15 km`, `500 m for heavy, medium`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.limit {
+            Limit::Exact => {}
+            Limit::AtLeast => f.write_str("at least ")?,
+            Limit::AtMost => f.write_str("up to ")?,
+        }
+        let length = |metres: f64| {
+            if metres >= 1000.0 {
+                format!("{} km", metres / 1000.0)
+            } else {
+                format!("{metres} m")
+            }
+        };
+        match self.to_metres {
+            Some(to) => write!(f, "{} to {}", length(self.metres), length(to))?,
+            None => f.write_str(&length(self.metres))?,
+        }
+        if !self.weapons.is_empty() {
+            let classes: Vec<String> = self.weapons.iter().map(Weapon::to_string).collect();
+            write!(f, " for {}", classes.join(", "))?;
         }
         Ok(())
     }
@@ -113,10 +150,7 @@ impl fmt::Display for Value {
             Value::Count(count) => write!(f, "{count}"),
             Value::Ages { min, max } => write!(f, "{min} to {max}"),
             Value::Ratio(ratio) => write!(f, "{} per {}", ratio.numerator, ratio.denominator),
-            Value::Distance(distance) if distance.metres >= 1000.0 => {
-                write!(f, "{} km", distance.metres / 1000.0)
-            }
-            Value::Distance(distance) => write!(f, "{} m", distance.metres),
+            Value::Distance(distance) => write!(f, "{distance}"),
             Value::Strength(strength) => f.write_str(strength.name()),
             // Lists were written above.
             Value::Parties(_)

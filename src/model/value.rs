@@ -176,14 +176,35 @@ pub enum Deadline {
 }
 
 /// A count, possibly approximate, a range or a minimum, with what is counted:
-/// `12000 detainees`, `about 1400 people`, `140 to 200`, `at least 300 fighters`.
+/// `12000 detainees`, `about 1400 people`, `140 to 200`, `at least 300 fighters`;
+/// or everyone of a kind, in words: `all residents`, `all for all`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Count {
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub approximate: bool,
+    /// `all` or `all for all` in place of a number; `min` and `max` are then `None`.
+    pub whole: Option<Whole>,
     /// The words after the number: `fighters`, `civilians evacuated`.
     pub what: Vec<String>,
+}
+
+/// Everyone of a kind, where a source gives no number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Whole {
+    /// `all detainees`, `all residents`.
+    All,
+    /// An exchange of all held by each side for all held by the other.
+    AllForAll,
+}
+
+impl Whole {
+    pub fn words(self) -> &'static str {
+        match self {
+            Whole::All => "all",
+            Whole::AllForAll => "all for all",
+        }
+    }
 }
 
 impl Count {
@@ -192,7 +213,24 @@ impl Count {
             min: Some(value),
             max: Some(value),
             approximate: false,
+            whole: None,
             what: Vec::new(),
+        }
+    }
+
+    /// The least the count can be; everyone is more than any number.
+    pub fn least(&self) -> Option<f64> {
+        match self.whole {
+            Some(_) => Some(f64::INFINITY),
+            None => self.min,
+        }
+    }
+
+    /// The most the count can be; everyone is more than any number.
+    pub fn most(&self) -> Option<f64> {
+        match self.whole {
+            Some(_) => Some(f64::INFINITY),
+            None => self.max,
         }
     }
 }
@@ -204,10 +242,39 @@ pub struct Ratio {
     pub denominator: Count,
 }
 
-/// `15 km`, `500 m`, held in metres.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// `15 km`, `at least 30 km`, `10 to 15 km`, `20 km for heavy`, held in metres.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Distance {
+    /// The distance; for a range, its lower end; for `up to`, the bound.
     pub metres: f64,
+    /// A range's upper end: `10 to 15 km`.
+    pub to_metres: Option<f64>,
+    pub limit: Limit,
+    /// The weapon classes it is given for (`for heavy, medium`); empty for all.
+    pub weapons: Vec<Weapon>,
+}
+
+impl Distance {
+    pub fn metres(metres: f64) -> Distance {
+        Distance {
+            metres,
+            to_metres: None,
+            limit: Limit::Exact,
+            weapons: Vec::new(),
+        }
+    }
+}
+
+/// Whether a number is the value or a bound on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Limit {
+    /// The value, or the ends of a range.
+    #[default]
+    Exact,
+    /// `at least 30 km`.
+    AtLeast,
+    /// `up to 500 m`, `at most 500 m`.
+    AtMost,
 }
 
 /// A weapon class with an optional quantifier: `heavy`, `some medium`.

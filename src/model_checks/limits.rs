@@ -7,7 +7,7 @@
 //! the model, by [`check`].
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Corpus, Count, Deadline, Duration, Value};
+use crate::model::{Corpus, Count, Deadline, Distance, Duration, Limit, Value};
 use crate::source::Span;
 
 /// Durations are whole numbers of units from 0 to this many.
@@ -69,6 +69,15 @@ fn check_value(value: &Value, span: Span, errors: &mut Vec<Diagnostic>) {
             check_count(count, span, errors);
             Vec::new()
         }
+        Value::Distance(distance) => {
+            if let Some(problem) = distance_problem(distance) {
+                errors.push(
+                    Diagnostic::new(problem, span)
+                        .expected("a distance from 0, a range with the nearer end first"),
+                );
+            }
+            Vec::new()
+        }
         Value::Ratio(ratio) => {
             check_count(&ratio.numerator, span, errors);
             check_count(&ratio.denominator, span, errors);
@@ -93,7 +102,32 @@ fn check_value(value: &Value, span: Span, errors: &mut Vec<Diagnostic>) {
     }
 }
 
+/// What is wrong with a distance, if anything: a negative length, a range whose
+/// far end comes first, or a range that is also a bound.
+pub fn distance_problem(distance: &Distance) -> Option<String> {
+    let lengths = std::iter::once(distance.metres).chain(distance.to_metres);
+    if lengths
+        .clone()
+        .any(|metres| !(metres >= 0.0 && metres.is_finite()))
+    {
+        return Some(format!("`{distance}` cannot be a distance"));
+    }
+    match distance.to_metres {
+        Some(to) if to < distance.metres => Some(format!("`{distance}` runs backwards")),
+        Some(_) if distance.limit != Limit::Exact => {
+            Some(format!("`{distance}` is a range and a bound at once"))
+        }
+        _ => None,
+    }
+}
+
 fn check_count(count: &Count, span: Span, errors: &mut Vec<Diagnostic>) {
+    if count.whole.is_some() && (count.min.is_some() || count.max.is_some()) {
+        errors.push(
+            Diagnostic::new("a count is everyone or a number, not both", span)
+                .expected("`whole` with no `min` or `max`, or a number without `whole`"),
+        );
+    }
     for number in count.min.iter().chain(&count.max) {
         if !count_in_range(*number) {
             let message = if *number < 0.0 {

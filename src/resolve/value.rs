@@ -6,8 +6,8 @@ use std::collections::HashSet;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{
-    Actor, Anchor, AnchorPoint, Count, Deadline, Distance, Duration, DurationRange, PlaceRef,
-    Ratio, Strength, TimeUnit, Value, Weapon, When, is_group,
+    Actor, Anchor, AnchorPoint, Count, Deadline, Distance, Duration, DurationRange, Limit,
+    PlaceRef, Ratio, Strength, TimeUnit, Value, Weapon, When, Whole, is_group,
 };
 use crate::model_checks::limits::{
     MAX_AGE, MAX_COUNT, MAX_DURATION, ages_in_range, count_in_range, duration_in_range,
@@ -174,16 +174,7 @@ pub fn read_value(
                 denominator,
             })
         }
-        ValueType::Distance => {
-            let amount = read_number(cursor, "a distance such as `15 km`")?;
-            let metres = match cursor.peek_word() {
-                Some("km" | "kilometres" | "kilometers") => amount * 1000.0,
-                Some("m" | "metres" | "meters") => amount,
-                _ => return Err(cursor.expected("a unit of distance: `km` or `m`")),
-            };
-            cursor.next();
-            Value::Distance(Distance { metres })
-        }
+        ValueType::Distance => Value::Distance(read_distance(cursor)?),
         ValueType::Weapons => Value::Weapons(list(cursor, read_weapon)?),
         ValueType::Strength => {
             let word = read_word_from(cursor, vocabulary::STRENGTHS, "a strength")?;
@@ -535,9 +526,25 @@ fn read_count(cursor: &mut Cursor, stop: &dyn Fn(&str) -> bool, many_words: bool
             }
             maximum_only = true;
         }
+        Some("all") if !approximate => {
+            cursor.next();
+            let mut count = Count::exact(0.0);
+            (count.min, count.max) = (None, None);
+            count.whole = Some(if cursor.peek_word() == Some("for") {
+                cursor.next();
+                if !cursor.eat("all") {
+                    return Err(cursor.expected("`all`, as in `all for all`"));
+                }
+                Whole::AllForAll
+            } else {
+                Whole::All
+            });
+            read_counted(cursor, &mut count, stop, many_words);
+            return Ok(count);
+        }
         _ => {}
     }
-    let first = read_count_number(cursor, "a number, such as `12000` or `about 1400`")?;
+    let first = read_count_number(cursor, "a number, such as `12000`, `about 1400` or `all`")?;
     let mut count = Count::exact(first);
     count.approximate = approximate;
     if minimum_only {
@@ -555,6 +562,17 @@ fn read_count(cursor: &mut Cursor, stop: &dyn Fn(&str) -> bool, many_words: bool
         cursor.next();
         count.max = Some(read_count_number(cursor, "the upper bound")?);
     }
+    read_counted(cursor, &mut count, stop, many_words);
+    Ok(count)
+}
+
+/// The words after a count that say what is counted.
+fn read_counted(
+    cursor: &mut Cursor,
+    count: &mut Count,
+    stop: &dyn Fn(&str) -> bool,
+    many_words: bool,
+) {
     // One word names what is counted (`1400 people`), even if it is also an
     // attribute's name; a ratio's first part reads on to `per`. `source` never
     // is: it cites the line (`count about 1400 source s003`).
@@ -569,7 +587,72 @@ fn read_count(cursor: &mut Cursor, stop: &dyn Fn(&str) -> bool, many_words: bool
             break;
         }
     }
-    Ok(count)
+}
+
+/// `15 km`, `at least 30 km`, `up to 500 m`, `10 to 15 km`, `10 km to 15 km`,
+/// each optionally `for` weapon classes: `20 km for heavy, medium`.
+fn read_distance(cursor: &mut Cursor) -> Read<Distance> {
+    let start = cursor.position();
+    let limit = if cursor.peek_word() == Some("at") {
+        cursor.next();
+        if cursor.eat("least") {
+            Limit::AtLeast
+        } else if cursor.eat("most") {
+            Limit::AtMost
+        } else {
+            return Err(cursor.expected("`least` or `most`, as in `at least 30 km`"));
+        }
+    } else if cursor.peek_word() == Some("up") {
+        cursor.next();
+        if !cursor.eat("to") {
+            return Err(cursor.expected("`to`, as in `up to 500 m`"));
+        }
+        Limit::AtMost
+    } else {
+        Limit::Exact
+    };
+    let first = read_number(cursor, "a distance such as `15 km`")?;
+    let first_unit = read_distance_unit(cursor);
+    let mut distance = Distance::metres(0.0);
+    distance.limit = limit;
+    let range = cursor.peek_word() == Some("to")
+        && matches!(
+            cursor.atoms.get(cursor.position + 1).map(|a| &a.kind),
+            Some(AtomKind::Number { .. })
+        );
+    if limit == Limit::Exact && range {
+        cursor.next();
+        let second = read_number(cursor, "the far end of the range, as in `10 to 15 km`")?;
+        let Some(unit) = read_distance_unit(cursor) else {
+            return Err(cursor.expected("a unit of distance: `km` or `m`"));
+        };
+        distance.metres = first * first_unit.unwrap_or(unit);
+        distance.to_metres = Some(second * unit);
+    } else {
+        let Some(unit) = first_unit else {
+            return Err(cursor.expected("a unit of distance: `km` or `m`"));
+        };
+        distance.metres = first * unit;
+    }
+    if let Some(problem) = crate::model_checks::limits::distance_problem(&distance) {
+        return Err(Diagnostic::new(problem, cursor.since(start))
+            .expected("a range with the nearer end first, as in `10 to 15 km`"));
+    }
+    if cursor.eat("for") {
+        distance.weapons = list(cursor, read_weapon)?;
+    }
+    Ok(distance)
+}
+
+/// Metres per unit, for the unit word at the cursor, which it consumes.
+fn read_distance_unit(cursor: &mut Cursor) -> Option<f64> {
+    let per = match cursor.peek_word()? {
+        "km" | "kilometres" | "kilometers" => 1000.0,
+        "m" | "metres" | "meters" => 1.0,
+        _ => return None,
+    };
+    cursor.next();
+    Some(per)
 }
 
 /// A number a count can hold: not past [`MAX_COUNT`], which no agreement counts

@@ -218,7 +218,15 @@ pub struct Count {
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub approximate: bool,
+    /// `all` or `all_for_all` in place of a number; absent for a number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whole: Option<Whole>,
     pub what: Vec<String>,
+}
+
+words! {
+    /// Everyone of a kind, where a source gives no number.
+    Whole = model::Whole { All, AllForAll }
 }
 
 impl ToWire for model::Count {
@@ -228,12 +236,14 @@ impl ToWire for model::Count {
             min,
             max,
             approximate,
+            whole,
             what,
         } = self;
         Count {
             min: *min,
             max: *max,
             approximate: *approximate,
+            whole: whole.as_ref().map(ToWire::to_wire),
             what: what.clone(),
         }
     }
@@ -246,6 +256,7 @@ impl IntoModel for Count {
             min: self.min,
             max: self.max,
             approximate: self.approximate,
+            whole: self.whole.map(IntoModel::into_model),
             what: self.what,
         }
     }
@@ -281,9 +292,61 @@ impl IntoModel for Ratio {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Distance {
+    /// The distance; a range's near end; the bound of `at_least` or `at_most`.
     pub metres: f64,
+    /// A range's far end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_metres: Option<f64>,
+    #[serde(default = "exact", skip_serializing_if = "is_exact")]
+    pub limit: Limit,
+    /// The weapon classes the distance is given for; empty for all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weapons: Vec<Weapon>,
+}
+
+words! {
+    /// Whether a distance is the value or a bound on it.
+    Limit = model::Limit { Exact, AtLeast, AtMost }
+}
+
+fn exact() -> Limit {
+    Limit::Exact
+}
+
+fn is_exact(limit: &Limit) -> bool {
+    *limit == Limit::Exact
+}
+
+impl ToWire for model::Distance {
+    type Wire = Distance;
+    fn to_wire(&self) -> Distance {
+        let model::Distance {
+            metres,
+            to_metres,
+            limit,
+            weapons,
+        } = self;
+        Distance {
+            metres: *metres,
+            to_metres: *to_metres,
+            limit: limit.to_wire(),
+            weapons: weapons.to_wire(),
+        }
+    }
+}
+
+impl IntoModel for Distance {
+    type Model = model::Distance;
+    fn into_model(self) -> model::Distance {
+        model::Distance {
+            metres: self.metres,
+            to_metres: self.to_metres,
+            limit: self.limit.into_model(),
+            weapons: self.weapons.into_model(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -417,9 +480,7 @@ impl ToWire for model::Value {
                 max: *max,
             },
             Model::Ratio(ratio) => Value::Ratio(ratio.to_wire()),
-            Model::Distance(model::Distance { metres }) => {
-                Value::Distance(Distance { metres: *metres })
-            }
+            Model::Distance(distance) => Value::Distance(distance.to_wire()),
             Model::Weapons(weapons) => Value::Weapons(weapons.to_wire()),
             Model::Strength(strength) => Value::Strength(strength.to_wire()),
             Model::Clauses(numbers) => Value::Clauses(numbers.to_wire()),
@@ -443,7 +504,7 @@ impl IntoModel for Value {
             Value::Count(count) => Model::Count(count.into_model()),
             Value::Ages { min, max } => Model::Ages { min, max },
             Value::Ratio(ratio) => Model::Ratio(ratio.into_model()),
-            Value::Distance(Distance { metres }) => Model::Distance(model::Distance { metres }),
+            Value::Distance(distance) => Model::Distance(distance.into_model()),
             Value::Weapons(weapons) => Model::Weapons(weapons.into_model()),
             Value::Strength(strength) => Model::Strength(strength.into_model()),
             Value::Clauses(numbers) => Model::Clauses(numbers.into_model()),

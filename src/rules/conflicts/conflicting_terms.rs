@@ -33,6 +33,22 @@ pub static RULE: Rule = Rule {
   clause 10 weapons_withdrawal { distance 15 km; distance 10 km }
 }"#,
         ),
+        // one class given two widths in one clause
+        fires(
+            &[&["clause 1"]],
+            r#"agreement a {
+  date 2018-05-01
+  clause 1 buffer_zone { depth 20 km for heavy; depth 15 km for heavy }
+}"#,
+        ),
+        // quiet for a width per weapon class in one zone
+        quiet(
+            r#"agreement a {
+  date 2018-05-01
+  clause 1 buffer_zone { depth 20 km for heavy; depth 15 km for medium; depth 5 km }
+  clause 2 weapons_withdrawal { distance at least 30 km for heavy; distance 10 to 15 km for medium, light }
+}"#,
+        ),
         // quiet for other subjects sources and words
         quiet(
             r#"agreement a {
@@ -104,7 +120,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         for clause in &group {
             for statement in statements(clause) {
                 let index = *bucket_of
-                    .entry((statement.key, statement.sources.clone()))
+                    .entry((statement.key, statement.scope.clone(), statement.sources.clone()))
                     .or_insert_with(|| {
                         buckets.push(Vec::new());
                         buckets.len() - 1
@@ -227,13 +243,28 @@ fn compared_term(key: Key) -> bool {
     key.is_term() && !key.identifies()
 }
 
-/// A term's key with the sources that report it, sorted.
-type TermKey<'a> = (Key, Vec<&'a str>);
+/// A term's key, what it is given for, and the sources that report it, sorted.
+type TermKey<'a> = (Key, String, Vec<&'a str>);
+
+/// What a value is given for, where one clause gives a term per class: a width
+/// for heavy weapons and another for medium ones are two terms, not one set twice.
+fn scope(value: &Value) -> String {
+    match value {
+        Value::Distance(distance) => {
+            let mut classes: Vec<String> = distance.weapons.iter().map(|w| w.to_string()).collect();
+            classes.sort();
+            classes.join(", ")
+        }
+        _ => String::new(),
+    }
+}
 
 /// One term a clause sets: a key, as some sources report it, to a value.
 struct Statement<'a> {
     clause: &'a Clause,
     key: Key,
+    /// What the value is given for (weapon classes), empty for the whole clause.
+    scope: String,
     sources: Vec<&'a str>,
     /// The value compared: dates by interval, lists as sorted sets.
     term: String,
@@ -257,10 +288,11 @@ fn statements(clause: &Clause) -> Vec<Statement<'_>> {
         sources.sort_unstable();
         match attribute.value.items() {
             Some(items) => {
-                let (_, members) = lists.entry((key, sources.clone())).or_insert_with(|| {
+                let (_, members) = lists.entry((key, String::new(), sources.clone())).or_insert_with(|| {
                     out.push(Statement {
                         clause,
                         key,
+                        scope: String::new(),
                         sources,
                         term: String::new(),
                         shown: String::new(),
@@ -273,6 +305,7 @@ fn statements(clause: &Clause) -> Vec<Statement<'_>> {
             None => out.push(Statement {
                 clause,
                 key,
+                scope: scope(&attribute.value),
                 sources,
                 term: term(&attribute.value),
                 shown: attribute.value.to_string(),
