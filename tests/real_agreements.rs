@@ -345,3 +345,75 @@ fn compare_and_the_timeline_say_whose_version_they_show() {
         ]
     );
 }
+
+// The provisions real agreements hold, as the rules read them.
+
+#[test]
+fn handing_territory_to_a_force_that_is_barred_there_is_an_access_conflict() {
+    let found = fired(
+        "access-conflict",
+        r#"agreement a {
+  date 2018-07-06
+  place villages "the villages" kind zone
+  party regime "Syrian government" side government units army
+  party factions "Southern Front factions" side opposition role signatory
+  clause 1 non_entry { barred regime.army; area villages }
+  clause 2 territory_transfer { by factions; to regime.army; area villages }
+}"#,
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("hands regime.army control of"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn salaries_that_wait_on_fighters_joining_state_forces_are_aid_conditioned() {
+    let found = fired(
+        "aid-conditioned-on-concession",
+        r#"agreement a {
+  date 2018-07-06
+  party regime "Syrian government" side government role signatory
+  party factions "Factions" side opposition role signatory
+  clause 1 integration { by factions; forces fighters; into regime }
+  clause 2 economy { by regime; measures salaries; after 1 }
+  clause 3 reconstruction { by regime; works schools }
+}"#,
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("clause 2"), "{found:?}");
+}
+
+#[test]
+fn clauses_carried_out_in_step_are_no_cycle() {
+    let text = r#"agreement a {
+  date 2015-09-20
+  party regime "Syrian army" side government role signatory
+  party jaf "Jaysh al-Fatah" side opposition role signatory
+  clause 2 evacuation { by jaf; people fighters, families; in_parallel_with 4 }
+  clause 4 evacuation { by regime; people civilians; in_parallel_with 2 }
+}"#;
+    assert_eq!(fired("condition-cycle", text), Vec::<String>::new());
+}
+
+#[test]
+fn a_joint_committee_that_watches_the_ceasefire_is_its_monitor() {
+    let text = |covers: &str| {
+        format!(
+            r#"agreement a {{
+  date 2017-03-13
+  party waer "Representatives of al-Waer" side opposition role signatory
+  party security "Homs security committee" side government role signatory
+  clause 1 ceasefire {{ by waer, security }}
+  clause 2 detainee_release {{ by security; deadline within 7 days of signing; mechanism "lists" }}
+  clause 6 committee {{ members waer, security; covers {covers}; violations "addresses breaches" }}
+}}"#
+        )
+    };
+    assert_eq!(
+        fired("ceasefire-no-monitoring", &text("1")),
+        Vec::<String>::new()
+    );
+    assert_eq!(fired("ceasefire-no-monitoring", &text("2")).len(), 1);
+}

@@ -101,7 +101,9 @@ impl Document {
         }
         for clause in &self.clauses {
             if clause.kind().backs == Some(backing) {
-                for attribute in clause.all(Key::By) {
+                // A committee backs through its members as much as through `by`.
+                let backing_keys = [Key::By, Key::Members];
+                for attribute in backing_keys.iter().flat_map(|key| clause.all(*key)) {
                     if let Value::Actors(actors) = &attribute.value {
                         for actor in actors {
                             if let Actor::Party(path) = &actor.value {

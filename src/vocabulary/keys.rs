@@ -19,13 +19,15 @@
 //! | `start` | later | the party bound | the obligation begins later |
 //! | `grace` | longer | the party bound | more time before service |
 //! | `until`, `duration` | later, longer (none at all is longest) | those it benefits | the clause lasts longer |
-//! | `guarantor`, `monitor`, `verifier`, `safe_passage`, `escort`, `protected_by` | present | those it benefits | someone answers for the clause |
-//! | `mechanism`, `violations`, `consequence`, `protection`, `offences` | present | those it benefits | the clause says how it is kept |
+//! | `renewal`, `notice` | longer | those it benefits | the clause lasts longer; more warning before it ends |
+//! | `guarantor`, `monitor`, `verifier`, `safe_passage`, `escort`, `protected_by`, `observers` | present | those it benefits | someone answers for the clause |
+//! | `mechanism`, `violations`, `consequence`, `protection`, `offences`, `reports_to` | present | those it benefits | the clause says how it is kept |
+//! | `documents` | present | those it benefits | more is given |
 //! | `strength` | stronger (absent is binding) | those it benefits | a firmer commitment |
 //! | `count`, `corridors`, `width`, `depth`, `distance` | larger | those it benefits | more is given |
 //! | `destination`, `route` | present | those it benefits | evacuees know where and how they go |
-//! | `choice`, `services`, `aid`, `weapons`, `ages` | a superset | those it benefits | more is given or covered |
-//! | `ratio`, `if`, `after`, `condition`, `in_exchange_for` | present | the party bound | it may wait until the condition is met |
+//! | `choice`, `services`, `aid`, `weapons`, `ages`, `items`, `prohibits`, `belongings`, `transport`, `resumes`, `maps`, `measures`, `works`, `from`, `across` | a superset | those it benefits | more is given or covered |
+//! | `ratio`, `if`, `after`, `condition`, `in_exchange_for`, `in_parallel_with` | present | the party bound | it may wait until the condition is met |
 //! | `excludes` | present | the party bound | fewer people are covered |
 //! | `by` | present | those it benefits | someone is named to act |
 //!
@@ -246,6 +248,12 @@ keys! {
         wait: Some(Wait::Simultaneous),
         direction: way(Present, Bound, WAIT),
     }
+    InParallelWith "in_parallel_with" {
+        wait: Some(Wait::Simultaneous),
+        direction: way(Present, Bound, WAIT),
+    }
+    Every "every" {}
+    Extendable "extendable" {}
     Ratio "ratio" { direction: way(Present, Bound, WAIT) }
     Guarantor "guarantor" {
         guarantee: Some(Guarantee::Guarantor),
@@ -269,6 +277,13 @@ keys! {
         identifies: true,
         direction: way(Wider, Beneficiaries, GIVEN) }
     Calibre "calibre" { identifies: true }
+    Items "items" {
+        facet: Some(Facet::What),
+        identifies: true,
+        direction: way(Wider, Beneficiaries, GIVEN),
+    }
+    StoredAt "stored_at" {}
+    Prohibits "prohibits" { direction: way(Wider, Beneficiaries, GIVEN) }
     To "to" {}
     People "people" { facet: Some(Facet::Who), identifies: true }
     Count "count" { direction: way(Larger, Beneficiaries, GIVEN) }
@@ -292,6 +307,10 @@ keys! {
         direction: way(Present, Beneficiaries, ANSWERS),
     }
     Allowance "allowance" {}
+    Belongings "belongings" { direction: way(Wider, Beneficiaries, GIVEN) }
+    Transport "transport" { direction: way(Wider, Beneficiaries, GIVEN) }
+    Search "search" {}
+    SearchedBy "searched_by" {}
     Choice "choice" { direction: way(Wider, Beneficiaries, GIVEN) }
     Excludes "excludes" { direction: way(Present, Bound, "fewer people are covered") }
     JudgedBy "judged_by" {}
@@ -300,6 +319,10 @@ keys! {
         direction: way(Present, Beneficiaries, KEPT),
     }
     Offences "offences" { direction: way(Present, Beneficiaries, KEPT) }
+    Documents "documents" { direction: way(Present, Beneficiaries, GIVEN) }
+    Resumes "resumes" { direction: way(Wider, Beneficiaries, GIVEN) }
+    Instrument "instrument" {}
+    Service "service" { facet: Some(Facet::What), identifies: true }
     Ages "ages" { direction: way(Wider, Beneficiaries, GIVEN) }
     Grace "grace" {
         direction: way(Measure::Longer { absent_is_unbounded: false }, Bound, "more time before service"),
@@ -343,6 +366,42 @@ keys! {
     }
     Institutions "institutions" { facet: Some(Facet::What), identifies: true }
     Depth "depth" { direction: way(Larger, Beneficiaries, GIVEN) }
+    Line "line" { facet: Some(Facet::Where) }
+    AsOf "as_of" {}
+    Positions "positions" { facet: Some(Facet::What), identifies: true }
+    Crossing "crossing" { facet: Some(Facet::Where), identifies: true }
+    Flag "flag" {}
+    Office "office" { facet: Some(Facet::What), identifies: true }
+    Observers "observers" {
+        guarantee: Some(Guarantee::Oversight),
+        direction: way(Present, Beneficiaries, ANSWERS),
+    }
+    Maps "maps" { facet: Some(Facet::What), identifies: true, direction: way(Wider, Beneficiaries, GIVEN) }
+    Measures "measures" {
+        facet: Some(Facet::What),
+        identifies: true,
+        direction: way(Wider, Beneficiaries, GIVEN),
+    }
+    Works "works" {
+        facet: Some(Facet::What),
+        identifies: true,
+        direction: way(Wider, Beneficiaries, GIVEN),
+    }
+    Losses "losses" { facet: Some(Facet::What), identifies: true }
+    From "from" {
+        facet: Some(Facet::What),
+        identifies: true,
+        direction: way(Wider, Beneficiaries, GIVEN),
+    }
+    Across "across" { direction: way(Wider, Beneficiaries, GIVEN) }
+    Into "into" { facet: Some(Facet::What), identifies: true }
+    Joins "joins" { facet: Some(Facet::What), identifies: true }
+    Members "members" { facet: Some(Facet::Who), identifies: true }
+    Tasks "tasks" {}
+    ReportsTo "reports_to" {
+        guarantee: Some(Guarantee::Procedure),
+        direction: way(Present, Beneficiaries, KEPT),
+    }
     Forum "forum" { facet: Some(Facet::What), identifies: true }
     Covers "covers" { identifies: true }
     Consequence "consequence" {
@@ -350,6 +409,12 @@ keys! {
         direction: way(Present, Beneficiaries, KEPT),
     }
     ExtendedUntil "extended_until" { timing: event("extended until") }
+    Renewal "renewal" {
+        direction: way(Measure::Longer { absent_is_unbounded: false }, Beneficiaries, "the clause lasts longer"),
+    }
+    Notice "notice" {
+        direction: way(Measure::Longer { absent_is_unbounded: false }, Beneficiaries, "more warning before it ends"),
+    }
     Effective "effective" { timing: event("takes effect") }
     Against "against" { facet: Some(Facet::Who), identifies: true }
     Issued "issued" { timing: Some(Timing { event: "issued", term: false }) }
@@ -452,6 +517,9 @@ mod tests {
     #[test]
     fn waiting_keys_come_in_the_order_rules_report_them() {
         let waiting: Vec<Key> = Key::waiting().collect();
-        assert_eq!(waiting, [Key::After, Key::If, Key::InExchangeFor]);
+        assert_eq!(
+            waiting,
+            [Key::After, Key::If, Key::InExchangeFor, Key::InParallelWith]
+        );
     }
 }

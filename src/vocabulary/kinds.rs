@@ -124,6 +124,8 @@ pub enum Entry {
     Return,
     /// Passage along a route, as evacuee or escort.
     Passage,
+    /// Control of territory, positions or a crossing handed to it.
+    Control,
 }
 
 /// The access a kind grants: how, to whom (the parties under `grantees`), and
@@ -231,6 +233,27 @@ pub const COMMON_ATTRIBUTES: &[Attribute] = &[
     attr(K::Condition, V::Text, "a condition stated in words"),
     attr(K::InExchangeFor, V::Clauses, "clauses given in return"),
     attr(
+        K::InParallelWith,
+        V::Clauses,
+        "clauses carried out at the same time, in step",
+    ),
+    attr(
+        K::Every,
+        V::Duration,
+        "how often it recurs: a batch every week, a report every month",
+    ),
+    attr(
+        K::Extendable,
+        V::Text,
+        "on what terms its period may be extended",
+    ),
+    attr(
+        K::Renewal,
+        V::Duration,
+        "each further period it runs for, automatically unless ended",
+    ),
+    attr(K::Notice, V::Duration, "the notice a party gives to end it"),
+    attr(
         K::Ratio,
         V::Ratio,
         "a proportion tying this clause to another",
@@ -258,11 +281,18 @@ pub static CEASEFIRE: ClauseKind = ClauseKind {
     name: "ceasefire",
     summary: "a cessation of hostilities",
     pax: "Ce",
-    attributes: &[attr(
-        K::Violations,
-        V::Text,
-        "how violations are defined or handled",
-    )],
+    attributes: &[
+        attr(
+            K::Violations,
+            V::Text,
+            "how violations are defined or handled",
+        ),
+        attr(
+            K::Prohibits,
+            V::Labels,
+            "what the ceasefire prohibits: fire, flights, advances, fortifying",
+        ),
+    ],
     protection: true,
     weight: 4,
     one_per_area: true,
@@ -283,6 +313,12 @@ pub static WEAPONS_HANDOVER: ClauseKind = ClauseKind {
         attr(K::To, V::Parties, "who receives the weapons"),
         attr(K::People, V::Actors, "whose weapons"),
         attr(K::Count, V::Count, "how many people or weapons"),
+        attr(
+            K::Items,
+            V::Labels,
+            "what else is handed over: ammunition, stores, positions' maps",
+        ),
+        attr(K::StoredAt, V::Places, "where the weapons are kept"),
     ],
     concession: true,
     weight: 3,
@@ -298,6 +334,8 @@ pub static WEAPONS_WITHDRAWAL: ClauseKind = ClauseKind {
         attr(K::Weapons, V::Weapons, "weapon classes withdrawn"),
         attr(K::Calibre, V::Text, "a calibre bound"),
         attr(K::Distance, V::Distance, "how far back"),
+        attr(K::Line, V::Places, "the line measured from or withdrawn to"),
+        attr(K::AsOf, V::When, "the date the line stands as of"),
     ],
     concession: true,
     weight: 2,
@@ -329,8 +367,28 @@ pub static EVACUATION: ClauseKind = ClauseKind {
         ),
         attr(
             K::Choice,
-            V::Words(&["stay", "leave", "destination"]),
+            V::Words(&["stay", "leave", "destination", "route"]),
             "what evacuees may choose",
+        ),
+        attr(
+            K::Belongings,
+            V::Labels,
+            "what else evacuees may take: belongings, money, devices",
+        ),
+        attr(
+            K::Transport,
+            V::Labels,
+            "the transport provided: buses, trucks for furniture",
+        ),
+        attr(
+            K::Search,
+            V::Text,
+            "how evacuees or their goods are searched or screened, or that they are not",
+        ),
+        attr(
+            K::SearchedBy,
+            V::Parties,
+            "who searches, or in whose presence",
         ),
     ],
     protection: true,
@@ -363,6 +421,21 @@ pub static STATUS_SETTLEMENT: ClauseKind = ClauseKind {
             "the protection given, such as non-arrest",
         ),
         attr(K::Offences, V::Text, "which offences are covered"),
+        attr(
+            K::Documents,
+            V::Text,
+            "the documents issued or reissued to those settled",
+        ),
+        attr(
+            K::Resumes,
+            V::Labels,
+            "what they return to: study, work, posts",
+        ),
+        attr(
+            K::Instrument,
+            V::Words(super::words::INSTRUMENTS),
+            "the act that grants it: a law, a decree, an amnesty law",
+        ),
     ],
     protection: true,
     beneficiaries: Beneficiaries::Named(K::People),
@@ -379,6 +452,11 @@ pub static CONSCRIPTION: ClauseKind = ClauseKind {
         attr(K::People, V::Actors, "who must serve"),
         attr(K::Ages, V::Ages, "the age range concerned"),
         attr(K::Grace, V::Duration, "the time given before service"),
+        attr(
+            K::Service,
+            V::Words(&["compulsory", "reserve"]),
+            "which service: compulsory, reserve",
+        ),
     ],
     concession: true,
     bound: &[K::People, K::By],
@@ -476,6 +554,12 @@ pub static DEPLOYMENT: ClauseKind = ClauseKind {
         ),
         attr(K::ArmedBy, V::Parties, "who arms the deployed force"),
         attr(K::With, V::Parties, "who they deploy alongside"),
+        attr(K::Count, V::Count, "how many deploy"),
+        attr(
+            K::Tasks,
+            V::Labels,
+            "what the deployed force is there to do",
+        ),
     ],
     concession: true,
     access: Some(Access {
@@ -507,6 +591,8 @@ pub static WITHDRAWAL: ClauseKind = ClauseKind {
     attributes: &[
         attr(K::Forces, V::Parties, "who withdraws"),
         attr(K::Distance, V::Distance, "how far"),
+        attr(K::Line, V::Places, "the line withdrawn to or from"),
+        attr(K::AsOf, V::When, "the date the line stands as of"),
     ],
     concession: true,
     weight: 2,
@@ -520,7 +606,7 @@ pub static ROAD_OPENING: ClauseKind = ClauseKind {
     pax: "HrCp",
     attributes: &[
         attr(K::Road, V::Places, "the road"),
-        attr(K::OpenTo, V::Parties, "who may use it"),
+        attr(K::OpenTo, V::Actors, "who may use it"),
         attr(K::ProtectedBy, V::Parties, "who protects it"),
     ],
     concession: true,
@@ -555,7 +641,11 @@ pub static BUFFER_ZONE: ClauseKind = ClauseKind {
     name: "buffer_zone",
     summary: "a zone kept free of forces or weapons",
     pax: "Ce",
-    attributes: &[attr(K::Depth, V::Distance, "how deep the zone is")],
+    attributes: &[
+        attr(K::Depth, V::Distance, "how deep the zone is"),
+        attr(K::Line, V::Places, "the line the zone is measured from"),
+        attr(K::AsOf, V::When, "the date the line stands as of"),
+    ],
     protection: true,
     weight: 1,
     one_per_area: true,
@@ -571,6 +661,269 @@ pub static RETURN_OF_DISPLACED: ClauseKind = ClauseKind {
     beneficiaries: Beneficiaries::Named(K::People),
     weight: 2,
     obliges: true,
+    ..KIND
+};
+
+pub static TERRITORY_TRANSFER: ClauseKind = ClauseKind {
+    name: "territory_transfer",
+    summary: "territory or positions handed over or returned",
+    pax: "Ce",
+    attributes: &[
+        attr(K::Positions, V::Text, "which positions, lines or districts"),
+        attr(K::To, V::Parties, "who takes control"),
+        attr(K::Line, V::Places, "the line handed over or returned to"),
+        attr(K::AsOf, V::When, "the date the line stands as of"),
+    ],
+    concession: true,
+    access: Some(Access {
+        entry: Entry::Control,
+        grantees: &[K::To],
+        areas: &[K::Area, K::Line],
+    }),
+    weight: 1,
+    obliges: true,
+    ..KIND
+};
+
+pub static BORDER_CONTROL: ClauseKind = ClauseKind {
+    name: "border_control",
+    summary: "control of a border, its posts or a crossing",
+    pax: "StBor",
+    attributes: &[
+        attr(K::Crossing, V::Places, "the border, posts or crossing"),
+        attr(K::To, V::Parties, "who takes control"),
+        attr(K::Flag, V::Parties, "whose flag is raised"),
+    ],
+    concession: true,
+    access: Some(Access {
+        entry: Entry::Control,
+        grantees: &[K::To],
+        areas: &[K::Crossing, K::Area],
+    }),
+    weight: 1,
+    obliges: true,
+    ..KIND
+};
+
+pub static LEGISLATION: ClauseKind = ClauseKind {
+    name: "legislation",
+    summary: "a law, decree or constitutional change the agreement calls for",
+    pax: "ConRen",
+    attributes: &[
+        attr(
+            K::Instrument,
+            V::Words(super::words::INSTRUMENTS),
+            "the act: a law, a decree, an amnesty law, the constitution",
+        ),
+        attr(K::Subject, V::Text, "what it provides"),
+    ],
+    weight: 1,
+    obliges: true,
+    ..KIND
+};
+
+pub static ELECTIONS: ClauseKind = ClauseKind {
+    name: "elections",
+    summary: "elections, and who observes them",
+    pax: "Ele",
+    attributes: &[
+        attr(K::Office, V::Text, "what is elected"),
+        attr(K::Observers, V::Parties, "who observes the vote"),
+    ],
+    weight: 1,
+    obliges: true,
+    ..KIND
+};
+
+pub static DEMINING: ClauseKind = ClauseKind {
+    name: "demining",
+    summary: "mines cleared, and maps of minefields or weapons stores handed over",
+    pax: "SsrDdr",
+    attributes: &[
+        attr(
+            K::Maps,
+            V::Labels,
+            "what is mapped and handed over: minefields, weapons stores, tunnels",
+        ),
+        attr(K::To, V::Parties, "who receives the maps"),
+    ],
+    weight: 1,
+    obliges: true,
+    ..KIND
+};
+
+pub static REINFORCEMENT_FREEZE: ClauseKind = ClauseKind {
+    name: "reinforcement_freeze",
+    summary: "no reinforcements, new positions or weapons brought in",
+    pax: "Ce",
+    attributes: &[
+        attr(K::Forces, V::Parties, "whose forces are frozen"),
+        attr(
+            K::Weapons,
+            V::Weapons,
+            "which weapons may not be brought in",
+        ),
+    ],
+    weight: 1,
+    obliges: true,
+    ..KIND
+};
+
+pub static ECONOMY: ClauseKind = ClauseKind {
+    name: "economy",
+    summary: "revenues, salaries, banking and trade links",
+    pax: "Dev",
+    attributes: &[attr(
+        K::Measures,
+        V::Labels,
+        "what is paid, shared or reopened: salaries, revenues, banking, trade",
+    )],
+    relief: true,
+    weight: 1,
+    obliges: true,
+    ..KIND
+};
+
+pub static RECONSTRUCTION: ClauseKind = ClauseKind {
+    name: "reconstruction",
+    summary: "rebuilding homes, infrastructure and public buildings",
+    pax: "DevInfra",
+    attributes: &[attr(K::Works, V::Labels, "what is rebuilt")],
+    relief: true,
+    weight: 1,
+    obliges: true,
+    ..KIND
+};
+
+pub static MOVEMENT: ClauseKind = ClauseKind {
+    name: "movement",
+    summary: "freedom of movement: checkpoints lifted, people free to move",
+    pax: "HrMob",
+    attributes: &[
+        attr(K::People, V::Actors, "who may move freely"),
+        attr(K::Across, V::Places, "where they may move"),
+        attr(
+            K::Checkpoints,
+            V::Words(&["lifted", "eased"]),
+            "what happens to checkpoints",
+        ),
+    ],
+    protection: true,
+    beneficiaries: Beneficiaries::Named(K::People),
+    relief: true,
+    weight: 1,
+    obliges: true,
+    ..KIND
+};
+
+pub static PROTECTION: ClauseKind = ClauseKind {
+    name: "protection",
+    summary: "people protected from arrest, pursuit or reprisal",
+    pax: "Prot",
+    attributes: &[
+        attr(K::People, V::Actors, "who is protected"),
+        attr(
+            K::From,
+            V::Labels,
+            "what they are protected from: arrest, pursuit, reprisal",
+        ),
+        attr(
+            K::Excludes,
+            V::Text,
+            "who is excluded, in the source's words",
+        ),
+        attr(K::JudgedBy, V::Parties, "who decides who is excluded"),
+    ],
+    protection: true,
+    beneficiaries: Beneficiaries::Named(K::People),
+    weight: 2,
+    obliges: true,
+    ..KIND
+};
+
+pub static MISSING_PERSONS: ClauseKind = ClauseKind {
+    name: "missing_persons",
+    summary: "the missing and the dead: lists, their fate made known, bodies handed over",
+    pax: "TjMis",
+    attributes: &[
+        attr(K::People, V::Actors, "whose fate or remains"),
+        attr(K::Count, V::Count, "how many"),
+        attr(K::List, V::Text, "the list it works from"),
+        attr(K::To, V::Parties, "to whom lists or remains are handed"),
+        attr(K::Mechanism, V::Text, "how the fate is established"),
+    ],
+    protection: true,
+    beneficiaries: Beneficiaries::Named(K::People),
+    weight: 1,
+    obliges: true,
+    ..KIND
+};
+
+pub static COMPENSATION: ClauseKind = ClauseKind {
+    name: "compensation",
+    summary: "compensation or reparations for losses",
+    pax: "TjRep",
+    attributes: &[
+        attr(K::People, V::Actors, "who is compensated"),
+        attr(K::Losses, V::Labels, "for what: homes, property, injuries"),
+    ],
+    protection: true,
+    beneficiaries: Beneficiaries::Named(K::People),
+    weight: 1,
+    obliges: true,
+    ..KIND
+};
+
+pub static INTEGRATION: ClauseKind = ClauseKind {
+    name: "integration",
+    summary: "fighters join state forces, police or a local force",
+    pax: "SsrPsf",
+    attributes: &[
+        attr(K::Forces, V::Actors, "who joins"),
+        attr(K::Into, V::Parties, "the force they join"),
+        attr(K::Count, V::Count, "how many"),
+    ],
+    concession: true,
+    weight: 1,
+    obliges: true,
+    ..KIND
+};
+
+pub static ACCESSION: ClauseKind = ClauseKind {
+    name: "accession",
+    summary: "a party joins an existing agreement, zone or process",
+    pax: "Ce",
+    attributes: &[attr(
+        K::Joins,
+        V::Text,
+        "what it joins: an agreement, a de-escalation zone, a settlement",
+    )],
+    weight: 1,
+    ..KIND
+};
+
+pub static COMMITTEE: ClauseKind = ClauseKind {
+    name: "committee",
+    summary: "a committee set up to run or watch the agreement",
+    pax: "ImE",
+    attributes: &[
+        attr(K::Members, V::Actors, "who sits on it"),
+        attr(
+            K::Covers,
+            V::Clauses,
+            "which clauses it oversees (all if absent)",
+        ),
+        attr(
+            K::Tasks,
+            V::Labels,
+            "what it does: detainees, breaches, weapons",
+        ),
+        attr(K::Violations, V::Text, "how it handles breaches"),
+        attr(K::ReportsTo, V::Parties, "to whom it reports"),
+    ],
+    bound: &[K::By, K::Members],
+    backs: Some(Backing::Monitors),
+    weight: 1,
     ..KIND
 };
 
@@ -615,6 +968,7 @@ pub static MONITORING: ClauseKind = ClauseKind {
             V::Text,
             "how violations are defined or reported",
         ),
+        attr(K::ReportsTo, V::Parties, "to whom the monitor reports"),
     ],
     backs: Some(Backing::Monitors),
     weight: 2,
@@ -703,9 +1057,24 @@ pub static CLAUSE_KINDS: &[&ClauseKind] = &[
     &INSTITUTIONS_RETURN,
     &BUFFER_ZONE,
     &RETURN_OF_DISPLACED,
+    &TERRITORY_TRANSFER,
+    &BORDER_CONTROL,
+    &LEGISLATION,
+    &ELECTIONS,
+    &DEMINING,
+    &REINFORCEMENT_FREEZE,
+    &ECONOMY,
+    &RECONSTRUCTION,
+    &MOVEMENT,
+    &PROTECTION,
+    &MISSING_PERSONS,
+    &COMPENSATION,
+    &INTEGRATION,
+    &ACCESSION,
     &POLITICAL_PROCESS,
     &GUARANTEE,
     &MONITORING,
+    &COMMITTEE,
     &TERM,
     &TERMINATION,
     &ULTIMATUM,

@@ -194,9 +194,14 @@ words! {
         Terminates = "terminates",
         Supersedes = "supersedes",
         RespondsTo = "responds_to",
+        /// Applies a framework to one place: a local agreement under a national
+        /// or interstate one (a de-escalation zone under the Astana memorandum).
+        Implements = "implements",
     }
 }
 
+/// How a term becomes law: an `instrument` of a status settlement or legislation.
+pub const INSTRUMENTS: &[&str] = &["law", "decree", "amnesty_law", "constitution", "regulation"];
 pub const STRENGTHS: &[&str] = &["binding", "pledge", "review", "intent"];
 pub const WEAPON_CLASSES: &[&str] = &["heavy", "medium", "light", "personal", "all"];
 pub const WEAPON_QUANTIFIERS: &[&str] = &["some"];
@@ -229,6 +234,16 @@ pub const GROUPS: &[&str] = &[
     "evacuees",
     "officers",
     "delegates",
+    "women",
+    "men",
+    "children",
+    "elderly",
+    "students",
+    "employees",
+    "hostages",
+    "missing",
+    "dead",
+    "pedestrians",
     "everyone",
 ];
 

@@ -126,6 +126,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                 Entry::Deployment => format!("deploys {parties} in {areas}"),
                 Entry::Return => format!("returns {parties} to {areas}"),
                 Entry::Passage => format!("gives {parties} passage through {areas}"),
+                Entry::Control => format!("hands {parties} control of {areas}"),
             };
             let statement = format!(
                 "{} bars {} from {}{lasting}, but {} {granted}",
