@@ -31,6 +31,9 @@ pub struct Row {
     pub total: usize,
     /// Red lines met.
     pub met: usize,
+    /// The sources whose versions of the text differ, counted together here;
+    /// empty where the sources agree.
+    pub versions: Vec<String>,
 }
 
 impl Matrix {
@@ -98,6 +101,7 @@ pub fn matrix(corpus: &Corpus, requirements: Option<&Requirements>, also: &[Stri
                     .count(),
                 red_lines: outcomes,
                 total: document.clauses.len(),
+                versions: document.version_sources(),
             }
         })
         .collect();
@@ -144,5 +148,26 @@ requirements r { require truce ceasefire { text "a ceasefire" } }
         assert_eq!(matrix.rows[1].red_lines, [RedLineStatus::Unmet]);
         let required = ["ceasefire".to_string(), "conscription".to_string()];
         assert_eq!(matrix.missing(&matrix.rows[0], &required), ["conscription"]);
+    }
+
+    #[test]
+    fn a_row_names_the_versions_it_counts_together() {
+        let text = r#"
+agreement a {
+  source committee "the committee"
+  source elaph "Elaph"
+  party regime "Syrian government" side government units army
+  clause 7 non_entry { barred regime.army; source committee }
+  clause 7 deployment { forces regime.army; source elaph }
+}
+agreement b { clause 1 ceasefire { text "x" } }
+"#;
+        let loaded = crate::load_str("c.truce", text);
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        let matrix = matrix(&loaded.corpus, None, &[]);
+        assert_eq!(matrix.rows[0].versions, ["committee", "elaph"]);
+        assert!(matrix.rows[1].versions.is_empty());
+        let text = crate::report::coverage::text(&matrix, 100);
+        assert!(text.ends_with("a: the versions of committee; elaph are counted together\n"));
     }
 }

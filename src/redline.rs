@@ -129,7 +129,11 @@ fn require(requirement: &Requirement, document: &Document) -> Verdict {
     {
         return (
             RedLineStatus::Met,
-            format!("{} meets it", met.clause.label()),
+            format!(
+                "{} meets it{}",
+                met.clause.label(),
+                version_of(requirement, met.clause, document)
+            ),
             vec![ClauseRef::of(met.clause)],
         );
     }
@@ -137,9 +141,10 @@ fn require(requirement: &Requirement, document: &Document) -> Verdict {
         return (
             RedLineStatus::Violated,
             format!(
-                "{}: {}",
+                "{}: {}{}",
                 violating.clause.label(),
-                violating.broken.join("; ")
+                violating.broken.join("; "),
+                version_of(requirement, violating.clause, document)
             ),
             vec![ClauseRef::of(violating.clause)],
         );
@@ -152,7 +157,11 @@ fn require(requirement: &Requirement, document: &Document) -> Verdict {
     match closest {
         Some((clause, missing)) => (
             RedLineStatus::Unmet,
-            format!("{} gives no {missing}", clause.label()),
+            format!(
+                "{} gives no {missing}{}",
+                clause.label(),
+                version_of(requirement, clause, document)
+            ),
             vec![ClauseRef::of(clause)],
         ),
         None => (
@@ -160,6 +169,26 @@ fn require(requirement: &Requirement, document: &Document) -> Verdict {
             format!("no `{kind}` clause"),
             Vec::new(),
         ),
+    }
+}
+
+/// Which version of the text an outcome rests on, where the sources disagree:
+/// the clause's own version, and the reading of each attribute the red line
+/// reads. Empty where the sources agree.
+fn version_of(requirement: &Requirement, clause: &Clause, document: &Document) -> String {
+    let mut notes: Vec<String> = clause.version_note(document).into_iter().collect();
+    let keys = requirement
+        .has
+        .iter()
+        .map(|key| key.value)
+        .chain(requirement.bounds.iter().map(|bound| bound.key.value));
+    for key in keys {
+        notes.extend(clause.reading_note(key));
+    }
+    if notes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", notes.join("; "))
     }
 }
 
@@ -178,7 +207,11 @@ fn forbid(requirement: &Requirement, document: &Document) -> Verdict {
     match offending.first() {
         Some(clause) => (
             RedLineStatus::Violated,
-            format!("{} is a forbidden `{kind}` clause", clause.label()),
+            format!(
+                "{} is a forbidden `{kind}` clause{}",
+                clause.label(),
+                version_of(requirement, clause, document)
+            ),
             offending
                 .iter()
                 .map(|clause| ClauseRef::of(clause))
@@ -399,6 +432,42 @@ requirements red_lines {
             neutral.2.starts_with("no neutral guarantor: russia"),
             "{}",
             neutral.2
+        );
+    }
+
+    #[test]
+    fn outcomes_say_which_version_they_rest_on() {
+        let loaded = crate::load_str(
+            "v.truce",
+            r#"agreement final_2018 {
+  date 2018-05-02
+  source committee "the committee"
+  source elaph "Elaph"
+  source amc "AMC"
+  party regime "Syrian government" side government units army
+  clause 7 non_entry { barred regime.army; duration 6 months to 2 years; source committee }
+  clause 7 deployment { forces regime.army; source elaph }
+  clause 8 conscription { ages 18 to 42 source committee; ages 18 to 48 source amc; grace 6 months }
+}
+requirements r {
+  require no_army non_entry { has duration }
+  require grace conscription { grace at least 6 months; has ages }
+  forbid army deployment { has forces }
+}"#,
+        );
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        let details: Vec<String> =
+            evaluate(&loaded.corpus.requirements[0], &loaded.corpus.documents[0])
+                .into_iter()
+                .map(|outcome| outcome.detail)
+                .collect();
+        assert_eq!(
+            details,
+            [
+                "clause 7 meets it (as committee gives it; elaph gives a deployment)",
+                "clause 8 meets it (`ages` in committee's reading; amc gives 18 to 48)",
+                "clause 7 is a forbidden `deployment` clause (as elaph gives it; committee gives a non entry)",
+            ]
         );
     }
 }

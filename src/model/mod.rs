@@ -12,6 +12,7 @@ mod display;
 mod redline;
 mod time;
 mod value;
+mod versions;
 
 pub use backing::{BoundPlaces, Coverage, Named};
 pub use display::and_list;

@@ -125,7 +125,26 @@ pub fn text(matrix: &Matrix, width: usize) -> String {
         let _ = writeln!(out, "{}", rule.join("  "));
         line(&mut out, &totals);
     }
+    out.push_str(&versions_note(matrix));
     out
+}
+
+/// Which documents are counted over several disagreeing versions, one line each.
+fn versions_note(matrix: &Matrix) -> String {
+    let mut out = String::new();
+    for row in matrix.rows.iter().filter(|row| !row.versions.is_empty()) {
+        let _ = writeln!(
+            out,
+            "{}: the versions of {} are counted together",
+            row.document,
+            row.versions.join("; ")
+        );
+    }
+    if out.is_empty() {
+        out
+    } else {
+        format!("\n{out}")
+    }
 }
 
 pub fn markdown(matrix: &Matrix) -> String {
@@ -159,6 +178,7 @@ pub fn markdown(matrix: &Matrix) -> String {
         })
         .collect();
     row(&mut out, &bold);
+    out.push_str(&versions_note(matrix));
     out
 }
 

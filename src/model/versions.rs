@@ -1,0 +1,151 @@
+//! Versions: where two sources report one text differently, which report a
+//! clause or a value comes from. Red lines and coverage read these to say which
+//! version they used; `version-discrepancy` reports the disagreements themselves.
+
+use super::{AttributeValue, Clause, Document};
+use crate::source::Spanned;
+use crate::vocabulary::Key;
+
+/// Sources as one label: `committee`, `s001, s004`.
+fn label(sources: &[Spanned<String>]) -> String {
+    let mut names: Vec<&str> = sources.iter().map(|s| s.value.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names.join(", ")
+}
+
+impl Document {
+    /// The other versions of `clause`: clauses of its number that cite sources
+    /// disjoint from its own.
+    pub fn other_versions<'a>(&'a self, clause: &'a Clause) -> impl Iterator<Item = &'a Clause> {
+        self.clauses.iter().filter(move |other| {
+            !std::ptr::eq(*other, clause)
+                && other.number.is_some()
+                && other.number.as_ref().map(|n| &n.value)
+                    == clause.number.as_ref().map(|n| &n.value)
+                && !other.same_report(clause)
+        })
+    }
+
+    /// The sources that report some item or term of the document differently from
+    /// another source, each as its label, sorted and once. Empty where the sources
+    /// agree, or there is one.
+    pub fn version_sources(&self) -> Vec<String> {
+        let mut labels: Vec<String> = Vec::new();
+        for clause in &self.clauses {
+            if self.other_versions(clause).next().is_some() {
+                labels.push(label(&clause.source));
+            }
+            for attribute in &clause.attributes {
+                if !attribute.source.is_empty() && clause.readings(attribute.key.value).len() > 1 {
+                    labels.push(label(&attribute.source));
+                }
+            }
+        }
+        labels.sort();
+        labels.dedup();
+        labels
+    }
+}
+
+impl Clause {
+    /// The values the clause gives for `key`, one per set of sources that gives a
+    /// different one: more than one where the sources disagree.
+    pub fn readings(&self, key: Key) -> Vec<&AttributeValue> {
+        let mut readings: Vec<&AttributeValue> = Vec::new();
+        for attribute in self.all(key) {
+            let differs = readings.iter().all(|reading| {
+                label(&reading.source) != label(&attribute.source)
+                    && reading.value.to_string() != attribute.value.to_string()
+            });
+            if readings.is_empty() || differs {
+                readings.push(attribute);
+            }
+        }
+        readings
+    }
+
+    /// Which version the clause is, where the document has another: `as committee
+    /// gives it; elaph gives a deployment`.
+    pub fn version_note(&self, document: &Document) -> Option<String> {
+        let others: Vec<String> = document
+            .other_versions(self)
+            .map(|other| {
+                let what = if other.kind() == self.kind() {
+                    "it otherwise".to_string()
+                } else {
+                    format!("a {}", other.kind_name().replace('_', " "))
+                };
+                format!("{} gives {what}", label(&other.source))
+            })
+            .collect();
+        if others.is_empty() {
+            return None;
+        }
+        Some(format!(
+            "as {} gives it; {}",
+            label(&self.source),
+            others.join("; ")
+        ))
+    }
+
+    /// Which reading of `key` is used, where sources give several: `committee's
+    /// reading; amc gives 18 to 48`.
+    pub fn reading_note(&self, key: Key) -> Option<String> {
+        let readings = self.readings(key);
+        let [used, others @ ..] = readings.as_slice() else {
+            return None;
+        };
+        if others.is_empty() {
+            return None;
+        }
+        let used_by = match label(&used.source) {
+            sources if sources.is_empty() => "the unsourced reading".to_string(),
+            sources => format!("{sources}'s reading"),
+        };
+        let others: Vec<String> = others
+            .iter()
+            .map(|other| format!("{} gives {}", label(&other.source), other.value))
+            .collect();
+        Some(format!("`{key}` in {used_by}; {}", others.join("; ")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn versions_of_items_and_of_terms_are_named_by_their_sources() {
+        let loaded = crate::load_str(
+            "v.truce",
+            r#"agreement a {
+  date 2018-05-02
+  source committee "the committee"
+  source elaph "Elaph"
+  source amc "AMC"
+  party regime "Syrian government" side government units army
+  clause 7 non_entry { barred regime.army; source committee }
+  clause 7 deployment { forces regime.army; source elaph }
+  clause 8 conscription { ages 18 to 42 source committee; ages 18 to 48 source amc }
+  clause 9 ceasefire { start immediate }
+}"#,
+        );
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        let document = &loaded.corpus.documents[0];
+        assert_eq!(document.version_sources(), ["amc", "committee", "elaph"]);
+        let [non_entry, deployment, conscription, ceasefire] = document.clauses.as_slice() else {
+            panic!("four clauses");
+        };
+        assert_eq!(
+            non_entry.version_note(document).as_deref(),
+            Some("as committee gives it; elaph gives a deployment")
+        );
+        assert!(deployment.version_note(document).is_some());
+        assert_eq!(ceasefire.version_note(document), None);
+        assert_eq!(
+            conscription
+                .reading_note(crate::vocabulary::Key::Ages)
+                .as_deref(),
+            Some("`ages` in committee's reading; amc gives 18 to 48")
+        );
+    }
+}
