@@ -90,6 +90,56 @@ fn has_row(compared: &Compared, status: Status, older: &str, newer: &str) -> boo
         .any(|(s, o, n)| *s == status && o == older && n == newer)
 }
 
+/// A term the newer draft's reports leave out is gone "as reported": the reports
+/// may only not mention it. From a text, it is gone.
+#[test]
+fn what_the_reports_of_a_draft_leave_out_is_gone_only_as_reported() {
+    let drafts = |evidence: &str| {
+        inline(&format!(
+            r#"agreement a {{
+  date 2018-05-01
+  party un "United Nations" side third
+  clause 1 ceasefire {{ by civilians; monitor un }}
+  clause 2 humanitarian_access {{ corridors 5 }}
+}}
+agreement b {{
+  date 2018-05-02
+  {evidence}
+  clause 1 ceasefire {{ by civilians }}
+}}"#
+        ))
+    };
+    let reported = drafts("known_from summary");
+    let basis = |compared: &Compared, rule: &str| -> Vec<Option<truce::model::Basis>> {
+        compared
+            .findings
+            .iter()
+            .filter(|finding| finding.rule == rule)
+            .map(|finding| finding.basis)
+            .collect()
+    };
+    for rule in ["clause-removed", "guarantee-dropped"] {
+        assert_eq!(
+            basis(&reported, rule),
+            [Some(truce::model::Basis::Reports)],
+            "{rule}"
+        );
+        assert!(
+            reported.fired(rule)[0].starts_with("as reported, "),
+            "{rule}"
+        );
+    }
+    let text = drafts("known_from text");
+    for rule in ["clause-removed", "guarantee-dropped"] {
+        assert_eq!(
+            basis(&text, rule),
+            [Some(truce::model::Basis::Text)],
+            "{rule}"
+        );
+        assert!(!text.fired(rule)[0].starts_with("as reported"), "{rule}");
+    }
+}
+
 // The outcomes pinned on the seed corpus.
 
 #[test]

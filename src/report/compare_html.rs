@@ -140,16 +140,27 @@ fn render_step(out: &mut String, step: &Step, sources: &Sources) {
     for finding in &step.findings {
         let _ = writeln!(
             out,
-            "<li class=\"{}\"><span class=\"severity\">{}</span> <code>{}</code> {} \
+            "<li class=\"{}\"><span class=\"severity\">{}</span> <code>{}</code> {}{} \
              <span class=\"where\">{}</span></li>",
             finding.severity.name(),
             finding.severity.name(),
             escape(finding.rule),
             escape(&finding.message),
+            basis_mark(finding),
             escape(&location(sources, finding.span))
         );
     }
     let _ = writeln!(out, "</ul>\n</section>");
+}
+
+/// What a finding of absence rests on, where it is not the text itself.
+fn basis_mark(finding: &crate::finding::Finding) -> &'static str {
+    match finding.basis {
+        Some(crate::model::Basis::Reports) => {
+            " <span class=\"basis\">(rests on reports of the text, not the text)</span>"
+        }
+        _ => "",
+    }
 }
 
 fn render_row(out: &mut String, step: &Step, row: &Row, sources: &Sources) {

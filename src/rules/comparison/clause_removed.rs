@@ -1,6 +1,6 @@
 //! `clause-removed`: a clause of the older draft has no counterpart in the newer.
 
-use super::{ONE_CLAUSE_REPLACED, RENUMBERED, describe, favours, row_finding};
+use super::{ONE_CLAUSE_REPLACED, RENUMBERED, absence, describe, favours, row_finding};
 use crate::compare::direction::{self, Beneficiary};
 use crate::compare::{Status, Step};
 use crate::finding::{Finding, Severity};
@@ -54,7 +54,7 @@ fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
         step.newer.id.value,
         favours(&favoured)
     );
-    out.push(row_finding(step, row, rule, None, message));
+    out.push(absence(step, row_finding(step, row, rule, None, message)));
 }
 
 #[cfg(test)]

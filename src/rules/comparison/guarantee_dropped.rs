@@ -1,7 +1,7 @@
 //! `guarantee-dropped`: a guarantor, monitor, mechanism or deadline of the older draft is gone.
 
 use super::{
-    Change, change, describe, document_change, document_finding, favours, gone, or_none,
+    Change, absence, change, describe, document_change, document_finding, favours, gone, or_none,
     paired_changes, row_finding,
 };
 use crate::compare::{Status, Step, Term};
@@ -91,7 +91,7 @@ fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
                         or_none(&attribute.older),
                         or_none(&attribute.newer)
                     );
-                    out.push(document_finding(step, rule, message));
+                    out.push(absence(step, document_finding(step, rule, message)));
                 }
             }
         }
@@ -106,7 +106,7 @@ fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
                         Backing::Monitors => "monitors",
                     }
                 );
-                out.push(row_finding(step, row, rule, None, message));
+                out.push(absence(step, row_finding(step, row, rule, None, message)));
                 return;
             }
             for attribute in paired_changes(row) {
@@ -118,7 +118,10 @@ fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
                         or_none(&attribute.older),
                         favours(&attribute.favours)
                     );
-                    out.push(row_finding(step, row, rule, attribute.term.key(), message));
+                    out.push(absence(
+                        step,
+                        row_finding(step, row, rule, attribute.term.key(), message),
+                    ));
                 }
             }
         }

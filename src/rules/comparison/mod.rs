@@ -208,6 +208,23 @@ fn row_finding(step: &Step, row: &Row, rule: &Rule, key: Option<Key>, message: S
     }
 }
 
+/// A finding that something of the older draft is gone from the newer one. What
+/// it rests on is the newer draft's evidence: where only reports of it are at
+/// hand, the reports leave the term out (`as reported, ...`), which is not the
+/// text dropping it.
+fn absence(step: &Step, finding: Finding) -> Finding {
+    let basis = step.newer.basis();
+    let message = match basis {
+        crate::model::Basis::Text => finding.message,
+        crate::model::Basis::Reports => format!("as reported, {}", finding.message),
+    };
+    Finding {
+        basis: Some(basis),
+        message,
+        ..finding
+    }
+}
+
 fn document_finding(step: &Step, rule: &Rule, message: String) -> Finding {
     Finding {
         rule: rule.id,
