@@ -73,6 +73,17 @@ fn measure<'a>(requirement: &Requirement, clause: &'a Clause) -> Measure<'a> {
         .filter(|key| clause.has(key.value))
         .map(|key| format!("it gives `{}`", key.value))
         .collect();
+    for key in &requirement.exact {
+        match clause.get(key.value) {
+            None => missing.push(key.value.to_string()),
+            // A range where the red line wants one figure leaves it unmet.
+            Some(attribute) if !attribute.value.is_exact() => missing.push(format!(
+                "exact `{}` (it gives {})",
+                key.value, attribute.value
+            )),
+            Some(_) => {}
+        }
+    }
     for bound in &requirement.bounds {
         match holds(bound, clause) {
             Some(true) => {}
@@ -279,6 +290,24 @@ fn demand_gap(demand: Demand, document: &Document) -> Option<String> {
                 .then(|| format!("no signatory represents {}", places.join(", ")))
         }
         Demand::Monitor => (!document.is_monitored()).then(|| "no monitor".to_string()),
+        Demand::NeutralMonitor => {
+            let all = document.owners(&document.monitors());
+            let neutral = all.iter().any(|name| {
+                document
+                    .party(name)
+                    .is_some_and(|party| !party.is_partisan())
+            });
+            if neutral {
+                None
+            } else if all.is_empty() {
+                Some("no monitor, neutral or not".into())
+            } else {
+                Some(format!(
+                    "no neutral monitor: {} is a party to the conflict or aligned with one",
+                    all.join(", ")
+                ))
+            }
+        }
     }
 }
 
@@ -468,6 +497,58 @@ requirements r {
                 "clause 8 meets it (`ages` in committee's reading; amc gives 18 to 48)",
                 "clause 7 is a forbidden `deployment` clause (as elaph gives it; committee gives a non entry)",
             ]
+        );
+    }
+
+    #[test]
+    fn an_exact_figure_and_a_neutral_monitor() {
+        let loaded = crate::load_str(
+            "x.truce",
+            r#"agreement proposal {
+  date 2016-08-31
+  party russia "Russia" side third aligned regime role monitor
+  party regime "Syrian government" side government
+  party un "UN observers" side third
+  clause 3 detainee_release { count 140 to 200 detainees }
+}
+agreement final {
+  date 2017-03-13
+  party un "UN observers" side third role monitor
+  clause 3 detainee_release { count 500 detainees }
+}
+requirements r {
+  require number detainee_release { exact count }
+  demand monitors { needs neutral_monitor }
+}"#,
+        );
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        let outcomes = |index: usize| -> Vec<(RedLineStatus, String)> {
+            evaluate(
+                &loaded.corpus.requirements[0],
+                &loaded.corpus.documents[index],
+            )
+            .into_iter()
+            .map(|outcome| (outcome.status, outcome.detail))
+            .collect()
+        };
+        assert_eq!(
+            outcomes(0),
+            [
+                (
+                    RedLineStatus::Unmet,
+                    "clause 3 gives no exact `count` (it gives 140 to 200 detainees)".to_string()
+                ),
+                (
+                    RedLineStatus::Unmet,
+                    "no neutral monitor: russia is a party to the conflict or aligned with one"
+                        .to_string()
+                ),
+            ]
+        );
+        assert!(
+            outcomes(1)
+                .iter()
+                .all(|(status, _)| *status == RedLineStatus::Met)
         );
     }
 }

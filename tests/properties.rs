@@ -818,8 +818,7 @@ fn requirement(typed: bool) -> impl Strategy<Value = Requirement> {
             };
             (
                 prop::option::of(spanned(free_text())),
-                keys(),
-                keys(),
+                (keys(), keys(), keys()),
                 prop::collection::vec(bound, 0..2),
                 prop::collection::vec(
                     spanned(select(
@@ -834,18 +833,21 @@ fn requirement(typed: bool) -> impl Strategy<Value = Requirement> {
                 span(),
             )
                 .prop_map(
-                    move |(message, has, lacks, bounds, demands, texts, span)| Requirement {
-                        id: id.clone(),
-                        mode,
-                        kind: kind.map(|kind| Spanned::new(kind, kind_span)),
-                        message,
-                        has,
-                        lacks,
-                        bounds,
-                        demands,
-                        texts,
-                        notes: Vec::new(),
-                        span,
+                    move |(message, (has, lacks, exact), bounds, demands, texts, span)| {
+                        Requirement {
+                            id: id.clone(),
+                            mode,
+                            kind: kind.map(|kind| Spanned::new(kind, kind_span)),
+                            message,
+                            has,
+                            lacks,
+                            exact,
+                            bounds,
+                            demands,
+                            texts,
+                            notes: Vec::new(),
+                            span,
+                        }
                     },
                 )
         })

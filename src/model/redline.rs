@@ -50,6 +50,9 @@ pub struct Requirement {
     /// Attributes the clause must not give: `forbid ... { lacks choice }` names
     /// evacuations that offer no choice.
     pub lacks: Vec<Spanned<Key>>,
+    /// Attributes the clause must give exactly: one number or date, not a range,
+    /// a bound or an estimate (`exact count`: "the exact number of detainees").
+    pub exact: Vec<Spanned<Key>>,
     /// Bounds on attribute values: `grace at least 6 months`.
     pub bounds: Vec<Bound>,
     /// Document-level demands.
@@ -93,6 +96,9 @@ pub enum Demand {
     RepresentativeSignatory,
     /// A monitor for the document or each of its ceasefires.
     Monitor,
+    /// At least one monitor that is neither a party to the conflict nor aligned:
+    /// "UN-approved monitors".
+    NeutralMonitor,
 }
 
 impl Demand {
@@ -101,6 +107,7 @@ impl Demand {
         ("guarantor", Demand::Guarantor),
         ("representative_signatory", Demand::RepresentativeSignatory),
         ("monitor", Demand::Monitor),
+        ("neutral_monitor", Demand::NeutralMonitor),
     ];
 
     pub fn name(self) -> &'static str {

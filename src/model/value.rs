@@ -235,6 +235,26 @@ impl Count {
     }
 }
 
+impl Value {
+    /// Whether the value is one figure: not a range, a bound, an estimate or
+    /// everyone. Values that are not figures are exact as written.
+    pub fn is_exact(&self) -> bool {
+        match self {
+            Value::Count(count) => {
+                !count.approximate
+                    && count.whole.is_none()
+                    && count.min.is_some()
+                    && count.min == count.max
+            }
+            Value::Duration(range) => range.max.is_none(),
+            Value::Distance(distance) => {
+                distance.limit == Limit::Exact && distance.to_metres.is_none()
+            }
+            _ => true,
+        }
+    }
+}
+
 /// `100 fighters surrender per 200 civilians evacuated`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ratio {

@@ -84,6 +84,7 @@ impl DocumentResolver<'_> {
             message: None,
             has: Vec::new(),
             lacks: Vec::new(),
+            exact: Vec::new(),
             bounds: Vec::new(),
             demands: Vec::new(),
             texts: Vec::new(),
@@ -152,16 +153,16 @@ impl DocumentResolver<'_> {
                 }
                 cursor.next();
             },
-            "has" | "lacks" if kind.is_some() => loop {
+            "has" | "lacks" | "exact" if kind.is_some() => loop {
                 let word = read_word(&mut cursor, "an attribute name")?;
                 let attribute = kind.and_then(|kind| kind.attribute_named(&word.value));
                 let Some(attribute) = attribute else {
                     return Err(unknown_attribute(kind, &word));
                 };
-                let keys = if keyword == "has" {
-                    &mut requirement.has
-                } else {
-                    &mut requirement.lacks
+                let keys = match keyword {
+                    "has" => &mut requirement.has,
+                    "lacks" => &mut requirement.lacks,
+                    _ => &mut requirement.exact,
                 };
                 keys.push(Spanned::new(attribute.key, word.span));
                 if !matches!(cursor.peek().map(|a| &a.kind), Some(AtomKind::Comma)) {
@@ -205,7 +206,7 @@ impl DocumentResolver<'_> {
                 if requirement.mode == RequirementMode::Demand {
                     keys.push("needs");
                 } else {
-                    keys.extend(["has", "lacks"]);
+                    keys.extend(["has", "lacks", "exact"]);
                     keys.extend(kind.into_iter().flat_map(|kind| kind.key_names()));
                 }
                 return Err(Diagnostic::new(

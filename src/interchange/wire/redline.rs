@@ -56,6 +56,9 @@ pub struct Requirement {
     /// Added within version 1: older files have none.
     #[serde(default)]
     pub lacks: Vec<Spanned<KeyName>>,
+    /// Added within version 1: older files have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exact: Vec<Spanned<KeyName>>,
     pub bounds: Vec<Bound>,
     pub demands: Vec<Spanned<Demand>>,
     pub texts: Vec<Spanned<String>>,
@@ -73,6 +76,7 @@ impl ToWire for model::Requirement {
             message,
             has,
             lacks,
+            exact,
             bounds,
             demands,
             texts,
@@ -86,6 +90,7 @@ impl ToWire for model::Requirement {
             message: message.to_wire(),
             has: has.to_wire(),
             lacks: lacks.to_wire(),
+            exact: exact.to_wire(),
             bounds: bounds.to_wire(),
             demands: demands.to_wire(),
             texts: texts.to_wire(),
@@ -105,6 +110,7 @@ impl IntoModel for Requirement {
             message: self.message.into_model(),
             has: self.has.into_model(),
             lacks: self.lacks.into_model(),
+            exact: self.exact.into_model(),
             bounds: self.bounds.into_model(),
             demands: self.demands.into_model(),
             texts: self.texts.into_model(),
@@ -160,7 +166,7 @@ impl IntoModel for Bound {
 
 words! {
     /// A document-level demand.
-    Demand = model::Demand { NeutralGuarantor, Guarantor, RepresentativeSignatory, Monitor }
+    Demand = model::Demand { NeutralGuarantor, Guarantor, RepresentativeSignatory, Monitor, NeutralMonitor }
 }
 
 /// `test NAME { document ID ... assertions }`.
