@@ -59,6 +59,16 @@ pub struct Unresolved {
     pub span: Span,
 }
 
+/// Something that happened after a document was made, which the sources do not
+/// date: shown apart, never dropped.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UndatedEvent {
+    pub document: String,
+    pub event: String,
+    pub description: String,
+    pub span: Span,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Timeline {
     /// In date order; events on the same date keep the documents' order.
@@ -67,6 +77,8 @@ pub struct Timeline {
     pub undated: Vec<String>,
     /// Times that count from something undated, so are on no date.
     pub unresolved: Vec<Unresolved>,
+    /// What happened after signing, where the sources give no date.
+    pub undated_events: Vec<UndatedEvent>,
     pub terms: Vec<Term>,
 }
 
@@ -76,9 +88,10 @@ pub fn timeline(corpus: &Corpus) -> Timeline {
     let mut keyed: Vec<(usize, Event)> = Vec::new();
     let mut undated = Vec::new();
     let mut unresolved = Vec::new();
+    let mut undated_events = Vec::new();
     for (index, document) in corpus.documents.iter().enumerate() {
         let mut events = document_events(document, corpus, &terms, &mut unresolved);
-        events.extend(outcomes(document));
+        events.extend(outcomes(document, &mut undated_events));
         events.extend(endings(document, corpus));
         if events.is_empty() {
             undated.push(document.id.value.clone());
@@ -97,18 +110,19 @@ pub fn timeline(corpus: &Corpus) -> Timeline {
         events: keyed.into_iter().map(|(_, event)| event).collect(),
         undated,
         unresolved,
+        undated_events,
         terms,
     }
 }
 
-/// What happened after the document was made, where the source dates it: `violation
-/// of clause 1 by regime.forces`.
-fn outcomes(document: &Document) -> Vec<Event> {
+/// What happened after the document was made: `violation of clause 1 by
+/// regime.forces`, on its date; the events the sources do not date go to
+/// `undated`.
+fn outcomes(document: &Document, undated: &mut Vec<UndatedEvent>) -> Vec<Event> {
     document
         .events
         .iter()
         .filter_map(|event| {
-            let on = event.on.as_ref()?;
             let mut description = event.outcome.value.name().replace('_', " ");
             if !event.clauses.is_empty() {
                 let numbers: Vec<String> = event
@@ -129,6 +143,15 @@ fn outcomes(document: &Document) -> Vec<Event> {
             if let Some(count) = &event.count {
                 description.push_str(&format!(": {}", count.value));
             }
+            let Some(on) = event.on.as_ref() else {
+                undated.push(UndatedEvent {
+                    document: document.id.value.clone(),
+                    event: event.outcome.value.name().to_string(),
+                    description,
+                    span: event.span,
+                });
+                return None;
+            };
             let clause = event
                 .clauses
                 .first()
@@ -223,13 +246,16 @@ fn document_events(
         }
     }
     for clause in &document.clauses {
+        // Sources that time the clause differently (one a deadline, another a
+        // start), or give it as a version of its own: each date says whose it is.
+        let timed_by: Vec<Vec<&str>> = Key::timed()
+            .flat_map(|key| clause.all(key))
+            .map(sources)
+            .collect();
+        let versions = timed_by.iter().any(|given| *given != timed_by[0])
+            || document.other_versions(clause).next().is_some();
         for key in Key::timed() {
             let statements: Vec<&AttributeValue> = clause.all(key).collect();
-            // Two sources giving the key differently: one event per version, each
-            // saying whose it is.
-            let versions = statements
-                .iter()
-                .any(|statement| sources(statement) != sources(statements[0]));
             for statement in statements {
                 let date = match &statement.value {
                     Value::When(when) => Some(when.clone()),
@@ -260,6 +286,11 @@ fn document_events(
                 };
                 if versions {
                     let given = sources(statement);
+                    let given = if given.is_empty() {
+                        clause.reported_by()
+                    } else {
+                        given
+                    };
                     let by = if given.is_empty() {
                         "no source named".to_string()
                     } else {

@@ -145,6 +145,26 @@ fn absences_in_a_reported_text_rest_on_the_reports() {
     );
 }
 
+/// A text known from a party's statement and from a published copy: what only
+/// the statement gives rests on the reports, what the copy gives on the text.
+#[test]
+fn each_clause_rests_on_the_evidence_of_the_sources_it_cites() {
+    let text = r#"agreement final_2018 {
+  date 2018-05-02
+  source committee "the Negotiation Committee's statement"
+  source elaph "the copy published by Elaph"
+  known_from statement source committee
+  known_from copy source elaph
+  party russia "Russian side" side third role signatory
+  clause 3 evacuation { people fighters; text "from Saturday 5 May for a week" source committee }
+  clause 4 evacuation { people civilians; text "within 3 days" source elaph }
+}"#;
+    let found = fired("evacuation-no-destination", text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].starts_with("as reported, clause 3"), "{found:?}");
+    assert!(found[1].starts_with("clause 4"), "{found:?}");
+}
+
 #[test]
 fn check_marks_the_basis_of_absences_and_can_keep_to_the_text() {
     let dir = tempfile::tempdir().expect("a temporary folder");

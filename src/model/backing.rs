@@ -164,10 +164,14 @@ impl Document {
     /// Which clauses the document's guarantee (or monitoring) clauses cover.
     pub fn coverage(&self, backing: Backing) -> Coverage<'_> {
         let mut coverage = Coverage::default();
+        // A guarantee that names no one to give it (a request for guarantees) backs
+        // nothing.
+        let names_a_backer = |clause: &&Clause| clause.has(Key::By) || clause.has(Key::Members);
         for clause in self
             .clauses
             .iter()
             .filter(|clause| clause.kind().backs == Some(backing))
+            .filter(names_a_backer)
         {
             let covered = clause.names(Key::Covers);
             if covered.is_empty() {
@@ -267,5 +271,29 @@ impl Document {
                     .iter()
                     .any(|name| self.owner(&name.value) == party.id.value)
             })
+    }
+}
+
+impl Document {
+    /// The clauses that stand for an item of the text: every clause but those
+    /// that set out the terms of another clause of their kind (`details`). Rules
+    /// about what an item lacks read the item's own clause, where its terms are.
+    pub fn principal_clauses(&self) -> impl Iterator<Item = &Clause> {
+        self.clauses
+            .iter()
+            .filter(move |clause| self.detailed_clause(clause).is_none())
+    }
+
+    /// The clause of the same kind that `clause` sets out the terms of, if any.
+    pub fn detailed_clause(&self, clause: &Clause) -> Option<&Clause> {
+        clause.names(Key::Details).iter().find_map(|number| {
+            self.clauses.iter().find(|other| {
+                other.kind() == clause.kind()
+                    && other
+                        .number
+                        .as_ref()
+                        .is_some_and(|n| n.value == number.value)
+            })
+        })
     }
 }

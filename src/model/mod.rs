@@ -21,7 +21,7 @@ pub use time::{Period, date_shift};
 pub use value::*;
 
 use crate::source::{Span, Spanned};
-use crate::vocabulary::{Beneficiaries, ClauseKind, Guarantee, Key};
+use crate::vocabulary::{Beneficiaries, ClauseKind, Entry, Guarantee, Key};
 pub use crate::vocabulary::{Evidence, Outcome, Relation, Role, Side, Status, is_group};
 
 /// Every document of a run.
@@ -276,6 +276,40 @@ impl Document {
         }
     }
 
+    /// What a finding about something missing from these clauses rests on. A
+    /// clause whose sources the document says it is known from rests on what
+    /// those sources are (a copy, a statement); any other on the document's
+    /// evidence as a whole. The text, only where every clause rests on it.
+    pub fn basis_of(&self, clauses: &[&Clause]) -> Basis {
+        let of = |clause: &&Clause| {
+            let cited = clause.reported_by();
+            let evidence: Vec<&KnownFrom> = self
+                .known_from
+                .iter()
+                .filter(|known| {
+                    known
+                        .source
+                        .iter()
+                        .any(|s| cited.contains(&s.value.as_str()))
+                })
+                .collect();
+            if evidence.is_empty() {
+                self.basis()
+            } else if evidence.iter().any(|known| known.evidence.value.is_text()) {
+                Basis::Text
+            } else {
+                Basis::Reports
+            }
+        };
+        if clauses.is_empty() {
+            self.basis()
+        } else if clauses.iter().all(|clause| of(clause) == Basis::Text) {
+            Basis::Text
+        } else {
+            Basis::Reports
+        }
+    }
+
     /// When the document enters into force: its `in_force`, resolved against its
     /// date where relative; `None` when it does not say, or the date is unknown.
     pub fn in_force_date(&self) -> Option<When> {
@@ -475,12 +509,26 @@ impl Clause {
     /// cite disjoint sources of their own. Two versions of a text never conflict
     /// with each other; they disagree (`version-discrepancy`).
     pub fn same_report(&self, other: &Clause) -> bool {
-        self.source.is_empty()
-            || other.source.is_empty()
-            || self
-                .source
+        let (mine, theirs) = (self.reported_by(), other.reported_by());
+        mine.is_empty() || theirs.is_empty() || mine.iter().any(|source| theirs.contains(source))
+    }
+
+    /// The sources that report the clause: its own `source` line, else every
+    /// source its lines cite (an item only one outlet reports cites it on its
+    /// text). Empty where it cites none.
+    pub fn reported_by(&self) -> Vec<&str> {
+        let cited = if self.source.is_empty() {
+            self.attributes
                 .iter()
-                .any(|mine| other.source.iter().any(|theirs| theirs.value == mine.value))
+                .flat_map(|attribute| &attribute.source)
+                .collect::<Vec<_>>()
+        } else {
+            self.source.iter().collect()
+        };
+        let mut names: Vec<&str> = cited.into_iter().map(|s| s.value.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        names
     }
 
     /// A display label: `clause 7` or `ultimatum`.
@@ -712,8 +760,51 @@ impl Clause {
         self.kind.value.protection
     }
 
+    /// Whether the clause is a military concession by the party bound. A road
+    /// opened only to people who are no party (pedestrians, civilians) is relief
+    /// for them, not a concession.
     pub fn is_concession(&self) -> bool {
-        self.kind.value.concession
+        let kind = self.kind();
+        if !kind.concession {
+            return false;
+        }
+        match kind.access {
+            Some(access) if access.entry == Entry::Road => {
+                let open_to: Vec<&Actor> = access
+                    .grantees
+                    .iter()
+                    .flat_map(|key| self.all(*key))
+                    .flat_map(|attribute| match &attribute.value {
+                        Value::Actors(actors) => actors.iter().map(|a| &a.value).collect(),
+                        _ => Vec::new(),
+                    })
+                    .collect();
+                open_to.is_empty() || open_to.iter().any(|actor| matches!(actor, Actor::Party(_)))
+            }
+            _ => true,
+        }
+    }
+
+    /// Whether the clause brings people relief (aid, services, an exit), which
+    /// must never wait on a military concession. An evacuation of armed men only
+    /// (fighters, officers, a party's forces) is no relief: it is their exit.
+    pub fn brings_relief(&self) -> bool {
+        if !self.kind().relief {
+            return false;
+        }
+        let people: Vec<&Actor> = self
+            .all(Key::People)
+            .flat_map(|attribute| match &attribute.value {
+                Value::Actors(actors) => actors.iter().map(|a| &a.value).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        let armed = |actor: &&Actor| match actor {
+            Actor::Party(_) => true,
+            Actor::Group(group) => matches!(group.as_str(), "fighters" | "officers"),
+            Actor::Described(_) => false,
+        };
+        people.is_empty() || !people.iter().all(armed)
     }
 
     pub fn pax_category(&self) -> &'static str {

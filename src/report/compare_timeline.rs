@@ -56,6 +56,13 @@ pub fn render(timeline: &Timeline) -> String {
             missing.document, missing.clause.label, missing.key, missing.written
         );
     }
+    for event in &timeline.undated_events {
+        let _ = writeln!(
+            out,
+            "no date: {} {}: the sources do not date it",
+            event.document, event.description
+        );
+    }
     if !timeline.undated.is_empty() {
         let _ = writeln!(out, "undated: {}", timeline.undated.join(", "));
     }
@@ -94,13 +101,17 @@ pub fn render(timeline: &Timeline) -> String {
 ///   "unresolved": [ { "document": "a", "clause": "clause 2", "key": "start",
 ///                     "written": "2 days after clause 1 starts",
 ///                     "file": "agreements/x.truce", "line": 9, "column": 5 } ],
+///   "undated_events": [ { "document": "a", "event": "not_implemented",
+///                         "description": "not implemented of clause 1",
+///                         "file": "agreements/x.truce", "line": 30, "column": 3 } ],
 ///   "undated": [ "loka_first_offer" ] }
 /// ```
 ///
 /// `event` is `status`, `dated`, an attribute key, an event of the document's own
 /// (`violation`, `implemented`, ...), or `terminated` where another document
 /// ends this one. `unresolved` lists the times that count from something with no
-/// date, so stand on no date.
+/// date, so stand on no date; `undated_events` what happened that the sources do
+/// not date (both absent when empty).
 pub fn render_json(timeline: &Timeline, sources: &Sources) -> String {
     #[derive(Serialize)]
     struct Report<'a> {
@@ -108,7 +119,18 @@ pub fn render_json(timeline: &Timeline, sources: &Sources) -> String {
         events: Vec<JsonEvent<'a>>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         unresolved: Vec<JsonUnresolved<'a>>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        undated_events: Vec<JsonUndated<'a>>,
         undated: &'a [String],
+    }
+    #[derive(Serialize)]
+    struct JsonUndated<'a> {
+        document: &'a str,
+        event: &'a str,
+        description: &'a str,
+        file: String,
+        line: usize,
+        column: usize,
     }
     #[derive(Serialize)]
     struct JsonUnresolved<'a> {
@@ -174,10 +196,26 @@ pub fn render_json(timeline: &Timeline, sources: &Sources) -> String {
             }
         })
         .collect();
+    let undated_events = timeline
+        .undated_events
+        .iter()
+        .map(|event| {
+            let at = sources.locate(event.span).unwrap_or_default();
+            JsonUndated {
+                document: &event.document,
+                event: &event.event,
+                description: &event.description,
+                file: at.file.to_string(),
+                line: at.line,
+                column: at.column,
+            }
+        })
+        .collect();
     let report = Report {
         version: 1,
         events,
         unresolved,
+        undated_events,
         undated: &timeline.undated,
     };
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".to_string());

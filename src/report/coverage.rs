@@ -125,20 +125,23 @@ pub fn text(matrix: &Matrix, width: usize) -> String {
         let _ = writeln!(out, "{}", rule.join("  "));
         line(&mut out, &totals);
     }
-    out.push_str(&versions_note(matrix));
+    out.push_str(&versions_note(matrix, width));
     out
 }
 
-/// Which documents are counted over several disagreeing versions, one line each.
-fn versions_note(matrix: &Matrix) -> String {
+/// Which documents are counted over several disagreeing versions, one paragraph
+/// each, wrapped to `width`.
+fn versions_note(matrix: &Matrix, width: usize) -> String {
     let mut out = String::new();
     for row in matrix.rows.iter().filter(|row| !row.versions.is_empty()) {
-        let _ = writeln!(
-            out,
+        let note = format!(
             "{}: the versions of {} are counted together",
             row.document,
             row.versions.join("; ")
         );
+        for line in super::wrap(&note, width) {
+            let _ = writeln!(out, "{line}");
+        }
     }
     if out.is_empty() {
         out
@@ -178,7 +181,7 @@ pub fn markdown(matrix: &Matrix) -> String {
         })
         .collect();
     row(&mut out, &bold);
-    out.push_str(&versions_note(matrix));
+    out.push_str(&versions_note(matrix, usize::MAX));
     out
 }
 

@@ -243,7 +243,7 @@ impl Finding {
         message: String,
         span: Span,
     ) -> Finding {
-        let basis = context.document.basis();
+        let basis = context.document.basis_of(clauses);
         let message = match basis {
             Basis::Text => message,
             Basis::Reports => format!("as reported, {message}"),

@@ -135,6 +135,9 @@ pub struct KeyInfo {
     /// Whether clauses that differ in it speak of different things: two clauses
     /// of a kind conflict only where they agree on every such key.
     pub identifies: bool,
+    /// Whether values in different clauses add up rather than compete: a count in
+    /// each of two clauses is two batches, not one number given twice.
+    pub adds_up: bool,
     pub guarantee: Option<Guarantee>,
     pub timing: Option<Timing>,
     pub wait: Option<Wait>,
@@ -148,6 +151,7 @@ impl KeyInfo {
         term: true,
         facet: None,
         identifies: false,
+        adds_up: false,
         guarantee: None,
         timing: None,
         wait: None,
@@ -252,6 +256,7 @@ keys! {
         wait: Some(Wait::Simultaneous),
         direction: way(Present, Bound, WAIT),
     }
+    Details "details" {}
     Every "every" {}
     Extendable "extendable" {}
     Ratio "ratio" { direction: way(Present, Bound, WAIT) }
@@ -286,7 +291,7 @@ keys! {
     Prohibits "prohibits" { direction: way(Wider, Beneficiaries, GIVEN) }
     To "to" {}
     People "people" { facet: Some(Facet::Who), identifies: true }
-    Count "count" { direction: way(Larger, Beneficiaries, GIVEN) }
+    Count "count" { adds_up: true, direction: way(Larger, Beneficiaries, GIVEN) }
     Distance "distance" { direction: way(Larger, Beneficiaries, GIVEN) }
     Remaining "remaining" {}
     Destination "destination" {
@@ -341,7 +346,7 @@ keys! {
         direction: way(LATER_OR_NEVER, Bound, TIME),
     }
     Holder "holder" {}
-    Corridors "corridors" { direction: way(Larger, Beneficiaries, GIVEN) }
+    Corridors "corridors" { adds_up: true, direction: way(Larger, Beneficiaries, GIVEN) }
     Aid "aid" {
         facet: Some(Facet::What),
         identifies: true,
@@ -463,6 +468,11 @@ impl Key {
     /// Whether clauses that differ in this key speak of different things.
     pub fn identifies(self) -> bool {
         self.info().identifies
+    }
+
+    /// Whether values in different clauses add up rather than compete.
+    pub fn adds_up(self) -> bool {
+        self.info().adds_up
     }
 
     /// The keys that put a date on the timeline, in table order.

@@ -238,6 +238,11 @@ pub const COMMON_ATTRIBUTES: &[Attribute] = &[
         "clauses carried out at the same time, in step",
     ),
     attr(
+        K::Details,
+        V::Clauses,
+        "the clause whose terms this one sets out: an exit's allowances, its searches",
+    ),
+    attr(
         K::Every,
         V::Duration,
         "how often it recurs: a batch every week, a report every month",

@@ -36,6 +36,30 @@ pub static RULE: Rule = Rule {
   clause 6 evacuation { people civilians; ratio 100 fighters surrender per 200 civilians evacuated }
 }"#,
         ),
+        // quiet for the exit of fighters who refuse a settlement after the
+        // weapons are collected, and for aid after a road opened to pedestrians;
+        // fires for their families' exit, and after a road opened to the army
+        quiet(
+            r#"agreement a {
+  date 2015-12-04
+  party regime "Syrian government" side government units army
+  clause 1 road_opening { road "the al-Muhandiseen roundabout"; open_to pedestrians }
+  clause 2 weapons_handover { weapons medium, light }
+  clause 3 evacuation { people fighters; after 2 }
+  clause 4 humanitarian_access { aid food; after 1 }
+}"#,
+        ),
+        fires(
+            &[&["clause 3", "clause 2"], &["clause 4", "clause 1"]],
+            r#"agreement a {
+  date 2015-12-04
+  party regime "Syrian government" side government units army
+  clause 1 road_opening { road "the public road"; open_to regime.army }
+  clause 2 weapons_handover { weapons medium, light }
+  clause 3 evacuation { people fighters, families; after 2 }
+  clause 4 humanitarian_access { aid food; after 1 }
+}"#,
+        ),
         // quiet when aid waits on no concession
         quiet(
             r#"agreement a {
@@ -56,7 +80,7 @@ fn check(
     let document = context.document;
     let numbers = numbered(document);
     for (index, aid) in document.clauses.iter().enumerate() {
-        if !aid.kind().relief {
+        if !aid.brings_relief() {
             continue;
         }
         let mut reasons = Vec::new();

@@ -3,8 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::finding::{Finding, Severity};
-use crate::model::{AttributeValue, Clause, Deadline, Value};
-use crate::rules::{Check, Context, Rule, fires, list_labels, quiet};
+use crate::model::{AttributeValue, Clause, Deadline, Document, Value};
+use crate::rules::{Check, Context, Rule, fires, list_labels, numbered, quiet};
 use crate::source::Span;
 use crate::vocabulary::Key;
 
@@ -39,6 +39,17 @@ pub static RULE: Rule = Rule {
             r#"agreement a {
   date 2018-05-01
   clause 1 buffer_zone { depth 20 km for heavy; depth 15 km for heavy }
+}"#,
+        ),
+        // quiet for batches (counts add up across clauses), for steps of a
+        // sequence, and for a batch's count and the count of the fighters among it
+        quiet(
+            r#"agreement a {
+  date 2016-08-31
+  clause 2 evacuation { people fighters; count at least 300 fighters; deadline within 7 days of signing }
+  clause 4 evacuation { people fighters; count at least 500 fighters; deadline within 14 days of signing; after 2 }
+  clause 6 evacuation { people fighters; count at least 300 fighters }
+  clause 7 evacuation { people civilians; count about 1500; count 400 to 500 fighters }
 }"#,
         ),
         // quiet for a width per weapon class in one zone
@@ -89,6 +100,7 @@ pub static RULE: Rule = Rule {
 
 fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let document = context.document;
+    let numbers = numbered(document);
     // Clauses grouped by subject, in order of first appearance.
     let mut group_of: HashMap<String, usize> = HashMap::new();
     let mut groups: Vec<Vec<&Clause>> = Vec::new();
@@ -117,10 +129,17 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         // only statements from the same sources can conflict.
         let mut bucket_of: HashMap<TermKey, usize> = HashMap::new();
         let mut buckets: Vec<Vec<Statement>> = Vec::new();
-        for clause in &group {
+        for (position, clause) in group.iter().enumerate() {
             for statement in statements(clause) {
+                // A count in each of two clauses is two batches: compared only
+                // within its clause.
+                let scope = if statement.key.adds_up() {
+                    format!("{}#{position}", statement.scope)
+                } else {
+                    statement.scope.clone()
+                };
                 let index = *bucket_of
-                    .entry((statement.key, statement.scope.clone(), statement.sources.clone()))
+                    .entry((statement.key, scope, statement.sources.clone()))
                     .or_insert_with(|| {
                         buckets.push(Vec::new());
                         buckets.len() - 1
@@ -132,7 +151,10 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
             let Some(first) = bucket.first() else {
                 continue;
             };
-            let Some(differing) = bucket.iter().find(|s| s.term != first.term) else {
+            // Steps of a sequence (a batch after a batch) are not one term twice.
+            let Some(differing) = bucket.iter().find(|s| {
+                s.term != first.term && !sequenced(document, &numbers, first.clause, s.clause)
+            }) else {
                 continue;
             };
             let mut clauses: Vec<&Clause> = Vec::new();
@@ -178,6 +200,31 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// Whether one clause waits on the other, directly or through others: then they
+/// are steps of a sequence.
+fn sequenced(document: &Document, numbers: &HashMap<&str, usize>, a: &Clause, b: &Clause) -> bool {
+    let waits = |from: &Clause, to: &Clause| {
+        let mut seen: HashSet<usize> = HashSet::new();
+        let mut queue: Vec<&Clause> = vec![from];
+        while let Some(clause) = queue.pop() {
+            for number in clause.dependencies() {
+                let Some(&index) = numbers.get(number.value.as_str()) else {
+                    continue;
+                };
+                let next = &document.clauses[index];
+                if std::ptr::eq(next, to) {
+                    return true;
+                }
+                if seen.insert(index) {
+                    queue.push(next);
+                }
+            }
+        }
+        false
+    };
+    !std::ptr::eq(a, b) && (waits(a, b) || waits(b, a))
 }
 
 /// A value as a term: dates by the interval they stand for, the rest in words.
@@ -247,7 +294,8 @@ fn compared_term(key: Key) -> bool {
 type TermKey<'a> = (Key, String, Vec<&'a str>);
 
 /// What a value is given for, where one clause gives a term per class: a width
-/// for heavy weapons and another for medium ones are two terms, not one set twice.
+/// for heavy weapons and another for medium ones, or a count of people and a
+/// count of the fighters among them, are two terms, not one set twice.
 fn scope(value: &Value) -> String {
     match value {
         Value::Distance(distance) => {
@@ -255,6 +303,8 @@ fn scope(value: &Value) -> String {
             classes.sort();
             classes.join(", ")
         }
+        // A count of the fighters among a batch is not the batch's count.
+        Value::Count(count) => count.what.join(" ").to_lowercase(),
         _ => String::new(),
     }
 }

@@ -46,8 +46,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     }
     let monitored = document.coverage(Backing::Monitors);
     for clause in document
-        .clauses
-        .iter()
+        .principal_clauses()
         .filter(|clause| clause.is(&kinds::CEASEFIRE))
     {
         if clause.has_oversight() || monitored.covers(clause) {

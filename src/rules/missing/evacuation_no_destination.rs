@@ -35,6 +35,23 @@ pub static RULE: Rule = Rule {
   clause 1 evacuation { people civilians; destination "the northern Homs countryside" }
 }"#,
         ),
+        // quiet for an item that sets out the terms of an exit with a destination,
+        // which still fires where the exit it details has none
+        quiet(
+            r#"agreement a {
+  date 2018-05-02
+  clause 3 evacuation { people fighters; destination "Idlib" }
+  clause 4 evacuation { details 3; allowance "a rifle and 3 magazines" }
+}"#,
+        ),
+        fires(
+            &[&["clause 3"]],
+            r#"agreement a {
+  date 2018-05-02
+  clause 3 evacuation { people fighters }
+  clause 4 evacuation { details 3; allowance "a rifle and 3 magazines" }
+}"#,
+        ),
     ],
 };
 

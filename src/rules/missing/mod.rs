@@ -56,14 +56,12 @@ fn unstated_note(clause: &Clause, key: Key) -> &'static str {
 /// The releases and exchanges of detainees or prisoners.
 fn detainee_clauses(document: &Document) -> impl Iterator<Item = &Clause> {
     document
-        .clauses
-        .iter()
+        .principal_clauses()
         .filter(|clause| clause.kind().family == Some(Family::Detainees))
 }
 
 fn evacuations(document: &Document) -> impl Iterator<Item = &Clause> {
     document
-        .clauses
-        .iter()
+        .principal_clauses()
         .filter(|clause| clause.is(&kinds::EVACUATION))
 }

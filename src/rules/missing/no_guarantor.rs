@@ -46,6 +46,15 @@ pub static RULE: Rule = Rule {
   clause 5 guarantee { by russia; covers 4 }
 }"#,
         ),
+        // fires where guarantees are only asked for, by no one named
+        fires(
+            &[&["clause 2"]],
+            r#"agreement a {
+  date 2016-08-31
+  clause 1 guarantee { strength intent; text "asked for guarantees" }
+  clause 2 compensation { people residents; strength intent }
+}"#,
+        ),
         // quiet with clause level guarantor
         quiet(
             r#"agreement a {
@@ -72,8 +81,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         return;
     }
     let protections: Vec<&Clause> = document
-        .clauses
-        .iter()
+        .principal_clauses()
         .filter(|clause| clause.is_protection())
         .collect();
     let coverage = document.coverage(Backing::Guarantees);

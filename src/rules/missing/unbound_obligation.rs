@@ -53,8 +53,7 @@ pub static RULE: Rule = Rule {
 fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let obligations = context
         .document
-        .clauses
-        .iter()
+        .principal_clauses()
         .filter(|clause| clause.kind().obliges && clause.bound().is_empty());
     for clause in obligations {
         let message = format!(

@@ -62,6 +62,35 @@ pub static RULE: Rule = Rule {
   clause 8 conscription { ages 18 to 42; ages 18 to 48 source amc }
 }"#,
         ),
+        // one source gives a deadline, another a start and a period
+        fires(
+            &[&["clause 3"]],
+            r#"agreement final_2018 {
+  date 2018-05-02
+  source committee "the Negotiation Committee's statement"
+  source elaph "the copy published by Elaph"
+  party factions "Rebel factions" side opposition
+  clause 3 evacuation {
+    people "those who refuse the settlement"
+    start 2018-05-05 source committee
+    duration 1 week source committee
+    deadline within 3 days of signing source elaph
+  }
+}"#,
+        ),
+        // quiet where one source adds a start to another's deadline and start
+        quiet(
+            r#"agreement final_2018 {
+  date 2018-05-02
+  source committee "the Negotiation Committee's statement"
+  source elaph "the copy published by Elaph"
+  clause 3 evacuation {
+    start 2018-05-05 source committee
+    start 2018-05-05 source elaph
+    deadline within 8 days of signing source elaph
+  }
+}"#,
+        ),
         // the sources disagree on who signed
         fires(
             &[&[]],
@@ -103,6 +132,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     for item in items(document) {
         kinds(context, rule, &item, out);
         terms(context, rule, &item, out);
+        timing(context, rule, &item, out);
     }
 }
 
@@ -234,6 +264,75 @@ fn terms(context: &Context, rule: &Rule, item: &[&Clause], out: &mut Vec<Finding
             differing.attribute.span,
         ));
     }
+}
+
+/// The keys that say when something happens: a deadline, or a start, a length
+/// and an end.
+const WHEN_KEYS: [Key; 4] = [Key::Deadline, Key::Start, Key::Duration, Key::Until];
+
+/// Sources that time one item differently through different keys: one gives a
+/// deadline, another a start or a period and no deadline ("within 3 days" against
+/// "from Saturday 5 May for a week"). Terms given under one key are `terms`'.
+fn timing(context: &Context, rule: &Rule, item: &[&Clause], out: &mut Vec<Finding>) {
+    // Per set of sources, in order of appearance: what it gives under each key.
+    let mut readings: Vec<(String, Vec<&AttributeValue>)> = Vec::new();
+    for clause in item {
+        for attribute in &clause.attributes {
+            if !WHEN_KEYS.contains(&attribute.key.value) {
+                continue;
+            }
+            let sources = if attribute.source.is_empty() {
+                &clause.source
+            } else {
+                &attribute.source
+            };
+            if sources.is_empty() {
+                continue;
+            }
+            let sources = label(sources);
+            match readings.iter_mut().find(|(label, _)| *label == sources) {
+                Some((_, attributes)) => attributes.push(attribute),
+                None => readings.push((sources, vec![attribute])),
+            }
+        }
+    }
+    let has = |attributes: &[&AttributeValue], key: Key| {
+        attributes.iter().any(|attribute| attribute.key.value == key)
+    };
+    // Two readings that share a key are compared key by key; one that gives what
+    // the other leaves out adds to it. Only disjoint ways of timing the item differ.
+    let disjoint = |a: &[&AttributeValue], b: &[&AttributeValue]| {
+        a.iter().all(|attribute| !has(b, attribute.key.value))
+    };
+    let pair = readings.iter().find_map(|deadline| {
+        let period = readings.iter().find(|other| {
+            has(&deadline.1, Key::Deadline)
+                && !has(&other.1, Key::Deadline)
+                && disjoint(&deadline.1, &other.1)
+        })?;
+        Some((deadline, period))
+    });
+    let Some((deadline, period)) = pair else {
+        return;
+    };
+    let words = |(sources, attributes): &(String, Vec<&AttributeValue>)| {
+        let terms: Vec<String> = attributes
+            .iter()
+            .map(|attribute| format!("{} {}", attribute.key.value, attribute.value))
+            .collect();
+        format!("{} ({sources})", terms.join(", "))
+    };
+    let Some(first) = item.first() else {
+        return;
+    };
+    let message = format!(
+        "{}: the sources disagree on when: {} vs {}",
+        name(first),
+        words(period),
+        words(deadline)
+    );
+    let span = deadline.1.first().map_or(first.span, |attribute| attribute.span);
+    out.push(Finding::new(context, rule, item, message, span));
 }
 
 /// Sources that give different signatories: each source's list (parties it names
