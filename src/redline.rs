@@ -256,30 +256,33 @@ pub fn guarantors(document: &Document) -> Vec<String> {
     document.owners(&document.guarantors())
 }
 
+/// What keeps a demand for a neutral guarantor or monitor from being met: none
+/// of `backers` is neither a party to the conflict nor aligned with one.
+fn neutral_gap(role: &str, backers: &[String], document: &Document) -> Option<String> {
+    let neutral = backers.iter().any(|name| {
+        document
+            .party(name)
+            .is_some_and(|party| !party.is_partisan())
+    });
+    if neutral {
+        None
+    } else if backers.is_empty() {
+        Some(format!("no {role}, neutral or not"))
+    } else {
+        Some(format!(
+            "no neutral {role}: {} is a party to the conflict or aligned with one",
+            backers.join(", ")
+        ))
+    }
+}
+
 /// What keeps a demand from being met, if anything.
 fn demand_gap(demand: Demand, document: &Document) -> Option<String> {
     match demand {
         Demand::Guarantor => guarantors(document)
             .is_empty()
             .then(|| "no guarantor".to_string()),
-        Demand::NeutralGuarantor => {
-            let all = guarantors(document);
-            let neutral = all.iter().any(|name| {
-                document
-                    .party(name)
-                    .is_some_and(|party| !party.is_partisan())
-            });
-            if neutral {
-                None
-            } else if all.is_empty() {
-                Some("no guarantor, neutral or not".into())
-            } else {
-                Some(format!(
-                    "no neutral guarantor: {} is a party to the conflict or aligned with one",
-                    all.join(", ")
-                ))
-            }
-        }
+        Demand::NeutralGuarantor => neutral_gap("guarantor", &guarantors(document), document),
         Demand::RepresentativeSignatory => {
             let bound = document.bound_places();
             if bound.places.is_empty() {
@@ -291,22 +294,7 @@ fn demand_gap(demand: Demand, document: &Document) -> Option<String> {
         }
         Demand::Monitor => (!document.is_monitored()).then(|| "no monitor".to_string()),
         Demand::NeutralMonitor => {
-            let all = document.owners(&document.monitors());
-            let neutral = all.iter().any(|name| {
-                document
-                    .party(name)
-                    .is_some_and(|party| !party.is_partisan())
-            });
-            if neutral {
-                None
-            } else if all.is_empty() {
-                Some("no monitor, neutral or not".into())
-            } else {
-                Some(format!(
-                    "no neutral monitor: {} is a party to the conflict or aligned with one",
-                    all.join(", ")
-                ))
-            }
+            neutral_gap("monitor", &document.owners(&document.monitors()), document)
         }
     }
 }
