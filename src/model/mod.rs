@@ -801,7 +801,7 @@ impl Clause {
             .collect();
         let armed = |actor: &&Actor| match actor {
             Actor::Party(_) => true,
-            Actor::Group(group) => matches!(group.as_str(), "fighters" | "officers"),
+            Actor::Group(group) => crate::vocabulary::ARMED_GROUPS.contains(&group.as_str()),
             Actor::Described(_) => false,
         };
         people.is_empty() || !people.iter().all(armed)

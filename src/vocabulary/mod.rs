@@ -24,8 +24,9 @@ pub use kinds::{
     Family, ValueType,
 };
 pub use words::{
-    DOCUMENT_STATEMENTS, EVENT_LINES, Evidence, GROUPS, Outcome, PLACE_KINDS, Relation, Role,
-    START_OR_END, STRENGTHS, Side, Status, WEAPON_CLASSES, WEAPON_QUANTIFIERS, is_group,
+    ARMED_GROUPS, DOCUMENT_STATEMENTS, EVENT_LINES, Evidence, GROUPS, Outcome, PLACE_KINDS,
+    Relation, Role, START_OR_END, STRENGTHS, Side, Status, WEAPON_CLASSES, WEAPON_QUANTIFIERS,
+    is_group,
 };
 
 /// The clause kinds a run knows.

@@ -247,6 +247,10 @@ pub const GROUPS: &[&str] = &[
     "everyone",
 ];
 
+/// Group words for armed men: an evacuation of them only is their exit, not
+/// relief for civilians.
+pub const ARMED_GROUPS: &[&str] = &["fighters", "officers"];
+
 /// Whether the name is a group word.
 pub fn is_group(word: &str) -> bool {
     GROUPS.contains(&word)
