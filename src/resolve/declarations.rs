@@ -1,7 +1,7 @@
 //! Declarations: `party`, `place`, `unit` and `source`. They are read before
 //! everything else, so that statements may name what is declared below them.
 
-use super::value::{Cursor, read_party, read_place, read_text, read_word};
+use super::value::{Cursor, list, read_description, read_party, read_place, read_text, read_word};
 use super::{DocumentResolver, end_span, split};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{Citation, Party, Place, Unit};
@@ -39,16 +39,7 @@ impl DocumentResolver<'_> {
                 return None;
             }
         };
-        let name = match cursor.peek() {
-            Some(Atom {
-                kind: AtomKind::Text(text),
-                span,
-            }) => {
-                cursor.next();
-                Some(Spanned::new(String::from(text.as_ref()), *span))
-            }
-            _ => None,
-        };
+        let name = read_description(&mut cursor);
         self.finish(&cursor, format_args!("the {what}'s id and name"));
         Some((id, name))
     }
@@ -269,31 +260,19 @@ impl DocumentResolver<'_> {
                         continue;
                     }
                 },
-                "represents" => loop {
-                    match read_place(&mut cursor) {
-                        Ok(place) => self.document.parties[index].represents.push(place),
-                        Err(error) => {
-                            self.error(error);
-                            break;
-                        }
+                "represents" => match list(&mut cursor, read_place) {
+                    Ok(places) => self.document.parties[index].represents.extend(places),
+                    Err(error) => {
+                        self.error(error);
+                        continue;
                     }
-                    if !matches!(cursor.peek().map(|a| &a.kind), Some(AtomKind::Comma)) {
-                        break;
-                    }
-                    cursor.next();
                 },
-                "on_behalf_of" => loop {
-                    match read_party(&mut cursor) {
-                        Ok(party) => self.document.parties[index].on_behalf_of.push(party),
-                        Err(error) => {
-                            self.error(error);
-                            break;
-                        }
+                "on_behalf_of" => match list(&mut cursor, read_party) {
+                    Ok(parties) => self.document.parties[index].on_behalf_of.extend(parties),
+                    Err(error) => {
+                        self.error(error);
+                        continue;
                     }
-                    if !matches!(cursor.peek().map(|a| &a.kind), Some(AtomKind::Comma)) {
-                        break;
-                    }
-                    cursor.next();
                 },
                 "territory" => match read_word(&mut cursor, "the place that is its territory") {
                     Ok(place) => self.document.parties[index].territory = Some(place),

@@ -190,7 +190,7 @@ pub fn read_value(
 }
 
 /// Items separated by commas.
-fn list<T>(cursor: &mut Cursor, mut item: impl FnMut(&mut Cursor) -> Read<T>) -> Read<Vec<T>> {
+pub fn list<T>(cursor: &mut Cursor, mut item: impl FnMut(&mut Cursor) -> Read<T>) -> Read<Vec<T>> {
     let mut items = vec![item(cursor)?];
     while cursor.eat_comma() {
         items.push(item(cursor)?);
@@ -276,7 +276,7 @@ pub fn read_party(cursor: &mut Cursor) -> Read<Spanned<String>> {
 
 /// A quoted description in the source's words, where a place or actor may be
 /// described rather than declared; `None` (nothing consumed) for anything else.
-fn read_description(cursor: &mut Cursor) -> Option<Spanned<String>> {
+pub fn read_description(cursor: &mut Cursor) -> Option<Spanned<String>> {
     match cursor.peek() {
         Some(Atom {
             kind: AtomKind::Text(text),
