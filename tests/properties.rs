@@ -619,13 +619,15 @@ fn place() -> impl Strategy<Value = Place> {
             select(vocabulary::PLACE_KINDS).prop_map(String::from),
         )),
         prop::option::of(spanned(name(PLACES))),
+        spanned_names(PARTIES),
         span(),
     )
-        .prop_map(|(id, name, kind, within, span)| Place {
+        .prop_map(|(id, name, kind, within, besieged_by, span)| Place {
             id,
             name,
             kind,
             within,
+            besieged_by,
             span,
         })
 }

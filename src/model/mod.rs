@@ -20,6 +20,8 @@ pub use redline::*;
 pub use time::{Period, date_shift};
 pub use value::*;
 
+use std::collections::HashSet;
+
 use crate::source::{Span, Spanned};
 use crate::vocabulary::{Beneficiaries, ClauseKind, Entry, Guarantee, Key};
 pub use crate::vocabulary::{Evidence, Outcome, Relation, Role, Side, Status, is_group};
@@ -137,6 +139,8 @@ pub struct Place {
     pub name: Option<Spanned<String>>,
     pub kind: Option<Spanned<String>>,
     pub within: Option<Spanned<String>>,
+    /// The parties that besiege it, where the sources say it is besieged.
+    pub besieged_by: Vec<Spanned<String>>,
     pub span: Span,
 }
 
@@ -412,6 +416,21 @@ impl Document {
     }
 
     /// Whether one of two declared places lies within the other.
+    /// The parties that besiege a place or a place that contains it.
+    pub fn besiegers(&self, place: &str) -> Vec<&Spanned<String>> {
+        let mut out = Vec::new();
+        let mut seen = HashSet::new();
+        let mut current = Some(place);
+        while let Some(id) = current.filter(|id| seen.insert(*id)) {
+            let Some(place) = self.place(id) else {
+                break;
+            };
+            out.extend(place.besieged_by.iter());
+            current = place.within.as_ref().map(|within| within.value.as_str());
+        }
+        out
+    }
+
     pub fn places_meet(&self, a: &str, b: &str) -> bool {
         self.is_within_place(a, b) || self.is_within_place(b, a)
     }
@@ -566,6 +585,14 @@ impl Clause {
     /// Whether the source explicitly leaves `key` unstated in this clause.
     pub fn is_unstated(&self, key: Key) -> bool {
         self.names(Key::Unstated)
+            .iter()
+            .any(|word| word.value == key.name())
+    }
+
+    /// Whether the agreement itself leaves `key` to later talks or a later
+    /// agreement (`deferred`), which is not the source leaving it unstated.
+    pub fn is_deferred(&self, key: Key) -> bool {
+        self.names(Key::Deferred)
             .iter()
             .any(|word| word.value == key.name())
     }
@@ -802,7 +829,7 @@ impl Clause {
         let armed = |actor: &&Actor| match actor {
             Actor::Party(_) => true,
             Actor::Group(group) => crate::vocabulary::ARMED_GROUPS.contains(&group.as_str()),
-            Actor::Described(_) => false,
+            Actor::Described(words) => crate::vocabulary::names_armed_only(words),
         };
         people.is_empty() || !people.iter().all(armed)
     }

@@ -18,13 +18,9 @@ impl Document {
     /// The other versions of `clause`: clauses of its number that cite sources
     /// disjoint from its own.
     pub fn other_versions<'a>(&'a self, clause: &'a Clause) -> impl Iterator<Item = &'a Clause> {
-        self.clauses.iter().filter(move |other| {
-            !std::ptr::eq(*other, clause)
-                && other.number.is_some()
-                && other.number.as_ref().map(|n| &n.value)
-                    == clause.number.as_ref().map(|n| &n.value)
-                && !other.same_report(clause)
-        })
+        self.clauses
+            .iter()
+            .filter(move |other| other.is_version_of(clause))
     }
 
     /// The sources that report some item or term of the document differently from
@@ -49,6 +45,16 @@ impl Document {
 }
 
 impl Clause {
+    /// Whether the two clauses are two reports of one item: one number, disjoint
+    /// sources. Different items of one agreement that different outlets report
+    /// are not versions of each other, and may be read together.
+    pub fn is_version_of(&self, other: &Clause) -> bool {
+        !std::ptr::eq(self, other)
+            && self.number.is_some()
+            && self.number.as_ref().map(|n| &n.value) == other.number.as_ref().map(|n| &n.value)
+            && !self.same_report(other)
+    }
+
     /// The values the clause gives for `key`, one per set of sources that gives a
     /// different one: more than one where the sources disagree.
     pub fn readings(&self, key: Key) -> Vec<&AttributeValue> {

@@ -230,6 +230,11 @@ pub(super) fn check(document: &Document, declared: &Declared, errors: &mut Vec<D
         }
         declared.sources(&party.source, &mut reported, errors);
     }
+    for place in &document.places {
+        for besieger in &place.besieged_by {
+            declared.party(besieger, errors);
+        }
+    }
     if let Some(region) = &document.region {
         declared.place(region, errors);
     }

@@ -143,6 +143,7 @@ impl DocumentResolver<'_> {
             name,
             kind: None,
             within: None,
+            besieged_by: Vec::new(),
             span: statement.span,
         };
         for (key, word, atoms) in parts.groups {
@@ -175,6 +176,14 @@ impl DocumentResolver<'_> {
                 // are declared.
                 "within" => match read_word(&mut cursor, "the place that contains it") {
                     Ok(parent) => place.within = Some(parent),
+                    Err(error) => {
+                        self.error(error);
+                        continue;
+                    }
+                },
+                // Checked on the model, where all parties are declared.
+                "besieged_by" => match list(&mut cursor, read_party) {
+                    Ok(parties) => place.besieged_by.extend(parties),
                     Err(error) => {
                         self.error(error);
                         continue;

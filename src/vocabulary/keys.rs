@@ -27,7 +27,7 @@
 //! | `count`, `corridors`, `width`, `depth`, `distance` | larger | those it benefits | more is given |
 //! | `destination`, `route` | present | those it benefits | evacuees know where and how they go |
 //! | `choice`, `services`, `aid`, `weapons`, `ages`, `items`, `prohibits`, `belongings`, `transport`, `resumes`, `maps`, `measures`, `works`, `from`, `across` | a superset | those it benefits | more is given or covered |
-//! | `ratio`, `if`, `after`, `condition`, `in_exchange_for`, `in_parallel_with` | present | the party bound | it may wait until the condition is met |
+//! | `ratio`, `if`, `after`, `condition`, `in_exchange_for`, `in_parallel_with`, `consent_of` | present | the party bound | it may wait until the condition is met |
 //! | `excludes` | present | the party bound | fewer people are covered |
 //! | `by` | present | those it benefits | someone is named to act |
 //!
@@ -270,6 +270,8 @@ keys! {
     }
     Strength "strength" { direction: way(Stronger, Beneficiaries, "a firmer commitment") }
     Unstated "unstated" { term: false }
+    Deferred "deferred" { term: false }
+    ConsentOf "consent_of" { direction: way(Present, Bound, WAIT) }
     Source "source" { term: false }
 
     // Particular to some kinds.

@@ -176,6 +176,10 @@ pub struct ClauseKind {
     /// Whether the clause obliges someone to act (hand over, release, open,
     /// restore), so that one naming no party bound leaves no one to answer for it.
     pub obliges: bool,
+    /// Whether the clause holds a state from when it takes effect (a bar, a
+    /// protection, free movement) rather than requiring an act by a date, so
+    /// that stating no date leaves it in force from signing.
+    pub standing: bool,
     /// Whether a document holds one such clause for an area, so that two which
     /// name no other subject (who or what) are one term stated twice. Clauses of
     /// other kinds that name no subject may be different matters (two political
@@ -210,6 +214,7 @@ const KIND: ClauseKind = ClauseKind {
     relief: false,
     family: None,
     obliges: false,
+    standing: false,
     one_per_area: false,
     weight: 1,
 };
@@ -276,6 +281,16 @@ pub const COMMON_ATTRIBUTES: &[Attribute] = &[
         "attributes the source leaves unstated",
     ),
     attr(
+        K::Deferred,
+        V::Keys,
+        "attributes the agreement itself leaves to later talks or a later agreement",
+    ),
+    attr(
+        K::ConsentOf,
+        V::Parties,
+        "whose consent or approval the clause waits on",
+    ),
+    attr(
         K::Source,
         V::Labels,
         "which declared source gives this statement",
@@ -301,6 +316,7 @@ pub static CEASEFIRE: ClauseKind = ClauseKind {
     protection: true,
     weight: 4,
     one_per_area: true,
+    standing: true,
     ..KIND
 };
 
@@ -372,7 +388,7 @@ pub static EVACUATION: ClauseKind = ClauseKind {
         ),
         attr(
             K::Choice,
-            V::Words(&["stay", "leave", "destination", "route"]),
+            V::Words(super::words::Choice::NAMES),
             "what evacuees may choose",
         ),
         attr(
@@ -586,6 +602,7 @@ pub static NON_ENTRY: ClauseKind = ClauseKind {
     bound: &[K::Barred, K::By],
     weight: 2,
     obliges: true,
+    standing: true,
     ..KIND
 };
 
@@ -654,6 +671,7 @@ pub static BUFFER_ZONE: ClauseKind = ClauseKind {
     protection: true,
     weight: 1,
     one_per_area: true,
+    standing: true,
     ..KIND
 };
 
@@ -771,6 +789,7 @@ pub static REINFORCEMENT_FREEZE: ClauseKind = ClauseKind {
     ],
     weight: 1,
     obliges: true,
+    standing: true,
     ..KIND
 };
 
@@ -818,6 +837,7 @@ pub static MOVEMENT: ClauseKind = ClauseKind {
     relief: true,
     weight: 1,
     obliges: true,
+    standing: true,
     ..KIND
 };
 
@@ -843,6 +863,7 @@ pub static PROTECTION: ClauseKind = ClauseKind {
     beneficiaries: Beneficiaries::Named(K::People),
     weight: 2,
     obliges: true,
+    standing: true,
     ..KIND
 };
 

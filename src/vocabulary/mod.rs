@@ -24,9 +24,10 @@ pub use kinds::{
     Family, ValueType,
 };
 pub use words::{
-    ARMED_GROUPS, DOCUMENT_STATEMENTS, EVENT_LINES, Evidence, GROUPS, Outcome, PLACE_KINDS,
-    Relation, Role, START_OR_END, STRENGTHS, Side, Status, WEAPON_CLASSES, WEAPON_QUANTIFIERS,
-    is_group,
+    ARMED_GROUPS, COLLECTIVE_WORDS, Choice, DOCUMENT_STATEMENTS, EVENT_LINES, Evidence, GROUPS,
+    JUDGEMENT_WORDS, Outcome, PLACE_KINDS, Relation, Role, START_OR_END, STRENGTHS, Side, Status,
+    UMBRELLA_UNITS, WEAPON_CLASSES, WEAPON_QUANTIFIERS, is_collective, is_group, is_judgement,
+    names_armed_only,
 };
 
 /// The clause kinds a run knows.

@@ -74,6 +74,16 @@ words! {
 }
 
 words! {
+    /// What evacuees may choose.
+    Choice {
+        Stay = "stay",
+        Leave = "leave",
+        Destination = "destination",
+        Route = "route",
+    }
+}
+
+words! {
     /// What a party does for a document.
     Role {
         Proposer = "proposer",
@@ -251,6 +261,104 @@ pub const GROUPS: &[&str] = &[
 /// relief for civilians.
 pub const ARMED_GROUPS: &[&str] = &["fighters", "officers"];
 
+/// Unit names that cover a side's forces as a whole, or a class of them whose
+/// bounds the agreement does not draw: barring "the forces" or "the security"
+/// leaves open whether a police or an institution of the same side is among them.
+pub const UMBRELLA_UNITS: &[&str] = &[
+    "forces",
+    "security",
+    "security_forces",
+    "armed_forces",
+    "troops",
+    "military",
+];
+
+/// Words that name people by a judgement rather than a fact: who is "innocent",
+/// a "terrorist", or has "blood on their hands" is for someone to decide.
+pub const JUDGEMENT_WORDS: &[&str] = &[
+    "innocent",
+    "terrorist",
+    "terrorists",
+    "extremist",
+    "extremists",
+    "blood",
+    "criminal",
+    "criminals",
+    "guilty",
+    "wanted",
+    "outlaw",
+    "outlaws",
+    "gangs",
+    "radical",
+    "radicals",
+    "hardliners",
+    "irreconcilable",
+];
+
+/// Words that make a description name a body of people acting together (a force,
+/// a committee, "the conflicting parties"), not persons each acting for
+/// themselves ("those who stay").
+pub const COLLECTIVE_WORDS: &[&str] = &[
+    "forces",
+    "force",
+    "militia",
+    "militias",
+    "allies",
+    "parties",
+    "party",
+    "groups",
+    "group",
+    "factions",
+    "faction",
+    "committee",
+    "committees",
+    "authorities",
+    "authority",
+    "units",
+    "battalions",
+    "brigades",
+    "army",
+    "armies",
+    "police",
+    "security",
+    "side",
+    "sides",
+    "troops",
+    "formations",
+    "elements",
+    "organisations",
+    "organizations",
+];
+
+/// Whether a description names a body of people acting together.
+pub fn is_collective(description: &str) -> bool {
+    description
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| COLLECTIVE_WORDS.contains(&word.to_lowercase().as_str()))
+}
+
+/// Whether a description names armed men only: it names fighters or officers
+/// and no other group ("fighters who reject the agreement", not "fighters and
+/// their families").
+pub fn names_armed_only(description: &str) -> bool {
+    let words: Vec<String> = description
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .collect();
+    let armed = words.iter().any(|w| ARMED_GROUPS.contains(&w.as_str()));
+    let others = words
+        .iter()
+        .any(|w| GROUPS.contains(&w.as_str()) && !ARMED_GROUPS.contains(&w.as_str()));
+    armed && !others
+}
+
+/// Whether a description of people names them by a judgement.
+pub fn is_judgement(description: &str) -> bool {
+    description
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| JUDGEMENT_WORDS.contains(&word.to_lowercase().as_str()))
+}
+
 /// Whether the name is a group word.
 pub fn is_group(word: &str) -> bool {
     GROUPS.contains(&word)
@@ -281,8 +389,8 @@ pub const DOCUMENT_STATEMENTS: &[(&str, &[&str], &str)] = &[
     ),
     (
         "place",
-        &["within", "kind"],
-        "a place: id, name, what contains it",
+        &["within", "kind", "besieged_by"],
+        "a place: id, name, what contains it, who besieges it",
     ),
     (
         "party",

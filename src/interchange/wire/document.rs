@@ -111,6 +111,9 @@ pub struct Place {
     pub name: Option<Spanned<String>>,
     pub kind: Option<Spanned<String>>,
     pub within: Option<Spanned<String>>,
+    /// Added within version 1: written only when given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub besieged_by: Vec<Spanned<String>>,
     pub span: Span,
 }
 
@@ -122,6 +125,7 @@ impl ToWire for model::Place {
             name,
             kind,
             within,
+            besieged_by,
             span,
         } = self;
         Place {
@@ -129,6 +133,7 @@ impl ToWire for model::Place {
             name: name.to_wire(),
             kind: kind.to_wire(),
             within: within.to_wire(),
+            besieged_by: besieged_by.to_wire(),
             span: span.to_wire(),
         }
     }
@@ -142,6 +147,7 @@ impl IntoModel for Place {
             name: self.name.into_model(),
             kind: self.kind.into_model(),
             within: self.within.into_model(),
+            besieged_by: self.besieged_by.into_model(),
             span: self.span.into_model(),
         }
     }
