@@ -121,15 +121,12 @@ const SEED_FINDINGS: &[Pinned] = &[
         "evacuation-no-safe-passage",
         &["clause 1"],
     ),
+    // Water and electricity, then the workshops, after joint checkpoints: one
+    // condition reached twice, one finding.
     (
         "salem_compromise",
         "aid-conditioned-on-concession",
-        &["clause 3", "clause 2"],
-    ),
-    (
-        "salem_compromise",
-        "aid-conditioned-on-concession",
-        &["clause 4", "clause 2"],
+        &["clause 3", "clause 4", "clause 2"],
     ),
     (
         "salem_compromise",
@@ -154,6 +151,88 @@ const SEED_FINDINGS: &[Pinned] = &[
         "framework_2014_04_10",
         "evacuation-no-safe-passage",
         &["clause 1"],
+    ),
+    // The extended catalogue, each checked against the sources.
+    // "100 fighters should give up their weapons and surrender" (000), for nothing.
+    (
+        "loka_first_offer",
+        "surrender-without-protection",
+        &["clause 2"],
+    ),
+    // "evacuating the fighters and the civilians all together to the northern part
+    // of Homs countryside" (000): out of "the besieged areas", to one place.
+    (
+        "loka_second_offer",
+        "evacuation-single-destination",
+        &["clause 1"],
+    ),
+    (
+        "loka_second_offer",
+        "forced-displacement-risk",
+        &["clause 1"],
+    ),
+    // "the handover of all documentation on detainees to the Russian delegation" (004).
+    ("october_4_2017", "detainee-list-unverified", &["clause 3"]),
+    // Russia ends the agreement that implements the Astana memorandum it guarantees
+    // (002, 001).
+    (
+        "russian_notice_2018_02",
+        "guarantor-terminates",
+        &["termination"],
+    ),
+    // "Hand over heavy weapons and some medium weapons by Thursday at 12:00 pm" (001).
+    (
+        "ten_item_proposal_2018",
+        "deadline-depends-on-undefined-term",
+        &["clause 1"],
+    ),
+    (
+        "ten_item_proposal_2018",
+        "front-loaded-concessions",
+        &[
+            "clause 1", "clause 2", "clause 3", "clause 4", "clause 7", "clause 8",
+        ],
+    ),
+    // "Secure exit ... to northern Syria", under "a major military operation".
+    (
+        "ten_item_proposal_2018",
+        "evacuation-single-destination",
+        &["clause 2"],
+    ),
+    (
+        "ten_item_proposal_2018",
+        "forced-displacement-risk",
+        &["clause 2"],
+    ),
+    // "hand over their weapons and 'regularize their status'"; nothing protects them.
+    (
+        "ten_item_proposal_2018",
+        "status-settlement-no-protection",
+        &["clause 3"],
+    ),
+    (
+        "ten_item_proposal_2018",
+        "status-settlement-no-protection",
+        &["clause 4"],
+    ),
+    (
+        "ten_item_proposal_2018",
+        "surrender-without-protection",
+        &["clause 3", "clause 4"],
+    ),
+    // "will not enter the city within six months": which city is not said.
+    ("ten_item_proposal_2018", "undefined-area", &["clause 8"]),
+    // "Those whose hands have blood on them are not accepted."
+    (
+        "ten_item_proposal_2018",
+        "undefined-category",
+        &["clause 4"],
+    ),
+    // The army and its security forces barred; civilian police and institutions enter.
+    (
+        "ten_item_proposal_2018",
+        "unit-hierarchy-ambiguity",
+        &["clause 8", "clause 5", "clause 6"],
     ),
 ];
 

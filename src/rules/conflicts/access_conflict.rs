@@ -1,11 +1,9 @@
 //! `access-conflict`: a party barred from an area is granted entry there in the same period.
 
-use std::collections::HashSet;
-
+use super::{Grant, Overlap, dedup, describe_areas, grant, overlap, related};
 use crate::finding::{Finding, Severity};
-use crate::model::{Clause, Document, Period, PlaceRef, and_list};
-use crate::rules::{Check, Context, Rule, fires, name, quiet, show_places};
-use crate::source::Span;
+use crate::model::{Clause, Period, PlaceRef, and_list};
+use crate::rules::{Check, Context, Rule, fires, name, quiet};
 use crate::vocabulary::{Entry, Key, kinds};
 
 pub static RULE: Rule = Rule {
@@ -16,8 +14,9 @@ pub static RULE: Rule = Rule {
         deployment, returning institutions or an evacuation route) cannot both hold, and \
         the side that relied on the bar learns it when the force arrives. Items 8 and 10 \
         of the 10-item proposal bar the army from the city for six months and open a \
-        road to it; where the areas are not known to be disjoint, the conflict is \
-        reported as possible.",
+        road to it. An error where the areas are known to meet; where they are only not \
+        known to be disjoint (\"the city\" and a road), the conflict is possible and \
+        reported as a warning.",
     example: r#"agreement proposal {
   date 2018-05-01
   party regime "Syrian government" side government units army
@@ -135,99 +134,16 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                 describe_areas(&area),
                 name(clause),
             );
-            let message = match where_ {
-                Overlap::Known => statement,
-                _ => format!(
-                    "possible conflict: {statement} (the areas are not known to be disjoint)"
-                ),
-            };
-            out.push(Finding::new(context, rule, &[bar, clause], message, span));
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Overlap {
-    Known,
-    Possible,
-    Disjoint,
-}
-
-/// Whether two sets of places meet. Two declared places meet when one contains
-/// the other and are disjoint otherwise; a description meets only the same words
-/// for certain, and anything else possibly; a missing area possibly meets anything.
-fn overlap(document: &Document, a: &[&PlaceRef], b: &[&PlaceRef]) -> Overlap {
-    if a.is_empty() || b.is_empty() {
-        return Overlap::Possible;
-    }
-    let mut result = Overlap::Disjoint;
-    for x in a {
-        for y in b {
-            match (x, y) {
-                (PlaceRef::Declared(x), PlaceRef::Declared(y)) => {
-                    if document.is_within_place(x, y) || document.is_within_place(y, x) {
-                        return Overlap::Known;
-                    }
-                }
-                (PlaceRef::Described(x), PlaceRef::Described(y)) if x == y => {
-                    return Overlap::Known;
-                }
-                _ => result = Overlap::Possible,
+            let mut finding = Finding::new(context, rule, &[bar, clause], statement, span);
+            if where_ != Overlap::Known {
+                // A conflict the areas only make possible is a warning, not an error.
+                finding.message = format!(
+                    "possible conflict: {} (the areas are not known to be disjoint)",
+                    finding.message
+                );
+                finding.severity = Severity::Warning;
             }
+            out.push(finding);
         }
     }
-    result
 }
-
-/// Entry, passage or deployment a clause grants: to whom, and where.
-struct Grant<'a> {
-    entry: Entry,
-    grantees: Vec<(String, Span)>,
-    areas: Vec<&'a PlaceRef>,
-}
-
-fn grant(clause: &Clause) -> Option<Grant<'_>> {
-    let access = clause.kind().access?;
-    let grantees = access
-        .grantees
-        .iter()
-        .flat_map(|key| clause.actor_parties(*key))
-        .collect();
-    let areas = access
-        .areas
-        .iter()
-        .flat_map(|key| clause.places(*key))
-        .map(|place| &place.value)
-        .collect();
-    Some(Grant {
-        entry: access.entry,
-        grantees,
-        areas,
-    })
-}
-
-/// Whether `a` is `b`, or one lies under the other in the unit hierarchy.
-fn related(document: &Document, a: &str, b: &str) -> bool {
-    let nested = |unit: &str, ancestor: &str| {
-        document.is_within_unit(unit, ancestor)
-            || unit
-                .strip_prefix(ancestor)
-                .is_some_and(|rest| rest.starts_with('.'))
-    };
-    nested(a, b) || nested(b, a)
-}
-
-fn describe_areas(areas: &[&PlaceRef]) -> String {
-    if areas.is_empty() {
-        "an unstated area".to_string()
-    } else {
-        show_places(areas.iter().copied())
-    }
-}
-
-fn dedup(mut words: Vec<String>) -> Vec<String> {
-    let mut seen = HashSet::new();
-    words.retain(|word| seen.insert(word.clone()));
-    words
-}
-

@@ -3,8 +3,9 @@
 use std::collections::{HashSet, VecDeque};
 
 use crate::finding::{Finding, Severity};
-use crate::model::{Value, and_list};
+use crate::model::{Clause, Value, and_list};
 use crate::rules::{Check, Context, Rule, fires, name, numbered, quiet};
+use crate::source::Span;
 use crate::vocabulary::{Key, kinds};
 
 pub static RULE: Rule = Rule {
@@ -34,6 +35,17 @@ pub static RULE: Rule = Rule {
   clause 4 weapons_handover { weapons heavy }
   clause 5 humanitarian_access { aid food; if 3 }
   clause 6 evacuation { people civilians; ratio 100 fighters surrender per 200 civilians evacuated }
+}"#,
+        ),
+        // one finding for services after services after joint checkpoints: the
+        // same condition reached twice (Salem's compromise)
+        fires(
+            &[&["clause 3", "clause 4", "clause 2"]],
+            r#"agreement a {
+  date 2014-01-20
+  clause 2 deployment { checkpoints joint }
+  clause 3 services { services water, electricity; after 2 }
+  clause 4 services { services "maintenance workshops"; after 3 }
 }"#,
         ),
         // quiet for the exit of fighters who refuse a settlement after the
@@ -79,6 +91,7 @@ fn check(
 ) {
     let document = context.document;
     let numbers = numbered(document);
+    let mut found: Vec<Conditioned> = Vec::new();
     for (index, aid) in document.clauses.iter().enumerate() {
         if !aid.brings_relief() {
             continue;
@@ -131,19 +144,47 @@ fn check(
             continue;
         };
         concessions.sort_unstable();
-        let mut clauses = vec![aid];
-        for &concession in &concessions {
+        // Aid that reaches the same concessions (services after services after a
+        // deployment) is one condition reached twice: one finding for all of it.
+        let same = found.iter_mut().find(|earlier: &&mut Conditioned| {
+            reasons.is_empty() && earlier.ratios.is_empty() && earlier.concessions == concessions
+        });
+        match same {
+            Some(earlier) => earlier.aid.push(aid),
+            None => found.push(Conditioned {
+                aid: vec![aid],
+                ratios: reasons,
+                concessions,
+                span,
+            }),
+        }
+    }
+    for conditioned in found {
+        let mut clauses = conditioned.aid.clone();
+        let mut reasons = conditioned.ratios;
+        for &concession in &conditioned.concessions {
             let clause = &document.clauses[concession];
             clauses.push(clause);
             reasons.push(name(clause));
         }
+        let aid: Vec<String> = conditioned.aid.iter().map(|clause| name(clause)).collect();
+        let verb = if aid.len() == 1 { "depends" } else { "depend" };
         let message = format!(
-            "{} depends on a military concession: {}",
-            name(aid),
+            "{} {verb} on a military concession: {}",
+            and_list(&aid),
             and_list(&reasons),
         );
-        out.push(Finding::new(context, rule, &clauses, message, span));
+        out.push(Finding::new(context, rule, &clauses, message, conditioned.span));
     }
+}
+
+/// Aid that waits on military concessions: the aid, the ratios that tie it, the
+/// concessions it reaches, and where the finding points.
+struct Conditioned<'a> {
+    aid: Vec<&'a Clause>,
+    ratios: Vec<String>,
+    concessions: Vec<usize>,
+    span: Span,
 }
 
 /// Words in a ratio that tie it to a military concession.

@@ -20,6 +20,14 @@ family! {
     unrepresented_population,
     obligation_on_non_signatory,
     unbound_obligation,
+    no_violation_procedure,
+    unilateral_guarantee,
+    status_settlement_no_protection,
+    surrender_without_protection,
+    detainee_list_unverified,
+    forced_displacement_risk,
+    evacuation_single_destination,
+    preamble_only_protection,
 }
 
 /// A finding at each of `clauses` that does not state `key`: "clause 7 (detainee
@@ -64,4 +72,39 @@ fn evacuations(document: &Document) -> impl Iterator<Item = &Clause> {
     document
         .principal_clauses()
         .filter(|clause| clause.is(&kinds::EVACUATION))
+}
+
+/// The status settlements that settle someone's status: not those that only
+/// reissue documents or let students and employees resume, which give what they
+/// state.
+fn settlements(document: &Document) -> impl Iterator<Item = &Clause> {
+    document
+        .principal_clauses()
+        .filter(|clause| settles_status(clause))
+}
+
+fn settles_status(clause: &Clause) -> bool {
+    clause.is(&kinds::STATUS_SETTLEMENT) && !clause.has(Key::Resumes) && !clause.has(Key::Documents)
+}
+
+/// The operative clauses that protect people from arrest, pursuit or reprisal.
+fn protections(document: &Document) -> impl Iterator<Item = &Clause> {
+    document
+        .clauses
+        .iter()
+        .filter(|clause| clause.is(&kinds::PROTECTION))
+}
+
+/// Whether a settlement states what it protects against, or answers for it.
+fn settlement_protects(clause: &Clause) -> bool {
+    clause.has(Key::Protection) || clause.has(Key::Offences) || clause.has_guarantor()
+}
+
+/// Whether those who stay have a stated protection: a protection clause, a
+/// settlement that says what it protects against or has a guarantor, or a
+/// guarantor of the whole agreement.
+fn staying_is_protected(document: &Document) -> bool {
+    protections(document).next().is_some()
+        || settlements(document).any(settlement_protects)
+        || document.has_guarantor()
 }

@@ -6,12 +6,14 @@ use crate::vocabulary::Key;
 
 pub static RULE: Rule = Rule {
     id: "obligation-on-non-signatory",
-    severity: Severity::Info,
+    severity: Severity::Warning,
     summary: "a clause of a signed document binds a party that did not sign",
     explanation: "A party that did not sign is not bound by its own consent; the clause \
-        depends on whoever can make it comply. That is sometimes intended (a sponsor's \
-        ally), but analysts should know which obligations rest on parties outside the \
-        signature page.",
+        depends on whoever can make it comply. The preliminary ceasefire of 4 October \
+        2017 bound \"rebel and regime forces\" though only the opposition negotiators \
+        and the Russian delegation signed it, and regime violations were reported the \
+        same day. A warning, not a note: the obligation may be worth nothing, even \
+        where a sponsor's ally is meant to answer for it.",
     example: r#"agreement october {
   date 2017-10-04
   status signed on 2017-10-04
