@@ -2,7 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::model::{Actor, Clause, Point, Strength, Value, When, and_list};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Check, Context, Rule, fires, name, numbered, quiet};
 use crate::vocabulary::{ARMED_GROUPS, Key, kinds};
 
 pub static RULE: Rule = Rule {
@@ -89,6 +89,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         return;
     };
     let conceding: Vec<String> = due.iter().flat_map(|(clause, _)| clause.bound()).collect();
+    let numbers = numbered(document);
     let mut weaker: Vec<(&Clause, String)> = Vec::new();
     for protection in document.principal_clauses() {
         if !protection.is_protection()
@@ -102,7 +103,8 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         let waits_on_concession: Vec<&Clause> = protection
             .dependencies()
             .into_iter()
-            .filter_map(|number| document.clause(&number.value))
+            .filter_map(|number| numbers.get(number.value.as_str()))
+            .map(|&index| &document.clauses[index])
             .filter(|clause| is_concession(clause))
             .collect();
         // Aid that waits on a concession is aid-conditioned-on-concession's.

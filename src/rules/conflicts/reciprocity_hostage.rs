@@ -2,7 +2,9 @@
 
 use crate::finding::{Finding, Severity};
 use crate::model::{Clause, Document, PlaceRef, and_list};
-use crate::rules::{Check, Context, Rule, fires, name, quiet, show_places};
+use std::collections::HashSet;
+
+use crate::rules::{Check, Context, Rule, fires, name, numbered, quiet, show_places};
 use crate::vocabulary::Key;
 
 pub static RULE: Rule = Rule {
@@ -83,11 +85,14 @@ fn elsewhere(document: &Document, a: &Clause, b: &Clause) -> bool {
 
 fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let document = context.document;
-    let mut reported: Vec<Vec<*const Clause>> = Vec::new();
+    let numbers = numbered(document);
+    let mut reported: HashSet<Vec<*const Clause>> = HashSet::new();
     for relief in document.principal_clauses().filter(|c| c.brings_relief()) {
         let mut hostage_to: Vec<&Clause> = Vec::new();
         for (_, number) in relief.waits_on() {
-            if let Some(other) = document.clause(&number.value)
+            if let Some(other) = numbers
+                .get(number.value.as_str())
+                .map(|&index| &document.clauses[index])
                 && !std::ptr::eq(other, relief)
                 && relief.same_report(other)
                 && elsewhere(document, relief, other)
@@ -103,10 +108,9 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         let mut key: Vec<*const Clause> = hostage_to.iter().map(|c| *c as *const Clause).collect();
         key.push(relief as *const Clause);
         key.sort();
-        if reported.contains(&key) {
+        if !reported.insert(key) {
             continue;
         }
-        reported.push(key);
         let places = show_places(relief.places(Key::Area).into_iter().map(|p| &p.value));
         let others: Vec<String> = hostage_to
             .iter()

@@ -91,9 +91,14 @@ agreement c {
 const HOURS: SignedDuration = SignedDuration::from_hours(72);
 
 /// What coerces the evacuation, in words, if anything does.
-fn coercion(document: &Document, evacuation: &Clause) -> Vec<String> {
+fn coercion(
+    document: &Document,
+    evacuation: &Clause,
+    ultimatum: Option<&Clause>,
+    around: Option<&str>,
+) -> Vec<String> {
     let mut found = Vec::new();
-    if let Some(ultimatum) = document.clauses.iter().find(|c| c.is(&kinds::ULTIMATUM)) {
+    if let Some(ultimatum) = ultimatum {
         found.push(format!("under {}", name(ultimatum)));
     }
     if let (Some(date), Some(due)) = (
@@ -124,7 +129,7 @@ fn coercion(document: &Document, evacuation: &Clause) -> Vec<String> {
         });
     if !neutral
         && empties(evacuation)
-        && let Some(besieger) = besieged(document, evacuation)
+        && let Some(besieger) = besieged(document, evacuation).or(around.map(str::to_string))
     {
         found.push(format!("from a place besieged by {besieger}"));
     }
@@ -134,10 +139,9 @@ fn coercion(document: &Document, evacuation: &Clause) -> Vec<String> {
     found
 }
 
-/// Who besieges the place the evacuation leaves: its area, else the document's
-/// region, else any place of the document.
+/// Who besieges the place the evacuation leaves, when it names one.
 fn besieged(document: &Document, evacuation: &Clause) -> Option<String> {
-    let mut places: Vec<&str> = evacuation
+    let places: Vec<&str> = evacuation
         .places(Key::Area)
         .into_iter()
         .filter_map(|place| match &place.value {
@@ -145,14 +149,20 @@ fn besieged(document: &Document, evacuation: &Clause) -> Option<String> {
             PlaceRef::Described(_) => None,
         })
         .collect();
-    if places.is_empty()
-        && let Some(PlaceRef::Declared(region)) = document.region.as_ref().map(|r| &r.value)
-    {
-        places.push(region);
+    besiegers(document, &places)
+}
+
+/// Who besieges the places the document is about, for an evacuation that names
+/// no area: its region, else any of its places.
+fn besieged_around(document: &Document) -> Option<String> {
+    if let Some(PlaceRef::Declared(region)) = document.region.as_ref().map(|r| &r.value) {
+        return besiegers(document, &[region]);
     }
-    if places.is_empty() {
-        places = document.places.iter().map(|place| place.id.value.as_str()).collect();
-    }
+    let places: Vec<&str> = document.places.iter().map(|place| place.id.value.as_str()).collect();
+    besiegers(document, &places)
+}
+
+fn besiegers(document: &Document, places: &[&str]) -> Option<String> {
     let mut besiegers: Vec<String> = places
         .iter()
         .flat_map(|place| document.besiegers(place))
@@ -193,12 +203,19 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         .clauses
         .iter()
         .any(|clause| clause.is(&kinds::RETURN_OF_DISPLACED));
+    let ultimatum = document.clauses.iter().find(|c| c.is(&kinds::ULTIMATUM));
+    let mut around: Option<Option<String>> = None;
     for evacuation in evacuations(document) {
         // An exit of armed men only is no displacement of civilians.
         if !evacuation.brings_relief() {
             continue;
         }
-        let how = coercion(document, evacuation);
+        let fallback = if evacuation.places(Key::Area).is_empty() {
+            around.get_or_insert_with(|| besieged_around(document)).as_deref()
+        } else {
+            None
+        };
+        let how = coercion(document, evacuation, ultimatum, fallback);
         if how.is_empty() {
             continue;
         }

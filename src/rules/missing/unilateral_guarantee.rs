@@ -1,7 +1,9 @@
 //! `unilateral-guarantee`: a party guarantees its own conduct, with no third party and no consequence.
 
 use crate::finding::{Finding, Severity};
-use crate::model::and_list;
+use std::collections::HashMap;
+
+use crate::model::{Clause, and_list};
 use crate::rules::{Check, Context, Rule, fires, name, quiet};
 use crate::vocabulary::{Backing, Key, Role};
 
@@ -65,11 +67,23 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                 .map(|party| party.id.value.clone()),
         )
         .collect();
-    let guarantees: Vec<_> = document
+    // Guarantee clauses that name a guarantor, by the clause numbers they cover;
+    // those that cover none cover every clause.
+    let mut by_number: HashMap<&str, Vec<&Clause>> = HashMap::new();
+    let mut everything: Vec<&Clause> = Vec::new();
+    for guarantee in document
         .clauses
         .iter()
-        .filter(|clause| clause.kind().backs == Some(Backing::Guarantees))
-        .collect();
+        .filter(|clause| clause.kind().backs == Some(Backing::Guarantees) && clause.has(Key::By))
+    {
+        let covered = guarantee.names(Key::Covers);
+        if covered.is_empty() {
+            everything.push(guarantee);
+        }
+        for number in covered {
+            by_number.entry(number.value.as_str()).or_default().push(guarantee);
+        }
+    }
     for clause in document.principal_clauses() {
         if clause.kind().backs.is_some() {
             continue;
@@ -89,22 +103,19 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                 .iter()
                 .map(|(path, _)| document.owner(path).to_string()),
         );
-        let mut covering = Vec::new();
-        for guarantee in &guarantees {
-            let covered = guarantee.names(Key::Covers);
-            let covers = match &clause.number {
-                Some(number) => covered.iter().any(|c| c.value == number.value),
-                None => false,
-            } || covered.is_empty();
-            if covers && guarantee.has(Key::By) {
-                guarantors.extend(
-                    guarantee
-                        .actor_parties(Key::By)
-                        .iter()
-                        .map(|(path, _)| document.owner(path).to_string()),
-                );
-                covering.push(*guarantee);
-            }
+        let mut covering: Vec<&Clause> = everything.clone();
+        if let Some(number) = &clause.number
+            && let Some(specific) = by_number.get(number.value.as_str())
+        {
+            covering.extend(specific);
+        }
+        for guarantee in &covering {
+            guarantors.extend(
+                guarantee
+                    .actor_parties(Key::By)
+                    .iter()
+                    .map(|(path, _)| document.owner(path).to_string()),
+            );
         }
         if guarantors.is_empty() || !guarantors.iter().all(|g| bound.contains(g)) {
             continue;

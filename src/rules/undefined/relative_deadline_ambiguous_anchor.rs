@@ -2,7 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::model::{Anchor, Deadline, Value};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Check, Context, Rule, fires, name, numbered, quiet};
 
 pub static RULE: Rule = Rule {
     id: "relative-deadline-ambiguous-anchor",
@@ -51,6 +51,7 @@ pub static RULE: Rule = Rule {
 
 fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let document = context.document;
+    let numbers = numbered(document);
     for clause in document.principal_clauses() {
         for attribute in &clause.attributes {
             let Value::Deadline(Deadline::Relative {
@@ -63,7 +64,10 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
             else {
                 continue;
             };
-            let Some(anchor) = document.clause(&number.value) else {
+            let Some(anchor) = numbers
+                .get(number.value.as_str())
+                .map(|&index| &document.clauses[index])
+            else {
                 continue;
             };
             let lasting = match (anchor.duration(true), anchor.get(crate::vocabulary::Key::Until)) {

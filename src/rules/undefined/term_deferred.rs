@@ -1,5 +1,7 @@
 //! `term-deferred`: terms left to later talks while other clauses depend on them.
 
+use std::collections::HashMap;
+
 use super::{deferred, leans_on};
 use crate::finding::{Finding, Severity};
 use crate::model::{Clause, and_list};
@@ -46,34 +48,43 @@ pub static RULE: Rule = Rule {
 
 fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let document = context.document;
-    let clauses: Vec<&Clause> = document.clauses.iter().collect();
-    for clause in &clauses {
+    if !document.clauses.iter().any(|clause| clause.has(Key::Deferred)) {
+        return;
+    }
+    // Who leans on each number, in one pass.
+    let mut dependents: HashMap<&str, Vec<&Clause>> = HashMap::new();
+    for other in &document.clauses {
+        for number in leans_on(other) {
+            let list = dependents.entry(number.value.as_str()).or_default();
+            if !list.last().is_some_and(|last| std::ptr::eq(*last, other)) {
+                list.push(other);
+            }
+        }
+    }
+    for clause in &document.clauses {
         let terms = deferred(clause);
         let Some(number) = clause.number.as_ref().filter(|_| !terms.is_empty()) else {
             continue;
         };
-        let dependents: Vec<&Clause> = clauses
-            .iter()
+        let leaning: Vec<&Clause> = dependents
+            .get(number.value.as_str())
+            .into_iter()
+            .flatten()
             .copied()
-            .filter(|other| {
-                !std::ptr::eq(*other, *clause)
-                    && leans_on(other)
-                        .iter()
-                        .any(|on| on.value == number.value)
-            })
+            .filter(|other| !std::ptr::eq(*other, clause))
             .collect();
-        if dependents.is_empty() {
+        if leaning.is_empty() {
             continue;
         }
-        let verb = if dependents.len() == 1 { "depends" } else { "depend" };
+        let verb = if leaning.len() == 1 { "depends" } else { "depend" };
         let message = format!(
             "{} leaves {} to later talks, while {} {verb} on it",
             name(clause),
             and_list(&terms),
-            list_labels(&dependents),
+            list_labels(&leaning),
         );
-        let mut involved = vec![*clause];
-        involved.extend(dependents);
+        let mut involved = vec![clause];
+        involved.extend(leaning);
         out.push(Finding::new(
             context,
             rule,

@@ -112,7 +112,8 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                 let id = party.id.value.as_str();
                 match undeclared.iter_mut().find(|(seen, _, _)| *seen == id) {
                     Some((_, _, clauses)) => {
-                        if !clauses.iter().any(|c| std::ptr::eq(*c, clause)) {
+                        // Clauses come in order: the same one is only ever last.
+                        if !clauses.last().is_some_and(|c| std::ptr::eq(*c, clause)) {
                             clauses.push(clause);
                         }
                     }
