@@ -18,7 +18,8 @@ pub static RULE: Rule = Rule {
         of the Minsk memorandum of 19 September 2014; in Daraa (July 2018) Halab Today \
         has government forces return to \"their positions from before the offensive\" \
         while the factions hand over their front positions, a case the reports dispute. \
-        It compares the `line` and `as_of` of withdrawals binding different sides.",
+        It compares the `line` and `as_of` of withdrawals binding different sides. \
+        A warning: two lines may be agreed on purpose, and the finding asks whether they were.",
     example: r#"agreement minsk {
   date 2015-02-12
   place contact "the actual line of contact" kind line

@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
         with intelligence officials that never took place, and the release of detainees \
         in northern Homs rested on the regime, which had not signed. It reads \
         `consent_of`; a neutral party's consent, or that of the side the clause \
-        benefits, is no finding.",
+        benefits, is no finding. \
+        A warning: the consent may be a formality, but nothing in the text makes it one.",
     example: r#"agreement a {
   date 2016-08-29
   party regime "Syrian government" side government

@@ -20,7 +20,8 @@ pub static RULE: Rule = Rule {
         concession, has a period with no start, falls due later, or is an act (a \
         release, a settlement) with no date at all; a bar or a protection from pursuit \
         with no date holds from signing; \
-        aid that waits on a concession is `aid-conditioned-on-concession`'s.",
+        aid that waits on a concession is `aid-conditioned-on-concession`'s. \
+        A warning: sequencing is negotiated, and an analyst weighs it against what the other side could enforce.",
     example: r#"agreement proposal {
   date 2018-05-01
   clause 1 weapons_handover { weapons heavy; deadline 2018-05-03T12:00[Asia/Damascus] }

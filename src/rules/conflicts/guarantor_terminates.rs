@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
         negotiations committee that the de-escalation agreement ended on 15 February \
         (source 002), while Russia was a guarantor of the Astana memorandum that \
         stipulated the zone (source 001). It reads the guarantors of the agreement ended \
-        and of any agreement it implements.",
+        and of any agreement it implements. \
+        A warning, not an error: a guarantor may end an agreement by its terms; the protected lose their guarantor all the same.",
     example: r#"agreement astana {
   date 2017-05-04
   party russia "Russia" side third role guarantor

@@ -19,7 +19,8 @@ pub static RULE: Rule = Rule {
         Foua and Kefraya to that of Madaya, Zabadani and Bloudan (March 2017, \"in \
         exchange for\"), with Yarmouk in a second stage. It fires where relief waits on, \
         is exchanged for, or runs in step with a clause whose area is known to be \
-        elsewhere; a pair that waits on each other is one finding.",
+        elsewhere; a pair that waits on each other is one finding. \
+        A warning: the tie may be what made the deal possible, and the finding says what it costs.",
     example: r#"agreement a {
   date 2017-03-28
   place foua "Foua" kind town

@@ -19,7 +19,8 @@ pub static RULE: Rule = Rule {
         enter while government police do. Where only a named branch such as the army is \
         barred (the final northern Homs agreement), the line is drawn and the rule is \
         quiet; where the admitted unit is declared within the barred one, \
-        `access-conflict` speaks instead.",
+        `access-conflict` speaks instead. \
+        A warning, not an error: the line may be drawn in practice, but the text does not draw it.",
     example: r#"agreement douma {
   date 2018-04-08
   party regime "Syrian government" side government units forces, police

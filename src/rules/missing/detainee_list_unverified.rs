@@ -18,7 +18,8 @@ pub static RULE: Rule = Rule {
         October 2017 the northern Homs negotiators handed all documentation on detainees \
         to the Russian delegation, which only pledged to work toward release; in Douma \
         (1 April 2018) all hostages were to be handed over, the number disputed. Quiet \
-        where the clause gives a number or a neutral party verifies.",
+        where the clause gives a number or a neutral party verifies. \
+        A warning: a release by lists is common; without a number or a verifier it cannot be shown to be complete.",
     example: r#"agreement a {
   date 2015-12-04
   clause 1 detainee_release { list "lists of prisoners" }

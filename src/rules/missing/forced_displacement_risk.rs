@@ -26,7 +26,8 @@ pub static RULE: Rule = Rule {
         Foua and Kefraya were to leave in exchange for the fighters of Madaya and \
         Zabadani. Quiet where those who stay are protected (a non-pursuit clause, a \
         settlement with its protection or guarantor) and the whole population is not \
-        moved. The finding also says whether a right of return is stated.",
+        moved. The finding also says whether a right of return is stated. \
+        A warning, not an error: the finding is a risk the terms create, not a judgement that a transfer took place.",
     example: r#"agreement harasta {
   date 2018-03-21
   clause "1b" evacuation { people civilians; deadline within 24 hours of signing }

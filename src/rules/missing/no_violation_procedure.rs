@@ -17,7 +17,8 @@ pub static RULE: Rule = Rule {
         no definition of violations and no complaint procedure. Quiet where the \
         agreement says what is prohibited, how breaches are handled, to whom the \
         monitor reports, or what follows a breach (al-Waer, March 2017: a committee \
-        \"addresses breaches\"; the Four Towns truce of 2015 lists what it prohibits).",
+        \"addresses breaches\"; the Four Towns truce of 2015 lists what it prohibits). \
+        A warning, like `ceasefire-no-monitoring`: the monitor is there, what it can do is missing.",
     example: r#"agreement a {
   date 2018-05-02
   party russia "Russia" side third

@@ -11,7 +11,11 @@ pub static RULE: Rule = Rule {
     explanation: "A guarantor that fights on one side, or backs one, guarantees the \
         other side nothing it could not already expect. Mediators look for at least \
         one guarantor outside the conflict; a guarantor aligned with the side bound by \
-        the protection is the weakest case.",
+        the protection is the weakest case. A third party counts as partisan where the \
+        document's sources show it fighting for or backing a side (`aligned`): Russia, \
+        which put the 10-item proposal to the northern Homs factions (May 2018) under \
+        the threat of \"a major military operation\", is aligned with the government \
+        there; Turkey and Iran, whose sides the same sources do not give, are not.",
     example: r#"agreement proposal {
   date 2018-05-01
   party regime "Syrian government" side government
@@ -28,6 +32,16 @@ pub static RULE: Rule = Rule {
   party regime "Syrian government" side government units military_police
   party russia "Russia" side third aligned regime role guarantor
   clause 4 status_settlement { people fighters; guarantor regime.military_police }
+}"#,
+        ),
+        // fires on a belligerent backer as the only guarantor
+        fires(
+            &[&["clause 3"]],
+            r#"agreement a {
+  date 2018-07-06
+  party regime "Syrian government" side government
+  party russia "Russia" side third aligned regime
+  clause 3 status_settlement { people fighters; guarantor russia }
 }"#,
         ),
         // quiet with one neutral guarantor

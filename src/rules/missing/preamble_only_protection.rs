@@ -12,7 +12,8 @@ pub static RULE: Rule = Rule {
         who does what, the protection exists only as a reason for the agreement, and \
         the parties can honour every clause while ignoring it. No source of the seed or \
         dossier corpus reproduces a preamble, so the rule has fired on none of them; it \
-        reads `recital` blocks against the operative clauses of the same kind.",
+        reads `recital` blocks against the operative clauses of the same kind. \
+        A warning: the recital may guide interpretation, but it obliges no one.",
     example: r#"agreement a {
   date 2015-02-12
   recital detainee_release { text "recalling the release of all hostages" }

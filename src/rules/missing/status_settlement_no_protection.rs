@@ -19,7 +19,8 @@ pub static RULE: Rule = Rule {
         after the Daraa settlement of July 2018, settled men were arrested. Quiet where \
         the settlement states its protection or the offences it covers, or another \
         clause protects people from arrest or pursuit (Douma, al-Waer), unless that \
-        protection lapses.",
+        protection lapses. \
+        A warning: the text may be completed by practice or a decree, which the finding cannot see.",
     example: r#"agreement proposal {
   date 2018-05-01
   clause 3 status_settlement { people "Those who wish to remain" }

@@ -19,7 +19,8 @@ pub static RULE: Rule = Rule {
         those who stay hand over their weapons and regularise their status with no \
         protection stated. Quiet where a clause protects people from arrest or pursuit, \
         a settlement states its protection, or a guarantor answers for it (Douma, \
-        Daraa, al-Waer). It reads handovers by people (not by a party) and settlements.",
+        Daraa, al-Waer). It reads handovers by people (not by a party) and settlements. \
+        A warning: what protects those who surrender may lie outside the text, and the finding says the text does not.",
     example: r#"agreement offer {
   date 2014-01-20
   clause 2 weapons_handover { by fighters; weapons all }

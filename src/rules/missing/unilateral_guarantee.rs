@@ -18,7 +18,8 @@ pub static RULE: Rule = Rule {
         answers for its own forces, and only Russia's share of the guarantee stands \
         outside them, so the rule is quiet there. It fires where every guarantor of a \
         clause is among the parties the clause binds and the clause states no \
-        `consequence` of a breach.",
+        `consequence` of a breach. \
+        A warning: the undertaking still binds its party; only the guarantee adds nothing.",
     example: r#"agreement a {
   date 2018-05-01
   party regime "Syrian government" side government

@@ -15,7 +15,8 @@ pub static RULE: Rule = Rule {
         term decides whether the other side complied. Item 1 of the Russian 10-item \
         proposal for northern Homs (May 2018) demands \"heavy weapons and some medium \
         weapons by Thursday at 12:00 pm\": which medium weapons is not said. Reads terms \
-        the agreement itself defers (`deferred`) and handovers of \"some\" of a class.",
+        the agreement itself defers (`deferred`) and handovers of \"some\" of a class. \
+        A warning: the deadline is not wrong, it is unenforceable until the term is defined.",
     example: r#"agreement proposal {
   date 2018-05-01
   clause 1 weapons_handover { weapons heavy, some medium; deadline 2018-05-03T12:00[Asia/Damascus] }

@@ -15,7 +15,8 @@ pub static RULE: Rule = Rule {
         agreement of March 2017 (\"the whole process takes at most two months\", from \
         signing or from the first batch) and in northern Homs, where six months of free \
         movement run from \"the settlement\". Write `after clause 2 starts` or `after \
-        clause 2 ends` where the source says which.",
+        clause 2 ends` where the source says which. \
+        A warning: the two readings may differ by little.",
     example: r#"agreement a {
   date 2017-03-13
   party regime "Syrian government" side government units police

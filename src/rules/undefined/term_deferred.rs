@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
         carried out until that later agreement exists, and neither can any clause that \
         waits on it or counts its deadline from it: the later talks hold the whole \
         sequence hostage. Only what the agreement itself defers (`deferred`) counts; \
-        a term the source merely does not report (`unstated`) is not deferred.",
+        a term the source merely does not report (`unstated`) is not deferred. \
+        A warning: later talks may settle the term; until they do, nothing that depends on it can be done.",
     example: r#"agreement a {
   date 2017-10-04
   clause 2 humanitarian_access { corridors 5; deferred route }

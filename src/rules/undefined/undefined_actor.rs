@@ -22,7 +22,8 @@ pub static RULE: Rule = Rule {
         descriptions of bodies (forces, allies, committees), parties declared with no \
         side and no part in the agreement, and bodies the agreement sets up whose members \
         no `committee` clause names; people who act for themselves (\"those who stay\" \
-        hand over their own weapons) are not actors in this sense.",
+        hand over their own weapons) are not actors in this sense. A warning: the \
+        actor may be known on the ground, but the text gives no one to hold to it.",
     example: r#"agreement settlement {
   date 2018-07-06
   party regime "Syrian government" side government units forces

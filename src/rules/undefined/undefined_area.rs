@@ -15,7 +15,8 @@ pub static RULE: Rule = Rule {
         the city; the final agreement of 2 May 2018 bars the army from \"the area\" for six \
         months to two years. Whoever decides what \"the city\" is decides where the bar \
         holds. A clause with no time of its own is left alone: its vague area is a matter \
-        for the parties, not a term that runs out.",
+        for the parties, not a term that runs out. \
+        A warning: the finding is that the text can be read two ways, not that it has been.",
     example: r#"agreement proposal {
   date 2018-05-01
   party regime "Syrian government" side government units army

@@ -17,7 +17,8 @@ pub static RULE: Rule = Rule {
         Russian 10-item proposal (May 2018) accepts no one \"whose hands have blood on \
         them\"; item 10 of the al-Waer agreement of March 2017, as PA-X summarises it, \
         protects an \"innocent person\" from arrest because of kinship. The finding names \
-        the words; a neutral party named to judge (`judged_by`) answers it.",
+        the words; a neutral party named to judge (`judged_by`) answers it. \
+        A warning: whether the class is abused depends on who applies it.",
     example: r#"agreement proposal {
   date 2018-05-01
   clause 4 status_settlement { people "defected officers"; excludes "Those whose hands have blood on them" }
