@@ -464,7 +464,7 @@ fn a_dangling_clause_reference_in_json_is_the_languages_error() {
     assert!(
         errors.contains(
             "error: corpus.json: there is no clause 9 in this document\n   \
-             --> tests/fixtures/interchange/complete.truce:62:14"
+             --> tests/fixtures/interchange/complete.truce:64:14"
         ),
         "{errors}"
     );
@@ -525,7 +525,7 @@ fn a_duration_out_of_range_in_json_is_a_located_error() {
     assert!(
         errors.contains(
             "error: corpus.json: a duration of 200000 years is out of range\n   \
-             --> tests/fixtures/interchange/complete.truce:50:5"
+             --> tests/fixtures/interchange/complete.truce:52:5"
         ),
         "{errors}"
     );
