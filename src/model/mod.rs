@@ -819,19 +819,18 @@ impl Clause {
         if !self.kind().relief {
             return false;
         }
-        let people: Vec<&Actor> = self
-            .all(Key::People)
+        let people = self.people();
+        people.is_empty() || !people.iter().all(|actor| actor.is_armed())
+    }
+
+    /// The people the clause names under `people`: parties, groups, descriptions.
+    pub fn people(&self) -> Vec<&Actor> {
+        self.all(Key::People)
             .flat_map(|attribute| match &attribute.value {
-                Value::Actors(actors) => actors.iter().map(|a| &a.value).collect(),
+                Value::Actors(actors) => actors.iter().map(|actor| &actor.value).collect(),
                 _ => Vec::new(),
             })
-            .collect();
-        let armed = |actor: &&Actor| match actor {
-            Actor::Party(_) => true,
-            Actor::Group(group) => crate::vocabulary::ARMED_GROUPS.contains(&group.as_str()),
-            Actor::Described(words) => crate::vocabulary::names_armed_only(words),
-        };
-        people.is_empty() || !people.iter().all(armed)
+            .collect()
     }
 
     pub fn pax_category(&self) -> &'static str {

@@ -352,6 +352,18 @@ pub enum Actor {
     Described(String),
 }
 
+impl Actor {
+    /// Whether the actor is armed men: a party (its forces), fighters or
+    /// officers, or a description that names only them.
+    pub fn is_armed(&self) -> bool {
+        match self {
+            Actor::Party(_) => true,
+            Actor::Group(group) => crate::vocabulary::ARMED_GROUPS.contains(&group.as_str()),
+            Actor::Described(words) => crate::vocabulary::names_armed_only(words),
+        }
+    }
+}
+
 /// A place: declared, or described in words the source leaves vague.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PlaceRef {

@@ -1,9 +1,9 @@
 //! `front-loaded-concessions`: one side's concessions fall due before, or more firmly than, the protections they buy.
 
 use crate::finding::{Finding, Severity};
-use crate::model::{Actor, Clause, Point, Strength, Value, When, and_list};
+use crate::model::{Clause, Point, Strength, When, and_list};
 use crate::rules::{Check, Context, Rule, fires, name, numbered, quiet};
-use crate::vocabulary::{ARMED_GROUPS, Key, kinds};
+use crate::vocabulary::{Key, kinds};
 
 pub static RULE: Rule = Rule {
     id: "front-loaded-concessions",
@@ -60,15 +60,7 @@ pub static RULE: Rule = Rule {
 
 /// An exit of armed men: fighters, officers, a party's forces.
 fn is_exit(clause: &Clause) -> bool {
-    clause.is(&kinds::EVACUATION)
-        && clause.all(Key::People).any(|attribute| match &attribute.value {
-            Value::Actors(actors) => actors.iter().any(|actor| match &actor.value {
-                Actor::Party(_) => true,
-                Actor::Group(group) => ARMED_GROUPS.contains(&group.as_str()),
-                Actor::Described(_) => false,
-            }),
-            _ => false,
-        })
+    clause.is(&kinds::EVACUATION) && clause.people().iter().any(|actor| actor.is_armed())
 }
 
 const NO_DATE: &str = "no date";

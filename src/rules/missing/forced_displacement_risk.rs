@@ -4,9 +4,9 @@ use jiff::SignedDuration;
 
 use super::{evacuations, staying_is_protected};
 use crate::finding::{Finding, Severity};
-use crate::model::{Actor, Clause, Document, PlaceRef, Point, Value, and_list};
+use crate::model::{Clause, Document, PlaceRef, Point, Value, and_list};
 use crate::rules::{Check, Context, Rule, fires, name, quiet};
-use crate::vocabulary::{ARMED_GROUPS, Key, kinds, names_armed_only};
+use crate::vocabulary::{Key, kinds};
 
 pub static RULE: Rule = Rule {
     id: "forced-displacement-risk",
@@ -176,19 +176,8 @@ fn besiegers(document: &Document, places: &[&str]) -> Option<String> {
 
 /// Whether civilians leave together with armed men.
 fn empties(evacuation: &Clause) -> bool {
-    let people: Vec<&Actor> = evacuation
-        .all(Key::People)
-        .flat_map(|attribute| match &attribute.value {
-            Value::Actors(actors) => actors.iter().map(|actor| &actor.value).collect(),
-            _ => Vec::new(),
-        })
-        .collect();
-    let armed = |actor: &&Actor| match actor {
-        Actor::Party(_) => true,
-        Actor::Group(group) => ARMED_GROUPS.contains(&group.as_str()),
-        Actor::Described(words) => names_armed_only(words),
-    };
-    people.iter().any(armed) && !people.iter().all(armed)
+    let people = evacuation.people();
+    people.iter().any(|actor| actor.is_armed()) && !people.iter().all(|actor| actor.is_armed())
 }
 
 fn whole(evacuation: &Clause) -> bool {
