@@ -10,7 +10,8 @@
 use serde::Serialize;
 
 use crate::model::{
-    AttributeValue, Clause, Corpus, Document, Relation, Value, When, and_list, date_shift,
+    AttributeValue, Clause, ClauseIndex, Corpus, Document, Relation, Value, When, and_list,
+    date_shift,
 };
 use crate::rules::ClauseRef;
 use crate::source::Span;
@@ -119,6 +120,7 @@ pub fn timeline(corpus: &Corpus) -> Timeline {
 /// regime.forces`, on its date; the events the sources do not date go to
 /// `undated`.
 fn outcomes(document: &Document, undated: &mut Vec<UndatedEvent>) -> Vec<Event> {
+    let index = ClauseIndex::new(document);
     document
         .events
         .iter()
@@ -155,7 +157,7 @@ fn outcomes(document: &Document, undated: &mut Vec<UndatedEvent>) -> Vec<Event> 
             let clause = event
                 .clauses
                 .first()
-                .and_then(|number| document.clause(&number.value))
+                .and_then(|number| index.get(&number.value))
                 .map(ClauseRef::of);
             Some(Event {
                 when: on.value.clone(),
@@ -208,6 +210,7 @@ fn document_events(
     unresolved: &mut Vec<Unresolved>,
 ) -> Vec<Event> {
     let id = document.id.value.clone();
+    let index = ClauseIndex::new(document);
     let mut events = Vec::new();
     for status in &document.statuses {
         let Some(on) = &status.on else { continue };
@@ -253,13 +256,13 @@ fn document_events(
             .map(sources)
             .collect();
         let versions = timed_by.iter().any(|given| *given != timed_by[0])
-            || document.other_versions(clause).next().is_some();
+            || index.other_versions(clause).next().is_some();
         for key in Key::timed() {
             let statements: Vec<&AttributeValue> = clause.all(key).collect();
             for statement in statements {
                 let date = match &statement.value {
                     Value::When(when) => Some(when.clone()),
-                    Value::Deadline(deadline) => document.date_of(deadline),
+                    Value::Deadline(deadline) => document.date_in(deadline, &index),
                     _ => None,
                 };
                 let Some(when) = date else {

@@ -225,3 +225,63 @@ fn a_day_number_past_the_limit_is_an_error_not_a_panic() {
         [("day 99999999999 is out of range".to_string(), 6, 14)]
     );
 }
+
+// Relative times.
+
+/// A document of `n` clauses in which clauses 1 and 2 count their deadlines from
+/// each other and every later clause from the one before it.
+fn anchored_chain(n: usize, cycle: bool) -> String {
+    let mut text = String::from("agreement a {\n  date 2018-05-01\n");
+    if cycle {
+        text.push_str("  clause 1 ceasefire { deadline within 1 day after clause 2 ends }\n");
+    } else {
+        text.push_str("  clause 1 ceasefire { deadline 2018-05-02 }\n");
+    }
+    for i in 2..=n {
+        text.push_str(&format!(
+            "  clause {i} ceasefire {{ deadline within 1 day after clause {} ends }}\n",
+            i - 1
+        ));
+    }
+    text.push_str("}\n");
+    text
+}
+
+#[test]
+fn deadlines_that_count_from_each_other_in_a_long_document_do_not_overflow_the_stack() {
+    let directory = tempfile::tempdir().unwrap();
+    fs::write(
+        directory.path().join("cycle.truce"),
+        anchored_chain(40_000, true),
+    )
+    .unwrap();
+    for command in ["check", "timeline"] {
+        let output = truce_in(directory.path(), &[command, "cycle.truce"]);
+        // Findings (1) or none (0); never a crash.
+        assert!(
+            matches!(status(&output), 0 | 1),
+            "{command}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn a_chain_of_relative_deadlines_resolves_link_by_link_and_words_each_as_its_date() {
+    let loaded = truce::load_str("chain.truce", &anchored_chain(4_000, false));
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let clauses = &loaded.corpus.documents[0].clauses;
+    let last = clauses[3_999]
+        .resolved(truce::model::Point::Deadline)
+        .expect("the last link is dated");
+    // Clause 4,000: 2018-05-02 plus 3,999 days.
+    assert_eq!(last.text, "2029-04-13");
+    // A cycle resolves to nothing, and breaks only the links that follow it.
+    let loaded = truce::load_str("cycle.truce", &anchored_chain(50, true));
+    assert!(
+        loaded.corpus.documents[0]
+            .clauses
+            .iter()
+            .all(|c| c.resolved(truce::model::Point::Deadline).is_none())
+    );
+}

@@ -19,6 +19,7 @@ pub use display::and_list;
 pub use redline::*;
 pub use time::{Period, date_shift};
 pub use value::*;
+pub use versions::ClauseIndex;
 
 use std::collections::HashSet;
 
@@ -324,6 +325,11 @@ impl Document {
     /// or counted from signing or from a clause's resolved start or end. `None`
     /// where what it counts from has no date.
     pub fn date_of(&self, deadline: &Deadline) -> Option<When> {
+        self.date_in(deadline, &ClauseIndex::new(self))
+    }
+
+    /// [`Document::date_of`], looking clauses up in an index built once.
+    pub fn date_in(&self, deadline: &Deadline, index: &ClauseIndex) -> Option<When> {
         let date = self.date.as_ref().map(|date| &date.value);
         match deadline {
             Deadline::At { when } | Deadline::NoLaterThan { when } => Some(when.clone()),
@@ -336,7 +342,7 @@ impl Document {
                             Some(AnchorPoint::Starts) => Point::Start,
                             _ => Point::End,
                         };
-                        self.clause(&number.value)?.resolved(point)?
+                        index.get(&number.value)?.resolved(point)?
                     }
                 };
                 base.shifted(*offset)

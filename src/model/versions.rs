@@ -2,6 +2,8 @@
 //! clause or a value comes from. Red lines and coverage read these to say which
 //! version they used; `version-discrepancy` reports the disagreements themselves.
 
+use std::collections::HashMap;
+
 use super::{AttributeValue, Clause, Document};
 use crate::source::Spanned;
 use crate::vocabulary::Key;
@@ -12,6 +14,46 @@ fn label(sources: &[Spanned<String>]) -> String {
     names.sort_unstable();
     names.dedup();
     names.join(", ")
+}
+
+/// A document's numbered clauses by number, built once by a stage that looks
+/// many of them up, so that each lookup is constant time.
+pub struct ClauseIndex<'a> {
+    by_number: HashMap<&'a str, Vec<&'a Clause>>,
+}
+
+impl<'a> ClauseIndex<'a> {
+    pub fn new(document: &'a Document) -> Self {
+        let mut by_number: HashMap<&str, Vec<&Clause>> = HashMap::new();
+        for clause in &document.clauses {
+            if let Some(number) = &clause.number {
+                by_number
+                    .entry(number.value.as_str())
+                    .or_default()
+                    .push(clause);
+            }
+        }
+        ClauseIndex { by_number }
+    }
+
+    /// The clause of this number: the first, where the document repeats one.
+    pub fn get(&self, number: &str) -> Option<&'a Clause> {
+        self.by_number
+            .get(number)
+            .and_then(|clauses| clauses.first().copied())
+    }
+
+    /// The other versions of `clause`, as [`Document::other_versions`] gives them.
+    pub fn other_versions(&self, clause: &'a Clause) -> impl Iterator<Item = &'a Clause> {
+        clause
+            .number
+            .as_ref()
+            .and_then(|number| self.by_number.get(number.value.as_str()))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(move |other| other.is_version_of(clause))
+    }
 }
 
 impl Document {
@@ -28,8 +70,9 @@ impl Document {
     /// agree, or there is one.
     pub fn version_sources(&self) -> Vec<String> {
         let mut labels: Vec<String> = Vec::new();
+        let index = ClauseIndex::new(self);
         for clause in &self.clauses {
-            if self.other_versions(clause).next().is_some() {
+            if index.other_versions(clause).next().is_some() {
                 labels.push(label(&clause.source));
             }
             for attribute in &clause.attributes {

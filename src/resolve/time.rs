@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use jiff::ToSpan;
 use jiff::civil::{Date, DateTime};
 
-use crate::model::{Anchor, AnchorPoint, Deadline, Document, Point, Precision, Value, When};
+use crate::model::{
+    Anchor, AnchorPoint, Deadline, Document, Duration, Point, Precision, Value, When,
+};
 use crate::vocabulary::Key;
 
 /// Qualifiers that narrow a month: `mid 2018-05`.
@@ -122,8 +124,11 @@ fn read_datetime(text: &str) -> Result<When, String> {
 
 /// Turn every clause's deadline and start into a date where the anchors allow:
 /// `within 14 days of signing` needs the document's date; `day 5 after clause 2
-/// starts` needs clause 2's start. Anchors are followed at most as deep as there
-/// are clauses, so a cycle resolves to nothing rather than looping.
+/// starts` needs clause 2's start.
+///
+/// Each moment (a clause's start or end) is worked out once and remembered, with
+/// an explicit stack rather than recursion: a chain of anchors as long as the
+/// document costs one step per link, and a cycle resolves to nothing.
 pub fn resolve_deadlines(document: &mut Document) {
     let numbers: HashMap<&str, usize> = document
         .clauses
@@ -132,17 +137,17 @@ pub fn resolve_deadlines(document: &mut Document) {
         .filter_map(|(index, clause)| clause.number.as_ref().map(|n| (n.value.as_str(), index)))
         .collect();
     let signing = document.date.as_ref().map(|date| date.value.clone());
+    let mut moments = Moments::new(document, &numbers, signing.as_ref());
     let mut resolved = Vec::with_capacity(document.clauses.len());
     for index in 0..document.clauses.len() {
         // `start`: when the clause takes effect; `deadline`: when a written
         // deadline falls; `end`: when the clause ends (its deadline, else its
         // `until`, else its start plus its duration).
         let mut found = Vec::new();
-        let at = |point| point_of(document, &numbers, signing.as_ref(), index, point, 0);
-        if let Some(start) = at(AnchorPoint::Starts) {
+        if let Some(start) = moments.get(index, AnchorPoint::Starts) {
             found.push((Point::Start, start));
         }
-        if let Some(end) = at(AnchorPoint::Ends) {
+        if let Some(end) = moments.get(index, AnchorPoint::Ends) {
             if document.clauses[index].has(Key::Deadline) {
                 found.push((Point::Deadline, end.clone()));
             }
@@ -155,73 +160,136 @@ pub fn resolve_deadlines(document: &mut Document) {
     }
 }
 
-/// When clause `index` starts or ends, as far as the document says.
-fn point_of(
-    document: &Document,
-    numbers: &HashMap<&str, usize>,
-    signing: Option<&When>,
-    index: usize,
-    point: AnchorPoint,
-    depth: usize,
-) -> Option<When> {
-    if depth > document.clauses.len() {
-        return None;
+/// What a moment of a clause is, before anchors are followed: a date, or a shift
+/// from another moment.
+enum Rule {
+    Known(Option<When>),
+    After(Duration, usize, AnchorPoint),
+}
+
+#[derive(Clone)]
+enum State {
+    Unvisited,
+    /// On the stack: meeting it again is a cycle.
+    Working,
+    Done(Option<When>),
+}
+
+/// Every clause's start and end, each worked out at most once.
+struct Moments<'a> {
+    document: &'a Document,
+    numbers: &'a HashMap<&'a str, usize>,
+    signing: Option<&'a When>,
+    /// Two states per clause: its start, then its end.
+    states: Vec<State>,
+}
+
+impl<'a> Moments<'a> {
+    fn new(
+        document: &'a Document,
+        numbers: &'a HashMap<&'a str, usize>,
+        signing: Option<&'a When>,
+    ) -> Self {
+        Moments {
+            document,
+            numbers,
+            signing,
+            states: vec![State::Unvisited; document.clauses.len() * 2],
+        }
     }
-    let clause = &document.clauses[index];
-    let deadline_of = |key: Key| match clause.get(key).map(|a| &a.value) {
-        Some(Value::Deadline(deadline)) => Some(deadline),
-        _ => None,
-    };
-    let value = match point {
-        AnchorPoint::Starts => deadline_of(Key::Start),
-        AnchorPoint::Ends => deadline_of(Key::Deadline),
-    };
-    // A clause with no start of its own takes effect on signing.
-    if value.is_none() && point == AnchorPoint::Starts {
-        return signing.cloned();
+
+    fn slot(index: usize, point: AnchorPoint) -> usize {
+        index * 2 + usize::from(point == AnchorPoint::Ends)
     }
-    if let Some(deadline) = value {
-        return match deadline {
-            // At the latest on its date: the date is as far as the text says.
-            Deadline::At { when } | Deadline::NoLaterThan { when } => Some(when.clone()),
-            Deadline::Immediate => signing.cloned(),
-            Deadline::Relative { offset, anchor } => {
-                let base = match anchor {
-                    Anchor::Signing => signing.cloned()?,
-                    Anchor::Clause { number, point } => {
-                        let target = *numbers.get(number.value.as_str())?;
-                        point_of(
-                            document,
-                            numbers,
-                            signing,
-                            target,
-                            point.unwrap_or(AnchorPoint::Ends),
-                            depth + 1,
-                        )?
-                    }
-                };
-                base.shifted(*offset)
+
+    fn get(&mut self, index: usize, point: AnchorPoint) -> Option<When> {
+        let goal = Self::slot(index, point);
+        let mut stack = vec![(index, point)];
+        while let Some(&(index, point)) = stack.last() {
+            let slot = Self::slot(index, point);
+            match &self.states[slot] {
+                State::Done(_) => {
+                    stack.pop();
+                    continue;
+                }
+                State::Working | State::Unvisited => {}
             }
+            let result = match self.rule(index, point) {
+                Rule::Known(when) => Some(when),
+                Rule::After(offset, target, target_point) => {
+                    match &self.states[Self::slot(target, target_point)] {
+                        State::Done(base) => {
+                            Some(base.as_ref().and_then(|base| base.shifted(offset)))
+                        }
+                        // A cycle: nothing to count from.
+                        State::Working => Some(None),
+                        State::Unvisited => {
+                            self.states[slot] = State::Working;
+                            stack.push((target, target_point));
+                            None
+                        }
+                    }
+                }
+            };
+            if let Some(when) = result {
+                self.states[slot] = State::Done(when);
+                stack.pop();
+            }
+        }
+        match &self.states[goal] {
+            State::Done(when) => when.clone(),
+            _ => None,
+        }
+    }
+
+    /// When clause `index` starts or ends, as the clause itself says.
+    fn rule(&self, index: usize, point: AnchorPoint) -> Rule {
+        let clause = &self.document.clauses[index];
+        let deadline_of = |key: Key| match clause.get(key).map(|a| &a.value) {
+            Some(Value::Deadline(deadline)) => Some(deadline),
+            _ => None,
         };
-    }
-    // An end can also come from a start and a duration, or an `until`.
-    if point == AnchorPoint::Ends {
-        if let Some(Value::When(until)) = clause.get(Key::Until).map(|a| &a.value) {
-            return Some(until.clone());
+        let value = match point {
+            AnchorPoint::Starts => deadline_of(Key::Start),
+            AnchorPoint::Ends => deadline_of(Key::Deadline),
+        };
+        if let Some(deadline) = value {
+            return match deadline {
+                // At the latest on its date: the date is as far as the text says.
+                Deadline::At { when } | Deadline::NoLaterThan { when } => {
+                    Rule::Known(Some(when.clone()))
+                }
+                Deadline::Immediate => Rule::Known(self.signing.cloned()),
+                Deadline::Relative {
+                    offset,
+                    anchor: Anchor::Signing,
+                } => Rule::Known(self.signing.and_then(|signing| signing.shifted(*offset))),
+                Deadline::Relative {
+                    offset,
+                    anchor: Anchor::Clause { number, point },
+                } => match self.numbers.get(number.value.as_str()) {
+                    Some(&target) => {
+                        Rule::After(*offset, target, point.unwrap_or(AnchorPoint::Ends))
+                    }
+                    None => Rule::Known(None),
+                },
+            };
         }
-        if let Some(Value::Duration(range)) = clause.get(Key::Duration).map(|a| &a.value) {
-            let start = point_of(
-                document,
-                numbers,
-                signing,
-                index,
-                AnchorPoint::Starts,
-                depth + 1,
-            )?;
-            return start.shifted(range.max.unwrap_or(range.min));
+        match point {
+            // A clause with no start of its own takes effect on signing.
+            AnchorPoint::Starts => Rule::Known(self.signing.cloned()),
+            // An end can also come from an `until`, or a start and a duration.
+            AnchorPoint::Ends => {
+                if let Some(Value::When(until)) = clause.get(Key::Until).map(|a| &a.value) {
+                    return Rule::Known(Some(until.clone()));
+                }
+                if let Some(Value::Duration(range)) = clause.get(Key::Duration).map(|a| &a.value) {
+                    return Rule::After(range.max.unwrap_or(range.min), index, AnchorPoint::Starts);
+                }
+                Rule::Known(None)
+            }
         }
     }
-    None
 }
 
 #[cfg(test)]
