@@ -146,8 +146,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
         format: CompareFormat,
 
-        /// Width of the text report; default `COLUMNS`, the terminal's, or 100.
-        #[arg(long, value_name = "COLUMNS")]
+        /// Width of the text report, 40 to 1000; default `COLUMNS`, the terminal's,
+        /// or 100.
+        #[arg(long, value_name = "COLUMNS", value_parser = width_in_range)]
         width: Option<usize>,
     },
     /// Every dated event of a thread in order: signings, deadlines (relative ones
@@ -380,4 +381,20 @@ fn write_stderr(text: &str) {
     let _ = stderr
         .write_all(text.as_bytes())
         .and_then(|()| stderr.flush());
+}
+
+/// A `--width` truce can lay out: from [`app::MIN_WIDTH`] to [`app::MAX_WIDTH`].
+fn width_in_range(text: &str) -> Result<usize, String> {
+    let width: usize = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a whole number of columns"))?;
+    if (app::MIN_WIDTH..=app::MAX_WIDTH).contains(&width) {
+        Ok(width)
+    } else {
+        Err(format!(
+            "a width of {width} columns is outside {} to {}",
+            app::MIN_WIDTH,
+            app::MAX_WIDTH
+        ))
+    }
 }

@@ -285,3 +285,72 @@ fn a_chain_of_relative_deadlines_resolves_link_by_link_and_words_each_as_its_dat
             .all(|c| c.resolved(truce::model::Point::Deadline).is_none())
     );
 }
+
+// Rendering.
+
+#[test]
+fn a_document_id_of_70000_characters_renders_in_every_layout() {
+    let long = "a".repeat(70_000);
+    let text = format!(
+        "agreement {long} {{\n  date 2018-05-01\n  clause 1 ceasefire {{ deadline 2018-05-02 }}\n}}\n\
+         agreement b {{\n  date 2018-05-03\n  clause 1 ceasefire {{ deadline 2018-05-04 }}\n}}\n\
+         agreement c {{\n  date 2018-05-05\n}}\n"
+    );
+    let directory = tempfile::tempdir().unwrap();
+    fs::write(directory.path().join("long.truce"), text).unwrap();
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["check", "long.truce"],
+        vec!["timeline", "long.truce"],
+        vec!["coverage", "long.truce"],
+        vec!["list", "long.truce"],
+        vec!["compare", &long, "b", "c", "--in", "long.truce"],
+        vec![
+            "compare",
+            &long,
+            "b",
+            "c",
+            "--in",
+            "long.truce",
+            "--format",
+            "markdown",
+        ],
+    ];
+    for args in runs {
+        let output = truce_in(directory.path(), &args);
+        assert!(
+            matches!(status(&output), 0 | 1),
+            "{}: {}",
+            args[0],
+            stderr(&output)
+        );
+        assert!(
+            String::from_utf8_lossy(&output.stdout).contains(&long),
+            "{} shows the id",
+            args[0]
+        );
+    }
+}
+
+#[test]
+fn a_report_width_past_the_limit_is_a_usage_error() {
+    let directory = tempfile::tempdir().unwrap();
+    let text = "agreement a {\n  date 2018-05-01\n}\nagreement b {\n  date 2018-05-02\n}\n";
+    fs::write(directory.path().join("ab.truce"), text).unwrap();
+    for width in ["18446744073709551615", "4294967296", "1001", "39"] {
+        let output = truce_in(
+            directory.path(),
+            &["compare", "a", "b", "--in", "ab.truce", "--width", width],
+        );
+        assert_eq!(status(&output), 2, "--width {width}");
+        assert!(
+            stderr(&output).contains("40 to 1000"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    let output = truce_in(
+        directory.path(),
+        &["compare", "a", "b", "--in", "ab.truce", "--width", "1000"],
+    );
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+}

@@ -22,7 +22,7 @@ pub mod terminal;
 pub mod test_blocks;
 
 pub use requirements::{WithRequirements, load_with_requirements};
-pub use terminal::terminal_width;
+pub use terminal::{MAX_WIDTH, MIN_WIDTH, terminal_width};
 
 use crate::diagnostic::Diagnostic;
 use crate::report::diagnostics;

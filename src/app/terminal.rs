@@ -5,11 +5,14 @@
 pub const DEFAULT_WIDTH: usize = 100;
 /// The narrowest width given: below it, a column holds a word or two.
 pub const MIN_WIDTH: usize = 40;
+/// The widest report truce lays out: wider terminals get this width, and a wider
+/// `--width` is a usage error. A width is a promise of memory per line.
+pub const MAX_WIDTH: usize = 1000;
 
 /// The width to fit: `COLUMNS` when it holds a positive number, else the width
 /// of the terminal that standard output, standard error or standard input is
 /// (in that order, so `truce compare a b | less` still fits the screen), else
-/// [`DEFAULT_WIDTH`]; never below [`MIN_WIDTH`].
+/// [`DEFAULT_WIDTH`]; never below [`MIN_WIDTH`] nor above [`MAX_WIDTH`].
 ///
 /// Output is the same on every machine when `COLUMNS` is set, or when no
 /// stream is a terminal, as in tests and CI.
@@ -27,7 +30,7 @@ fn fit(columns: Option<&str>, terminal: impl FnOnce() -> Option<usize>) -> usize
         .filter(|&columns| columns > 0)
         .or_else(terminal)
         .unwrap_or(DEFAULT_WIDTH)
-        .max(MIN_WIDTH)
+        .clamp(MIN_WIDTH, MAX_WIDTH)
 }
 
 #[cfg(test)]
@@ -53,5 +56,7 @@ mod tests {
         assert_eq!(fit(Some("30"), || Some(200)), MIN_WIDTH);
         assert_eq!(fit(None, || Some(12)), MIN_WIDTH);
         assert_eq!(fit(Some("40"), || None), 40);
+        assert_eq!(fit(Some("99999999999"), || None), MAX_WIDTH);
+        assert_eq!(fit(None, || Some(5000)), MAX_WIDTH);
     }
 }

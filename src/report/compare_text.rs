@@ -413,20 +413,22 @@ fn render_kinds(out: &mut String, thread: &Thread) {
         .iter()
         .map(|document| document.id.value.chars().count().max(1))
         .collect();
-    let mut header = format!("{:first$}", "clause kind");
+    let mut header = super::pad::left("clause kind", first);
     for (document, width) in thread.documents.iter().zip(&widths) {
-        header.push_str(&format!("  {:width$}", document.id.value));
+        header.push_str("  ");
+        header.push_str(&super::pad::left(&document.id.value, *width));
     }
     let _ = writeln!(out, "{}", header.trim_end().bold());
     for (kind, counts) in kinds {
-        let mut line = format!("{kind:first$}");
+        let mut line = super::pad::left(kind, first);
         for (count, width) in counts.iter().zip(&widths) {
             let cell = if *count == 0 {
                 "·".to_string()
             } else {
                 count.to_string()
             };
-            line.push_str(&format!("  {cell:width$}"));
+            line.push_str("  ");
+            line.push_str(&super::pad::left(&cell, *width));
         }
         let _ = writeln!(out, "{}", line.trim_end());
     }

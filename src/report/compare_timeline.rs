@@ -40,8 +40,9 @@ pub fn render(timeline: &Timeline) -> String {
             what.push_str(&format!(" ({written})"));
         }
         let line = format!(
-            "{:date_width$}  {:id_width$}  {what}",
-            event.when.text, event.document
+            "{}  {}  {what}",
+            super::pad::left(&event.when.text, date_width),
+            super::pad::left(&event.document, id_width)
         );
         let _ = writeln!(out, "{}", line.trim_end());
         if let Some(note) = &event.note {

@@ -108,9 +108,9 @@ pub fn text(matrix: &Matrix, width: usize) -> String {
                 .map(|&column| {
                     let cell = row.get(column).map_or("", String::as_str);
                     if column == 0 {
-                        format!("{cell:<width$}", width = widths[column])
+                        super::pad::left(cell, widths[column])
                     } else {
-                        format!("{cell:>width$}", width = widths[column])
+                        super::pad::right(cell, widths[column])
                     }
                 })
                 .collect();

@@ -13,6 +13,7 @@ pub mod coverage;
 pub mod diagnostics;
 pub mod json;
 pub mod list;
+mod pad;
 pub mod redlines;
 mod snippet;
 pub mod text;

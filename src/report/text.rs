@@ -74,8 +74,8 @@ pub fn catalogue(rules: &[&Rule]) -> String {
         let severity = format!("{:7}", rule.severity.name());
         let _ = writeln!(
             out,
-            "{:width$}  {}  {}",
-            rule.id,
+            "{}  {}  {}",
+            super::pad::left(rule.id, width),
             paint(&severity, rule.severity),
             rule.summary
         );
