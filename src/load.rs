@@ -1,6 +1,8 @@
 //! Loading: paths → source files → syntax → model. The only stage that touches
 //! the file system.
 
+use std::collections::HashSet;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
@@ -26,24 +28,10 @@ pub const EXTENSION: &str = "truce";
 /// Load files and folders (recursively, `*.truce`, in sorted order).
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
     let mut loaded = Loaded::default();
-    let mut files = Vec::new();
-    for path in paths {
-        let before = files.len();
-        collect(path, &mut files, &mut loaded.errors);
-        if files.len() == before && path.is_dir() {
-            // A wrong folder must not pass CI silently as "0 documents".
-            loaded.errors.push(
-                Diagnostic::for_path(
-                    format!("no .{EXTENSION} files in {}", path.display()),
-                    path.display().to_string(),
-                )
-                .hint("give a folder that holds agreements, or the files themselves"),
-            );
-        }
-    }
+    let files = collect_all(paths, &mut loaded.errors);
     for path in files {
         let name = path.display().to_string();
-        match std::fs::read(&path) {
+        match read_file(&path, &name) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) if path.extension().is_some_and(|ext| ext == "json") => {
                     add_json(&mut loaded, &name, &text)
@@ -65,10 +53,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
                     );
                 }
             },
-            Err(error) => loaded.errors.push(Diagnostic::for_path(
-                format!("cannot read {name}: {error}"),
-                name,
-            )),
+            Err(error) => loaded.errors.push(error),
         }
     }
     finish(&mut loaded);
@@ -102,7 +87,36 @@ pub fn load_texts_in(
     loaded
 }
 
-pub(crate) fn collect(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Diagnostic>) {
+/// Every file `paths` name, each once: files as given, and the `*.truce` files of
+/// folders, searched in sorted order. Symbolic links are followed, a loop of them
+/// is reported once where it closes, and anything that is not a regular file (a
+/// FIFO, a device) is reported rather than read.
+pub(crate) fn collect_all(paths: &[PathBuf], errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut seen = HashSet::new();
+    for path in paths {
+        let before = files.len();
+        collect(path, &mut files, &mut seen, errors);
+        if files.len() == before && path.is_dir() {
+            // A wrong folder must not pass CI silently as "0 documents".
+            errors.push(
+                Diagnostic::for_path(
+                    format!("no .{EXTENSION} files in {}", path.display()),
+                    path.display().to_string(),
+                )
+                .hint("give a folder that holds agreements, or the files themselves"),
+            );
+        }
+    }
+    files
+}
+
+fn collect(
+    path: &Path,
+    files: &mut Vec<PathBuf>,
+    seen: &mut HashSet<PathBuf>,
+    errors: &mut Vec<Diagnostic>,
+) {
     let name = path.display().to_string();
     let metadata = match std::fs::metadata(path) {
         Ok(metadata) => metadata,
@@ -114,38 +128,98 @@ pub(crate) fn collect(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Di
             return;
         }
     };
-    if metadata.is_file() {
-        files.push(path.to_path_buf());
-        return;
-    }
-    let entries = match std::fs::read_dir(path) {
-        Ok(entries) => entries,
-        Err(error) => {
-            errors.push(Diagnostic::for_path(
-                format!("cannot read folder {name}: {error}"),
-                name,
-            ));
-            return;
+    // The same file named twice, or reached by two links, is read once.
+    let mut add = |file: &Path, files: &mut Vec<PathBuf>| {
+        let identity = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+        if seen.insert(identity) {
+            files.push(file.to_path_buf());
         }
     };
-    let mut children: Vec<PathBuf> = Vec::new();
-    for entry in entries {
-        match entry {
-            Ok(entry) => children.push(entry.path()),
-            Err(error) => errors.push(Diagnostic::for_path(
-                format!("cannot read folder {name}: {error}"),
-                name.clone(),
-            )),
-        }
+    if metadata.is_file() {
+        add(path, files);
+        return;
     }
-    children.sort();
-    for child in children {
-        if child.is_dir() {
-            collect(&child, files, errors);
-        } else if child.extension().is_some_and(|ext| ext == EXTENSION) {
-            files.push(child);
-        }
+    if !metadata.is_dir() {
+        errors.push(not_regular(&name));
+        return;
     }
+    let walk = walkdir::WalkDir::new(path)
+        .follow_links(true)
+        .sort_by_file_name();
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let at = error
+                    .path()
+                    .map_or_else(|| name.clone(), |p| p.display().to_string());
+                let message = match error.loop_ancestor() {
+                    Some(ancestor) => format!(
+                        "{at} is a symbolic link back to {}: a loop, not followed",
+                        ancestor.display()
+                    ),
+                    None => match error.io_error() {
+                        Some(io) => format!("cannot read {at}: {io}"),
+                        None => format!("cannot read {at}: {error}"),
+                    },
+                };
+                errors.push(Diagnostic::for_path(message, at));
+                continue;
+            }
+        };
+        let file_type = entry.file_type();
+        if file_type.is_dir() || entry.path().extension().is_none_or(|ext| ext != EXTENSION) {
+            continue;
+        }
+        if !file_type.is_file() {
+            errors.push(not_regular(&entry.path().display().to_string()));
+            continue;
+        }
+        add(entry.path(), files);
+    }
+}
+
+fn not_regular(name: &str) -> Diagnostic {
+    Diagnostic::for_path(
+        format!("{name} is not a regular file (a FIFO, a device or a socket): not read"),
+        name,
+    )
+    .hint("give a .truce file or a folder of them")
+}
+
+/// The bytes of a file, at most [`syntax::MAX_FILE_BYTES`] of them: a larger file
+/// is refused by its size before any of it is read, and one that grows past the
+/// limit while it is read (or says it is small and is not) is refused too.
+pub(crate) fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, Diagnostic> {
+    let cannot =
+        |error: std::io::Error| Diagnostic::for_path(format!("cannot read {name}: {error}"), name);
+    let too_large = || {
+        Diagnostic::for_path(
+            format!(
+                "{name} is larger than {} MiB",
+                syntax::MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            name,
+        )
+        .hint("split the agreements into several files")
+    };
+    // Checked before opening: opening a FIFO waits for a writer.
+    let metadata = std::fs::metadata(path).map_err(cannot)?;
+    if !metadata.is_file() {
+        return Err(not_regular(name));
+    }
+    if metadata.len() > syntax::MAX_FILE_BYTES as u64 {
+        return Err(too_large());
+    }
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.take(syntax::MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() > syntax::MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 /// A corpus exported as JSON (`truce export --format json`), named explicitly.

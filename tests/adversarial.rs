@@ -47,11 +47,23 @@ fn input_errors(name: &str, text: &str) -> Vec<(String, u64, u64)> {
 #[test]
 fn a_20_mb_string_is_refused_at_the_size_limit() {
     let text = format!("agreement a {{\n  title \"{}\"\n}}\n", "x".repeat(20 << 20));
-    let errors = input_errors("big.truce", &text);
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    let (message, line, column) = &errors[0];
-    assert_eq!(message, "file is larger than 16 MiB");
-    assert_eq!((*line, *column), (2, (16 << 20) - 14 + 1));
+    let directory = tempfile::tempdir().unwrap();
+    fs::write(directory.path().join("big.truce"), text).unwrap();
+    let output = truce_in(directory.path(), &["check", "big.truce"]);
+    assert_eq!(status(&output), 2, "{}", stderr(&output));
+    assert!(stderr(&output).contains("big.truce is larger than 16 MiB"));
+}
+
+#[test]
+fn a_15_mb_string_parses() {
+    let text = format!(
+        "agreement a {{\n  date 2018-05-01\n  title \"{}\"\n}}\n",
+        "x".repeat(15 << 20)
+    );
+    let directory = tempfile::tempdir().unwrap();
+    fs::write(directory.path().join("long.truce"), text).unwrap();
+    let output = truce_in(directory.path(), &["list", "long.truce"]);
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
 }
 
 #[test]
@@ -353,4 +365,101 @@ fn a_report_width_past_the_limit_is_a_usage_error() {
         &["compare", "a", "b", "--in", "ab.truce", "--width", "1000"],
     );
     assert_eq!(status(&output), 0, "{}", stderr(&output));
+}
+
+// The folder walk.
+
+/// `truce ARGS` in `directory`, killed after a minute: a hang fails the test
+/// instead of stalling the suite.
+#[cfg(unix)]
+fn truce_bounded(directory: &std::path::Path, args: &[&str]) -> std::process::Output {
+    assert_cmd::cargo::cargo_bin_cmd!("truce")
+        .current_dir(directory)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .expect("truce runs")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_walk_reports_fifos_devices_and_link_loops_and_reads_each_file_once() {
+    use std::os::unix::fs::symlink;
+    let directory = tempfile::tempdir().unwrap();
+    let folder = directory.path().join("walk");
+    fs::create_dir_all(folder.join("sub")).unwrap();
+    let text = "agreement a {\n  date 2018-05-01\n}\n";
+    fs::write(folder.join("a.truce"), text).unwrap();
+    // A second name for the same file, a loop back up, two links to each other,
+    // a link to an endless device, and a FIFO no one writes to.
+    symlink("a.truce", folder.join("same.truce")).unwrap();
+    symlink("..", folder.join("sub/up")).unwrap();
+    symlink("y.truce", folder.join("x.truce")).unwrap();
+    symlink("x.truce", folder.join("y.truce")).unwrap();
+    symlink("/dev/zero", folder.join("zero.truce")).unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(folder.join("pipe.truce"))
+        .status();
+    let has_fifo = fifo.is_ok_and(|status| status.success());
+    for command in [&["check", "walk"][..], &["fmt", "--check", "walk"][..]] {
+        let output = truce_bounded(directory.path(), command);
+        let errors = stderr(&output);
+        assert_eq!(status(&output), 2, "{errors}");
+        assert!(
+            errors.contains("zero.truce is not a regular file"),
+            "{errors}"
+        );
+        assert!(
+            errors.contains("walk/sub/up is a symbolic link back to walk"),
+            "{errors}"
+        );
+        assert_eq!(
+            errors.matches("a loop, not followed").count(),
+            1,
+            "{errors}"
+        );
+        assert!(errors.contains("x.truce"), "{errors}");
+        if has_fifo {
+            assert!(
+                errors.contains("pipe.truce is not a regular file"),
+                "{errors}"
+            );
+        }
+        // Read once: the same document through two names is not a duplicate.
+        assert!(
+            !errors.contains("declared twice") && !errors.contains("duplicate"),
+            "{errors}"
+        );
+    }
+}
+
+#[test]
+fn a_file_named_twice_is_read_once() {
+    let directory = tempfile::tempdir().unwrap();
+    let text = "agreement a {\n  date 2018-05-01\n}\n";
+    fs::write(directory.path().join("a.truce"), text).unwrap();
+    let output = truce_in(
+        directory.path(),
+        &["list", "a.truce", "a.truce", "./a.truce"],
+    );
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    assert_eq!(common::stdout(&output).matches("2018-05-01").count(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_past_the_size_limit_is_refused_before_it_is_read() {
+    let directory = tempfile::tempdir().unwrap();
+    let big = directory.path().join("big.truce");
+    // A sparse file of 3 GB: reading it whole would take seconds and gigabytes.
+    let file = fs::File::create(&big).unwrap();
+    file.set_len(3 * 1024 * 1024 * 1024).unwrap();
+    let output = truce_bounded(directory.path(), &["check", "big.truce"]);
+    assert_eq!(status(&output), 2, "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("big.truce is larger than 16 MiB"),
+        "{}",
+        stderr(&output)
+    );
 }

@@ -38,10 +38,7 @@ pub struct Outcome {
 /// Format every `.truce` file under `paths` (files as given, folders searched).
 pub fn run(paths: &[PathBuf], mode: Mode) -> Outcome {
     let mut outcome = Outcome::default();
-    let mut files = Vec::new();
-    for path in paths {
-        load::collect(path, &mut files, &mut outcome.errors);
-    }
+    let files = load::collect_all(paths, &mut outcome.errors);
     for path in files {
         let name = path.display().to_string();
         if path.extension().is_some_and(|ext| ext == "json") {
@@ -102,8 +99,7 @@ pub fn run(paths: &[PathBuf], mode: Mode) -> Outcome {
 }
 
 fn read(path: &Path, name: &str) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|error| Diagnostic::for_path(format!("cannot read {name}: {error}"), name))?;
+    let bytes = load::read_file(path, name)?;
     String::from_utf8(bytes).map_err(|error| {
         let offset = error.utf8_error().valid_up_to();
         Diagnostic::for_path(
