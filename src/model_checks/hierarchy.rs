@@ -1,7 +1,7 @@
 //! Unit hierarchies and place containment: each parent exists, and following
 //! parents never leads back.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::references::Declared;
 use crate::diagnostic::Diagnostic;
@@ -13,11 +13,12 @@ pub(super) fn check(document: &Document, declared: &Declared, errors: &mut Vec<D
     for unit in &document.units {
         unit_parents.entry(&unit.path.value).or_insert(&unit.parent);
     }
+    let mut units = Loops::new(&unit_parents);
     for unit in &document.units {
         if !declared.is_party(&unit.parent) {
             // The unit has no span of its own parent: point at the unit.
             errors.push(declared.unknown_party(&Spanned::new(unit.parent.clone(), unit.path.span)));
-        } else if leads_back(&unit.path.value, |path| unit_parents.get(path).copied()) {
+        } else if units.leads_back(&unit.path.value) {
             errors.push(
                 Diagnostic::new(
                     format!("unit `{}` lies within itself", unit.path.value),
@@ -27,18 +28,23 @@ pub(super) fn check(document: &Document, declared: &Declared, errors: &mut Vec<D
             );
         }
     }
+    let mut place_parents: HashMap<&str, &str> = HashMap::new();
+    for place in &document.places {
+        if let Some(within) = &place.within {
+            // The first declaration of a place id wins, as `Document::place` finds it.
+            place_parents
+                .entry(&place.id.value)
+                .or_insert(&within.value);
+        }
+    }
+    let mut places = Loops::new(&place_parents);
     for place in &document.places {
         let Some(parent) = &place.within else {
             continue;
         };
         if !declared.is_place(&parent.value) {
             errors.push(declared.unknown_container(parent));
-        } else if leads_back(&place.id.value, |id| {
-            document
-                .place(id)
-                .and_then(|place| place.within.as_ref())
-                .map(|within| within.value.as_str())
-        }) {
+        } else if places.leads_back(&place.id.value) {
             errors.push(
                 Diagnostic::new(
                     format!("place `{}` lies within itself", place.id.value),
@@ -50,21 +56,55 @@ pub(super) fn check(document: &Document, declared: &Declared, errors: &mut Vec<D
     }
 }
 
-/// Whether following `parent_of` from `start` comes back to `start`, or runs
-/// into a loop on the way.
-fn leads_back<'d>(start: &'d str, parent_of: impl Fn(&'d str) -> Option<&'d str>) -> bool {
-    let mut seen = HashSet::new();
-    let mut current = start;
-    while let Some(parent) = parent_of(current) {
-        if !seen.insert(current) {
-            return true;
-        }
-        current = parent;
-        if current == start {
-            return true;
+/// Which names lead back into a loop when their parents are followed: each name
+/// is settled once, so a hierarchy of n names costs n steps, however deep.
+struct Loops<'m, 'd> {
+    parents: &'m HashMap<&'d str, &'d str>,
+    settled: HashMap<&'d str, bool>,
+    /// Parents followed so far: the work, which tests hold to linear.
+    steps: usize,
+}
+
+impl<'m, 'd> Loops<'m, 'd> {
+    fn new(parents: &'m HashMap<&'d str, &'d str>) -> Self {
+        Loops {
+            parents,
+            settled: HashMap::with_capacity(parents.len()),
+            steps: 0,
         }
     }
-    false
+
+    /// Whether following parents from `start` comes back to `start`, or runs into
+    /// a loop on the way.
+    fn leads_back(&mut self, start: &str) -> bool {
+        let Some((&start, _)) = self.parents.get_key_value(start) else {
+            return false;
+        };
+        // Walk until a settled name, a name already on this path (a loop), or
+        // the top; then settle every name on the path.
+        let mut path: Vec<&'d str> = Vec::new();
+        let mut on_path: HashMap<&'d str, usize> = HashMap::new();
+        let mut current = start;
+        let loops = loop {
+            if let Some(&known) = self.settled.get(current) {
+                break known;
+            }
+            if on_path.contains_key(current) {
+                break true;
+            }
+            on_path.insert(current, path.len());
+            path.push(current);
+            self.steps += 1;
+            match self.parents.get(current) {
+                Some(&parent) => current = parent,
+                None => break false,
+            }
+        };
+        for name in path {
+            self.settled.insert(name, loops);
+        }
+        loops
+    }
 }
 
 #[cfg(test)]
@@ -73,12 +113,42 @@ mod tests {
 
     #[test]
     fn a_chain_leads_back_only_through_a_loop() {
-        let parents: HashMap<&str, &str> = [("a", "b"), ("b", "c"), ("x", "y"), ("y", "x")].into();
-        let parent_of = |name: &str| parents.get(name).copied();
-        assert!(!leads_back("a", parent_of));
-        assert!(leads_back("x", parent_of));
-        assert!(leads_back("y", parent_of));
-        let parents: HashMap<&str, &str> = [("s", "s")].into();
-        assert!(leads_back("s", |name: &str| parents.get(name).copied()));
+        let parents: HashMap<&str, &str> = [
+            ("a", "b"),
+            ("b", "c"),
+            ("x", "y"),
+            ("y", "x"),
+            ("t", "x"),
+            ("s", "s"),
+        ]
+        .into();
+        let mut loops = Loops::new(&parents);
+        assert!(!loops.leads_back("a"));
+        assert!(!loops.leads_back("b"));
+        assert!(!loops.leads_back("c"));
+        assert!(loops.leads_back("x"));
+        assert!(loops.leads_back("y"));
+        // Into a loop on the way.
+        assert!(loops.leads_back("t"));
+        assert!(loops.leads_back("s"));
+    }
+
+    #[test]
+    fn a_deep_chain_costs_one_step_per_name_whatever_the_order() {
+        let names: Vec<String> = (0..5_000).map(|i| format!("p{i}")).collect();
+        let parents: HashMap<&str, &str> = names
+            .windows(2)
+            .map(|pair| (pair[1].as_str(), pair[0].as_str()))
+            .collect();
+        for order in [
+            names.iter().collect::<Vec<_>>(),
+            names.iter().rev().collect(),
+        ] {
+            let mut loops = Loops::new(&parents);
+            for name in order {
+                assert!(!loops.leads_back(name));
+            }
+            assert!(loops.steps <= 2 * names.len(), "{} steps", loops.steps);
+        }
     }
 }
