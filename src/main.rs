@@ -349,7 +349,11 @@ fn main() -> ExitCode {
 /// Write what a command did, and give its exit code.
 fn finish(outcome: app::Outcome, color: bool) -> u8 {
     if !outcome.report.is_empty() {
-        write_stdout(&outcome.report);
+        if outcome.verbatim {
+            write_stdout(&outcome.report);
+        } else {
+            write_stdout(&truce::report::terminal_safe(&outcome.report));
+        }
     }
     let stderr = outcome.stderr(color);
     if !stderr.is_empty() {
@@ -377,6 +381,7 @@ fn write_stdout(text: &str) {
 }
 
 fn write_stderr(text: &str) {
+    let text = truce::report::terminal_safe(text);
     let mut stderr = std::io::stderr().lock();
     let _ = stderr
         .write_all(text.as_bytes())

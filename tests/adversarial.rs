@@ -463,3 +463,41 @@ fn a_file_past_the_size_limit_is_refused_before_it_is_read() {
         stderr(&output)
     );
 }
+
+// Line ends and control characters.
+
+#[test]
+fn a_lone_carriage_return_is_an_error_where_it_stands() {
+    // Editors show `strength review` on a line of its own; truce would have read
+    // it as part of the comment before it.
+    let text = "agreement a {\n  date 2018-05-01\n  party regime \"R\" side government\n  \
+                clause 1 ceasefire {\n    by regime # note\r    strength review\n  }\n}\n";
+    let errors = input_errors("cr.truce", text);
+    assert_eq!(
+        errors,
+        [("a carriage return that ends no line".to_string(), 5, 21)]
+    );
+    // CRLF line ends are fine.
+    let crlf = "agreement a {\r\n  date 2018-05-01\r\n}\r\n";
+    let directory = tempfile::tempdir().unwrap();
+    fs::write(directory.path().join("crlf.truce"), crlf).unwrap();
+    let output = truce_in(directory.path(), &["check", "crlf.truce"]);
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+}
+
+#[test]
+fn control_characters_from_a_file_reach_the_terminal_escaped_and_fmt_keeps_them() {
+    let text = "agreement a {\n  date 2018-05-01\n  clause 1 ceasefire { text \"x\u{1b}[2J\u{1b}[Hforged\" }\n}\n";
+    let directory = tempfile::tempdir().unwrap();
+    fs::write(directory.path().join("esc.truce"), text).unwrap();
+    // The finding's snippet shows the clause's line, escape and all.
+    let output = truce_in(directory.path(), &["check", "esc.truce"]);
+    assert!(matches!(status(&output), 0 | 1), "{}", stderr(&output));
+    let shown = common::stdout(&output);
+    assert!(!shown.contains('\u{1b}'), "{shown}");
+    assert!(shown.contains("x\\u{1b}[2J\\u{1b}[Hforged"), "{shown}");
+    // Formatting writes the file's own bytes.
+    let output = truce_in(directory.path(), &["fmt", "--stdout", "esc.truce"]);
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    assert!(common::stdout(&output).contains("x\u{1b}[2J\u{1b}[Hforged"));
+}

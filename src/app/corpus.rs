@@ -34,7 +34,10 @@ pub fn export(paths: &[PathBuf], format: ExportFormat) -> Outcome {
     }
     match format {
         ExportFormat::Json => match interchange::export(&loaded.corpus, &loaded.sources) {
-            Ok(json) => Outcome::report(json, false),
+            Ok(json) => Outcome {
+                verbatim: true,
+                ..Outcome::report(json, false)
+            },
             Err(error) => Outcome {
                 messages: format!("error: cannot write the corpus as JSON: {error}\n"),
                 exit: Exit::InputError,
@@ -59,9 +62,11 @@ pub fn fmt(paths: &[PathBuf], mode: format::Mode) -> Outcome {
             .collect(),
         format::Mode::Write => String::new(),
     };
+    let verbatim = mode == format::Mode::Stdout;
     if !outcome.errors.is_empty() {
         return Outcome {
             report,
+            verbatim,
             input_errors: Some(InputErrors {
                 errors: outcome.errors,
                 sources: outcome.sources,
@@ -72,7 +77,10 @@ pub fn fmt(paths: &[PathBuf], mode: format::Mode) -> Outcome {
         };
     }
     let would_change = mode == format::Mode::Check && !outcome.changed.is_empty();
-    Outcome::report(report, would_change)
+    Outcome {
+        verbatim,
+        ..Outcome::report(report, would_change)
+    }
 }
 
 #[cfg(test)]

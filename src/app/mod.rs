@@ -39,6 +39,10 @@ pub struct Outcome {
     /// documents that lack a kind `--require` asks for.
     pub messages: String,
     pub exit: Exit,
+    /// Whether the report is data to write byte for byte (formatted source, a
+    /// JSON export) rather than text for a terminal, whose control characters
+    /// are escaped.
+    pub verbatim: bool,
 }
 
 /// Which of the exit codes the README documents applies.

@@ -15,9 +15,12 @@ pub mod json;
 pub mod list;
 mod pad;
 pub mod redlines;
+mod safe;
 mod snippet;
 pub mod text;
 mod view;
+
+pub use safe::terminal_safe;
 
 use crate::rules::{Finding, Severity};
 

@@ -39,6 +39,22 @@ pub fn parse(file: FileId, text: &str) -> (SyntaxFile<'_>, Vec<Diagnostic>) {
         .hint("split the corpus into several files");
         return (SyntaxFile::default(), vec![error]);
     }
+    // A carriage return that ends no line is neither a line break nor a space:
+    // editors show a new line where truce would see none, so a statement after a
+    // comment would look like code and be ignored. Each is an error, found before
+    // parsing; the parser then reads it as a space.
+    for (at, _) in text.match_indices('\r') {
+        if text.as_bytes().get(at + 1) != Some(&b'\n') {
+            parser.error(
+                Diagnostic::new(
+                    "a carriage return that ends no line",
+                    Span::new(file, at, at + 1),
+                )
+                .expected("a line feed after a carriage return (CRLF), or a line feed alone")
+                .hint("save the file with LF or CRLF line endings"),
+            );
+        }
+    }
     let statements = parser.statements(0, None);
     let file = SyntaxFile {
         statements,
