@@ -501,3 +501,61 @@ fn control_characters_from_a_file_reach_the_terminal_escaped_and_fmt_keeps_them(
     assert_eq!(status(&output), 0, "{}", stderr(&output));
     assert!(common::stdout(&output).contains("x\u{1b}[2J\u{1b}[Hforged"));
 }
+
+// Times past the calendar.
+
+#[test]
+fn a_duration_past_the_limit_of_its_unit_is_a_located_error() {
+    for (value, column) in [
+        ("duration 20000 years", 33),
+        ("deadline within 20000 years of signing", 40),
+        ("start 12001 months after signing", 30),
+    ] {
+        let text = format!(
+            "agreement a {{\n  date 2018-05-01\n  party r \"r\" side government\n  \
+             clause 1 ceasefire {{ {value} }}\n}}\n"
+        );
+        let errors = input_errors("long.truce", &text);
+        assert_eq!(errors.len(), 1, "{value}: {errors:?}");
+        assert!(
+            errors[0].0.contains("is out of range"),
+            "{value}: {errors:?}"
+        );
+        assert_eq!(
+            (errors[0].1, errors[0].2),
+            (4, column),
+            "{value}: {errors:?}"
+        );
+    }
+}
+
+#[test]
+fn a_day_that_is_not_whole_is_an_error_like_a_duration() {
+    let text = "agreement a {\n  date 2018-05-01\n  clause 1 ceasefire { deadline day 1.5 after signing }\n}\n";
+    let errors = input_errors("day.truce", text);
+    assert_eq!(errors, [("day 1.5 is not a whole day".to_string(), 3, 33)]);
+}
+
+#[test]
+fn a_chain_of_offsets_past_the_calendar_is_an_error_at_the_link_that_leaves_it() {
+    let mut text = String::from(
+        "agreement a {\n  date 2018-05-01\n  clause 1 ceasefire { deadline 2018-05-02 }\n",
+    );
+    for i in 2..40 {
+        text.push_str(&format!(
+            "  clause {i} ceasefire {{ deadline within 100000 days after clause {} ends }}\n",
+            i - 1
+        ));
+    }
+    text.push_str("}\n");
+    let errors = input_errors("chain.truce", &text);
+    // 2018 plus 29 links of 273 years is past 9999; the 30th link leaves.
+    assert_eq!(
+        errors,
+        [(
+            "`deadline` of clause 31 falls past the end of the calendar".to_string(),
+            33,
+            25
+        )]
+    );
+}

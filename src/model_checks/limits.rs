@@ -7,11 +7,22 @@
 //! the model, by [`check`].
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Corpus, Count, Deadline, Distance, Duration, Limit, Value};
+use crate::model::{Corpus, Count, Deadline, Distance, Duration, Limit, TimeUnit, Value};
 use crate::source::Span;
 
-/// Durations are whole numbers of units from 0 to this many.
+/// Durations are whole numbers of units from 0 to this many hours, days or weeks;
+/// months and years stop at a thousand years ([`max_duration`]), so that a
+/// duration added to any date an agreement gives stays inside the calendar.
 pub const MAX_DURATION: i64 = 100_000;
+
+/// The most units of `unit` a duration may hold.
+pub fn max_duration(unit: TimeUnit) -> i64 {
+    match unit {
+        TimeUnit::Hours | TimeUnit::Days | TimeUnit::Weeks => MAX_DURATION,
+        TimeUnit::Months => 12_000,
+        TimeUnit::Years => 1_000,
+    }
+}
 
 /// Ages are whole numbers up to this.
 pub const MAX_AGE: u32 = 150;
@@ -26,9 +37,9 @@ pub fn count_in_range(number: f64) -> bool {
     (0.0..=MAX_COUNT).contains(&number)
 }
 
-/// Whether a duration of `amount` units is within the limits.
-pub fn duration_in_range(amount: i64) -> bool {
-    (0..=MAX_DURATION).contains(&amount)
+/// Whether a duration of `amount` units of `unit` is within the limits.
+pub fn duration_in_range(amount: i64, unit: TimeUnit) -> bool {
+    (0..=max_duration(unit)).contains(&amount)
 }
 
 /// Whether `min to max` is a range of ages: the lower first, neither past
@@ -86,7 +97,7 @@ fn check_value(value: &Value, span: Span, errors: &mut Vec<Diagnostic>) {
         _ => Vec::new(),
     };
     for duration in durations {
-        if !duration_in_range(duration.amount) {
+        if !duration_in_range(duration.amount, duration.unit) {
             errors.push(
                 Diagnostic::new(
                     format!(
@@ -96,7 +107,11 @@ fn check_value(value: &Value, span: Span, errors: &mut Vec<Diagnostic>) {
                     ),
                     span,
                 )
-                .expected(format!("a whole number of units from 0 to {MAX_DURATION}")),
+                .expected(format!(
+                    "a whole number of {} from 0 to {}",
+                    duration.unit.name(),
+                    max_duration(duration.unit)
+                )),
             );
         }
     }
@@ -148,8 +163,13 @@ mod tests {
 
     #[test]
     fn the_limits_are_inclusive() {
-        assert!(duration_in_range(0) && duration_in_range(MAX_DURATION));
-        assert!(!duration_in_range(-1) && !duration_in_range(MAX_DURATION + 1));
+        assert!(duration_in_range(0, TimeUnit::Days));
+        assert!(duration_in_range(MAX_DURATION, TimeUnit::Days));
+        assert!(!duration_in_range(-1, TimeUnit::Days));
+        assert!(!duration_in_range(MAX_DURATION + 1, TimeUnit::Hours));
+        assert!(duration_in_range(1_000, TimeUnit::Years));
+        assert!(!duration_in_range(20_000, TimeUnit::Years));
+        assert!(!duration_in_range(12_001, TimeUnit::Months));
         assert!(ages_in_range(18, 18) && ages_in_range(0, MAX_AGE));
         assert!(!ages_in_range(42, 18) && !ages_in_range(18, MAX_AGE + 1));
         assert!(count_in_range(0.0) && count_in_range(MAX_COUNT));

@@ -145,7 +145,8 @@ fn resolve_document(
         resolver.statement(statement);
     }
     let mut document = resolver.document;
-    time::resolve_deadlines(&mut document);
+    let overflows = time::resolve_deadlines(&mut document);
+    resolver.errors.extend(overflows);
     shrink(&mut document);
     Some((document, resolver.red_lines))
 }

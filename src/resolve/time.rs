@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use jiff::ToSpan;
 use jiff::civil::{Date, DateTime};
 
+use crate::diagnostic::Diagnostic;
 use crate::model::{
     Anchor, AnchorPoint, Deadline, Document, Duration, Point, Precision, Value, When,
 };
@@ -129,7 +130,7 @@ fn read_datetime(text: &str) -> Result<When, String> {
 /// Each moment (a clause's start or end) is worked out once and remembered, with
 /// an explicit stack rather than recursion: a chain of anchors as long as the
 /// document costs one step per link, and a cycle resolves to nothing.
-pub fn resolve_deadlines(document: &mut Document) {
+pub fn resolve_deadlines(document: &mut Document) -> Vec<Diagnostic> {
     let numbers: HashMap<&str, usize> = document
         .clauses
         .iter()
@@ -155,15 +156,41 @@ pub fn resolve_deadlines(document: &mut Document) {
         }
         resolved.push(found);
     }
+    // A time counted past the calendar's end is the source's error, where it
+    // is written.
+    let errors = moments
+        .overflows
+        .iter()
+        .map(|&(index, point)| {
+            let clause = &document.clauses[index];
+            let key = match point {
+                AnchorPoint::Starts => Key::Start,
+                AnchorPoint::Ends if clause.has(Key::Deadline) => Key::Deadline,
+                AnchorPoint::Ends => Key::Duration,
+            };
+            Diagnostic::new(
+                format!(
+                    "`{key}` of {} falls past the end of the calendar",
+                    clause.label()
+                ),
+                clause.span_of(key),
+            )
+            .expected("a time before the year 10000")
+            .hint("a chain of long offsets adds up: check each link")
+        })
+        .collect();
     for (clause, found) in document.clauses.iter_mut().zip(resolved) {
         clause.resolved = found;
     }
+    errors
 }
 
 /// What a moment of a clause is, before anchors are followed: a date, or a shift
 /// from another moment.
 enum Rule {
     Known(Option<When>),
+    /// Counted from signing.
+    FromSigning(Duration),
     After(Duration, usize, AnchorPoint),
 }
 
@@ -182,6 +209,8 @@ struct Moments<'a> {
     signing: Option<&'a When>,
     /// Two states per clause: its start, then its end.
     states: Vec<State>,
+    /// The moments whose date a shift took past the calendar's end.
+    overflows: Vec<(usize, AnchorPoint)>,
 }
 
 impl<'a> Moments<'a> {
@@ -195,6 +224,7 @@ impl<'a> Moments<'a> {
             numbers,
             signing,
             states: vec![State::Unvisited; document.clauses.len() * 2],
+            overflows: Vec::new(),
         }
     }
 
@@ -216,11 +246,12 @@ impl<'a> Moments<'a> {
             }
             let result = match self.rule(index, point) {
                 Rule::Known(when) => Some(when),
+                Rule::FromSigning(offset) => {
+                    Some(self.shift(self.signing.cloned(), offset, index, point))
+                }
                 Rule::After(offset, target, target_point) => {
                     match &self.states[Self::slot(target, target_point)] {
-                        State::Done(base) => {
-                            Some(base.as_ref().and_then(|base| base.shifted(offset)))
-                        }
+                        State::Done(base) => Some(self.shift(base.clone(), offset, index, point)),
                         // A cycle: nothing to count from.
                         State::Working => Some(None),
                         State::Unvisited => {
@@ -240,6 +271,22 @@ impl<'a> Moments<'a> {
             State::Done(when) => when.clone(),
             _ => None,
         }
+    }
+
+    /// `base` moved by `offset`, noting a move past the calendar's end.
+    fn shift(
+        &mut self,
+        base: Option<When>,
+        offset: Duration,
+        index: usize,
+        point: AnchorPoint,
+    ) -> Option<When> {
+        let base = base?;
+        let shifted = base.shifted(offset);
+        if shifted.is_none() {
+            self.overflows.push((index, point));
+        }
+        shifted
     }
 
     /// When clause `index` starts or ends, as the clause itself says.
@@ -263,7 +310,7 @@ impl<'a> Moments<'a> {
                 Deadline::Relative {
                     offset,
                     anchor: Anchor::Signing,
-                } => Rule::Known(self.signing.and_then(|signing| signing.shifted(*offset))),
+                } => Rule::FromSigning(*offset),
                 Deadline::Relative {
                     offset,
                     anchor: Anchor::Clause { number, point },

@@ -11,6 +11,7 @@ use crate::model::{
 };
 use crate::model_checks::limits::{
     MAX_AGE, MAX_COUNT, MAX_DURATION, ages_in_range, count_in_range, duration_in_range,
+    max_duration,
 };
 use crate::source::{Span, Spanned};
 use crate::syntax::{Atom, AtomKind};
@@ -366,13 +367,24 @@ fn read_duration(cursor: &mut Cursor) -> Read<Duration> {
             ));
     };
     cursor.next();
-    // Whole, and within the limits once whole (`as` saturates; the range check
-    // on the integer is the limits' own).
-    if amount.fract() != 0.0 || !duration_in_range(amount as i64) {
+    if amount.fract() != 0.0 {
         return Err(
             Diagnostic::new("a duration needs a whole number", cursor.since(start))
                 .expected("a whole number of units, such as `36 hours`"),
         );
+    }
+    // Within the limits once whole (`as` saturates; the range check on the
+    // integer is the limits' own).
+    if !duration_in_range(amount as i64, unit) {
+        return Err(Diagnostic::new(
+            format!("a duration of {amount} {} is out of range", unit.name()),
+            cursor.since(start),
+        )
+        .expected(format!(
+            "a whole number of {} from 0 to {}",
+            unit.name(),
+            max_duration(unit)
+        )));
     }
     Ok(Duration {
         amount: amount as i64,
@@ -416,7 +428,14 @@ pub fn read_deadline(cursor: &mut Cursor) -> Read<Deadline> {
         let start = cursor.position() - 1;
         let day = read_number(cursor, "a day number, as in `day 5 after clause 2`")?;
         // A day number is a duration in days, with its limit.
-        if !duration_in_range(day.max(0.0) as i64) {
+        if day.fract() != 0.0 {
+            return Err(Diagnostic::new(
+                format!("day {day} is not a whole day"),
+                cursor.since(start),
+            )
+            .expected("a whole day number, as in `day 5 after clause 2`"));
+        }
+        if !duration_in_range(day.max(0.0) as i64, TimeUnit::Days) {
             return Err(
                 Diagnostic::new(format!("day {day} is out of range"), cursor.since(start))
                     .expected(format!("a day number from 0 to {MAX_DURATION}")),
