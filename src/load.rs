@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 use crate::model_checks;
 use crate::resolve;
-use crate::source::{SourceFile, Sources};
+use crate::source::{FileId, SourceFile, Sources};
 use crate::syntax;
 use crate::vocabulary::Vocabulary;
 
@@ -20,6 +20,9 @@ pub struct Loaded {
     pub sources: Sources,
     pub corpus: Corpus,
     pub errors: Vec<Diagnostic>,
+    /// Each file read, with the source files it brought: one for a `.truce`
+    /// file, every source a JSON export carries for a `.json` one.
+    pub read: Vec<(PathBuf, std::ops::Range<FileId>)>,
 }
 
 /// The extension of truce files in folders.
@@ -31,6 +34,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
     let files = collect_all(paths, &mut loaded.errors);
     for path in files {
         let name = path.display().to_string();
+        let first = loaded.sources.files().len();
         match read_file(&path, &name) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) if path.extension().is_some_and(|ext| ext == "json") => {
@@ -55,6 +59,8 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
             },
             Err(error) => loaded.errors.push(error),
         }
+        let brought = first..loaded.sources.files().len();
+        loaded.read.push((path, brought));
     }
     finish(&mut loaded);
     loaded

@@ -559,3 +559,22 @@ fn a_chain_of_offsets_past_the_calendar_is_an_error_at_the_link_that_leaves_it()
         )]
     );
 }
+
+// JSON as a document source.
+
+#[test]
+fn exported_json_files_are_compared_like_the_files_they_came_from() {
+    let directory = tempfile::tempdir().unwrap();
+    for (id, date) in [("x", "2018-05-01"), ("y", "2018-06-01")] {
+        let text = format!(
+            "agreement {id} {{\n  date {date}\n  clause 1 ceasefire {{ start immediate }}\n}}\n"
+        );
+        fs::write(directory.path().join(format!("{id}.truce")), text).unwrap();
+        let output = truce_in(directory.path(), &["export", &format!("{id}.truce")]);
+        assert_eq!(status(&output), 0, "{}", stderr(&output));
+        fs::write(directory.path().join(format!("{id}.json")), &output.stdout).unwrap();
+    }
+    let output = truce_in(directory.path(), &["compare", "x.json", "y.json"]);
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    assert!(common::stdout(&output).starts_with("x → y"));
+}

@@ -53,7 +53,7 @@ pub fn select(arguments: &[String], search: &[PathBuf]) -> Selection {
         loaded: load_paths(&paths),
         ..Selection::default()
     };
-    let file_ids: Vec<Option<FileId>> = arguments
+    let file_ids: Vec<Option<Vec<FileId>>> = arguments
         .iter()
         .map(|argument| {
             is_file(argument)
@@ -61,7 +61,7 @@ pub fn select(arguments: &[String], search: &[PathBuf]) -> Selection {
                 .flatten()
         })
         .collect();
-    let named_files: Vec<FileId> = file_ids.iter().flatten().copied().collect();
+    let named_files: Vec<FileId> = file_ids.iter().flatten().flatten().copied().collect();
     let ids: Vec<&str> = arguments
         .iter()
         .filter(|argument| !is_file(argument))
@@ -77,7 +77,7 @@ pub fn select(arguments: &[String], search: &[PathBuf]) -> Selection {
 
     for (argument, file) in arguments.iter().zip(&file_ids) {
         let found = match file {
-            Some(file) => by_file(&selection.loaded, argument, *file),
+            Some(files) => by_file(&selection.loaded, argument, files),
             None if is_file(argument) => Err(Diagnostic::for_path(
                 format!("cannot read {argument}"),
                 argument.clone(),
@@ -100,14 +100,15 @@ fn contains(folder: &Path, path: &Path) -> bool {
     }
 }
 
-/// The loaded file that is `argument`.
-fn file_id(loaded: &Loaded, argument: &str) -> Option<FileId> {
+/// The source files that the file `argument` brought: itself, for a `.truce`
+/// file; the sources a JSON export carries, for a `.json` one.
+fn file_id(loaded: &Loaded, argument: &str) -> Option<Vec<FileId>> {
     let wanted = Path::new(argument).canonicalize().ok()?;
     loaded
-        .sources
-        .files()
+        .read
         .iter()
-        .position(|file| Path::new(&file.name).canonicalize().ok() == Some(wanted.clone()))
+        .find(|(path, _)| path.canonicalize().ok().as_ref() == Some(&wanted))
+        .map(|(_, files)| files.clone().collect())
 }
 
 /// Errors a comparison can do without: a document id defined twice where one of
@@ -145,13 +146,13 @@ fn tolerated(
     })
 }
 
-fn by_file(loaded: &Loaded, argument: &str, file: FileId) -> Result<usize, Diagnostic> {
+fn by_file(loaded: &Loaded, argument: &str, files: &[FileId]) -> Result<usize, Diagnostic> {
     let held: Vec<usize> = loaded
         .corpus
         .documents
         .iter()
         .enumerate()
-        .filter(|(_, document)| document.id.span.file == file)
+        .filter(|(_, document)| files.contains(&document.id.span.file))
         .map(|(index, _)| index)
         .collect();
     match held.as_slice() {
