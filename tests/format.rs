@@ -237,3 +237,36 @@ fn a_rewrite_keeps_permissions_and_symbolic_links() {
     let mode = fs::metadata(&messy).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_refused_and_left_as_it_was() {
+    use std::os::unix::fs::PermissionsExt;
+    let directory = workspace();
+    let messy = directory.path().join("messy.truce");
+    let before = fs::read(&messy).unwrap();
+    fs::set_permissions(&messy, fs::Permissions::from_mode(0o444)).unwrap();
+    let output = truce_in(directory.path(), &["fmt", "messy.truce"]);
+    assert_eq!(status(&output), 2, "{}", stderr(&output));
+    assert!(stderr(&output).contains("read-only"), "{}", stderr(&output));
+    assert_eq!(fs::read(&messy).unwrap(), before);
+    let mode = fs::metadata(&messy).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o444);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_with_another_hard_link_is_rewritten_for_both_names() {
+    use std::os::unix::fs::MetadataExt;
+    let directory = workspace();
+    let messy = directory.path().join("messy.truce");
+    let other = directory.path().join("other-name.txt");
+    fs::hard_link(&messy, &other).unwrap();
+    let inode = fs::metadata(&messy).unwrap().ino();
+    let output = truce_in(directory.path(), &["fmt", "messy.truce"]);
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    let formatted = "agreement b {\n  title \"B\"\n}\n";
+    assert_eq!(fs::read_to_string(&messy).unwrap(), formatted);
+    assert_eq!(fs::read_to_string(&other).unwrap(), formatted);
+    assert_eq!(fs::metadata(&messy).unwrap().ino(), inode);
+}

@@ -111,19 +111,69 @@ fn read(path: &Path, name: &str) -> Result<String, Diagnostic> {
 }
 
 /// Replace the file (the one a symbolic link points to, not the link) with `text`,
-/// keeping its permissions.
+/// keeping its permissions, and its owner and group where the platform lets us.
+///
+/// A file the user may not write is refused, as an editor would. A file with one
+/// name is replaced atomically, through a temporary file and a rename, so a
+/// killed run leaves the old text or the new, never half of one. A file with
+/// other hard links is rewritten in place instead, so that every name sees the
+/// new text (a rename would leave the other names on the old one).
 fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     let target = std::fs::canonicalize(path)?;
+    // A file no one may write is left alone, even by a user who could (root).
+    if std::fs::metadata(&target)?.permissions().readonly() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "the file is read-only",
+        ));
+    }
+    // Opening for writing changes nothing, and says whether we may.
+    let original = std::fs::OpenOptions::new().write(true).open(&target)?;
+    let metadata = original.metadata()?;
+    if links(&metadata) > 1 {
+        return rewrite_in_place(original, text);
+    }
+    drop(original);
     let folder = target.parent().unwrap_or(Path::new("."));
-    let permissions = std::fs::metadata(&target)?.permissions();
     let mut temporary = tempfile::Builder::new()
         .prefix(".truce-fmt-")
         .suffix(".tmp")
         .tempfile_in(folder)?;
     temporary.write_all(text.as_bytes())?;
     temporary.as_file().sync_all()?;
-    temporary.as_file().set_permissions(permissions)?;
+    temporary
+        .as_file()
+        .set_permissions(metadata.permissions())?;
+    keep_owner(temporary.as_file(), &metadata);
     // Dropped on any error above: the temporary file is removed.
     temporary.persist(&target).map_err(|error| error.error)?;
     Ok(())
 }
+
+fn rewrite_in_place(mut file: std::fs::File, text: &str) -> std::io::Result<()> {
+    file.set_len(0)?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()
+}
+
+#[cfg(unix)]
+fn links(metadata: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(metadata)
+}
+
+#[cfg(not(unix))]
+fn links(_: &std::fs::Metadata) -> u64 {
+    1
+}
+
+/// Give the new file the old one's owner and group. Only the owner (or root)
+/// may, and only to a group they belong to; where that fails, the new file
+/// keeps the user's own, as any editor's save would.
+#[cfg(unix)]
+fn keep_owner(file: &std::fs::File, metadata: &std::fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    let _ = std::os::unix::fs::fchown(file, Some(metadata.uid()), Some(metadata.gid()));
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &std::fs::File, _: &std::fs::Metadata) {}
