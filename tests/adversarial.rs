@@ -578,3 +578,25 @@ fn exported_json_files_are_compared_like_the_files_they_came_from() {
     assert_eq!(status(&output), 0, "{}", stderr(&output));
     assert!(common::stdout(&output).starts_with("x → y"));
 }
+
+#[test]
+fn a_file_that_formatting_would_take_past_the_limit_is_refused_by_name() {
+    // Just under 16 MiB, written with no indentation: the canonical layout's
+    // two spaces a line take it past the limit.
+    let clause = "clause 1 ceasefire {\nstart immediate\n}\n";
+    let mut text = String::from("agreement a {\ndate 2018-05-01\n");
+    while text.len() + clause.len() + 2 < (16 << 20) - 64 {
+        text.push_str(clause);
+    }
+    text.push_str("}\n");
+    let directory = tempfile::tempdir().unwrap();
+    fs::write(directory.path().join("wide.truce"), &text).unwrap();
+    let output = truce_in(directory.path(), &["fmt", "--check", "wide.truce"]);
+    assert_eq!(status(&output), 2, "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("more than the 16 MiB truce reads"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!stderr(&output).contains("bug"), "{}", stderr(&output));
+}

@@ -63,6 +63,20 @@ pub fn run(paths: &[PathBuf], mode: Mode) -> Outcome {
                 outcome.errors.extend(errors);
                 continue;
             }
+            Err(FormatError::TooLarge(bytes)) => {
+                outcome.errors.push(
+                    Diagnostic::for_path(
+                        format!(
+                            "{name}: not formatted: in the canonical layout it would be {bytes} bytes, \
+                             more than the {} MiB truce reads",
+                            crate::syntax::MAX_FILE_BYTES / (1024 * 1024)
+                        ),
+                        name,
+                    )
+                    .hint("split the agreements into several files"),
+                );
+                continue;
+            }
             Err(FormatError::Changed(detail)) => {
                 outcome.errors.push(
                     Diagnostic::for_path(

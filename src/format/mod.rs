@@ -42,6 +42,9 @@ pub enum FormatError {
     /// The formatter would have changed the text's words: a bug in the formatter,
     /// reported rather than written.
     Changed(String),
+    /// The formatted text would be larger than truce reads (its indentation
+    /// grows a file written without it): its length in bytes.
+    TooLarge(usize),
 }
 
 /// The canonical layout of a text in file `file`.
@@ -51,6 +54,9 @@ pub fn format(file: crate::source::FileId, text: &str) -> Result<String, FormatE
         return Err(FormatError::Syntax(errors));
     }
     let formatted = print(&tree, text);
+    if formatted.len() > syntax::MAX_FILE_BYTES {
+        return Err(FormatError::TooLarge(formatted.len()));
+    }
     let (again, errors) = syntax::parse(file, &formatted);
     if !errors.is_empty() {
         return Err(FormatError::Changed(format!(
