@@ -600,3 +600,61 @@ fn a_file_that_formatting_would_take_past_the_limit_is_refused_by_name() {
     );
     assert!(!stderr(&output).contains("bug"), "{}", stderr(&output));
 }
+
+#[test]
+fn json_spans_keys_and_repeated_keys_are_checked_strictly() {
+    let directory = tempfile::tempdir().unwrap();
+    let text = "agreement x {\n  date 2018-05-01\n  clause 1 ceasefire { start immediate }\n}\n";
+    fs::write(directory.path().join("x.truce"), text).unwrap();
+    let output = truce_in(directory.path(), &["export", "x.truce"]);
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    let export = String::from_utf8(output.stdout).unwrap();
+    let value: Value = serde_json::from_str(&export).unwrap();
+    let mutated = |change: &dyn Fn(&mut Value)| {
+        let mut copy = value.clone();
+        change(&mut copy);
+        copy.to_string()
+    };
+    let cases: Vec<(String, &str)> = vec![
+        (
+            mutated(&|v| v["documents"][0]["id"]["span"]["extra"] = Value::from(1)),
+            "a span has a key besides file, start and end: `extra`",
+        ),
+        (
+            mutated(&|v| {
+                v["documents"][0]["clauses"][0]["span"]["start"] = Value::from(1_000_000_000u64)
+            }),
+            "a span runs from 1000000000",
+        ),
+        (
+            mutated(&|v| {
+                let span = &mut v["documents"][0]["clauses"][0]["span"];
+                let (start, end) = (span["start"].clone(), span["end"].clone());
+                span["start"] = end;
+                span["end"] = start;
+            }),
+            "which is not a range inside",
+        ),
+        (
+            mutated(&|v| v["documents"][0]["surprise"] = Value::Bool(true)),
+            "unknown field `surprise`",
+        ),
+        (
+            format!(
+                "{},\"documents\": []}}",
+                export.trim_end().trim_end_matches('}')
+            ),
+            "the key `documents` appears twice",
+        ),
+    ];
+    for (json, expected) in cases {
+        fs::write(directory.path().join("bad.json"), json).unwrap();
+        let output = truce_in(directory.path(), &["check", "bad.json"]);
+        assert_eq!(status(&output), 2, "{expected}: {}", stderr(&output));
+        assert!(
+            stderr(&output).contains(expected),
+            "{expected}: {}",
+            stderr(&output)
+        );
+    }
+}

@@ -45,6 +45,7 @@
 //! skipped them.
 
 mod spans;
+mod strict;
 mod validate;
 pub mod wire;
 
@@ -80,6 +81,7 @@ struct Export<'a> {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ImportFile {
     name: String,
     #[serde(default)]
@@ -89,6 +91,7 @@ struct ImportFile {
 /// The file as read, the version already checked. No `flatten`, so that errors
 /// keep their line and column.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Import {
     #[serde(rename = "truce_json")]
     _version: Value,
@@ -141,8 +144,8 @@ pub fn import(name: &str, text: &str, sources: &mut Sources) -> Result<Corpus, V
             "split the corpus into several files",
         ));
     }
-    let mut value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
+    let mut value: Value = match serde_json::from_str::<strict::Strict>(text) {
+        Ok(strict::Strict(value)) => value,
         Err(error) => {
             let at = offset(text, error.line(), error.column());
             return Err(fail(
@@ -174,11 +177,16 @@ pub fn import(name: &str, text: &str, sources: &mut Sources) -> Result<Corpus, V
         }
     }
     let base = sources.files().len();
-    let file_count = value
-        .get("files")
-        .and_then(Value::as_array)
-        .map_or(0, Vec::len);
-    if let Err((path, message)) = spans::rebase(&mut value, file_count, base) {
+    // Each file's length, to hold spans inside it; a file exported without its
+    // text bounds nothing.
+    let lengths: Vec<Option<usize>> = match value.get("files").and_then(Value::as_array) {
+        Some(files) => files
+            .iter()
+            .map(|file| file.get("text").and_then(Value::as_str).map(str::len))
+            .collect(),
+        None => Vec::new(),
+    };
+    if let Err((path, message)) = spans::rebase(&mut value, &lengths, base) {
         return Err(fail(
             sources,
             format!("{path}: {message}"),

@@ -7,15 +7,21 @@ use serde_json::Value;
 
 /// Add `base` to the `file` of every span (an object of exactly `file`, `start` and
 /// `end`) under `documents`, `requirements` and `tests`, checking that each names
-/// one of the `files` table's `count` files. Returns the JSON path of the first bad
-/// span otherwise.
-pub fn rebase(root: &mut Value, count: usize, base: usize) -> Result<(), (String, String)> {
+/// one of the `files` table's files (`lengths` holds each one's length in bytes)
+/// and lies inside its text, start before end. An object with those three keys
+/// and more is refused, so a span cannot escape the checks by carrying an extra
+/// key. Returns the JSON path of the first bad span otherwise.
+pub fn rebase(
+    root: &mut Value,
+    lengths: &[Option<usize>],
+    base: usize,
+) -> Result<(), (String, String)> {
     let Value::Object(fields) = root else {
         return Ok(());
     };
     for (key, value) in fields.iter_mut() {
         if ["documents", "requirements", "tests"].contains(&key.as_str()) {
-            walk(value, count, base, &mut vec![Step::Key(key)])?;
+            walk(value, lengths, base, &mut vec![Step::Key(key)])?;
         }
     }
     Ok(())
@@ -31,21 +37,60 @@ enum Step<'v> {
 
 fn walk<'v>(
     value: &'v mut Value,
-    count: usize,
+    lengths: &[Option<usize>],
     base: usize,
     path: &mut Vec<Step<'v>>,
 ) -> Result<(), (String, String)> {
+    let count = lengths.len();
     // An explicit stack of work would avoid recursion, but serde_json has already
     // refused anything nested deeper than 128 levels.
     match value {
         Value::Object(fields) => {
+            if looks_like_span(fields) && !is_span(fields) {
+                let extra: Vec<&String> = fields
+                    .keys()
+                    .filter(|key| !["file", "start", "end"].contains(&key.as_str()))
+                    .collect();
+                return Err((
+                    display(path),
+                    format!(
+                        "a span has a key besides file, start and end: `{}`",
+                        extra[0]
+                    ),
+                ));
+            }
             if is_span(fields) {
+                let number = |key: &str| {
+                    fields
+                        .get(key)
+                        .and_then(Value::as_u64)
+                        .and_then(|n| usize::try_from(n).ok())
+                };
+                let (start, end) = (number("start"), number("end"));
                 let file = fields.get_mut("file").and_then(|file| {
                     let index = file.as_u64().and_then(|i| usize::try_from(i).ok())?;
                     (index < count).then_some((file, index))
                 });
                 match file {
-                    Some((file, index)) => *file = Value::from(index + base),
+                    Some((file, index)) => {
+                        match (start, end) {
+                            (Some(start), Some(end))
+                                if start <= end && lengths[index].is_none_or(|l| end <= l) => {}
+                            _ => {
+                                return Err((
+                                    display(path),
+                                    format!(
+                                        "a span runs from {} to {}, which is not a range inside \
+                                         the {} bytes of file {index}",
+                                        start.map_or("?".to_string(), |s| s.to_string()),
+                                        end.map_or("?".to_string(), |e| e.to_string()),
+                                        lengths[index].unwrap_or(0)
+                                    ),
+                                ));
+                            }
+                        }
+                        *file = Value::from(index + base)
+                    }
                     None => {
                         path.push(Step::Key("file"));
                         return Err((
@@ -61,20 +106,27 @@ fn walk<'v>(
             }
             for (key, child) in fields.iter_mut() {
                 path.push(Step::Key(key));
-                walk(child, count, base, path)?;
+                walk(child, lengths, base, path)?;
                 path.pop();
             }
         }
         Value::Array(items) => {
             for (index, child) in items.iter_mut().enumerate() {
                 path.push(Step::Index(index));
-                walk(child, count, base, path)?;
+                walk(child, lengths, base, path)?;
                 path.pop();
             }
         }
         _ => {}
     }
     Ok(())
+}
+
+/// Whether an object holds the keys of a span, whatever else it holds.
+fn looks_like_span(fields: &serde_json::Map<String, Value>) -> bool {
+    ["file", "start", "end"]
+        .iter()
+        .all(|key| fields.contains_key(*key))
 }
 
 fn is_span(fields: &serde_json::Map<String, Value>) -> bool {
@@ -112,11 +164,27 @@ mod tests {
             "documents": [{ "id": { "value": "a", "span": { "file": 1, "start": 0, "end": 1 } },
                             "when": { "text": "x", "start": 2, "end": 3 } }]
         });
-        rebase(&mut value, 2, 10).unwrap();
+        rebase(&mut value, &[Some(5), Some(5)], 10).unwrap();
         assert_eq!(value["documents"][0]["id"]["span"]["file"], 11);
         assert_eq!(value["documents"][0]["when"]["start"], 2);
-        let error = rebase(&mut value, 2, 0).unwrap_err();
+        let error = rebase(&mut value, &[Some(5), Some(5)], 0).unwrap_err();
         assert_eq!(error.0, "documents[0].id.span.file");
         assert_eq!(error.1, "a span names file 11, but `files` lists 2");
+    }
+
+    #[test]
+    fn a_span_outside_its_file_or_with_an_extra_key_is_refused() {
+        let span = |span: serde_json::Value| json!({ "documents": [{ "span": span }] });
+        let mut outside = span(json!({ "file": 0, "start": 3, "end": 9 }));
+        let error = rebase(&mut outside, &[Some(5)], 0).unwrap_err();
+        assert_eq!(error.0, "documents[0].span");
+        assert!(error.1.contains("from 3 to 9"), "{}", error.1);
+        let mut backwards = span(json!({ "file": 0, "start": 4, "end": 2 }));
+        assert!(rebase(&mut backwards, &[Some(5)], 0).is_err());
+        let mut extra = span(json!({ "file": 0, "start": 0, "end": 1, "x": 0 }));
+        let error = rebase(&mut extra, &[Some(5)], 0).unwrap_err();
+        assert!(error.1.contains("`x`"), "{}", error.1);
+        let mut fine = span(json!({ "file": 0, "start": 0, "end": 5 }));
+        assert!(rebase(&mut fine, &[Some(5)], 0).is_ok());
     }
 }

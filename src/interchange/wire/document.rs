@@ -10,6 +10,7 @@ use crate::model;
 use crate::vocabulary::{Evidence, Outcome, Relation, Role, Side, Status};
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Party {
     pub id: Spanned<String>,
     pub name: Option<Spanned<String>>,
@@ -76,6 +77,7 @@ impl IntoModel for Party {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Unit {
     pub path: Spanned<String>,
     pub name: Option<Spanned<String>>,
@@ -106,6 +108,7 @@ impl IntoModel for Unit {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Place {
     pub id: Spanned<String>,
     pub name: Option<Spanned<String>>,
@@ -154,6 +157,7 @@ impl IntoModel for Place {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StatusEntry {
     pub status: Spanned<Status>,
     pub on: Option<Spanned<When>>,
@@ -196,6 +200,7 @@ impl IntoModel for StatusEntry {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Citation {
     pub id: Spanned<String>,
     pub description: Option<Spanned<String>>,
@@ -230,6 +235,7 @@ impl IntoModel for Citation {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Link {
     pub relation: Spanned<Relation>,
     pub target: Spanned<String>,
@@ -258,6 +264,7 @@ impl IntoModel for Link {
 
 /// A document-level guarantor or monitor.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Backer {
     pub party: Spanned<String>,
     pub source: Vec<Spanned<String>>,
@@ -286,6 +293,7 @@ impl IntoModel for Backer {
 
 /// What a document's text is known from (added within version 1).
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct KnownFrom {
     pub evidence: Spanned<Evidence>,
     pub source: Vec<Spanned<String>>,
@@ -314,6 +322,7 @@ impl IntoModel for KnownFrom {
 
 /// Something that happened after the document was made (added within version 1).
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Event {
     pub outcome: Spanned<Outcome>,
     pub on: Option<Spanned<When>>,
@@ -372,6 +381,7 @@ impl IntoModel for Event {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     pub id: Spanned<String>,
     pub span: Span,
@@ -482,6 +492,7 @@ impl IntoModel for Document {
 /// One attribute of a clause: its key by name, its typed value, the whole
 /// statement's span, and the citations it names.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AttributeValue {
     pub key: Spanned<KeyName>,
     pub value: Value,
@@ -525,6 +536,7 @@ super::words! {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Clause {
     pub number: Option<Spanned<String>>,
     #[serde(deserialize_with = "super::kind")]

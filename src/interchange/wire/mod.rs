@@ -140,6 +140,7 @@ pub(crate) use words;
 /// A byte range: `file` indexes the file's `files`, `start` and `end` are byte
 /// offsets into that file's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Span {
     pub file: usize,
     pub start: usize,
@@ -163,6 +164,7 @@ impl IntoModel for Span {
 
 /// A value the user wrote, with where: `{ "value": ..., "span": ... }`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Spanned<T> {
     pub value: T,
     pub span: Span,
@@ -282,6 +284,7 @@ fn look_up(named: Spanned<String>) -> Result<Spanned<KindName>, String> {
 /// The documents, red lines and tests of a corpus. The file's envelope
 /// ([`crate::interchange`]) adds the version and the source files.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Corpus {
     pub documents: Vec<Document>,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]

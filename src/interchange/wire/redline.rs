@@ -7,6 +7,7 @@ use crate::model;
 
 /// A party's red lines; the header is a document with no clauses.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Requirements {
     pub header: Document,
     pub owner: Option<Spanned<String>>,
@@ -46,6 +47,7 @@ words! {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Requirement {
     pub id: Spanned<String>,
     pub mode: RequirementMode,
@@ -127,6 +129,7 @@ words! {
 
 /// `KEY at least VALUE` or `KEY at most VALUE`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Bound {
     pub key: Spanned<KeyName>,
     pub comparison: Comparison,
@@ -171,6 +174,7 @@ words! {
 
 /// `test NAME { document ID ... assertions }`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TestBlock {
     pub name: Spanned<String>,
     pub document: Option<Spanned<String>>,
@@ -213,6 +217,7 @@ impl IntoModel for TestBlock {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Assertion {
     pub kind: AssertionKind,
     pub span: Span,
@@ -241,6 +246,7 @@ impl IntoModel for Assertion {
 
 /// One assertion of a test: `{ "assert": "fires", "rule": ..., "clause": ... }`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "assert", rename_all = "snake_case")]
 pub enum AssertionKind {
     Covers {

@@ -15,6 +15,7 @@ words! {
 /// A point in time as the source gives it, with the interval it stands for in
 /// local civil time (`end` exclusive); dates are jiff civil date-times.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct When {
     pub text: String,
     pub start: DateTime,
@@ -62,6 +63,7 @@ words! {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Duration {
     pub amount: i64,
     pub unit: TimeUnit,
@@ -89,6 +91,7 @@ impl IntoModel for Duration {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DurationRange {
     pub min: Duration,
     pub max: Option<Duration>,
@@ -117,6 +120,7 @@ impl IntoModel for DurationRange {
 
 /// What a relative deadline counts from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Anchor {
     Signing,
@@ -159,6 +163,7 @@ words! {
 
 /// When an obligation falls due.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Deadline {
     At {
@@ -214,6 +219,7 @@ impl IntoModel for Deadline {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Count {
     pub min: Option<f64>,
     pub max: Option<f64>,
@@ -263,6 +269,7 @@ impl IntoModel for Count {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Ratio {
     pub numerator: Count,
     pub denominator: Count,
@@ -293,6 +300,7 @@ impl IntoModel for Ratio {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Distance {
     /// The distance; a range's near end; the bound of `at_least` or `at_most`.
     pub metres: f64,
@@ -350,6 +358,7 @@ impl IntoModel for Distance {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Weapon {
     pub quantifier: Option<String>,
     pub class: String,
