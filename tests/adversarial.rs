@@ -658,3 +658,112 @@ fn json_spans_keys_and_repeated_keys_are_checked_strictly() {
         );
     }
 }
+
+// What was accepted in silence.
+
+#[test]
+fn impossible_times_offsets_and_backward_ranges_are_errors() {
+    let cases = [
+        (
+            "deadline 2018-05-03T12:00+99:99",
+            "is not a UTC offset: hours go up to 14 and minutes up to 59",
+        ),
+        (
+            "deadline 2018-05-03T12:00+05:00[Asia/Damascus]",
+            "the offset +05:00 contradicts Asia/Damascus, which is +03",
+        ),
+        (
+            "deadline 2018-03-30T00:30[Asia/Damascus]",
+            "2018-03-30T00:30 does not exist in Asia/Damascus",
+        ),
+        ("count 200 to 100", "`200 to 100` runs backwards"),
+        (
+            "duration 2 years to 6 months",
+            "`2 years to 6 months` runs backwards",
+        ),
+    ];
+    for (attribute, expected) in cases {
+        let text = format!(
+            "agreement a {{\n  date 2018-03-01\n  clause 1 detainee_release {{ {attribute} }}\n}}\n"
+        );
+        let errors = input_errors("time.truce", &text);
+        assert_eq!(errors.len(), 1, "{attribute}: {errors:?}");
+        assert!(errors[0].0.contains(expected), "{attribute}: {errors:?}");
+        assert_eq!(errors[0].1, 3, "{attribute}: {errors:?}");
+    }
+    // The offset a zone has at that time, and a time the clocks pass, are fine.
+    let text = "agreement a {\n  date 2018-05-01\n  clause 1 ceasefire { deadline 2018-05-03T12:00+03:00[Asia/Damascus] }\n}\n";
+    let directory = tempfile::tempdir().unwrap();
+    fs::write(directory.path().join("ok.truce"), text).unwrap();
+    let output = truce_in(directory.path(), &["check", "ok.truce"]);
+    assert!(matches!(status(&output), 0 | 1), "{}", stderr(&output));
+}
+
+#[test]
+fn documents_that_link_to_themselves_or_in_a_loop_and_self_alignment_are_errors() {
+    let errors = input_errors(
+        "links.truce",
+        "agreement a {\n  date 2018-05-01\n  link terminates a\n  party r \"r\" side third aligned r\n}\n\
+         agreement b {\n  date 2018-05-02\n  link supersedes c\n}\n\
+         agreement c {\n  date 2018-05-03\n  link supersedes b\n}\n",
+    );
+    let messages: Vec<&str> = errors
+        .iter()
+        .map(|(message, _, _)| message.as_str())
+        .collect();
+    assert!(
+        messages.contains(&"document `a` terminates itself"),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&"party `r` is aligned with itself"),
+        "{messages:?}"
+    );
+    assert_eq!(
+        messages
+            .iter()
+            .filter(|m| m.contains("closes a loop"))
+            .count(),
+        1,
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_opens_a_file_and_invisible_characters_are_named() {
+    let directory = tempfile::tempdir().unwrap();
+    fs::write(
+        directory.path().join("bom.truce"),
+        "\u{feff}agreement a {\n  date 2018-05-01\n}\n",
+    )
+    .unwrap();
+    let output = truce_in(directory.path(), &["check", "bom.truce"]);
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    for (character, name) in [
+        ('\u{200b}', "U+200B (zero width space)"),
+        ('\u{a0}', "U+00A0 (no-break space)"),
+    ] {
+        let text = format!("agreement a {{\n  date{character}2018-05-01\n}}\n");
+        let errors = input_errors("invisible.truce", &text);
+        assert!(errors[0].0.contains(name), "{errors:?}");
+    }
+}
+
+#[test]
+fn a_json_time_zone_that_is_no_zone_is_an_error() {
+    let directory = tempfile::tempdir().unwrap();
+    let text = "agreement a {\n  date 2018-05-01\n  clause 1 ceasefire { deadline 2018-05-03T12:00[Asia/Damascus] }\n}\n";
+    fs::write(directory.path().join("z.truce"), text).unwrap();
+    let output = truce_in(directory.path(), &["export", "z.truce"]);
+    let json = String::from_utf8(output.stdout)
+        .unwrap()
+        .replace("\"Asia/Damascus\"", "\"Mars/Olympus\"");
+    fs::write(directory.path().join("z.json"), json).unwrap();
+    let output = truce_in(directory.path(), &["check", "z.json"]);
+    assert_eq!(status(&output), 2, "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("`Mars/Olympus` is not a time zone"),
+        "{}",
+        stderr(&output)
+    );
+}

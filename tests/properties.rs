@@ -340,13 +340,20 @@ fn count() -> impl Strategy<Value = Count> {
         whole,
         prop::collection::vec("[a-z]{1,8}", 0..3),
     )
-        .prop_map(|(min, max, approximate, whole, what)| Count {
-            // A count is a number or everyone, never both.
-            min: if whole.is_some() { None } else { min },
-            max: if whole.is_some() { None } else { max },
-            approximate,
-            whole,
-            what,
+        .prop_map(|(min, max, approximate, whole, what)| {
+            // A range runs from the lower number.
+            let (min, max) = match (min, max) {
+                (Some(a), Some(b)) if b < a => (Some(b), Some(a)),
+                other => other,
+            };
+            Count {
+                // A count is a number or everyone, never both.
+                min: if whole.is_some() { None } else { min },
+                max: if whole.is_some() { None } else { max },
+                approximate,
+                whole,
+                what,
+            }
         })
 }
 
@@ -434,7 +441,16 @@ fn value_of(value_type: ValueType) -> BoxedStrategy<Value> {
         ValueType::When => when().prop_map(Value::When).boxed(),
         ValueType::Deadline => deadline().prop_map(Value::Deadline).boxed(),
         ValueType::Duration => (duration(), prop::option::of(duration()))
-            .prop_map(|(min, max)| Value::Duration(DurationRange { min, max }))
+            .prop_map(|(min, max)| {
+                // A range runs from the shorter duration.
+                let (min, max) = match max {
+                    Some(max) if max.approximate_hours() < min.approximate_hours() => {
+                        (max, Some(min))
+                    }
+                    other => (min, other),
+                };
+                Value::Duration(DurationRange { min, max })
+            })
             .boxed(),
         ValueType::Count => count().prop_map(Value::Count).boxed(),
         ValueType::Ages => (0u32..=150, 0u32..=150)

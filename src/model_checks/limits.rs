@@ -64,8 +64,34 @@ pub fn check(corpus: &Corpus) -> Vec<Diagnostic> {
 }
 
 fn check_value(value: &Value, span: Span, errors: &mut Vec<Diagnostic>) {
+    // A time's zone, from JSON, is one a time may carry.
+    let when = match value {
+        Value::When(when)
+        | Value::Deadline(Deadline::At { when } | Deadline::NoLaterThan { when }) => Some(when),
+        _ => None,
+    };
+    if let Some(zone) = when.and_then(|when| when.zone.as_deref())
+        && !crate::resolve::time::is_zone(zone)
+    {
+        errors.push(
+            Diagnostic::new(format!("`{zone}` is not a time zone"), span).expected(
+                "an IANA time zone such as `Asia/Damascus`, or an offset such as `+03:00`",
+            ),
+        );
+    }
     let durations: Vec<&Duration> = match value {
-        Value::Duration(range) => std::iter::once(&range.min).chain(&range.max).collect(),
+        Value::Duration(range) => {
+            if range
+                .max
+                .is_some_and(|max| max.approximate_hours() < range.min.approximate_hours())
+            {
+                errors.push(
+                    Diagnostic::new(format!("`{value}` runs backwards"), span)
+                        .expected("a range with the shorter duration first"),
+                );
+            }
+            std::iter::once(&range.min).chain(&range.max).collect()
+        }
         Value::Deadline(Deadline::Relative { offset, .. }) => vec![offset],
         Value::Ages { min, max } => {
             if !ages_in_range(*min, *max) {
@@ -137,6 +163,14 @@ pub fn distance_problem(distance: &Distance) -> Option<String> {
 }
 
 fn check_count(count: &Count, span: Span, errors: &mut Vec<Diagnostic>) {
+    if let (Some(min), Some(max)) = (count.min, count.max)
+        && max < min
+    {
+        errors.push(
+            Diagnostic::new(format!("a count from {min} to {max} runs backwards"), span)
+                .expected("a range with the lower number first"),
+        );
+    }
     if count.whole.is_some() && (count.min.is_some() || count.max.is_some()) {
         errors.push(
             Diagnostic::new("a count is everyone or a number, not both", span)

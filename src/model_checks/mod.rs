@@ -26,6 +26,8 @@ mod references;
 
 use std::collections::HashMap;
 
+use crate::vocabulary::Relation;
+
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{Corpus, Document, Requirements};
 use crate::source::Span;
@@ -74,6 +76,21 @@ pub fn corpus(corpus: &Corpus, errors: &mut Vec<Diagnostic>) {
     }
     for document in &corpus.documents {
         for link in &document.links {
+            if link.target.value == document.id.value {
+                errors.push(
+                    Diagnostic::new(
+                        format!(
+                            "document `{}` {} itself",
+                            document.id.value,
+                            link.relation.value.name()
+                        ),
+                        link.target.span,
+                    )
+                    .expected("the id of another document")
+                    .hint("a link relates two documents: an earlier text, or a framework"),
+                );
+                continue;
+            }
             if !seen.contains_key(link.target.value.as_str()) {
                 errors.push(
                     Diagnostic::new(
@@ -83,6 +100,70 @@ pub fn corpus(corpus: &Corpus, errors: &mut Vec<Diagnostic>) {
                     .expected("the id of a document in the files being checked")
                     .maybe_hint(did_you_mean(&link.target.value, seen.keys().copied())),
                 );
+            }
+        }
+    }
+    link_cycles(corpus, errors);
+}
+
+/// Documents that, by one relation, lead back to themselves: `a supersedes b`
+/// and `b supersedes a`. Each relation is a chain from newer to older texts, so
+/// a loop in one is an error, reported once, at the link that closes it.
+fn link_cycles(corpus: &Corpus, errors: &mut Vec<Diagnostic>) {
+    for relation in Relation::ALL {
+        let mut edges: HashMap<&str, Vec<&crate::model::Link>> = HashMap::new();
+        for document in &corpus.documents {
+            for link in document
+                .links
+                .iter()
+                .filter(|l| l.relation.value == *relation)
+            {
+                if link.target.value != document.id.value {
+                    edges.entry(&document.id.value).or_default().push(link);
+                }
+            }
+        }
+        if edges.is_empty() {
+            continue;
+        }
+        // Iterative depth-first search: 1 on the path, 2 done.
+        let mut state: HashMap<&str, u8> = HashMap::new();
+        let mut starts: Vec<&str> = edges.keys().copied().collect();
+        starts.sort_unstable();
+        for start in starts {
+            if state.contains_key(start) {
+                continue;
+            }
+            let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
+            state.insert(start, 1);
+            while let Some((node, next)) = stack.last().copied() {
+                let out = edges.get(node).map_or(&[][..], Vec::as_slice);
+                let Some(link) = out.get(next) else {
+                    state.insert(node, 2);
+                    stack.pop();
+                    continue;
+                };
+                if let Some(top) = stack.last_mut() {
+                    top.1 += 1;
+                }
+                let target = link.target.value.as_str();
+                match state.get(target) {
+                    Some(1) => errors.push(
+                        Diagnostic::new(
+                            format!(
+                                "`{node} {} {target}` closes a loop: {target} leads back to {node}",
+                                relation.name()
+                            ),
+                            link.target.span,
+                        )
+                        .hint("each text can only link to texts that came before it"),
+                    ),
+                    Some(_) => {}
+                    None => {
+                        state.insert(target, 1);
+                        stack.push((target, 0));
+                    }
+                }
             }
         }
     }

@@ -215,7 +215,18 @@ pub(super) fn check(document: &Document, declared: &Declared, errors: &mut Vec<D
     let mut reported = HashSet::new();
     for party in &document.parties {
         if let Some(aligned) = &party.aligned {
-            declared.party(aligned, errors);
+            if aligned.value == party.id.value {
+                errors.push(
+                    Diagnostic::new(
+                        format!("party `{}` is aligned with itself", party.id.value),
+                        aligned.span,
+                    )
+                    .expected("the party of the side it fights for or backs")
+                    .hint("`aligned` names another party, such as `aligned regime`"),
+                );
+            } else {
+                declared.party(aligned, errors);
+            }
         }
         for place in &party.represents {
             declared.place(place, errors);

@@ -15,7 +15,7 @@ mod declarations;
 mod document;
 mod event;
 mod redline;
-mod time;
+pub(crate) mod time;
 mod value;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};

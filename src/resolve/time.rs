@@ -88,6 +88,34 @@ pub fn read_when(text: &str, qualifier: Option<&str>) -> Result<When, String> {
     }
 }
 
+/// Whether `zone` is a zone a time may carry: an IANA name or a UTC offset.
+pub(crate) fn is_zone(zone: &str) -> bool {
+    jiff::tz::TimeZone::get(zone).is_ok() || read_offset(zone).is_ok()
+}
+
+/// A UTC offset as written after a time: `Z`, or `+HH:MM` / `-HH:MM` within
+/// the offsets the world uses (at most 14 hours).
+fn read_offset(text: &str) -> Result<jiff::tz::Offset, String> {
+    if text.eq_ignore_ascii_case("z") {
+        return Ok(jiff::tz::Offset::UTC);
+    }
+    let invalid = || format!("`{text}` is not a UTC offset: write `+03:00`, `-05:30` or `Z`");
+    let (sign, rest) = match text.as_bytes().first() {
+        Some(b'+') => (1, &text[1..]),
+        Some(b'-') => (-1, &text[1..]),
+        _ => return Err(invalid()),
+    };
+    let (hours, minutes) = rest.split_once(':').unwrap_or((rest, "00"));
+    let hours: i32 = hours.parse().map_err(|_| invalid())?;
+    let minutes: i32 = minutes.parse().map_err(|_| invalid())?;
+    if !(0..=14).contains(&hours) || !(0..60).contains(&minutes) {
+        return Err(format!(
+            "`{text}` is not a UTC offset: hours go up to 14 and minutes up to 59"
+        ));
+    }
+    jiff::tz::Offset::from_seconds(sign * (hours * 3600 + minutes * 60)).map_err(|_| invalid())
+}
+
 fn read_datetime(text: &str) -> Result<When, String> {
     let (body, zone) = match text.split_once('[') {
         Some((body, zone)) => (body, Some(zone.trim_end_matches(']'))),
@@ -104,9 +132,43 @@ fn read_datetime(text: &str) -> Result<When, String> {
     let start: DateTime = civil
         .parse()
         .map_err(|_| format!("`{civil}` is not a valid date and time"))?;
+    let written_offset = if offset.is_empty() {
+        None
+    } else {
+        Some(read_offset(offset)?)
+    };
     if let Some(zone) = zone {
-        jiff::tz::TimeZone::get(zone)
+        let tz = jiff::tz::TimeZone::get(zone)
             .map_err(|_| format!("`{zone}` is not a known IANA time zone"))?;
+        match tz.to_ambiguous_zoned_datetime(start).offset() {
+            jiff::tz::AmbiguousOffset::Unambiguous { offset: actual } => {
+                if let Some(written) = written_offset
+                    && written != actual
+                {
+                    return Err(format!(
+                        "the offset {offset} contradicts {zone}, which is {actual} at {civil}"
+                    ));
+                }
+            }
+            jiff::tz::AmbiguousOffset::Gap { before, after } => {
+                return Err(format!(
+                    "{civil} does not exist in {zone}: the clocks moved from {before} to {after} \
+                     across it"
+                ));
+            }
+            // A time the clocks pass twice: the offset, if written, says which.
+            jiff::tz::AmbiguousOffset::Fold { before, after } => {
+                if let Some(written) = written_offset
+                    && written != before
+                    && written != after
+                {
+                    return Err(format!(
+                        "the offset {offset} contradicts {zone}, which is {before} or {after} \
+                         at {civil}"
+                    ));
+                }
+            }
+        }
     }
     let zone = zone
         .map(str::to_string)

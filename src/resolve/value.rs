@@ -393,9 +393,18 @@ fn read_duration(cursor: &mut Cursor) -> Read<Duration> {
 }
 
 fn read_duration_range(cursor: &mut Cursor) -> Read<DurationRange> {
+    let start = cursor.position();
     let min = read_duration(cursor)?;
     let max = if cursor.eat("to") {
-        Some(read_duration(cursor)?)
+        let max = read_duration(cursor)?;
+        if max.approximate_hours() < min.approximate_hours() {
+            return Err(Diagnostic::new(
+                format!("`{min} to {max}` runs backwards"),
+                cursor.since(start),
+            )
+            .expected("a range with the shorter duration first, as in `6 months to 2 years`"));
+        }
+        Some(max)
     } else {
         None
     };
@@ -578,8 +587,17 @@ fn read_count(cursor: &mut Cursor, stop: &dyn Fn(&str) -> bool, many_words: bool
             Some(AtomKind::Number { .. })
         )
     {
+        let start = cursor.position();
         cursor.next();
-        count.max = Some(read_count_number(cursor, "the upper bound")?);
+        let max = read_count_number(cursor, "the upper bound")?;
+        if count.min.is_some_and(|min| max < min) {
+            return Err(Diagnostic::new(
+                format!("`{first} to {max}` runs backwards"),
+                cursor.since(start.saturating_sub(1)),
+            )
+            .expected("a range with the lower number first, as in `140 to 200`"));
+        }
+        count.max = Some(max);
     }
     read_counted(cursor, &mut count, stop, many_words);
     Ok(count)

@@ -63,6 +63,34 @@ pub fn parse(file: FileId, text: &str) -> (SyntaxFile<'_>, Vec<Diagnostic>) {
     (file, parser.errors)
 }
 
+/// A character as messages show it: in backquotes where it can be seen, by its
+/// code point (and name, for the common ones) where it cannot: a zero-width
+/// space or a no-break space looks like nothing, or like a space.
+fn describe_char(c: char) -> String {
+    let name = match c {
+        '\u{a0}' => Some("no-break space"),
+        '\u{200b}' => Some("zero width space"),
+        '\u{200c}' => Some("zero width non-joiner"),
+        '\u{200d}' => Some("zero width joiner"),
+        '\u{200e}' => Some("left-to-right mark"),
+        '\u{200f}' => Some("right-to-left mark"),
+        '\u{2060}' => Some("word joiner"),
+        '\u{feff}' => Some("byte order mark"),
+        '\u{2028}' => Some("line separator"),
+        '\u{2029}' => Some("paragraph separator"),
+        '\u{3000}' => Some("ideographic space"),
+        _ => None,
+    };
+    let invisible = c.is_control()
+        || c.is_whitespace()
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}');
+    match (name, invisible) {
+        (Some(name), _) => format!("U+{:04X} ({name})", c as u32),
+        (None, true) => format!("character U+{:04X}", c as u32),
+        (None, false) => format!("`{c}`"),
+    }
+}
+
 struct StatementParser<'a> {
     text: &'a str,
     file: FileId,
@@ -125,6 +153,8 @@ impl<'a> StatementParser<'a> {
         loop {
             match self.peek() {
                 Some(' ' | '\t' | '\r') => self.pos += 1,
+                // A byte order mark, as some editors write one, opens the file.
+                Some('\u{feff}') if self.pos == 0 => self.pos += '\u{feff}'.len_utf8(),
                 Some('#') => self.skip_comment(),
                 _ => return,
             }
@@ -422,8 +452,7 @@ impl<'a> StatementParser<'a> {
 
     fn describe_here(&self) -> String {
         match self.peek() {
-            Some(c) if c.is_control() => format!("character U+{:04X}", c as u32),
-            Some(c) => format!("`{c}`"),
+            Some(c) => describe_char(c),
             None => "the end of the file".to_string(),
         }
     }
