@@ -99,16 +99,24 @@ pub fn timeline(corpus: &Corpus) -> Timeline {
         }
         keyed.extend(events.into_iter().map(|event| (index, event)));
     }
-    // By the end of each date's interval, then its start: an event known only to
-    // a month comes after the days of that month, which it cannot precede.
-    keyed.sort_by(|(a_index, a), (b_index, b)| {
-        (a.when.end, a.when.start)
-            .cmp(&(b.when.end, b.when.start))
+    // By the end of each date's interval, then its start, as instants (noon in
+    // Damascus comes before noon in London): an event known only to a month
+    // comes after the days of that month, which it cannot precede.
+    let mut keyed: Vec<((jiff::Timestamp, jiff::Timestamp), usize, Event)> = keyed
+        .into_iter()
+        .map(|(index, event)| {
+            let (start, end) = event.when.instants();
+            ((end, start), index, event)
+        })
+        .collect();
+    keyed.sort_by(|(a_key, a_index, a), (b_key, b_index, b)| {
+        a_key
+            .cmp(b_key)
             .then(a_index.cmp(b_index))
             .then(a.span.cmp(&b.span))
     });
     Timeline {
-        events: keyed.into_iter().map(|(_, event)| event).collect(),
+        events: keyed.into_iter().map(|(_, _, event)| event).collect(),
         undated,
         unresolved,
         undated_events,

@@ -767,3 +767,19 @@ fn a_json_time_zone_that_is_no_zone_is_an_error() {
         stderr(&output)
     );
 }
+
+#[test]
+fn the_timeline_orders_zoned_times_as_they_happened() {
+    // 13:00 in Damascus (UTC+3) is 10:00 UTC; 12:00 in London (UTC+1) is 11:00.
+    let text = "agreement a {\n  date 2018-05-01\n  \
+                clause 1 ceasefire { deadline 2018-05-03T12:00[Europe/London] }\n  \
+                clause 2 ceasefire { deadline 2018-05-03T13:00[Asia/Damascus] }\n}\n";
+    let directory = tempfile::tempdir().unwrap();
+    fs::write(directory.path().join("tz.truce"), text).unwrap();
+    let output = truce_in(directory.path(), &["timeline", "tz.truce"]);
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    let shown = common::stdout(&output);
+    let damascus = shown.find("Asia/Damascus").expect("the Damascus deadline");
+    let london = shown.find("Europe/London").expect("the London deadline");
+    assert!(damascus < london, "{shown}");
+}

@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 
 use jiff::Unit;
 use jiff::civil::DateTime;
+use jiff::tz::{Offset, TimeZone};
 
 use super::{Clause, Document, Duration, Precision, When};
 use crate::vocabulary::Key;
@@ -43,7 +44,44 @@ impl Period {
     }
 }
 
+/// A zone as written: an IANA name, `Z`, or an offset such as `+03:00`.
+pub fn time_zone(name: &str) -> Option<TimeZone> {
+    if let Ok(zone) = TimeZone::get(name) {
+        return Some(zone);
+    }
+    if name.eq_ignore_ascii_case("z") || name.eq_ignore_ascii_case("utc") {
+        return Some(TimeZone::UTC);
+    }
+    let (sign, rest) = match name.as_bytes().first() {
+        Some(b'+') => (1, &name[1..]),
+        Some(b'-') => (-1, &name[1..]),
+        _ => return None,
+    };
+    let (hours, minutes) = rest.split_once(':').unwrap_or((rest, "0"));
+    let seconds = hours.parse::<i32>().ok()? * 3600 + minutes.parse::<i32>().ok()? * 60;
+    Offset::from_seconds(sign * seconds)
+        .ok()
+        .map(TimeZone::fixed)
+}
+
 impl When {
+    /// When the interval starts and ends as instants, so that times given in
+    /// different zones order as they happened; a time with no zone, or one
+    /// the zone cannot place, is read as UTC.
+    pub fn instants(&self) -> (jiff::Timestamp, jiff::Timestamp) {
+        let zone = self
+            .zone
+            .as_deref()
+            .and_then(time_zone)
+            .unwrap_or(jiff::tz::TimeZone::UTC);
+        let at = |civil: DateTime| {
+            zone.to_timestamp(civil)
+                .or_else(|_| jiff::tz::TimeZone::UTC.to_timestamp(civil))
+                .unwrap_or(jiff::Timestamp::MIN)
+        };
+        (at(self.start), at(self.end))
+    }
+
     /// The same interval moved by a calendar duration, worded as the date it
     /// lands on (`2018-05-15`), not as the sum that reached it.
     pub fn shifted(&self, offset: Duration) -> Option<When> {

@@ -1,7 +1,6 @@
 //! `short-ultimatum`: an ultimatum leaves less than 72 hours.
 
 use jiff::SignedDuration;
-use jiff::tz::{Offset, TimeZone};
 
 use crate::finding::{Finding, Severity};
 use crate::model::{Anchor, Deadline, Precision, Value, When};
@@ -113,25 +112,6 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
 /// The shortest notice an ultimatum is given in a zone-free comparison.
 const ULTIMATUM_MINIMUM: SignedDuration = SignedDuration::from_hours(72);
 
-/// A zone as written: an IANA name, `Z`, or an offset such as `+03:00`.
-fn time_zone(name: &str) -> Option<TimeZone> {
-    if let Ok(zone) = TimeZone::get(name) {
-        return Some(zone);
-    }
-    if name.eq_ignore_ascii_case("z") || name.eq_ignore_ascii_case("utc") {
-        return Some(TimeZone::UTC);
-    }
-    let (sign, rest) = match name.as_bytes().first() {
-        Some(b'+') => (1, &name[1..]),
-        Some(b'-') => (-1, &name[1..]),
-        _ => return None,
-    };
-    let (hours, minutes) = rest.split_once(':').unwrap_or((rest, "0"));
-    let seconds = hours.parse::<i32>().ok()? * 3600 + minutes.parse::<i32>().ok()? * 60;
-    Offset::from_seconds(sign * seconds)
-        .ok()
-        .map(TimeZone::fixed)
-}
 
 /// The most time an ultimatum can leave: from the earliest moment it may have been
 /// issued to the latest moment its deadline may mean (the end of a day or month
@@ -145,8 +125,8 @@ fn longest_notice(issued: &When, deadline: &When) -> Option<SignedDuration> {
     };
     match (&issued.zone, &deadline.zone) {
         (Some(from), Some(to)) if from != to => {
-            let from = time_zone(from)?.to_timestamp(earliest).ok()?;
-            let to = time_zone(to)?.to_timestamp(latest).ok()?;
+            let from = crate::model::time_zone(from)?.to_timestamp(earliest).ok()?;
+            let to = crate::model::time_zone(to)?.to_timestamp(latest).ok()?;
             Some(to.duration_since(from))
         }
         _ => Some(latest.duration_since(earliest)),
