@@ -262,7 +262,12 @@ fn add_source_in(loaded: &mut Loaded, vocabulary: &Vocabulary, name: String, tex
     // with the resolver's.
     model_checks::documents(&resolved.documents, &resolved.requirements, &mut errors);
     drop_follow_ons(&mut errors, syntax_errors, loaded.sources.get(id));
-    cap_errors(&mut errors, id, loaded.sources.get(id));
+    cap_errors(
+        &mut errors,
+        resolved.dropped_errors,
+        id,
+        loaded.sources.get(id),
+    );
     loaded.corpus.documents.extend(resolved.documents);
     loaded.corpus.requirements.extend(resolved.requirements);
     loaded.corpus.tests.extend(resolved.tests);
@@ -272,12 +277,17 @@ fn add_source_in(loaded: &mut Loaded, vocabulary: &Vocabulary, name: String, tex
 /// At most [`syntax::MAX_ERRORS`] errors a file, in reading order, then one line
 /// saying how many more there are: past that, a reader fixes the first ones and
 /// runs again, and printing 200,000 errors only costs time.
-fn cap_errors(errors: &mut Vec<Diagnostic>, id: crate::source::FileId, file: &SourceFile) {
-    if errors.len() <= syntax::MAX_ERRORS {
+fn cap_errors(
+    errors: &mut Vec<Diagnostic>,
+    dropped: usize,
+    id: crate::source::FileId,
+    file: &SourceFile,
+) {
+    if errors.len() <= syntax::MAX_ERRORS && dropped == 0 {
         return;
     }
     errors.sort_by_key(|error| error.span.map(|span| span.start));
-    let more = errors.len() - syntax::MAX_ERRORS;
+    let more = errors.len().saturating_sub(syntax::MAX_ERRORS) + dropped;
     errors.truncate(syntax::MAX_ERRORS);
     // Placed at the end of the file, so it is reported after the ones shown.
     let end = file.text.len();

@@ -783,3 +783,21 @@ fn the_timeline_orders_zoned_times_as_they_happened() {
     let london = shown.find("Europe/London").expect("the London deadline");
     assert!(damascus < london, "{shown}");
 }
+
+#[test]
+fn a_file_of_bad_statements_keeps_fifty_errors_and_counts_the_rest() {
+    // The parser keeps its first 50 errors (two a line, on the first 25 lines)
+    // and the resolver finds one a line: 20,025 in all, of which only the first
+    // few hundred are ever built, yet all are counted.
+    let text = "agreement @@@ { !!! }\n".repeat(20_000);
+    let errors = input_errors("bad.truce", &text);
+    assert_eq!(errors.len(), 51, "{:?}", errors.last());
+    assert_eq!((errors[0].1, errors[49].1), (1, 25));
+    assert_eq!(
+        errors[50].0,
+        format!(
+            "{} more errors in this file are not shown",
+            20_000 + 25 - 50
+        )
+    );
+}

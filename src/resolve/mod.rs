@@ -33,7 +33,15 @@ pub struct Resolved {
     pub documents: Vec<Document>,
     pub requirements: Vec<Requirements>,
     pub tests: Vec<TestBlock>,
+    /// Errors counted but not kept: past a few times what is shown, a file's
+    /// later errors only add to the count of those not shown.
+    pub dropped_errors: usize,
 }
+
+/// How many errors a file keeps while it is resolved: more than are shown, so
+/// that the first ones by position are among them, and few enough that a file
+/// of a million bad lines does not build a million messages.
+const KEPT_ERRORS: usize = 4 * crate::syntax::MAX_ERRORS;
 
 /// The statements a file holds at its top level.
 const TOP_LEVEL: &[&str] = &["agreement", "requirements", "test"];
@@ -46,6 +54,10 @@ pub fn resolve_file(
 ) -> Resolved {
     let mut resolved = Resolved::default();
     for statement in &file.statements {
+        if errors.len() > KEPT_ERRORS {
+            resolved.dropped_errors += errors.len() - KEPT_ERRORS;
+            errors.truncate(KEPT_ERRORS);
+        }
         match statement.keyword() {
             Some("agreement") => {
                 if let Some((document, _)) =
@@ -85,6 +97,10 @@ pub fn resolve_file(
                 );
             }
         }
+    }
+    if errors.len() > KEPT_ERRORS {
+        resolved.dropped_errors += errors.len() - KEPT_ERRORS;
+        errors.truncate(KEPT_ERRORS);
     }
     resolved
 }
