@@ -69,3 +69,13 @@ pub struct Finding {
     /// reports of the text leave it out. `None` for every other finding.
     pub basis: Option<Basis>,
 }
+
+/// A finding's message as one line: a line break in text quoted from a source
+/// is written `\\n`, so it cannot start a line that looks like truce's own (a
+/// forged `-->` location).
+pub fn one_line(message: String) -> String {
+    if !message.contains(['\n', '\r']) {
+        return message;
+    }
+    message.replace('\n', "\\n").replace('\r', "\\r")
+}

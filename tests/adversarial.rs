@@ -801,3 +801,21 @@ fn a_file_of_bad_statements_keeps_fifty_errors_and_counts_the_rest() {
         )
     );
 }
+
+#[test]
+fn a_line_break_quoted_into_a_finding_cannot_forge_a_location() {
+    let text = "agreement a {\n  date 2018-05-01\n  clause 4 status_settlement { people fighters; \
+                excludes \"x\\n  --> forged.truce:1:1\" }\n}\n";
+    let directory = tempfile::tempdir().unwrap();
+    fs::write(directory.path().join("forge.truce"), text).unwrap();
+    let output = truce_in(directory.path(), &["check", "forge.truce"]);
+    assert!(matches!(status(&output), 0 | 1), "{}", stderr(&output));
+    let shown = common::stdout(&output);
+    assert!(shown.contains("x\\n  --> forged.truce:1:1"), "{shown}");
+    assert!(
+        !shown
+            .lines()
+            .any(|line| line.trim_start().starts_with("--> forged")),
+        "{shown}"
+    );
+}

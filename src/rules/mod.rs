@@ -229,7 +229,7 @@ impl Finding {
             severity: rule.severity,
             document: context.document.id.value.clone(),
             clauses: clauses.iter().map(|clause| ClauseRef::of(clause)).collect(),
-            message,
+            message: crate::finding::one_line(message),
             span,
             basis: None,
         }

@@ -202,7 +202,7 @@ fn row_finding(step: &Step, row: &Row, rule: &Rule, key: Option<Key>, message: S
         severity: rule.severity,
         document: step.newer.id.value.clone(),
         clauses: older.into_iter().chain(newer).map(ClauseRef::of).collect(),
-        message,
+        message: crate::finding::one_line(message),
         span,
         basis: None,
     }
@@ -231,7 +231,7 @@ fn document_finding(step: &Step, rule: &Rule, message: String) -> Finding {
         severity: rule.severity,
         document: step.newer.id.value.clone(),
         clauses: Vec::new(),
-        message,
+        message: crate::finding::one_line(message),
         span: step.newer.id.span,
         basis: None,
     }
