@@ -819,3 +819,27 @@ fn a_line_break_quoted_into_a_finding_cannot_forge_a_location() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_distance_too_large_for_a_number_is_an_error_not_an_export_that_cannot_be_read() {
+    let text = format!(
+        "agreement a {{\n  date 2018-05-01\n  clause 1 weapons_withdrawal {{ distance 1{} km }}\n}}\n",
+        "0".repeat(307)
+    );
+    let errors = input_errors("far.truce", &text);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].0.contains("cannot be a distance"), "{errors:?}");
+}
+
+#[test]
+fn fifty_thousand_unknown_parties_are_fifty_errors_and_a_count() {
+    let mut text =
+        String::from("agreement a {\n  date 2018-05-01\n  party r \"r\" side government\n");
+    for i in 0..50_000 {
+        text.push_str(&format!("  clause {i} ceasefire {{ by nobody{i} }}\n"));
+    }
+    text.push_str("}\n");
+    let errors = input_errors("unknown.truce", &text);
+    assert_eq!(errors.len(), 51);
+    assert_eq!(errors[50].0, "49950 more errors in this file are not shown");
+}
