@@ -332,31 +332,39 @@ pub const COLLECTIVE_WORDS: &[&str] = &[
 
 /// Whether a description names a body of people acting together.
 pub fn is_collective(description: &str) -> bool {
-    description
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|word| COLLECTIVE_WORDS.contains(&word.to_lowercase().as_str()))
+    words_of(description).any(|word| is_one_of(word, COLLECTIVE_WORDS))
 }
 
 /// Whether a description names armed men only: it names fighters or officers
 /// and no other group ("fighters who reject the agreement", not "fighters and
 /// their families").
 pub fn names_armed_only(description: &str) -> bool {
-    let words: Vec<String> = description
-        .split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
-        .collect();
-    let armed = words.iter().any(|w| ARMED_GROUPS.contains(&w.as_str()));
-    let others = words
-        .iter()
-        .any(|w| GROUPS.contains(&w.as_str()) && !ARMED_GROUPS.contains(&w.as_str()));
-    armed && !others
+    let mut armed = false;
+    for word in words_of(description) {
+        if is_one_of(word, ARMED_GROUPS) {
+            armed = true;
+        } else if is_one_of(word, GROUPS) {
+            return false;
+        }
+    }
+    armed
 }
 
-/// Whether a description of people names them by a judgement.
-pub fn is_judgement(description: &str) -> bool {
+/// The words of a description: runs of letters and digits.
+fn words_of(description: &str) -> impl Iterator<Item = &str> {
     description
         .split(|c: char| !c.is_alphanumeric())
-        .any(|word| JUDGEMENT_WORDS.contains(&word.to_lowercase().as_str()))
+        .filter(|word| !word.is_empty())
+}
+
+/// Whether `word` is one of `list`, in any case, without allocating: these
+/// run on every description a rule or a comparison reads.
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|known| known.eq_ignore_ascii_case(word))
+}
+/// Whether a description of people names them by a judgement.
+pub fn is_judgement(description: &str) -> bool {
+    words_of(description).any(|word| is_one_of(word, JUDGEMENT_WORDS))
 }
 
 /// Whether the name is a group word.
