@@ -68,6 +68,10 @@ pub struct Finding {
     /// For a finding that something is missing: whether the text lacks it or the
     /// reports of the text leave it out. `None` for every other finding.
     pub basis: Option<Basis>,
+    /// For a comparison finding: whom the change favours, by camp, or that it
+    /// has no direction. `None` for a document finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gain: Option<crate::compare::direction::Gain>,
 }
 
 /// A finding's message as one line: a line break in text quoted from a source

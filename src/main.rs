@@ -150,6 +150,12 @@ enum Command {
         /// or 100.
         #[arg(long, value_name = "COLUMNS", value_parser = width_in_range)]
         width: Option<usize>,
+
+        /// The lowest severity of a comparison finding that fails the run (exit
+        /// code 1): `warning` fails on a dropped guarantee or a weakened
+        /// commitment.
+        #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = Level::Error)]
+        deny: Level,
     },
     /// Every dated event of a thread in order: signings, deadlines (relative ones
     /// resolved), terms, terminations, ultimatums.
@@ -337,9 +343,10 @@ fn main() -> ExitCode {
             search,
             format,
             width,
+            deny,
         } => {
             let width = width.unwrap_or_else(app::terminal_width);
-            app::compare::run(&documents, &search, format.app(), width)
+            app::compare::run(&documents, &search, format.app(), width, deny.severity())
         }
         Command::Timeline { paths, format } => app::compare::timeline(&paths, format.app()),
     };

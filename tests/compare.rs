@@ -100,7 +100,7 @@ fn what_the_reports_of_a_draft_leave_out_is_gone_only_as_reported() {
   date 2018-05-01
   party un "United Nations" side third
   clause 1 ceasefire {{ by civilians; monitor un }}
-  clause 2 humanitarian_access {{ corridors 5 }}
+  clause 2 weapons_handover {{ weapons heavy }}
 }}
 agreement b {{
   date 2018-05-02
@@ -152,19 +152,31 @@ fn cairo_to_october_weakens_the_release_adds_corridors_and_changes_signatories()
         "detainee_release",
         "clause 3"
     ));
-    // …from a stipulated release to a pledge…
+    // …from a stipulated release to a pledge, which favours the camp holding
+    // the detainees, not the Russian delegation that carries their file…
     assert!(compared.has(
         "commitment-weakened",
         &[
             "clause 3 detainee_release",
             "binding (a plain obligation) to pledge",
-            "favours russia"
+            "favours the government camp (regime): a weaker release leaves the detainees \
+             with the camp that holds them"
         ]
     ));
-    // …and a file handed over to the Russian delegation.
+    let russia = compared
+        .findings
+        .iter()
+        .filter(|f| f.message.contains("favours russia"));
+    assert_eq!(russia.count(), 0);
+    // …and a file handed over to the Russian delegation, which only the newer
+    // reports state.
     assert!(compared.has(
         "terms-changed",
-        &["clause 3 detainee_release", "to added: russia"]
+        &[
+            "clause 3 detainee_release",
+            "to now stated: russia",
+            "no direction: the reports of cairo_2017 did not state it"
+        ]
     ));
     // The humanitarian corridors are new.
     assert!(has_row(&compared, Status::Added, "", "clause 2"));
@@ -174,7 +186,8 @@ fn cairo_to_october_weakens_the_release_adds_corridors_and_changes_signatories()
         "terms-changed",
         &[
             "signatories russia, snc, syrian_tomorrow → negotiations_committee, russia",
-            "negotiations_committee now signs (represents north_homs)",
+            "negotiations_committee now signs (represents north_homs, which no signatory \
+             of cairo_2017 represented)",
         ]
     ));
     // The ceasefire stays, with terms added.
@@ -189,30 +202,58 @@ fn loka_second_offer_drops_the_ratio_and_adds_destination_and_route() {
     assert!(compared.has(
         "terms-changed",
         &[
-            "clause 1 evacuation: ratio dropped: 100 fighters surrender per 200 civilians evacuated",
-            "favours civilians and fighters"
+            "clause 1 evacuation: ratio no longer stated: 100 fighters surrender per 200 \
+             civilians evacuated",
+            "a change in what the sources say"
         ]
     ));
     assert!(compared.has(
         "terms-changed",
-        &["clause 1 evacuation: destination added: north_homs"]
+        &["clause 1 evacuation: destination now stated: north_homs"]
     ));
     assert!(compared.has(
         "terms-changed",
-        &["clause 1 evacuation: route added: hassawiya"]
+        &["clause 1 evacuation: route now stated: hassawiya"]
     ));
     // The surrender itself (the weapons handover) has no counterpart.
-    assert!(compared.has(
-        "clause-removed",
-        &["clause 2 weapons_handover", "favours fighters"]
-    ));
+    assert!(compared.has("clause-removed", &["clause 2 weapons_handover"]));
 }
 
 #[test]
 fn october_to_ten_items_drops_the_ceasefire_and_adds_handover_conscription_deployment() {
     let compared = seed("october_4_2017", "ten_item_proposal_2018");
-    assert!(compared.has("clause-removed", &["clause 1 ceasefire", "a protection"]));
-    assert!(compared.has("clause-removed", &["clause 2 humanitarian_access"]));
+    // The ceasefire and the corridors go, and nothing of their kind is left:
+    // guarantees dropped, which favour the camp besieging the area.
+    let government = "favours the government camp (regime)";
+    assert!(compared.has(
+        "guarantee-dropped",
+        &["clause 1 ceasefire", "a protection", government]
+    ));
+    assert!(compared.has(
+        "guarantee-dropped",
+        &["clause 2 humanitarian_access", government]
+    ));
+    assert!(compared.fired("clause-removed").is_empty());
+    // The exit comes under an ultimatum: no gain for those who leave.
+    assert!(compared.has(
+        "clause-added",
+        &[
+            "clause 2 evacuation",
+            "an exit under ultimatum is displacement, no gain for those who leave"
+        ]
+    ));
+    // Police, institutions, conscription and the ultimatum itself: the
+    // government camp's.
+    for kind in [
+        "clause 5 deployment",
+        "clause 6 institutions_return",
+        "clause 9 conscription",
+        "ultimatum is new",
+    ] {
+        assert!(compared.has("clause-added", &[kind, government]), "{kind}");
+    }
+    // The date to review the detainees' file is no gain for them.
+    assert!(!compared.has("terms-changed", &["review_on", "favours"]));
     for kind in ["weapons_handover", "conscription", "deployment"] {
         assert!(
             compared.has("clause-added", &[kind]),
@@ -491,8 +532,20 @@ fn json_report() {
     ]);
     insta::assert_snapshot!(transcript(&output));
     let report: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
-    assert_eq!(report["version"], 1);
+    assert_eq!(report["version"], 2);
     assert_eq!(report["steps"][0]["older"]["id"], "cairo_2017");
+    // The balance counts every comparison finding once, by camp or none.
+    let step = &report["steps"][0];
+    let balance = &step["balance"];
+    let counted: u64 = ["government", "opposition", "third", "undirected"]
+        .iter()
+        .map(|camp| balance[camp].as_u64().expect("a count"))
+        .sum();
+    assert_eq!(
+        counted as usize,
+        step["findings"].as_array().expect("findings").len()
+    );
+    assert_eq!(balance["government"], 1);
     let rows = report["steps"][0]["rows"].as_array().expect("rows");
     assert!(
         rows.iter()
@@ -804,4 +857,77 @@ agreement offer {
         timeline.events[2].when.start.date().to_string(),
         "2018-04-15"
     );
+}
+
+// Gates.
+
+#[test]
+fn deny_warning_fails_a_comparison_that_drops_a_guarantee() {
+    // The al-Waer proposal of August 2016 promised detainee releases; the
+    // final agreement of March 2017 has none.
+    let drafts = ["compare", "al_waer_proposal_2016", "al_waer_final_2017"];
+    assert_eq!(status(&truce(&drafts)), 0);
+    let denied = truce(&[&drafts[..], &["--deny", "warning"]].concat());
+    assert_eq!(status(&denied), 1);
+    assert!(stdout(&denied).contains("warning[guarantee-dropped]"));
+    // Loka's second offer only loses a concession and a condition: no error.
+    assert_eq!(
+        status(&truce(&[
+            "compare",
+            "loka_first_offer",
+            "loka_second_offer"
+        ])),
+        0
+    );
+}
+
+#[test]
+fn drafts_out_of_order_and_a_document_compared_with_itself_are_warned() {
+    let reversed = truce(&["compare", "october_4_2017", "cairo_2017"]);
+    assert!(stdout(&reversed).contains(
+        "warning[drafts-out-of-order] october_4_2017 (2017-10-04) is dated after cairo_2017"
+    ));
+    let itself = truce(&["compare", "cairo_2017", "cairo_2017", "--deny", "warning"]);
+    assert!(stdout(&itself).contains("warning[same-document] cairo_2017 is compared with itself"));
+    assert_eq!(status(&itself), 1);
+}
+
+#[test]
+fn loka_second_offer_resolves_the_aid_condition() {
+    let output = stdout(&truce(&[
+        "compare",
+        "loka_first_offer",
+        "loka_second_offer",
+        "--format",
+        "json",
+    ]));
+    let report: Value = serde_json::from_str(&output).expect("JSON");
+    let step = &report["steps"][0];
+    let rules = |list: &str| -> Vec<String> {
+        step[list]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|f| f["rule"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    assert!(rules("resolved").contains(&"aid-conditioned-on-concession".to_string()));
+    assert!(!rules("appeared").contains(&"aid-conditioned-on-concession".to_string()));
+    // The exit now leaves civilians under siege with no protection for who stays.
+    assert!(rules("appeared").contains(&"forced-displacement-risk".to_string()));
+}
+
+#[test]
+fn ten_items_to_the_final_text_lengthen_the_bar_and_lose_the_detainee_vow() {
+    let compared = seed("ten_item_proposal_2018", "northern_homs_final_2018");
+    assert!(compared.has(
+        "terms-changed",
+        &["clause 7 non_entry (committee version) (was clause 8): duration 6 months → 6 months to 2 years", "favours the opposition camp"]
+    ));
+    assert!(compared.has(
+        "guarantee-dropped",
+        &["clause 7 detainee_release is gone: a protection"]
+    ));
+    // The exit pairs with the final text's principal exit, not its details.
+    assert!(has_row(&compared, Status::Changed, "clause 2", "clause 3"));
 }

@@ -92,7 +92,7 @@ fn a_kind_added_to_a_copy_of_the_vocabulary_flows_through_rules_compare_and_time
     assert_eq!(
         moved,
         [
-            "clause 1 amnesty_law: deadline moves 1 month later, 2018-06-01 → 2018-07-01; favours regime, bound by the clause"
+            "clause 1 amnesty_law: deadline moves 1 month later, 2018-06-01 → 2018-07-01; favours the government camp (regime): more time to act"
         ]
     );
     let thread = truce::rules::thread(&[&documents[0], &documents[1]]);

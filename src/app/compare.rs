@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::compare;
+use crate::finding::Severity;
 use crate::report::{compare_html, compare_json, compare_markdown, compare_text, compare_timeline};
 
 use super::Outcome;
@@ -27,14 +28,20 @@ pub enum TimelineFormat {
 }
 
 /// Compare the documents `documents` name, oldest first: ids searched for in
-/// `search`, or files holding one document each ([`compare::select()`]). A
-/// comparison never fails the run; only input errors do.
-pub fn run(documents: &[String], search: &[PathBuf], format: Format, width: usize) -> Outcome {
+/// `search`, or files holding one document each ([`compare::select()`]).
+/// Comparison findings at or above `deny` fail the run, as in `check`.
+pub fn run(
+    documents: &[String],
+    search: &[PathBuf],
+    format: Format,
+    width: usize,
+    deny: Severity,
+) -> Outcome {
     let selection = compare::select(documents, search);
     if !selection.errors.is_empty() {
         return Outcome::input_errors(selection.errors, selection.loaded.sources);
     }
-    let thread = crate::rules::thread(&selection.documents());
+    let thread = crate::rules::thread_in(&selection.documents(), &selection.loaded.corpus);
     let sources = &selection.loaded.sources;
     let report = match format {
         Format::Text => compare_text::render(&thread, sources, compare_text::Options { width }),
@@ -42,7 +49,8 @@ pub fn run(documents: &[String], search: &[PathBuf], format: Format, width: usiz
         Format::Json => compare_json::render(&thread, sources),
         Format::Html => compare_html::render(&thread, sources),
     };
-    Outcome::report(report, false)
+    let failed = thread.findings().any(|finding| finding.severity >= deny);
+    Outcome::report(report, failed)
 }
 
 /// The timeline of the files' documents. Only input errors fail the run.
@@ -72,7 +80,7 @@ mod tests {
     fn two_ids_found_in_the_search_path_are_compared() {
         let search = [PathBuf::from("agreements/")];
         let documents = ids(&["loka_first_offer", "loka_second_offer"]);
-        let outcome = run(&documents, &search, Format::Json, 100);
+        let outcome = run(&documents, &search, Format::Json, 100, Severity::Error);
         assert_eq!(outcome.exit, Exit::Clean);
         let report: serde_json::Value =
             serde_json::from_str(&outcome.report).expect("the report is JSON");
@@ -81,10 +89,29 @@ mod tests {
     }
 
     #[test]
+    fn a_dropped_guarantee_fails_the_run_from_deny_warning() {
+        let search = [PathBuf::from("agreements/")];
+        let documents = ids(&["al_waer_proposal_2016", "al_waer_final_2017"]);
+        let gate = |deny| run(&documents, &search, Format::Text, 100, deny).exit;
+        assert_eq!(gate(Severity::Error), Exit::Clean);
+        assert_eq!(gate(Severity::Warning), Exit::Findings);
+        let report = run(&documents, &search, Format::Json, 100, Severity::Warning).report;
+        assert!(
+            report.contains("\"rule\": \"guarantee-dropped\""),
+            "{report}"
+        );
+        // The detainee release is gone, and nothing of its kind is left.
+        assert!(
+            report.contains("clause 7 detainee_release is gone: a protection"),
+            "{report}"
+        );
+    }
+
+    #[test]
     fn an_unknown_id_is_an_input_error_with_a_did_you_mean() {
         let search = [PathBuf::from("agreements/")];
         let documents = ids(&["loka_first_ofer", "loka_second_offer"]);
-        let outcome = run(&documents, &search, Format::Text, 100);
+        let outcome = run(&documents, &search, Format::Text, 100, Severity::Error);
         assert_eq!(outcome.exit, Exit::InputError);
         assert_eq!(outcome.report, "");
         let stderr = outcome.stderr(false);

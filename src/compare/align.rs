@@ -42,7 +42,7 @@ use similar::TextDiff;
 use super::show;
 use super::subject::Subject;
 use crate::model::Clause;
-use crate::vocabulary::kinds;
+use crate::vocabulary::{Family, Key, kinds};
 
 /// The most pairs of leftover clauses of one kind whose subjects are compared.
 pub const PAIRWISE_LIMIT: usize = 250_000;
@@ -56,6 +56,11 @@ const MIN_SIMILARITY: f64 = 0.3;
 /// The least text similarity (share of words in common) at which two clauses
 /// whose subjects tell nothing pair.
 const MIN_TEXT_SIMILARITY: f64 = 0.5;
+
+/// The least text similarity at which clauses of different kinds in one PA-X
+/// category pair: nearly the same wording, coded as another kind. Words such
+/// as "the opening of" are shared by a corridor and a road opened to an army.
+const MIN_RELATED_TEXT_SIMILARITY: f64 = 0.8;
 
 /// One row of an alignment: a pair, an added clause (no `older`) or a removed
 /// one (no `newer`). Indices are into the documents' `clauses`.
@@ -73,6 +78,14 @@ pub fn align(older: &[Clause], newer: &[Clause]) -> Vec<Pairing> {
         newer_subjects: newer.iter().map(Subject::of).collect(),
         older_texts: older.iter().map(show::text).collect(),
         newer_texts: newer.iter().map(show::text).collect(),
+        older_details: older
+            .iter()
+            .map(|clause| clause.has(Key::Details))
+            .collect(),
+        newer_details: newer
+            .iter()
+            .map(|clause| clause.has(Key::Details))
+            .collect(),
         partner: vec![None; older.len()],
     };
     let mut buckets: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
@@ -87,6 +100,45 @@ pub fn align(older: &[Clause], newer: &[Clause]) -> Vec<Pairing> {
             aligner.pair_kind(kind, olds, news);
         }
     }
+    // Related kinds: what is left pairs across the kinds of one family (a
+    // release with an exchange), then, on the same or similar wording alone,
+    // across the kinds of one PA-X category.
+    let mut families: HashMap<Family, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    let (left_old, left_new) = aligner.unpaired(newer.len());
+    for &index in &left_old {
+        if let Some(family) = older[index].kind().family {
+            families.entry(family).or_default().0.push(index);
+        }
+    }
+    for &index in &left_new {
+        if let Some(family) = newer[index].kind().family {
+            families.entry(family).or_default().1.push(index);
+        }
+    }
+    for (_, (olds, news)) in families {
+        if !olds.is_empty() && !news.is_empty() {
+            aligner.pair_kind("", olds, news);
+        }
+    }
+    let mut categories: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    let (left_old, left_new) = aligner.unpaired(newer.len());
+    let category = |clause: &Clause| Some(clause.kind().pax).filter(|pax| *pax != kinds::OTHER.pax);
+    for &index in &left_old {
+        if let Some(pax) = category(&older[index]) {
+            categories.entry(pax).or_default().0.push(index);
+        }
+    }
+    for &index in &left_new {
+        if let Some(pax) = category(&newer[index]) {
+            categories.entry(pax).or_default().1.push(index);
+        }
+    }
+    for (_, (olds, news)) in categories {
+        let (pairs, _, _) = aligner.by_text(&olds, &news, MIN_RELATED_TEXT_SIMILARITY);
+        for (old, new) in pairs {
+            aligner.partner[old] = Some(new);
+        }
+    }
     order(&aligner.partner, newer.len())
 }
 
@@ -98,6 +150,10 @@ struct Aligner {
     newer_subjects: Vec<Subject>,
     older_texts: Vec<Option<String>>,
     newer_texts: Vec<Option<String>>,
+    /// Whether each clause sets out the details of another (an exit's
+    /// allowances): not the principal clause of its matter.
+    older_details: Vec<bool>,
+    newer_details: Vec<bool>,
     /// For each older clause, its newer partner.
     partner: Vec<Option<usize>>,
 }
@@ -147,11 +203,37 @@ impl Aligner {
         }
         // Step 5: the last of a kind on each side, unless the kind is `other`
         // (free text, whose only identity is its subject).
-        if let ([old], [new]) = (left_old.as_slice(), left_new.as_slice())
+        // Clauses that only set out the details of another do not count: the
+        // principal clause of a matter pairs with the other draft's.
+        let principal_old: Vec<usize> = left_old
+            .iter()
+            .copied()
+            .filter(|&i| !self.older_details[i])
+            .collect();
+        let principal_new: Vec<usize> = left_new
+            .iter()
+            .copied()
+            .filter(|&i| !self.newer_details[i])
+            .collect();
+        if let ([old], [new]) = (principal_old.as_slice(), principal_new.as_slice())
             && !free_text
         {
             self.partner[*old] = Some(*new);
         }
+    }
+
+    /// The clauses of each side not yet paired, in order.
+    fn unpaired(&self, newer_count: usize) -> (Vec<usize>, Vec<usize>) {
+        let mut taken = vec![false; newer_count];
+        let mut olds = Vec::new();
+        for (old, partner) in self.partner.iter().enumerate() {
+            match partner {
+                Some(new) => taken[*new] = true,
+                None => olds.push(old),
+            }
+        }
+        let news = (0..newer_count).filter(|&new| !taken[new]).collect();
+        (olds, news)
     }
 
     /// Clauses of one kind and one subject: they all pair, the same or the most

@@ -6,7 +6,7 @@ use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
 use super::align::Pairing;
-use super::direction::{self, Favours};
+use super::direction::{self, Gain};
 use super::show;
 use crate::model::{Clause, Document};
 use crate::vocabulary::{Key, Role};
@@ -56,9 +56,13 @@ pub struct AttributeDiff {
     pub term: Term,
     pub older: Option<String>,
     pub newer: Option<String>,
-    /// Whom the change favours, where the direction table says and the change
-    /// has a direction.
-    pub favours: Option<Favours>,
+    /// Whom the change favours, by camp, or that it has no direction: set on
+    /// every changed attribute of a pair of clauses.
+    pub gain: Option<Gain>,
+    /// Whether the change is only in what the sources say: one draft leaves the
+    /// term out and the draft that does rests on reports of its text, which may
+    /// have left it out. Not a negotiated change.
+    pub reported: bool,
 }
 
 impl AttributeDiff {
@@ -213,20 +217,58 @@ fn attributes(
             };
             let before = implicit(older, before);
             let after = implicit(newer, after);
-            let favours = match (older, newer) {
+            let (gain, reported) = match (older, newer) {
                 (Some(old), Some(new)) if before != after => {
-                    direction::favours(key, (older_document, old), (newer_document, new))
+                    let older = (older_document, old);
+                    let newer = (newer_document, new);
+                    let reported = only_reported(key, older, newer);
+                    // A guarantee the newer reports leave out is still a
+                    // guarantee dropped, with its direction.
+                    let dropped_guarantee = after.is_none() && key.guarantee().is_some();
+                    let gain = if reported && !dropped_guarantee {
+                        let (lacking, verb) = match before {
+                            None => (older_document, "did not state it"),
+                            Some(_) => (newer_document, "do not state it"),
+                        };
+                        let why = format!(
+                            "the reports of {} {verb}: a change in what the sources say, \
+                             not a negotiated one",
+                            lacking.id.value
+                        );
+                        Gain::none(why, new.kind().stakes)
+                    } else if key == Key::Strength {
+                        let strength = |clause: &Clause| {
+                            clause.strength().unwrap_or(crate::model::Strength::Binding)
+                        };
+                        direction::of_strength(older, newer, strength(old), strength(new))
+                    } else {
+                        direction::of_attribute(key, older, newer)
+                    };
+                    (Some(gain), reported)
                 }
-                _ => None,
+                _ => (None, false),
             };
             Some(AttributeDiff {
                 term: Term::Attribute(key),
                 older: before,
                 newer: after,
-                favours,
+                gain,
+                reported,
             })
         })
         .collect()
+}
+
+/// Whether a term stated on one side only may differ only in what the sources
+/// say: the draft without it rests on reports of its text. A strength is never
+/// missing (an unstated one is binding).
+fn only_reported(key: Key, older: (&Document, &Clause), newer: (&Document, &Clause)) -> bool {
+    let lacking = match (older.1.has(key), newer.1.has(key)) {
+        (false, true) => older,
+        (true, false) => newer,
+        _ => return false,
+    };
+    key != Key::Strength && lacking.0.basis_of(&[lacking.1]) == crate::model::Basis::Reports
 }
 
 /// A word diff in runs: each stretch of change is one deletion (the older words)
@@ -310,7 +352,8 @@ pub fn document(older: &Document, newer: &Document) -> Vec<AttributeDiff> {
                 term: Term::Parties(role),
                 older: before,
                 newer: after,
-                favours: None,
+                gain: None,
+                reported: false,
             });
         }
     }
@@ -320,7 +363,8 @@ pub fn document(older: &Document, newer: &Document) -> Vec<AttributeDiff> {
             term: Term::Region,
             older: before,
             newer: after,
-            favours: None,
+            gain: None,
+            reported: false,
         });
     }
     out

@@ -20,16 +20,18 @@
 pub mod align;
 pub mod diff;
 pub mod direction;
+pub mod findings;
 pub mod select;
 pub mod show;
 pub mod subject;
+pub mod time;
 
 pub use diff::{AttributeDiff, Row, Status, Term, WordOp, Words};
 pub use select::{Selection, select};
 
 use crate::finding::Finding;
 use crate::model::{Clause, Document};
-use crate::vocabulary::{ClauseKind, Vocabulary, kinds};
+use crate::vocabulary::{ClauseKind, Side, Vocabulary, kinds};
 
 /// One document against the one before it.
 #[derive(Clone, Debug)]
@@ -43,6 +45,11 @@ pub struct Step<'a> {
     /// What the comparison rules found, in row order (empty until
     /// [`crate::rules::compare`] runs them).
     pub findings: Vec<Finding>,
+    /// Findings of `check` on the older draft that the newer no longer
+    /// gives, and findings on the newer the older did not give (empty unless
+    /// [`crate::rules::thread_in`] fills them).
+    pub resolved: Vec<Finding>,
+    pub appeared: Vec<Finding>,
 }
 
 impl<'a> Step<'a> {
@@ -59,6 +66,87 @@ impl<'a> Step<'a> {
         self.newer_clause(row)
             .or(self.older_clause(row))
             .map_or(&kinds::OTHER, Clause::kind)
+    }
+}
+
+/// How a step's changes fall by camp: how many favour each, how many have no
+/// direction.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Balance {
+    pub government: usize,
+    pub opposition: usize,
+    pub third: usize,
+    pub undirected: usize,
+}
+
+impl Balance {
+    /// `3 changes favour the government camp, 1 the opposition camp; 7 have no
+    /// direction`: only the camps some change favours.
+    pub fn phrase(&self) -> String {
+        let mut parts = Vec::new();
+        for (count, camp) in [
+            (self.government, Side::Government),
+            (self.opposition, Side::Opposition),
+            (self.third, Side::Third),
+        ] {
+            if count > 0 {
+                parts.push(format!("{count} {}", direction::camp_name(camp)));
+            }
+        }
+        let favour = if parts.is_empty() {
+            "no change favours either camp".to_string()
+        } else {
+            format!("changes that favour each camp: {}", parts.join(", "))
+        };
+        format!("{favour}; {} with no direction", self.undirected)
+    }
+}
+
+impl Step<'_> {
+    /// How the comparison findings' changes fall by camp.
+    pub fn balance(&self) -> Balance {
+        let mut balance = Balance::default();
+        for gain in self
+            .findings
+            .iter()
+            .filter_map(|finding| finding.gain.as_ref())
+        {
+            match gain.camp {
+                Some(Side::Government) => balance.government += 1,
+                Some(Side::Opposition) => balance.opposition += 1,
+                Some(Side::Third) => balance.third += 1,
+                None => balance.undirected += 1,
+            }
+        }
+        balance
+    }
+
+    /// The `count` weightiest changes: by weight, then severity, in reading
+    /// order among equals; those with a direction before those without.
+    pub fn weightiest(&self, count: usize) -> Vec<&Finding> {
+        let mut findings: Vec<&Finding> = self
+            .findings
+            .iter()
+            .filter(|finding| finding.gain.is_some())
+            .collect();
+        findings.sort_by_key(|finding| {
+            let gain = finding.gain.as_ref();
+            (
+                std::cmp::Reverse(gain.map_or(0, |gain| gain.weight)),
+                std::cmp::Reverse(finding.severity),
+                gain.is_none_or(|gain| gain.camp.is_none()),
+            )
+        });
+        findings.truncate(count);
+        findings
+    }
+
+    /// The comparison findings, errors first, then warnings, then infos, each
+    /// in reading order.
+    pub fn by_severity(&self) -> Vec<&Finding> {
+        let mut findings: Vec<&Finding> = self.findings.iter().collect();
+        findings.sort_by_key(|finding| std::cmp::Reverse(finding.severity));
+        findings
     }
 }
 
@@ -118,5 +206,7 @@ pub fn step<'a>(older: &'a Document, newer: &'a Document) -> Step<'a> {
         document: diff::document(older, newer),
         rows: diff::rows(older, newer, &alignment),
         findings: Vec::new(),
+        resolved: Vec::new(),
+        appeared: Vec::new(),
     }
 }

@@ -245,7 +245,7 @@ fn render_attribute(out: &mut String, attribute: &AttributeDiff) {
         None => String::new(),
     };
     let favours = attribute
-        .favours
+        .gain
         .as_ref()
         .map(|favours| {
             format!(

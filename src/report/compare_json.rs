@@ -1,9 +1,12 @@
 //! `truce compare --format json`: the comparison for tools.
 //!
-//! # Schema, version 1
+//! # Schema, version 2
 //!
-//! Stable like `check --format json`: fields may be added within version 1,
-//! never renamed, retyped or removed. Lines and columns are one-based, columns
+//! Stable like `check --format json`: fields may be added within a version,
+//! never renamed, retyped or removed. Version 2 replaced version 1's
+//! `favours` (an end of the clause) with `gain` (a camp, or no direction, with
+//! why and a weight), and added `reported`, `balance`, `weightiest`,
+//! `resolved` and `appeared`. Lines and columns are one-based, columns
 //! in characters. Findings have exactly the shape of `check`'s findings.
 //!
 //! ```json
@@ -16,7 +19,7 @@
 //!     "newer": { ... },
 //!     "document": [                                  // document-level terms
 //!       { "key": "signatories", "older": "russia, snc", "newer": "russia",
-//!         "changed": true, "favours": null } ],
+//!         "changed": true, "gain": null, "reported": false } ],
 //!     "rows": [{
 //!       "status": "changed",                         // unchanged | changed | added | removed
 //!       "kind": "detainee_release",
@@ -25,11 +28,18 @@
 //!       "newer": { ... },                                                    // null when removed
 //!       "attributes": [
 //!         { "key": "strength", "older": null, "newer": "pledge", "changed": true,
-//!           "favours": { "side": "bound", "parties": ["russia"] } } ],       // or null
+//!           "reported": false,     // true: stated on one side only, which rests on reports
+//!           "gain": { "camp": "government", "parties": ["regime"],             // camp null: no direction
+//!                     "why": "a weaker release leaves ...", "weight": 6 } } ], // or null
 //!       "text": [ { "op": "equal", "text": "the " },                         // equal | delete | insert
 //!                 { "op": "delete", "text": "stipulated" } ]
 //!     }],
-//!     "findings": [ { "rule": "commitment-weakened", "severity": "warning", ... } ]
+//!     "findings": [ { "rule": "commitment-weakened", "severity": "warning", ...,
+//!                     "gain": { ... } } ],
+//!     "balance": { "government": 9, "opposition": 3, "third": 0, "undirected": 8 },
+//!     "weightiest": [ 3, 0, 7 ],                     // indices into findings, at most 5
+//!     "resolved": [ ... ],   // findings of `check` on the older draft the newer no longer gives
+//!     "appeared": [ ... ]    // findings of `check` on the newer draft the older did not give
 //!   }],
 //!   "kinds": [ { "kind": "ceasefire", "counts": [1, 1] } ],           // per document
 //!   "summary": { "errors": 0, "warnings": 2, "infos": 6, "steps": 1 }
@@ -47,7 +57,7 @@ use super::Counts;
 use super::json::{JsonClause, JsonFinding};
 
 /// The version of the schema this module writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Report<'a> {
@@ -76,6 +86,10 @@ pub struct JsonStep<'a> {
     pub document: Vec<JsonAttribute<'a>>,
     pub rows: Vec<JsonRow<'a>>,
     pub findings: Vec<JsonFinding>,
+    pub balance: crate::compare::Balance,
+    pub weightiest: Vec<usize>,
+    pub resolved: Vec<JsonFinding>,
+    pub appeared: Vec<JsonFinding>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -84,7 +98,10 @@ pub struct JsonAttribute<'a> {
     pub older: Option<&'a str>,
     pub newer: Option<&'a str>,
     pub changed: bool,
-    pub favours: Option<&'a crate::compare::direction::Favours>,
+    pub gain: Option<&'a crate::compare::direction::Gain>,
+    /// Whether the change is only in what the sources state (see
+    /// [`AttributeDiff::reported`]).
+    pub reported: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -166,14 +183,23 @@ fn json_step<'a>(step: &'a Step, sources: &Sources) -> JsonStep<'a> {
                 text: &row.words,
             })
             .collect(),
-        findings: step
-            .findings
-            .iter()
-            .map(|finding| {
-                super::json::json_finding(finding, sources, super::json::Options::default())
-            })
+        findings: json_findings(&step.findings, sources),
+        balance: step.balance(),
+        weightiest: step
+            .weightiest(5)
+            .into_iter()
+            .filter_map(|heavy| step.findings.iter().position(|f| std::ptr::eq(f, heavy)))
             .collect(),
+        resolved: json_findings(&step.resolved, sources),
+        appeared: json_findings(&step.appeared, sources),
     }
+}
+
+fn json_findings(findings: &[crate::finding::Finding], sources: &Sources) -> Vec<JsonFinding> {
+    findings
+        .iter()
+        .map(|finding| super::json::json_finding(finding, sources, super::json::Options::default()))
+        .collect()
 }
 
 fn json_document<'a>(document: &'a Document, sources: &Sources) -> JsonDocument<'a> {
@@ -195,7 +221,8 @@ fn json_attribute(attribute: &AttributeDiff) -> JsonAttribute<'_> {
         older: attribute.older.as_deref(),
         newer: attribute.newer.as_deref(),
         changed: attribute.changed(),
-        favours: attribute.favours.as_ref(),
+        gain: attribute.gain.as_ref(),
+        reported: attribute.reported,
     }
 }
 

@@ -75,6 +75,30 @@ fn render_step(out: &mut String, step: &Step, sources: &Sources) {
             code(&location(sources, document.id.span))
         );
     }
+    // What a mediator reads first: the balance by camp, the weightiest
+    // changes, what `check` finds resolved and new.
+    let _ = writeln!(out, "- **Balance:** {}", escape(&step.balance().phrase()));
+    let weightiest = step.weightiest(5);
+    if !weightiest.is_empty() {
+        let _ = writeln!(out, "- **Weightiest changes:**");
+        for finding in weightiest {
+            let _ = writeln!(
+                out,
+                "  - **{}** `{}`: {}",
+                finding.severity.name(),
+                finding.rule,
+                escape(&finding.message)
+            );
+        }
+    }
+    if !step.resolved.is_empty() || !step.appeared.is_empty() {
+        let _ = writeln!(
+            out,
+            "- **Findings of `truce check`:** {} resolved, {} new",
+            step.resolved.len(),
+            step.appeared.len()
+        );
+    }
     out.push('\n');
     let _ = writeln!(
         out,
@@ -99,17 +123,35 @@ fn render_step(out: &mut String, step: &Step, sources: &Sources) {
     }
     out.push('\n');
     let _ = writeln!(out, "### Findings ({})\n", counts_phrase(&step.findings));
-    for finding in &step.findings {
+    for finding in step.by_severity() {
+        render_finding(out, finding, sources);
+    }
+    for (title, findings) in [("Resolved in", &step.resolved), ("New in", &step.appeared)] {
+        if findings.is_empty() {
+            continue;
+        }
         let _ = writeln!(
             out,
-            "- **{}** `{}`: {} (`{}`)",
-            finding.severity.name(),
-            finding.rule,
-            escape(&finding.message),
-            code(&location(sources, finding.span))
+            "\n### {title} `{}` (findings of `truce check`: {})\n",
+            code(&step.newer.id.value),
+            counts_phrase(findings)
         );
+        for finding in findings {
+            render_finding(out, finding, sources);
+        }
     }
     out.push('\n');
+}
+
+fn render_finding(out: &mut String, finding: &crate::finding::Finding, sources: &Sources) {
+    let _ = writeln!(
+        out,
+        "- **{}** `{}`: {} (`{}`)",
+        finding.severity.name(),
+        finding.rule,
+        escape(&finding.message),
+        code(&location(sources, finding.span))
+    );
 }
 
 fn render_row(out: &mut String, step: &Step, row: &Row, sources: &Sources) {

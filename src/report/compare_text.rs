@@ -121,6 +121,7 @@ fn render_step(out: &mut String, step: &Step, sources: &Sources, width: usize) {
         }
         let _ = writeln!(out, "    {}", location(sources, document.id.span).dimmed());
     }
+    render_summary(out, step, width);
     out.push('\n');
 
     let column = (width - 5) / 2;
@@ -161,10 +162,68 @@ fn render_step(out: &mut String, step: &Step, sources: &Sources, width: usize) {
         "{}",
         format!("Findings: {}", counts_phrase(&step.findings)).bold()
     );
-    for finding in &step.findings {
+    for finding in step.by_severity() {
         render_finding(out, finding, sources, width);
     }
+    for (title, findings) in [
+        (
+            format!("Resolved in {}", step.newer.id.value),
+            &step.resolved,
+        ),
+        (format!("New in {}", step.newer.id.value), &step.appeared),
+    ] {
+        if findings.is_empty() {
+            continue;
+        }
+        let heading = format!(
+            "{title} (findings of `truce check`): {}",
+            counts_phrase(findings)
+        );
+        out.push('\n');
+        for line in wrap(&heading, width) {
+            let _ = writeln!(out, "{}", line.bold());
+        }
+        for finding in findings {
+            render_finding(out, finding, sources, width);
+        }
+    }
     out.push('\n');
+}
+
+/// The balance by camp, the weightiest changes, and what `check` finds
+/// resolved and new: what a mediator reads first.
+fn render_summary(out: &mut String, step: &Step, width: usize) {
+    let mut lines = vec![format!("balance: {}", step.balance().phrase())];
+    let weightiest = step.weightiest(5);
+    if !weightiest.is_empty() {
+        lines.push("weightiest changes:".to_string());
+        for finding in weightiest {
+            lines.push(format!(
+                "- {}[{}] {}",
+                finding.severity.name(),
+                finding.rule,
+                finding.message
+            ));
+        }
+    }
+    if !step.resolved.is_empty() || !step.appeared.is_empty() {
+        lines.push(format!(
+            "findings of `truce check`: {} resolved, {} new",
+            step.resolved.len(),
+            step.appeared.len()
+        ));
+    }
+    for line in lines {
+        let hanging = if line.starts_with("- ") {
+            "      "
+        } else {
+            "    "
+        };
+        for (index, text) in wrap(&line, width.saturating_sub(6)).iter().enumerate() {
+            let indent = if index == 0 { "  " } else { hanging };
+            let _ = writeln!(out, "{indent}{text}");
+        }
+    }
 }
 
 fn render_row(out: &mut String, step: &Step, row: &Row, sources: &Sources, column: usize) {

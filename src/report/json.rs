@@ -75,6 +75,10 @@ pub struct JsonFinding {
     /// `reports` (the reports of the text leave it out).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub basis: Option<crate::model::Basis>,
+    /// For a comparison finding: whom the change favours, by camp (`camp` is
+    /// null where it has no direction), why, and its weight in the balance.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gain: Option<crate::compare::direction::Gain>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -171,6 +175,7 @@ pub(crate) fn json_finding(finding: &Finding, sources: &Sources, options: Option
             .then(|| rules::rule(finding.rule).map(|rule| rule.explanation.trim().to_string()))
             .flatten(),
         basis: finding.basis,
+        gain: finding.gain.clone(),
     }
 }
 

@@ -145,11 +145,19 @@ pub struct Context<'a> {
 /// Findings come in a stable order: by document (as loaded), then by span, then by
 /// rule id; findings that tie keep the order their rule produced them in.
 pub fn check(corpus: &Corpus) -> Vec<Finding> {
-    let mut documents = HashMap::with_capacity(corpus.documents.len());
+    let documents: Vec<&Document> = corpus.documents.iter().collect();
+    check_each(corpus, &documents)
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// Run every document rule on each of `documents`, which belong to `corpus`:
+/// the findings of each, in the order [`check`] gives them.
+pub fn check_each(corpus: &Corpus, documents: &[&Document]) -> Vec<Vec<Finding>> {
+    let mut by_id = HashMap::with_capacity(corpus.documents.len());
     for document in &corpus.documents {
-        documents
-            .entry(document.id.value.as_str())
-            .or_insert(document);
+        by_id.entry(document.id.value.as_str()).or_insert(document);
     }
     let checks: Vec<(&Rule, DocumentCheck)> = registry()
         .filter_map(|rule| match rule.check {
@@ -157,14 +165,14 @@ pub fn check(corpus: &Corpus) -> Vec<Finding> {
             Check::Comparison(_) => None,
         })
         .collect();
-    let mut ordered = Vec::new();
-    let mut findings = Vec::new();
-    for document in &corpus.documents {
+    let mut out = Vec::with_capacity(documents.len());
+    for document in documents {
         let context = Context {
             document,
             corpus,
-            documents: &documents,
+            documents: &by_id,
         };
+        let mut findings = Vec::new();
         for (rule, check) in &checks {
             check(&context, rule, &mut findings);
         }
@@ -172,9 +180,9 @@ pub fn check(corpus: &Corpus) -> Vec<Finding> {
         // rule's order): the same order as sorting the whole corpus by
         // document first, in linear time overall.
         findings.sort_by(|a, b| a.span.cmp(&b.span).then(a.rule.cmp(b.rule)));
-        ordered.append(&mut findings);
+        out.push(findings);
     }
-    ordered
+    out
 }
 
 /// Compare an older draft with a newer one and run every comparison rule on the
@@ -199,6 +207,21 @@ pub fn compare<'a>(older: &'a Document, newer: &'a Document) -> Step<'a> {
     }
     step.findings = findings;
     step
+}
+
+/// [`thread`], and for each step which findings of `check` the newer draft
+/// resolves and which it brings; `corpus` holds the documents (their links
+/// resolve in it).
+pub fn thread_in<'a>(documents: &[&'a Document], corpus: &Corpus) -> Thread<'a> {
+    let mut thread = thread(documents);
+    let checked = check_each(corpus, documents);
+    for (index, step) in thread.steps.iter_mut().enumerate() {
+        let (resolved, appeared) =
+            crate::compare::findings::changes(step, &checked[index], &checked[index + 1]);
+        step.resolved = resolved;
+        step.appeared = appeared;
+    }
+    thread
 }
 
 /// Compare each document with the one before it, oldest first, and run the
@@ -232,6 +255,7 @@ impl Finding {
             message: crate::finding::one_line(message),
             span,
             basis: None,
+            gain: None,
         }
     }
 
@@ -319,7 +343,9 @@ mod tests {
             Check::Document(_) => check(&loaded.corpus),
             Check::Comparison(_) => match loaded.corpus.documents.as_slice() {
                 [older, newer, ..] => compare(older, newer).findings,
-                _ => return Err("a comparison case needs two documents".into()),
+                // One document: compared with itself.
+                [only] => compare(only, only).findings,
+                _ => return Err("a comparison case needs a document".into()),
             },
         };
         Ok(findings
@@ -334,7 +360,7 @@ mod tests {
         let ids: Vec<&str> = registry().map(|rule| rule.id).collect();
         let unique: HashSet<&str> = ids.iter().copied().collect();
         assert_eq!(unique.len(), ids.len());
-        assert_eq!(ids.len(), 47);
+        assert_eq!(ids.len(), 49);
         for id in &ids {
             assert_eq!(rule(id).map(|rule| rule.id), Some(*id));
             let kebab = id

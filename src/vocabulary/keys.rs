@@ -15,7 +15,7 @@
 //!
 //! | attribute | more means | more favours | why |
 //! |---|---|---|---|
-//! | `deadline`, `review_on` | later (none at all is latest) | the party bound | more time to act |
+//! | `deadline` | later (none at all is latest) | the party bound | more time to act |
 //! | `start` | later | the party bound | the obligation begins later |
 //! | `grace` | longer | the party bound | more time before service |
 //! | `until`, `duration` | later, longer (none at all is longest) | those it benefits | the clause lasts longer |
@@ -31,7 +31,8 @@
 //! | `excludes` | present | the party bound | fewer people are covered |
 //! | `by` | present | those it benefits | someone is named to act |
 //!
-//! Every other attribute (who is bound, areas, places, lists, texts) changes the
+//! Every other attribute (who is bound, areas, places, lists, texts, a date to
+//! review a matter, which promises nothing about it) changes the
 //! terms without a direction that holds in general, so none is claimed.
 
 use std::fmt;
@@ -343,10 +344,9 @@ keys! {
         guarantee: Some(Guarantee::Oversight),
         direction: way(Present, Beneficiaries, ANSWERS),
     }
-    ReviewOn "review_on" {
-        timing: event("review due"),
-        direction: way(LATER_OR_NEVER, Bound, TIME),
-    }
+    // A date to review a matter promises nothing about it, sooner or later:
+    // no direction.
+    ReviewOn "review_on" { timing: event("review due") }
     Holder "holder" {}
     Corridors "corridors" { adds_up: true, direction: way(Larger, Beneficiaries, GIVEN) }
     Aid "aid" {

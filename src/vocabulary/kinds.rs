@@ -137,11 +137,40 @@ pub struct Access {
     pub areas: &'static [Key],
 }
 
-/// Kinds that are one matter in different forms.
+/// Whose camp a clause serves: who gains when it is added or made firmer, and
+/// loses when it is dropped or weakened. Camps are the sides (`side`), each with
+/// the third parties `aligned` with it; a clause binding both sides serves no
+/// camp.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Serves {
+    /// The camp other than that of the parties under the first of these keys
+    /// the clause states (whoever holds the detainees, or is barred): what one
+    /// side owes the other. With none stated, the camp of the area.
+    OtherSideOf(&'static [Key]),
+    /// The camp of the parties under the first of these keys the clause states:
+    /// who receives the weapons, whose forces deploy, whose institutions return.
+    /// With none stated, the other side from the party bound.
+    CampOf(&'static [Key]),
+    /// The camp that holds the area the clause covers, or lives in it: relief
+    /// for a besieged area serves the besieged.
+    Area,
+    /// An exit from the area. Under an ultimatum, or with no choice to stay, it
+    /// is displacement, no gain for those who leave: the area passes to the camp
+    /// that besieges or takes it. A chosen exit serves no camp in general.
+    Exit,
+    /// The state's camp (the government side): service in its forces.
+    State,
+    /// No camp in general, and why.
+    Nobody(&'static str),
+}
+
+/// Kinds that are one matter in different forms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Family {
     /// Releases and exchanges of detainees or prisoners.
     Detainees,
+    /// Forces or their weapons pulled back from positions.
+    Withdrawal,
 }
 
 /// One clause kind of the vocabulary.
@@ -185,6 +214,12 @@ pub struct ClauseKind {
     /// other kinds that name no subject may be different matters (two political
     /// processes), and are never compared.
     pub one_per_area: bool,
+    /// Whose camp it serves, for the balance `truce compare` draws.
+    pub serves: Serves,
+    /// How much a change of it weighs in that balance: 1 (a detail of the
+    /// settlement) to 3 (what decides it: a ceasefire, a release, an exit, an
+    /// ultimatum, forces or institutions entering).
+    pub stakes: u8,
     /// How often the corpus generator draws it, against the other kinds.
     pub weight: u32,
 }
@@ -216,6 +251,8 @@ const KIND: ClauseKind = ClauseKind {
     obliges: false,
     standing: false,
     one_per_area: false,
+    serves: Serves::Nobody("no camp gains from it in general"),
+    stakes: 1,
     weight: 1,
 };
 
@@ -317,6 +354,8 @@ pub static CEASEFIRE: ClauseKind = ClauseKind {
     weight: 4,
     one_per_area: true,
     standing: true,
+    serves: Serves::Area,
+    stakes: 3,
     ..KIND
 };
 
@@ -344,6 +383,8 @@ pub static WEAPONS_HANDOVER: ClauseKind = ClauseKind {
     concession: true,
     weight: 3,
     obliges: true,
+    serves: Serves::CampOf(&[K::To]),
+    stakes: 3,
     ..KIND
 };
 
@@ -361,6 +402,9 @@ pub static WEAPONS_WITHDRAWAL: ClauseKind = ClauseKind {
     concession: true,
     weight: 2,
     obliges: true,
+    family: Some(Family::Withdrawal),
+    serves: Serves::OtherSideOf(&[K::By, K::Forces]),
+    stakes: 2,
     ..KIND
 };
 
@@ -421,6 +465,8 @@ pub static EVACUATION: ClauseKind = ClauseKind {
     }),
     relief: true,
     weight: 6,
+    serves: Serves::Exit,
+    stakes: 3,
     ..KIND
 };
 
@@ -462,6 +508,10 @@ pub static STATUS_SETTLEMENT: ClauseKind = ClauseKind {
     beneficiaries: Beneficiaries::Named(K::People),
     weight: 3,
     obliges: true,
+    serves: Serves::Nobody(
+        "a settlement protects those who stay and brings them under the state: it cuts both ways",
+    ),
+    stakes: 2,
     ..KIND
 };
 
@@ -483,6 +533,8 @@ pub static CONSCRIPTION: ClauseKind = ClauseKind {
     bound: &[K::People, K::By],
     weight: 2,
     one_per_area: true,
+    serves: Serves::State,
+    stakes: 3,
     ..KIND
 };
 
@@ -512,6 +564,8 @@ pub static DETAINEE_RELEASE: ClauseKind = ClauseKind {
     family: Some(Family::Detainees),
     weight: 5,
     obliges: true,
+    serves: Serves::OtherSideOf(&[K::Holder, K::By]),
+    stakes: 3,
     ..KIND
 };
 
@@ -530,6 +584,8 @@ pub static PRISONER_EXCHANGE: ClauseKind = ClauseKind {
     family: Some(Family::Detainees),
     weight: 2,
     obliges: true,
+    serves: Serves::OtherSideOf(&[K::By]),
+    stakes: 3,
     ..KIND
 };
 
@@ -547,6 +603,8 @@ pub static HUMANITARIAN_ACCESS: ClauseKind = ClauseKind {
     relief: true,
     weight: 3,
     obliges: true,
+    serves: Serves::Area,
+    stakes: 3,
     ..KIND
 };
 
@@ -559,6 +617,8 @@ pub static SERVICES: ClauseKind = ClauseKind {
     relief: true,
     weight: 3,
     obliges: true,
+    serves: Serves::Area,
+    stakes: 2,
     ..KIND
 };
 
@@ -590,6 +650,8 @@ pub static DEPLOYMENT: ClauseKind = ClauseKind {
     }),
     weight: 4,
     obliges: true,
+    serves: Serves::CampOf(&[K::Forces, K::By]),
+    stakes: 3,
     ..KIND
 };
 
@@ -603,6 +665,8 @@ pub static NON_ENTRY: ClauseKind = ClauseKind {
     weight: 2,
     obliges: true,
     standing: true,
+    serves: Serves::OtherSideOf(&[K::Barred]),
+    stakes: 3,
     ..KIND
 };
 
@@ -619,6 +683,9 @@ pub static WITHDRAWAL: ClauseKind = ClauseKind {
     concession: true,
     weight: 2,
     obliges: true,
+    family: Some(Family::Withdrawal),
+    serves: Serves::OtherSideOf(&[K::Forces, K::By]),
+    stakes: 3,
     ..KIND
 };
 
@@ -639,6 +706,8 @@ pub static ROAD_OPENING: ClauseKind = ClauseKind {
     }),
     weight: 2,
     obliges: true,
+    serves: Serves::CampOf(&[K::OpenTo]),
+    stakes: 2,
     ..KIND
 };
 
@@ -656,6 +725,8 @@ pub static INSTITUTIONS_RETURN: ClauseKind = ClauseKind {
     weight: 1,
     obliges: true,
     bound: &[K::By, K::Institutions],
+    serves: Serves::CampOf(&[K::Institutions, K::By]),
+    stakes: 3,
     ..KIND
 };
 
@@ -672,6 +743,8 @@ pub static BUFFER_ZONE: ClauseKind = ClauseKind {
     weight: 1,
     one_per_area: true,
     standing: true,
+    serves: Serves::Nobody("a buffer zone keeps both sides apart"),
+    stakes: 2,
     ..KIND
 };
 
@@ -684,6 +757,8 @@ pub static RETURN_OF_DISPLACED: ClauseKind = ClauseKind {
     beneficiaries: Beneficiaries::Named(K::People),
     weight: 2,
     obliges: true,
+    serves: Serves::Nobody("whose camp a return serves depends on who holds the area returned to"),
+    stakes: 2,
     ..KIND
 };
 
@@ -705,6 +780,8 @@ pub static TERRITORY_TRANSFER: ClauseKind = ClauseKind {
     }),
     weight: 1,
     obliges: true,
+    serves: Serves::CampOf(&[K::To]),
+    stakes: 3,
     ..KIND
 };
 
@@ -725,6 +802,8 @@ pub static BORDER_CONTROL: ClauseKind = ClauseKind {
     }),
     weight: 1,
     obliges: true,
+    serves: Serves::CampOf(&[K::To]),
+    stakes: 2,
     ..KIND
 };
 
@@ -772,6 +851,8 @@ pub static DEMINING: ClauseKind = ClauseKind {
     ],
     weight: 1,
     obliges: true,
+    serves: Serves::Nobody("cleared mines serve everyone in the area"),
+    stakes: 1,
     ..KIND
 };
 
@@ -790,6 +871,8 @@ pub static REINFORCEMENT_FREEZE: ClauseKind = ClauseKind {
     weight: 1,
     obliges: true,
     standing: true,
+    serves: Serves::OtherSideOf(&[K::By]),
+    stakes: 2,
     ..KIND
 };
 
@@ -805,6 +888,8 @@ pub static ECONOMY: ClauseKind = ClauseKind {
     relief: true,
     weight: 1,
     obliges: true,
+    serves: Serves::Area,
+    stakes: 1,
     ..KIND
 };
 
@@ -816,6 +901,8 @@ pub static RECONSTRUCTION: ClauseKind = ClauseKind {
     relief: true,
     weight: 1,
     obliges: true,
+    serves: Serves::Area,
+    stakes: 1,
     ..KIND
 };
 
@@ -838,6 +925,8 @@ pub static MOVEMENT: ClauseKind = ClauseKind {
     weight: 1,
     obliges: true,
     standing: true,
+    serves: Serves::Area,
+    stakes: 2,
     ..KIND
 };
 
@@ -864,6 +953,8 @@ pub static PROTECTION: ClauseKind = ClauseKind {
     weight: 2,
     obliges: true,
     standing: true,
+    serves: Serves::OtherSideOf(&[K::By]),
+    stakes: 2,
     ..KIND
 };
 
@@ -882,6 +973,8 @@ pub static MISSING_PERSONS: ClauseKind = ClauseKind {
     beneficiaries: Beneficiaries::Named(K::People),
     weight: 1,
     obliges: true,
+    serves: Serves::OtherSideOf(&[K::By]),
+    stakes: 2,
     ..KIND
 };
 
@@ -897,6 +990,8 @@ pub static COMPENSATION: ClauseKind = ClauseKind {
     beneficiaries: Beneficiaries::Named(K::People),
     weight: 1,
     obliges: true,
+    serves: Serves::OtherSideOf(&[K::By]),
+    stakes: 1,
     ..KIND
 };
 
@@ -950,6 +1045,8 @@ pub static COMMITTEE: ClauseKind = ClauseKind {
     bound: &[K::By, K::Members],
     backs: Some(Backing::Monitors),
     weight: 1,
+    serves: Serves::Nobody("a committee serves whoever the clauses it runs protect"),
+    stakes: 1,
     ..KIND
 };
 
@@ -976,6 +1073,8 @@ pub static GUARANTEE: ClauseKind = ClauseKind {
     ],
     backs: Some(Backing::Guarantees),
     weight: 2,
+    serves: Serves::Nobody("a guarantee serves whoever the clauses it covers protect"),
+    stakes: 2,
     ..KIND
 };
 
@@ -998,6 +1097,8 @@ pub static MONITORING: ClauseKind = ClauseKind {
     ],
     backs: Some(Backing::Monitors),
     weight: 2,
+    serves: Serves::Nobody("monitoring serves whoever the clauses it covers protect"),
+    stakes: 2,
     ..KIND
 };
 
@@ -1022,6 +1123,8 @@ pub static TERMINATION: ClauseKind = ClauseKind {
     )],
     unilateral: true,
     weight: 1,
+    serves: Serves::Nobody("whom an end serves depends on what it ends"),
+    stakes: 2,
     ..KIND
 };
 
@@ -1038,6 +1141,8 @@ pub static ULTIMATUM: ClauseKind = ClauseKind {
     unilateral: true,
     // Drawn apart by the generator: at most one to a document, unnumbered.
     weight: 0,
+    serves: Serves::CampOf(&[K::By]),
+    stakes: 3,
     ..KIND
 };
 

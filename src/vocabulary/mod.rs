@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 pub use keys::{Beneficiary, Direction, Facet, Guarantee, Key, KeyInfo, Measure, Timing, Wait};
 pub use kinds::{
     Access, Attribute, Backing, Beneficiaries, CLAUSE_KINDS, COMMON_ATTRIBUTES, ClauseKind, Entry,
-    Family, ValueType,
+    Family, Serves, ValueType,
 };
 pub use words::{
     ARMED_GROUPS, COLLECTIVE_WORDS, Choice, DOCUMENT_STATEMENTS, EVENT_LINES, Evidence, GROUPS,

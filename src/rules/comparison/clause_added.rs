@@ -1,7 +1,7 @@
 //! `clause-added`: a clause of the newer draft has no counterpart in the older.
 
-use super::{ONE_CLAUSE_REPLACED, RENUMBERED, describe, favours, row_finding};
-use crate::compare::direction::{self, Beneficiary};
+use super::{ONE_CLAUSE_REPLACED, RENUMBERED, describe, row_finding};
+use crate::compare::direction;
 use crate::compare::{Status, Step};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Check, Rule, Scope, fires, quiet};
@@ -40,14 +40,9 @@ fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
     else {
         return;
     };
-    let favoured = direction::favours_clause(Beneficiary::Beneficiaries, step.newer, clause);
-    let message = format!(
-        "{} is new ({}){}",
-        describe(step, row),
-        clause.kind.value.summary,
-        favours(&favoured)
-    );
-    out.push(row_finding(step, row, rule, None, message));
+    let message = format!("{} is new ({})", describe(step, row), clause.kind.value.summary);
+    let gain = direction::of_clause(true, step.newer, clause);
+    out.push(row_finding(step, row, rule, None, message, gain));
 }
 
 #[cfg(test)]
@@ -65,6 +60,8 @@ mod tests {
         );
         assert_eq!(found.len(), 1);
         assert!(found[0].contains("clause 2 weapons_handover"), "{found:?}");
-        assert!(found[0].contains("favours regime"), "{found:?}");
+        // The factions give up their weapons: the other camp gains.
+        let gain = "favours the government camp (regime): what the other side gives up";
+        assert!(found[0].ends_with(gain), "{found:?}");
     }
 }

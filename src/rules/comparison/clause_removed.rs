@@ -1,7 +1,9 @@
 //! `clause-removed`: a clause of the older draft has no counterpart in the newer.
 
-use super::{ONE_CLAUSE_REPLACED, RENUMBERED, absence, describe, favours, row_finding};
-use crate::compare::direction::{self, Beneficiary};
+use super::{
+    Change, ONE_CLAUSE_REPLACED, RENUMBERED, absence, describe, removal, row_finding,
+};
+use crate::compare::direction;
 use crate::compare::{Status, Step};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Check, Rule, Scope, fires, quiet};
@@ -15,19 +17,34 @@ pub static RULE: Rule = Rule {
         corridors from the 4 October 2017 agreement.",
     example: r#"agreement draft_1 {
   party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
   clause 1 ceasefire { by regime }
-  clause 2 humanitarian_access { corridors 5 }
+  clause 2 weapons_handover { by factions; weapons heavy }
 }
 agreement draft_2 {
   party regime "Syrian government" side government
+  party factions "Rebel factions" side opposition
   clause 1 ceasefire { by regime }
 }"#,
     check: Check::Comparison(check),
     cases: &[
         // a clause only the older draft has
         fires(&[&["clause 2"]], ONE_CLAUSE_REPLACED),
+        // a protection whose kind the newer draft still has
+        fires(
+            &[&["clause 2"]],
+            drafts!(
+                "clause 1 ceasefire { by regime }\n  clause 2 detainee_release { by regime }\n  clause 3 detainee_release { by factions }",
+                "clause 1 ceasefire { by regime }\n  clause 3 detainee_release { by factions }",
+            ),
+        ),
         // a renumbered clause pairs
         quiet(RENUMBERED),
+        // a protection with nothing of its kind left is `guarantee-dropped`
+        quiet(drafts!(
+            "clause 1 ceasefire { by regime }\n  clause 2 humanitarian_access { corridors 5 }",
+            "clause 1 ceasefire { by regime }",
+        )),
     ],
 };
 
@@ -39,7 +56,9 @@ fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
     else {
         return;
     };
-    let favoured = direction::favours_clause(Beneficiary::Bound, step.older, clause);
+    if removal(step, row) != Change::Other {
+        return;
+    }
     let what = if clause.is_protection() {
         "a protection"
     } else if clause.is_concession() {
@@ -48,13 +67,13 @@ fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
         "a term"
     };
     let message = format!(
-        "{} is gone: {what} ({}) with no counterpart in {}{}",
+        "{} is gone: {what} ({}) with no counterpart in {}",
         describe(step, row),
         clause.kind.value.summary,
         step.newer.id.value,
-        favours(&favoured)
     );
-    out.push(absence(step, row_finding(step, row, rule, None, message)));
+    let gain = direction::of_clause(false, step.older, clause);
+    out.push(absence(step, row_finding(step, row, rule, None, message, gain)));
 }
 
 #[cfg(test)]
@@ -62,15 +81,17 @@ mod tests {
     use crate::rules::comparison::messages;
 
     #[test]
-    fn says_what_is_gone() {
+    fn says_what_is_gone_and_whom_that_favours() {
         let found = messages(
             "clause-removed",
             drafts!(
-                "clause 1 ceasefire { by regime }\n  clause 2 humanitarian_access { corridors 5 }",
+                "clause 1 ceasefire { by regime }\n  clause 2 weapons_handover { by factions }",
                 "clause 1 ceasefire { by regime }",
             ),
         );
-        assert_eq!(found.len(), 1);
-        assert!(found[0].contains("clause 2 humanitarian_access is gone: a protection"), "{found:?}");
+        let expected = "clause 2 weapons_handover is gone: a concession (weapons given up to \
+            another party) with no counterpart in draft_2; favours the opposition camp \
+            (factions): it served the government camp (what the other side gives up)";
+        assert_eq!(found, [expected]);
     }
 }

@@ -1,6 +1,6 @@
 //! `commitment-weakened`: the same clause commits less firmly.
 
-use super::{Change, change, describe, favours, paired_changes, row_finding, strengths};
+use super::{Change, attribute_gain, change, describe, paired_changes, row_finding, strengths};
 use crate::compare::Step;
 use crate::finding::{Finding, Severity};
 use crate::rules::{Check, Rule, Scope, fires, quiet};
@@ -68,16 +68,16 @@ fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
         .older_clause(row)
         .is_some_and(|clause| clause.strength().is_some());
     let message = format!(
-        "{}: the commitment weakens from {}{} to {} (PA-X grade {} → {}){}",
+        "{}: the commitment weakens from {}{} to {} (PA-X grade {} → {})",
         describe(step, row),
         before.name(),
         if stated { "" } else { " (a plain obligation)" },
         after.name(),
         before.pax_grade(),
         after.pax_grade(),
-        favours(&attribute.favours)
     );
-    out.push(row_finding(step, row, rule, Some(Key::Strength), message));
+    let gain = attribute_gain(attribute);
+    out.push(row_finding(step, row, rule, Some(Key::Strength), message, gain));
 }
 
 #[cfg(test)]
@@ -95,7 +95,11 @@ mod tests {
         );
         assert_eq!(found.len(), 1);
         assert!(found[0].contains("pledge to review (PA-X grade 2 → 1)"), "{found:?}");
-        assert!(found[0].contains("favours regime"), "{found:?}");
+        // The release is owed to the other side: a weaker one favours the
+        // camp that holds the detainees.
+        let holder = "favours the government camp (regime): a weaker release leaves the \
+            detainees with the camp that holds them";
+        assert!(found[0].ends_with(holder), "{found:?}");
     }
 
     #[test]
@@ -106,7 +110,10 @@ mod tests {
         );
         let found = messages("terms-changed", text);
         assert!(
-            mentions(&found, &["strength review → binding (not stated)", "favours detainees"]),
+            mentions(
+                &found,
+                &["strength review → binding (not stated)", "favours the opposition camp (factions)"]
+            ),
             "{found:?}"
         );
     }

@@ -2,8 +2,9 @@
 
 use std::cmp::Ordering;
 
-use super::{Change, change, describe, favours, or_none, paired_changes, row_finding, shift};
+use super::{Change, attribute_gain, change, describe, or_none, paired_changes, row_finding};
 use crate::compare::Step;
+use crate::compare::time::{Frame, shift};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Check, Rule, Scope, fires, quiet};
 
@@ -13,8 +14,11 @@ pub static RULE: Rule = Rule {
     summary: "the same obligation's deadline moves, with direction and size",
     explanation: "A later deadline gives the party that must act more time; an earlier \
         one gives those waiting on it sooner relief, or leaves the party bound less time \
-        to comply. Dates compare in the calendar (relative deadlines resolved), and the \
-        size is said in words: 3 weeks later.",
+        to comply. Drafts of one date compare dates in the calendar (relative deadlines \
+        resolved); drafts of different dates compare each date from its own draft's \
+        entry into force or date, so 'immediately' in October and 'within 3 days of \
+        signing' in May is 3 days later, not seven months. The size is said in words: \
+        3 weeks later.",
     example: r#"agreement draft_1 {
   date 2018-05-01
   party factions "Rebel factions" side opposition
@@ -65,19 +69,25 @@ fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
         let Some(key) = attribute.term.key() else {
             continue;
         };
-        let movement = match shift(older, newer, key) {
-            Some((size, Ordering::Greater)) => format!(" {size} later"),
-            Some((size, Ordering::Less)) => format!(" {size} earlier"),
-            _ => String::new(),
+        let shift = shift((step.older, older), (step.newer, newer), key);
+        let movement = match &shift {
+            Some(shift) if shift.direction == Ordering::Greater => format!(" {} later", shift.size),
+            Some(shift) if shift.direction == Ordering::Less => format!(" {} earlier", shift.size),
+            Some(_) => " nowhere".to_string(),
+            None => String::new(),
+        };
+        let counted = match shift.map(|shift| shift.frame) {
+            Some(Frame::Relative) => " counted from each draft's own date",
+            _ => "",
         };
         let message = format!(
-            "{}: {key} moves{movement}, {} → {}{}",
+            "{}: {key} moves{movement}{counted}, {} → {}",
             describe(step, row),
             or_none(&attribute.older),
             or_none(&attribute.newer),
-            favours(&attribute.favours)
         );
-        out.push(row_finding(step, row, rule, Some(key), message));
+        let gain = attribute_gain(attribute);
+        out.push(row_finding(step, row, rule, Some(key), message, gain));
     }
 }
 
@@ -95,7 +105,7 @@ mod tests {
             ),
         );
         assert!(later[0].contains("deadline moves 3 weeks later"), "{later:?}");
-        assert!(later[0].contains("favours factions, bound by the clause"), "{later:?}");
+        assert!(later[0].ends_with("favours the opposition camp (factions): more time to act"), "{later:?}");
         let earlier = messages(
             "deadline-moved",
             drafts!(
@@ -104,7 +114,7 @@ mod tests {
             ),
         );
         assert!(earlier[0].contains("16 days earlier"), "{earlier:?}");
-        assert!(earlier[0].contains("favours detainees"), "{earlier:?}");
+        assert!(earlier[0].contains("favours the opposition camp (factions)"), "{earlier:?}");
     }
 
     #[test]

@@ -7,12 +7,10 @@
 //! anything else), and each rule reports only its own kind, so nothing is
 //! reported twice or lost.
 
-use std::cmp::Ordering;
-
-use crate::compare::direction::Favours;
+use crate::compare::direction::Gain;
 use crate::compare::{AttributeDiff, Row, Status, Step, Term};
 use crate::finding::{ClauseRef, Finding};
-use crate::model::{Clause, Deadline, Strength, Value, date_shift};
+use crate::model::{Clause, Strength};
 use crate::rules::Rule;
 use crate::vocabulary::{Key, Role};
 
@@ -45,8 +43,8 @@ macro_rules! drafts {
 /// A clause that goes and another that comes in its place: the case of both
 /// `clause-added` and `clause-removed`.
 const ONE_CLAUSE_REPLACED: &str = drafts!(
-    "clause 1 ceasefire { by regime }\n  clause 2 humanitarian_access { corridors 5 }",
     "clause 1 ceasefire { by regime }\n  clause 2 weapons_handover { by factions }",
+    "clause 1 ceasefire { by regime }\n  clause 2 humanitarian_access { corridors 5 }",
 );
 
 /// The same clause under a new number: it pairs, and nothing is added or removed.
@@ -56,6 +54,8 @@ const RENUMBERED: &str = drafts!(
 );
 
 family! {
+    drafts_out_of_order,
+    same_document,
     guarantee_dropped,
     commitment_weakened,
     deadline_moved,
@@ -115,23 +115,34 @@ fn describe(step: &Step, row: &Row) -> String {
         Some(number) => format!("clause {number} {kind}"),
         None => kind.to_string(),
     };
-    if row.status != Status::Removed
-        && let Some(was) = older.filter(|was| Some(was) != newer.as_ref())
+    // A clause one source alone gives (one version of a disputed text) says so.
+    if let Some(clause) = step
+        .newer_clause(row)
+        .filter(|clause| !clause.source.is_empty())
     {
-        out.push_str(&format!(" (was clause {was})"));
+        let sources: Vec<String> = clause.source.iter().map(|s| s.value.clone()).collect();
+        out.push_str(&format!(" ({} version)", crate::model::and_list(&sources)));
+    }
+    let older_kind = step.older_clause(row).map(Clause::kind_name);
+    let kind_changed = row.status == Status::Changed && older_kind.is_some_and(|old| old != kind);
+    if row.status != Status::Removed {
+        match (
+            older.filter(|was| Some(was) != newer.as_ref() || kind_changed),
+            older_kind,
+        ) {
+            (Some(was), Some(old)) if kind_changed => {
+                out.push_str(&format!(" (was clause {was} {old})"))
+            }
+            (Some(was), _) => out.push_str(&format!(" (was clause {was})")),
+            (None, Some(old)) if kind_changed => out.push_str(&format!(" (was {old})")),
+            _ => {}
+        }
     }
     out
 }
 
 fn or_none(value: &Option<String>) -> &str {
     value.as_deref().unwrap_or("none")
-}
-
-fn favours(favours: &Option<Favours>) -> String {
-    favours
-        .as_ref()
-        .map(|favours| format!("; {}", favours.phrase()))
-        .unwrap_or_default()
 }
 
 /// The ids of a document-level list that the newer document no longer has.
@@ -155,7 +166,8 @@ fn signatory_note(step: &Step, attribute: &AttributeDiff) -> String {
         term: attribute.term,
         older: attribute.newer.clone(),
         newer: attribute.older.clone(),
-        favours: None,
+        gain: None,
+        reported: false,
     };
     let mut note = String::new();
     for id in gone(&reversed) {
@@ -168,8 +180,24 @@ fn signatory_note(step: &Step, attribute: &AttributeDiff) -> String {
                 .iter()
                 .map(|place| place.value.to_string())
                 .collect();
+            // Who represents the area is what changed, where no one who signed
+            // the older draft spoke for it.
+            let represented_before = step.older.signatories().any(|signer| {
+                signer
+                    .speaks_for()
+                    .iter()
+                    .any(|place| places.iter().any(|p| p == place))
+            });
+            let unrepresented = if represented_before {
+                String::new()
+            } else {
+                format!(
+                    ", which no signatory of {} represented",
+                    step.older.id.value
+                )
+            };
             note.push_str(&format!(
-                " (represents {})",
+                " (represents {}{unrepresented})",
                 crate::model::and_list(&places)
             ));
         }
@@ -185,7 +213,15 @@ fn signatory_note(step: &Step, attribute: &AttributeDiff) -> String {
     note
 }
 
-fn row_finding(step: &Step, row: &Row, rule: &Rule, key: Option<Key>, message: String) -> Finding {
+/// A finding on a row, with whom the change favours said at the end.
+fn row_finding(
+    step: &Step,
+    row: &Row,
+    rule: &Rule,
+    key: Option<Key>,
+    message: String,
+    gain: Gain,
+) -> Finding {
     let older = step.older_clause(row);
     let newer = step.newer_clause(row);
     // Point at the newer clause (at the attribute where it has it); a removed
@@ -202,9 +238,10 @@ fn row_finding(step: &Step, row: &Row, rule: &Rule, key: Option<Key>, message: S
         severity: rule.severity,
         document: step.newer.id.value.clone(),
         clauses: older.into_iter().chain(newer).map(ClauseRef::of).collect(),
-        message: crate::finding::one_line(message),
+        message: crate::finding::one_line(format!("{message}; {}", gain.phrase())),
         span,
         basis: None,
+        gain: Some(gain),
     }
 }
 
@@ -225,42 +262,39 @@ fn absence(step: &Step, finding: Finding) -> Finding {
     }
 }
 
-fn document_finding(step: &Step, rule: &Rule, message: String) -> Finding {
+fn document_finding(step: &Step, rule: &Rule, message: String, gain: Gain) -> Finding {
     Finding {
         rule: rule.id,
         severity: rule.severity,
         document: step.newer.id.value.clone(),
         clauses: Vec::new(),
-        message: crate::finding::one_line(message),
+        message: crate::finding::one_line(format!("{message}; {}", gain.phrase())),
         span: step.newer.id.span,
         basis: None,
+        gain: Some(gain),
     }
 }
 
-/// How far a date-valued attribute moves, and which way: from the dates where
-/// both resolve, else from the offsets of two deadlines relative to signing.
-fn shift(older: &Clause, newer: &Clause, key: Key) -> Option<(String, Ordering)> {
-    if let (Some(a), Some(b)) = (older.when(key), newer.when(key)) {
-        return date_shift(a, b);
-    }
-    let relative = |clause: &Clause| {
-        clause
-            .all(key)
-            .find_map(|attribute| match &attribute.value {
-                Value::Deadline(Deadline::Relative { offset, .. }) => Some(*offset),
-                _ => None,
-            })
+/// Whom a change of a document-level term favours: none in general. Who signs
+/// or guarantees serves every side's terms alike; what matters is whom they
+/// represent, which the signatories' note says.
+fn document_gain(attribute: &AttributeDiff) -> Gain {
+    let why = match attribute.term {
+        Term::Parties(Role::Guarantor | Role::Monitor) => {
+            "a guarantor or monitor answers for every side's terms"
+        }
+        Term::Parties(_) => "who takes part serves no camp by itself; whom they represent decides",
+        _ => "the region a draft names serves no camp by itself",
     };
-    let (a, b) = (relative(older)?, relative(newer)?);
-    if a.unit == b.unit {
-        let difference = b.amount - a.amount;
-        let size = crate::model::Duration {
-            amount: difference.abs(),
-            unit: a.unit,
-        };
-        return Some((size.to_string(), difference.cmp(&0)));
-    }
-    None
+    Gain::none(why, 1)
+}
+
+/// The gain of a changed attribute of a pair (set by the diff on every one).
+fn attribute_gain(attribute: &AttributeDiff) -> Gain {
+    attribute
+        .gain
+        .clone()
+        .unwrap_or_else(|| Gain::none("no direction was measured", 1))
 }
 
 /// What a change of a clause attribute is.
@@ -275,6 +309,27 @@ fn change(step: &Step, row: &Row, attribute: &AttributeDiff) -> Change {
         (Some(_), None) if key.guarantee().is_some() => Change::GuaranteeDropped,
         (Some(_), Some(_)) if key.timing().is_some_and(|timing| timing.term) => Change::Moved,
         _ => Change::Other,
+    }
+}
+
+/// What a clause with no counterpart in the newer draft is: a guarantee
+/// dropped where it guaranteed or monitored others, or protected people and the
+/// newer draft has nothing of its kind or family left; else a removal.
+fn removal(step: &Step, row: &Row) -> Change {
+    let Some(clause) = step
+        .older_clause(row)
+        .filter(|_| row.status == Status::Removed)
+    else {
+        return Change::Other;
+    };
+    let kind = clause.kind();
+    let kept = |other: &Clause| {
+        other.is(kind) || (kind.family.is_some() && other.kind().family == kind.family)
+    };
+    if kind.backs.is_some() || (clause.is_protection() && !step.newer.clauses.iter().any(kept)) {
+        Change::GuaranteeDropped
+    } else {
+        Change::Other
     }
 }
 

@@ -1,9 +1,10 @@
 //! `terms-changed`: any other term of the same clause or document changes.
 
 use super::{
-    Change, change, describe, document_change, document_finding, favours, or_none,
-    paired_changes, row_finding, signatory_note,
+    Change, attribute_gain, change, describe, document_change, document_finding, document_gain,
+    or_none, paired_changes, row_finding, signatory_note,
 };
+use crate::compare::direction::Gain;
 use crate::compare::{Step, Term};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Check, Rule, Scope, fires, quiet};
@@ -77,17 +78,40 @@ fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
                 if attribute.term == Term::Parties(Role::Signatory) {
                     message.push_str(&signatory_note(step, attribute));
                 }
-                out.push(document_finding(step, rule, message));
+                out.push(document_finding(step, rule, message, document_gain(attribute)));
             }
         }
         Scope::Row(row) => {
+            // Clauses of related kinds pair (a release and an exchange): the
+            // change of form is a change of terms.
+            if let (Some(older), Some(newer)) = (step.older_clause(row), step.newer_clause(row))
+                && older.kind() != newer.kind()
+            {
+                let message = format!(
+                    "{}: kind {} → {}, one matter in another form",
+                    describe(step, row),
+                    older.kind_name(),
+                    newer.kind_name()
+                );
+                let gain = Gain::none(
+                    "the form changes; its terms say who gains",
+                    newer.kind().stakes,
+                );
+                out.push(row_finding(step, row, rule, None, message, gain));
+            }
             for attribute in paired_changes(row) {
                 if change(step, row, attribute) != Change::Other {
                     continue;
                 }
+                // A term stated on one side only, where that side rests on
+                // reports, is news from the sources: say "now stated".
+                let (added, dropped) = match attribute.reported {
+                    true => ("now stated", "no longer stated"),
+                    false => ("added", "dropped"),
+                };
                 let change = match (&attribute.older, &attribute.newer) {
-                    (None, Some(after)) => format!("{} added: {after}", attribute.key()),
-                    (Some(before), None) => format!("{} dropped: {before}", attribute.key()),
+                    (None, Some(after)) => format!("{} {added}: {after}", attribute.key()),
+                    (Some(before), None) => format!("{} {dropped}: {before}", attribute.key()),
                     (before, after) => {
                         format!(
                             "{} {} → {}",
@@ -97,12 +121,9 @@ fn check(step: &Step, scope: Scope, rule: &Rule, out: &mut Vec<Finding>) {
                         )
                     }
                 };
-                let message = format!(
-                    "{}: {change}{}",
-                    describe(step, row),
-                    favours(&attribute.favours)
-                );
-                out.push(row_finding(step, row, rule, attribute.term.key(), message));
+                let message = format!("{}: {change}", describe(step, row));
+                let (key, gain) = (attribute.term.key(), attribute_gain(attribute));
+                out.push(row_finding(step, row, rule, key, message, gain));
             }
         }
     }
@@ -123,7 +144,8 @@ mod tests {
         );
         assert_eq!(
             found,
-            ["clause 1 evacuation: count 200 → 150; favours the party the clause binds"]
+            ["clause 1 evacuation: count 200 → 150; no direction: the clause names no party \
+              bound on either side"]
         );
     }
 
@@ -132,10 +154,11 @@ mod tests {
         let found = messages(
             "terms-changed",
             drafts!(
-                "clause 1 ceasefire { by regime }",
-                "clause 1 ceasefire { by regime; monitor un }",
+                "clause 1 detainee_release { by regime }",
+                "clause 1 detainee_release { by regime; monitor un }",
             ),
         );
-        assert!(mentions(&found, &["monitor added: un", "favours factions"]), "{found:?}");
+        let opposition = "favours the opposition camp (factions)";
+        assert!(mentions(&found, &["monitor added: un", opposition]), "{found:?}");
     }
 }
