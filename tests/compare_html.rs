@@ -200,7 +200,7 @@ agreement draft_2 {
     assert!(!html.contains("<del>&quot;civilians"));
     // Signatories by name; only the new one marked.
     assert!(html.contains(
-        "<span dir=\"auto\" title=\"regime\">Syrian government</span>, \
+        "<span dir=\"auto\" title=\"regime\">Syrian government</span>; \
          <ins><span dir=\"auto\" title=\"russia\">Russian delegation</span></ins>"
     ));
 }
@@ -258,7 +258,11 @@ fn arabic_text_is_marked_to_read_right_to_left() {
     let html = page_of(ARABIC);
     for text in [
         "<div class=\"text\" dir=\"auto\">وقف إطلاق النار في <del>جميع المناطق</del>",
-        "<strong dir=\"auto\">draft_1</strong>: <span dir=\"auto\">مسودة اتفاق وقف إطلاق النار, 2018-04-01</span>",
+        // The title apart from the date, which must not be reordered with it.
+        "<strong dir=\"auto\">draft_1</strong>: <span class=\"title\" dir=\"auto\">مسودة اتفاق وقف إطلاق النار</span>, \
+         <span dir=\"auto\">2018-04-01</span>",
+        // A quotation in a finding is isolated: the arrow stays between old and new.
+        "people &quot;<bdi dir=\"auto\">المدنيون</bdi>&quot; → &quot;<bdi dir=\"auto\">المدنيون والجرحى</bdi>&quot;",
         "<span dir=\"auto\" title=\"regime\">الحكومة السورية</span> (government)",
         "<span class=\"value\" dir=\"auto\">&quot;المدنيون<ins> والجرحى</ins>&quot;</span>",
     ] {

@@ -30,7 +30,7 @@ use crate::source::{Sources, Span};
 
 use super::Counts;
 use super::compare_shared::{
-    by_severity, clause_label, counts_phrase, document_line, line_of, location, marker, party_name,
+    by_severity, clause_label, counts_phrase, line_of, location, marker, party_name,
 };
 
 /// The colours, by the names the stylesheet uses (`var(--ink)`). Kept here, not
@@ -120,6 +120,11 @@ ul.findings li { margin: .25em 0; }
 table.kinds td, table.kinds th { padding: .2em .6em; text-align: center; } table.kinds td:first-child { text-align: start; }
 @media screen and (max-width: 40em) {
   body { margin: 1em auto; padding: 0 .5em; }
+  #summary { padding: .1em .6em .8em; }
+  dd { margin-inline-start: 1em; }
+  table.counts { width: 100%; }
+  table.counts th, table.counts td { padding: .15em .3em; }
+  table.counts td + td, table.counts th + th { width: 1%; }
   /* One column: each pair's older side above its newer side. */
   table.compare, table.compare thead, table.compare tbody, table.compare tr { display: block; }
   table.compare colgroup, table.compare thead { display: none; }
@@ -127,8 +132,10 @@ table.kinds td, table.kinds th { padding: .2em .6em; text-align: center; } table
   table.compare td.mark { grid-row: span 2; }
   table.compare td, table.compare th { display: block; min-width: 0; }
   table.compare .empty { display: none; }
-  tr.head th.older::before { content: 'older: '; font-weight: 400; color: var(--muted); }
-  tr.head th.newer::before { content: 'newer: '; font-weight: 400; color: var(--muted); }
+  /* A term both sides state alike, shown once. */
+  tr.attribute:not(.changed) td.newer, tbody.document tr.head th.newer { display: none; }
+  tbody.pair tr.head th.older::before { content: 'older: '; font-weight: 400; color: var(--muted); }
+  tbody.pair tr.head th.newer::before { content: 'newer: '; font-weight: 400; color: var(--muted); }
 }
 @page { margin: 15mm 12mm; }
 @media print {
@@ -231,9 +238,9 @@ fn render_drafts(out: &mut String, thread: &Thread, sources: &Sources) {
             "<li><strong dir=\"auto\">{}</strong>",
             escape(&document.id.value)
         );
-        let line = document_line(document);
+        let line = document_html(document);
         if !line.is_empty() {
-            let _ = write!(out, ": <span dir=\"auto\">{}</span>", escape(&line));
+            let _ = write!(out, ": {line}");
         }
         let _ = write!(
             out,
@@ -426,10 +433,10 @@ fn render_step(
     for (label, document) in [("older", step.older), ("newer", step.newer)] {
         let _ = writeln!(
             out,
-            "<dt>{label}</dt><dd><strong dir=\"auto\">{}</strong>: <span dir=\"auto\">{}</span> \
+            "<dt>{label}</dt><dd><strong dir=\"auto\">{}</strong>: {} \
              <span class=\"where\">{}</span></dd>",
             escape(&document.id.value),
-            escape(&document_line(document)),
+            document_html(document),
             escape(&location(sources, document.id.span))
         );
     }
@@ -479,8 +486,57 @@ fn render_step(
     let _ = writeln!(out, "</section>");
 }
 
+/// The title, date and latest status, as `compare_shared::document_line` gives
+/// them, each in
+/// its own element: an Arabic title set right to left must not carry the date
+/// along with it.
+fn document_html(document: &Document) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(title) = &document.title {
+        parts.push(format!(
+            "<span class=\"title\" dir=\"auto\">{}</span>",
+            escape(&title.value)
+        ));
+    }
+    if let Some(date) = &document.date {
+        parts.push(format!(
+            "<span dir=\"auto\">{}</span>",
+            escape(&date.value.text)
+        ));
+    }
+    if let Some(status) = document.status() {
+        parts.push(escape(&status.to_string()));
+    }
+    parts.join(", ")
+}
+
+/// A finding's message with each quotation from a document isolated (`<bdi>`),
+/// so a right-to-left quotation cannot reorder the words around it: in
+/// `people "X" → "X Y"` with X and Y Arabic, the arrow would otherwise be
+/// drawn inside one right-to-left run, pointing the wrong way.
+fn isolated_quotes(message: &str) -> String {
+    let pieces: Vec<&str> = message.split('"').collect();
+    // An odd number of quotation marks: no telling which is which.
+    if pieces.len().is_multiple_of(2) {
+        return escape(message);
+    }
+    let mut html = String::new();
+    for (position, piece) in pieces.iter().enumerate() {
+        if position % 2 == 1 {
+            let _ = write!(
+                html,
+                "&quot;<bdi dir=\"auto\">{}</bdi>&quot;",
+                escape(piece)
+            );
+        } else {
+            html.push_str(&escape(piece));
+        }
+    }
+    html
+}
+
 fn render_finding(out: &mut String, finding: &Finding, anchor: Option<&str>, sources: &Sources) {
-    let message = escape(&finding.message);
+    let message = isolated_quotes(&finding.message);
     // The message quotes documents: `dir="auto"` on the element holding it.
     let message = match anchor {
         Some(anchor) => format!("<a href=\"#{anchor}\" dir=\"auto\">{message}</a>"),
@@ -740,7 +796,8 @@ fn item_runs(items: &[(String, String)], other: &[(String, String)]) -> Runs {
     let mut runs = Vec::new();
     for (position, (id, name)) in items.iter().enumerate() {
         if position > 0 {
-            runs.push((false, ", ".to_string()));
+            // Names may hold commas ("Rebel groups, Rastan Operations Room").
+            runs.push((false, "; ".to_string()));
         }
         runs.push((
             !other.contains(id.as_str()),
