@@ -1,13 +1,12 @@
 //! `truce compare` and `truce timeline`: alignment, the comparison rules, the
-//! outcomes pinned on the seed corpus, every output format, and the HTML page as
-//! a browser renders it.
+//! outcomes pinned on the seed corpus and every output format (the HTML page as
+//! a browser renders it is in `compare_html.rs`).
 
 mod common;
 
 use common::*;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
@@ -714,87 +713,6 @@ fn markdown_escapes_hostile_text() {
     assert!(!markdown.contains("<script"));
     assert!(markdown.contains("&lt;script&gt;"));
     assert!(markdown.contains(r"\| \*bold\* \[link\]"));
-}
-
-// The page in a browser.
-
-/// Debian's `chromium`, when installed (CI installs it).
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser"].into_iter().find(|name| {
-        Command::new(name)
-            .arg("--version")
-            .output()
-            .is_ok_and(|output| output.status.success())
-    })
-}
-
-/// The DOM Chromium builds from an HTML file.
-fn dump_dom(browser: &str, page: &Path) -> String {
-    let profile = tempfile::tempdir().expect("a temporary profile");
-    let output = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg("--dump-dom")
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .expect("chromium runs");
-    assert!(
-        output.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-#[test]
-fn html_renders_the_pairs_in_chromium() {
-    let Some(browser) = chromium() else {
-        println!("SKIPPED: chromium is not installed (CI installs it; see .ci/run)");
-        return;
-    };
-    let directory = tempfile::tempdir().expect("a temporary directory");
-
-    let output = truce(&[
-        "compare",
-        "cairo_2017",
-        "october_4_2017",
-        "ten_item_proposal_2018",
-        "--format",
-        "html",
-    ]);
-    let page = directory.path().join("thread.html");
-    std::fs::write(&page, &output.stdout).expect("the page is written");
-    let dom = dump_dom(browser, &page);
-    for pair in [
-        r#"<tbody class="pair changed" data-older="detainee_release" data-newer="clause 3 detainee_release">"#,
-        r#"<tbody class="pair changed" data-older="ceasefire" data-newer="clause 1 ceasefire">"#,
-        r#"<tbody class="pair added" data-older="" data-newer="clause 2 humanitarian_access">"#,
-        r#"<tbody class="pair changed" data-older="clause 3 detainee_release" data-newer="clause 7 detainee_release">"#,
-        r#"<tbody class="pair removed" data-older="clause 1 ceasefire" data-newer="">"#,
-        r#"<tbody class="pair added" data-older="" data-newer="clause 9 conscription">"#,
-    ] {
-        assert!(dom.contains(pair), "the page does not show {pair}");
-    }
-    assert!(dom.contains("commitment-weakened"));
-
-    let (_hostile, path, _) = hostile_files();
-    let output = truce(&[
-        "compare", "draft_1", "draft_2", "--in", &path, "--format", "html",
-    ]);
-    let page = directory.path().join("hostile.html");
-    std::fs::write(&page, &output.stdout).expect("the page is written");
-    let dom = dump_dom(browser, &page);
-    assert!(!dom.contains("<script"), "a script element was built");
-    assert!(!dom.contains("<img"), "an image element was built");
-    assert!(dom.contains("&lt;script&gt;alert('x')&lt;/script&gt;"));
 }
 
 // The README.

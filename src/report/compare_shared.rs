@@ -73,3 +73,21 @@ pub fn counts_phrase<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Str
         parts.join(", ")
     }
 }
+
+/// The findings from the gravest down (errors, warnings, infos), each severity
+/// in its own order: the order a reader should meet them in.
+pub fn by_severity(findings: &[Finding]) -> Vec<(usize, &Finding)> {
+    let mut sorted: Vec<(usize, &Finding)> = findings.iter().enumerate().collect();
+    // A stable sort: within a severity, findings keep their row order.
+    sorted.sort_by_key(|(_, finding)| std::cmp::Reverse(finding.severity));
+    sorted
+}
+
+/// A party as its document declares it: its name, or its id where it has none
+/// (or the document does not declare it).
+pub fn party_name<'a>(document: &'a Document, id: &'a str) -> &'a str {
+    document
+        .party(id)
+        .and_then(|party| party.name.as_ref())
+        .map_or(id, |name| name.value.as_str())
+}
