@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::model::{
     Bound, Clause, Comparison, Deadline, Demand, Document, RedLineStatus, Requirement,
-    RequirementMode, Requirements, Strength, Value,
+    RequirementMode, Requirements, Value,
 };
 use crate::rules::ClauseRef;
 use crate::source::Span;
@@ -311,8 +311,7 @@ fn holds(bound: &Bound, clause: &Clause) -> Option<bool> {
         }
     };
     if bound.key.value == Key::Strength {
-        // A plain obligation (no strength stated) binds.
-        let actual = clause.strength().unwrap_or(Strength::Binding);
+        let actual = clause.commitment();
         let Value::Strength(limit) = bound.value else {
             return None;
         };

@@ -237,10 +237,7 @@ fn attributes(
                         );
                         Gain::none(why, new.kind().stakes)
                     } else if key == Key::Strength {
-                        let strength = |clause: &Clause| {
-                            clause.strength().unwrap_or(crate::model::Strength::Binding)
-                        };
-                        direction::of_strength(older, newer, strength(old), strength(new))
+                        direction::of_strength(older, newer)
                     } else {
                         direction::of_attribute(key, older, newer)
                     };

@@ -22,7 +22,7 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
-use crate::model::{Clause, Document, Strength, Value};
+use crate::model::{Clause, Document, Value};
 use crate::vocabulary::{Choice, Family, Key, Measure, Serves, Side, kinds};
 
 pub use crate::vocabulary::Beneficiary;
@@ -196,7 +196,6 @@ pub fn of_clause(added: bool, document: &Document, clause: &Clause) -> Gain {
     };
     let served = match (added, served) {
         (true, Ok((side, why))) => Ok((side, why)),
-        // An exit's own reason says whom it serves or why none.
         (false, Ok((side, why))) => match Camp::One(side).other() {
             Camp::One(other) => Ok((other, format!("it served {} ({why})", camp_name(side)))),
             _ => Err(format!("it served {} ({why})", camp_name(side))),
@@ -209,15 +208,10 @@ pub fn of_clause(added: bool, document: &Document, clause: &Clause) -> Gain {
 /// Whom a change of a clause's commitment favours: a firmer one the camp it
 /// serves, a weaker one the other (for a release, the camp holding the
 /// detainees).
-pub fn of_strength(
-    older: (&Document, &Clause),
-    newer: (&Document, &Clause),
-    older_strength: Strength,
-    newer_strength: Strength,
-) -> Gain {
+pub fn of_strength(older: (&Document, &Clause), newer: (&Document, &Clause)) -> Gain {
     let weight = newer.1.kind().stakes * Reach::Commitment.factor();
     let served = served(newer).or_else(|_| served(older));
-    let served = match (newer_strength.cmp(&older_strength), served) {
+    let served = match (newer.1.commitment().cmp(&older.1.commitment()), served) {
         (Ordering::Equal, _) => return Gain::none("the commitment is as firm", weight),
         (Ordering::Greater, served) => {
             served.map(|(side, _)| (side, "a firmer commitment".to_string()))
@@ -437,10 +431,7 @@ fn trend(
             (true, false) => Some(Ordering::Less),
             _ => None,
         },
-        Measure::Stronger => {
-            let strength = |clause: &Clause| clause.strength().unwrap_or(Strength::Binding);
-            Some(strength(new).cmp(&strength(old)))
-        }
+        Measure::Stronger => Some(new.commitment().cmp(&old.commitment())),
         Measure::Later { absent_is_never } => {
             if let Some((a, b, _)) = super::time::moments(older, newer, key) {
                 return Some(b.cmp(&a));

@@ -610,6 +610,12 @@ impl Clause {
         }
     }
 
+    /// How firmly the clause commits: its strength, binding where it states
+    /// none (a plain obligation, as the language reference says).
+    pub fn commitment(&self) -> Strength {
+        self.strength().unwrap_or(Strength::Binding)
+    }
+
     /// The names given under `key`: parties and units, clause numbers, or words.
     pub fn names(&self, key: Key) -> Vec<&Spanned<String>> {
         let mut out = Vec::new();

@@ -94,8 +94,10 @@ fn paired_changes(row: &Row) -> impl Iterator<Item = &AttributeDiff> {
 /// The two strengths of a paired row; an absent strength is binding (a plain
 /// obligation, as the language reference says).
 fn strengths(step: &Step, row: &Row) -> Option<(Strength, Strength)> {
-    let of = |clause: &Clause| clause.strength().unwrap_or(Strength::Binding);
-    Some((of(step.older_clause(row)?), of(step.newer_clause(row)?)))
+    Some((
+        step.older_clause(row)?.commitment(),
+        step.newer_clause(row)?.commitment(),
+    ))
 }
 
 /// `clause 3 detainee_release`, `ceasefire`, `clause 5 services (was clause 3)`.
