@@ -32,6 +32,7 @@ pub use select::{Selection, select};
 use crate::finding::Finding;
 use crate::model::{Clause, Document};
 use crate::vocabulary::{ClauseKind, Side, Vocabulary, kinds};
+use direction::Gain;
 
 /// One document against the one before it.
 #[derive(Clone, Debug)]
@@ -121,34 +122,33 @@ impl Step<'_> {
         balance
     }
 
-    /// The `count` weightiest changes: by weight, then severity, in reading
-    /// order among equals; those with a direction before those without.
-    pub fn weightiest(&self, count: usize) -> Vec<&Finding> {
-        let mut findings: Vec<&Finding> = self
+    /// The [`WEIGHTIEST`] weightiest changes, with their indices in
+    /// `findings`: by weight, then severity, those with a direction before
+    /// those without, in reading order among equals.
+    pub fn weightiest(&self) -> Vec<(usize, &Finding)> {
+        let mut changes: Vec<(usize, &Finding, &Gain)> = self
             .findings
             .iter()
-            .filter(|finding| finding.gain.is_some())
+            .enumerate()
+            .filter_map(|(index, finding)| Some((index, finding, finding.gain.as_ref()?)))
             .collect();
-        findings.sort_by_key(|finding| {
-            let gain = finding.gain.as_ref();
+        changes.sort_by_key(|(_, finding, gain)| {
             (
-                std::cmp::Reverse(gain.map_or(0, |gain| gain.weight)),
+                std::cmp::Reverse(gain.weight),
                 std::cmp::Reverse(finding.severity),
-                gain.is_none_or(|gain| gain.camp.is_none()),
+                gain.camp.is_none(),
             )
         });
-        findings.truncate(count);
-        findings
-    }
-
-    /// The comparison findings, errors first, then warnings, then infos, each
-    /// in reading order.
-    pub fn by_severity(&self) -> Vec<&Finding> {
-        let mut findings: Vec<&Finding> = self.findings.iter().collect();
-        findings.sort_by_key(|finding| std::cmp::Reverse(finding.severity));
-        findings
+        changes
+            .into_iter()
+            .take(WEIGHTIEST)
+            .map(|(index, finding, _)| (index, finding))
+            .collect()
     }
 }
+
+/// How many of a step's weightiest changes the reports open with.
+pub const WEIGHTIEST: usize = 5;
 
 /// A negotiation thread: each document against the one before it.
 #[derive(Clone, Debug)]

@@ -362,16 +362,14 @@ fn render_balance(out: &mut String, step: &Step, anchors: &[Option<String>], sou
         "<p class=\"balance\"><strong>Balance by camp:</strong> {}.</p>",
         escape(&step.balance().phrase())
     );
-    let weightiest = step.weightiest(5);
+    let weightiest = step.weightiest();
     if !weightiest.is_empty() {
         let _ = writeln!(
             out,
             "<p>The weightiest changes:</p>\n<ol class=\"weightiest findings\">"
         );
-        for heavy in weightiest {
-            let position = step.findings.iter().position(|f| std::ptr::eq(f, heavy));
-            let anchor = position.and_then(|position| anchors[position].as_deref());
-            render_finding(out, heavy, anchor, sources);
+        for (position, heavy) in weightiest {
+            render_finding(out, heavy, anchors[position].as_deref(), sources);
         }
         let _ = writeln!(out, "</ol>");
     }

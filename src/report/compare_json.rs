@@ -186,9 +186,9 @@ fn json_step<'a>(step: &'a Step, sources: &Sources) -> JsonStep<'a> {
         findings: json_findings(&step.findings, sources),
         balance: step.balance(),
         weightiest: step
-            .weightiest(5)
+            .weightiest()
             .into_iter()
-            .filter_map(|heavy| step.findings.iter().position(|f| std::ptr::eq(f, heavy)))
+            .map(|(index, _)| index)
             .collect(),
         resolved: json_findings(&step.resolved, sources),
         appeared: json_findings(&step.appeared, sources),

@@ -13,7 +13,7 @@ use crate::compare::{Row, Status, Step, Thread, WordOp};
 use crate::source::Sources;
 
 use super::compare_shared::{
-    clause_label, counts_phrase, document_line, line_of, location, marker,
+    by_severity, clause_label, counts_phrase, document_line, line_of, location, marker,
 };
 
 pub fn render(thread: &Thread, sources: &Sources) -> String {
@@ -78,10 +78,10 @@ fn render_step(out: &mut String, step: &Step, sources: &Sources) {
     // What a mediator reads first: the balance by camp, the weightiest
     // changes, what `check` finds resolved and new.
     let _ = writeln!(out, "- **Balance:** {}", escape(&step.balance().phrase()));
-    let weightiest = step.weightiest(5);
+    let weightiest = step.weightiest();
     if !weightiest.is_empty() {
         let _ = writeln!(out, "- **Weightiest changes:**");
-        for finding in weightiest {
+        for (_, finding) in weightiest {
             let _ = writeln!(
                 out,
                 "  - **{}** `{}`: {}",
@@ -123,7 +123,7 @@ fn render_step(out: &mut String, step: &Step, sources: &Sources) {
     }
     out.push('\n');
     let _ = writeln!(out, "### Findings ({})\n", counts_phrase(&step.findings));
-    for finding in step.by_severity() {
+    for (_, finding) in by_severity(&step.findings) {
         render_finding(out, finding, sources);
     }
     for (title, findings) in [("Resolved in", &step.resolved), ("New in", &step.appeared)] {

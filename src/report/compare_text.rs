@@ -29,7 +29,7 @@ use crate::rules::{Finding, Severity};
 use crate::source::Sources;
 
 use super::compare_shared::{
-    clause_label, counts_phrase, document_line, line_of, location, marker,
+    by_severity, clause_label, counts_phrase, document_line, line_of, location, marker,
 };
 use super::wrap;
 
@@ -162,7 +162,7 @@ fn render_step(out: &mut String, step: &Step, sources: &Sources, width: usize) {
         "{}",
         format!("Findings: {}", counts_phrase(&step.findings)).bold()
     );
-    for finding in step.by_severity() {
+    for (_, finding) in by_severity(&step.findings) {
         render_finding(out, finding, sources, width);
     }
     for (title, findings) in [
@@ -194,10 +194,10 @@ fn render_step(out: &mut String, step: &Step, sources: &Sources, width: usize) {
 /// resolved and new: what a mediator reads first.
 fn render_summary(out: &mut String, step: &Step, width: usize) {
     let mut lines = vec![format!("balance: {}", step.balance().phrase())];
-    let weightiest = step.weightiest(5);
+    let weightiest = step.weightiest();
     if !weightiest.is_empty() {
         lines.push("weightiest changes:".to_string());
-        for finding in weightiest {
+        for (_, finding) in weightiest {
             lines.push(format!(
                 "- {}[{}] {}",
                 finding.severity.name(),
