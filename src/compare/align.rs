@@ -23,7 +23,11 @@
 //! 4. Then identical texts pair (a hash map, O(a + b)), and what is left is
 //!    compared by text similarity, pairwise, while a·b stays under
 //!    [`TEXT_PAIRWISE_LIMIT`].
-//! 5. The last clause of a kind on each side pairs with the other.
+//! 5. The last clause of a kind on each side pairs with the other; a clause
+//!    that only sets out another's details (`details`) does not count.
+//! 6. What is left is grouped again, through a hash map, by family (a release
+//!    and an exchange) and paired as in steps 2 to 5; then by PA-X category,
+//!    paired only on nearly the same wording ([`MIN_RELATED_TEXT_SIMILARITY`]).
 //!
 //! Successive drafts keep most subjects, so steps 3 and 4 see few clauses and
 //! the common case is linear. Where a·b would exceed [`PAIRWISE_LIMIT`] (or
@@ -42,7 +46,7 @@ use similar::TextDiff;
 use super::show;
 use super::subject::Subject;
 use crate::model::Clause;
-use crate::vocabulary::{Family, Key, kinds};
+use crate::vocabulary::{Key, kinds};
 
 /// The most pairs of leftover clauses of one kind whose subjects are compared.
 pub const PAIRWISE_LIMIT: usize = 250_000;
@@ -88,58 +92,58 @@ pub fn align(older: &[Clause], newer: &[Clause]) -> Vec<Pairing> {
             .collect(),
         partner: vec![None; older.len()],
     };
-    let mut buckets: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
-    for (index, clause) in older.iter().enumerate() {
-        buckets.entry(clause.kind_name()).or_default().0.push(index);
-    }
-    for (index, clause) in newer.iter().enumerate() {
-        buckets.entry(clause.kind_name()).or_default().1.push(index);
-    }
-    for (kind, (olds, news)) in buckets {
-        if !olds.is_empty() && !news.is_empty() {
-            aligner.pair_kind(kind, olds, news);
-        }
+    let all = (0..older.len()).collect();
+    let kinds = groups(older, newer, all, (0..newer.len()).collect(), |clause| {
+        Some(clause.kind_name())
+    });
+    for (kind, olds, news) in kinds {
+        aligner.pair_kind(kind == kinds::OTHER.name, olds, news);
     }
     // Related kinds: what is left pairs across the kinds of one family (a
-    // release with an exchange), then, on the same or similar wording alone,
+    // release with an exchange), then, on nearly the same wording alone,
     // across the kinds of one PA-X category.
-    let mut families: HashMap<Family, (Vec<usize>, Vec<usize>)> = HashMap::new();
     let (left_old, left_new) = aligner.unpaired(newer.len());
-    for &index in &left_old {
-        if let Some(family) = older[index].kind().family {
-            families.entry(family).or_default().0.push(index);
-        }
+    for (_, olds, news) in groups(older, newer, left_old, left_new, |clause| {
+        clause.kind().family
+    }) {
+        aligner.pair_kind(false, olds, news);
     }
-    for &index in &left_new {
-        if let Some(family) = newer[index].kind().family {
-            families.entry(family).or_default().1.push(index);
-        }
-    }
-    for (_, (olds, news)) in families {
-        if !olds.is_empty() && !news.is_empty() {
-            aligner.pair_kind("", olds, news);
-        }
-    }
-    let mut categories: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
     let (left_old, left_new) = aligner.unpaired(newer.len());
     let category = |clause: &Clause| Some(clause.kind().pax).filter(|pax| *pax != kinds::OTHER.pax);
-    for &index in &left_old {
-        if let Some(pax) = category(&older[index]) {
-            categories.entry(pax).or_default().0.push(index);
-        }
-    }
-    for &index in &left_new {
-        if let Some(pax) = category(&newer[index]) {
-            categories.entry(pax).or_default().1.push(index);
-        }
-    }
-    for (_, (olds, news)) in categories {
+    for (_, olds, news) in groups(older, newer, left_old, left_new, category) {
         let (pairs, _, _) = aligner.by_text(&olds, &news, MIN_RELATED_TEXT_SIMILARITY);
         for (old, new) in pairs {
             aligner.partner[old] = Some(new);
         }
     }
     order(&aligner.partner, newer.len())
+}
+
+/// The clauses `olds` and `news` grouped by `group` (those it gives none left
+/// out), one hash map pass: the groups with clauses on both sides.
+fn groups<K: std::hash::Hash + Eq>(
+    older: &[Clause],
+    newer: &[Clause],
+    olds: Vec<usize>,
+    news: Vec<usize>,
+    group: impl Fn(&Clause) -> Option<K>,
+) -> Vec<(K, Vec<usize>, Vec<usize>)> {
+    let mut found: HashMap<K, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for index in olds {
+        if let Some(key) = group(&older[index]) {
+            found.entry(key).or_default().0.push(index);
+        }
+    }
+    for index in news {
+        if let Some(key) = group(&newer[index]) {
+            found.entry(key).or_default().1.push(index);
+        }
+    }
+    found
+        .into_iter()
+        .filter(|(_, (olds, news))| !olds.is_empty() && !news.is_empty())
+        .map(|(key, (olds, news))| (key, olds, news))
+        .collect()
 }
 
 /// Pairs made by one step, and the clauses it left on each side.
@@ -159,7 +163,9 @@ struct Aligner {
 }
 
 impl Aligner {
-    fn pair_kind(&mut self, kind: &str, olds: Vec<usize>, news: Vec<usize>) {
+    /// Pair clauses of one kind (or family); `free_text` for the kind `other`,
+    /// whose only identity is its subject.
+    fn pair_kind(&mut self, free_text: bool, olds: Vec<usize>, news: Vec<usize>) {
         // Step 2: the same subject, through a hash map. An empty subject is no
         // evidence.
         let mut groups: HashMap<&Subject, (Vec<usize>, Vec<usize>)> = HashMap::new();
@@ -187,7 +193,6 @@ impl Aligner {
         left_old.sort_unstable();
         left_new.sort_unstable();
         // Step 3: similar subjects.
-        let free_text = kind == kinds::OTHER.name;
         let (paired, left_old, left_new) =
             if left_old.len().saturating_mul(left_new.len()) > PAIRWISE_LIMIT {
                 (Vec::new(), left_old, left_new)
