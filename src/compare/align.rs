@@ -27,7 +27,7 @@
 //!    that only sets out another's details (`details`) does not count.
 //! 6. What is left is grouped again, through a hash map, by family (a release
 //!    and an exchange) and paired as in steps 2 to 5; then by PA-X category,
-//!    paired only on nearly the same wording ([`MIN_RELATED_TEXT_SIMILARITY`]).
+//!    paired only on nearly the same wording (`MIN_RELATED_TEXT_SIMILARITY`).
 //!
 //! Successive drafts keep most subjects, so steps 3 and 4 see few clauses and
 //! the common case is linear. Where a·b would exceed [`PAIRWISE_LIMIT`] (or
