@@ -123,54 +123,36 @@ pub fn shift(older: (&Document, &Clause), newer: (&Document, &Clause), key: Key)
 /// guessed from days.
 fn size(duration: SignedDuration) -> String {
     let minutes = duration.as_secs() / 60;
-    let (days, hours, minutes) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
-    let mut parts = Vec::new();
-    let mut push = |amount: i64, singular: &str, plural: &str| {
-        if amount != 0 {
-            let unit = if amount == 1 { singular } else { plural };
-            parts.push(format!("{amount} {unit}"));
-        }
-    };
-    if days != 0 && days % 7 == 0 {
-        push(days / 7, "week", "weeks");
-    } else {
-        push(days, "day", "days");
-    }
-    push(hours, "hour", "hours");
-    push(minutes, "minute", "minutes");
-    if parts.is_empty() {
-        "no time".to_string()
-    } else {
-        parts.join(" ")
-    }
+    let amounts = [0, 0, minutes / 1440, minutes / 60 % 24, minutes % 60];
+    crate::model::amounts_phrase(amounts).unwrap_or_else(|| "0 days".to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn two(older: &str, newer: &str) -> crate::load::Loaded {
+    /// How clause `index` moves `key` between two drafts dated `older` and
+    /// `newer` (the date lines), whose clauses are the same but for the
+    /// handover's deadline: 3 days after signing, then 6 May 2018.
+    fn shift_of(older: &str, newer: &str, index: usize, key: Key) -> Shift {
         let text = format!(
             "agreement a {{\n  {older}\n  clause 1 ceasefire {{ start immediate }}\n  clause 2 weapons_handover {{ deadline within 3 days of signing }}\n}}\n\
              agreement b {{\n  {newer}\n  clause 1 ceasefire {{ start immediate }}\n  clause 2 weapons_handover {{ deadline 2018-05-06 }}\n}}\n"
         );
         let loaded = crate::load_str("t.truce", &text);
         assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
-        loaded
+        let [a, b] = [&loaded.corpus.documents[0], &loaded.corpus.documents[1]];
+        shift((a, &a.clauses[index]), (b, &b.clauses[index]), key).expect("both state it")
     }
 
     #[test]
     fn drafts_months_apart_compare_from_their_own_dates() {
-        let loaded = two("date 2017-10-04", "date 2018-05-01");
-        let [a, b] = [&loaded.corpus.documents[0], &loaded.corpus.documents[1]];
-        let start = shift((a, &a.clauses[0]), (b, &b.clauses[0]), Key::Start);
-        let start = start.expect("both start");
+        let start = shift_of("date 2017-10-04", "date 2018-05-01", 0, Key::Start);
         assert_eq!(
             (start.direction, start.frame),
             (Ordering::Equal, Frame::Relative)
         );
-        let deadline = shift((a, &a.clauses[1]), (b, &b.clauses[1]), Key::Deadline);
-        let deadline = deadline.expect("both have deadlines");
+        let deadline = shift_of("date 2017-10-04", "date 2018-05-01", 1, Key::Deadline);
         // 3 days from 4 October 2017; 5 days from 1 May 2018.
         assert_eq!(deadline.size, "2 days");
         assert_eq!(deadline.direction, Ordering::Greater);
@@ -178,15 +160,21 @@ mod tests {
 
     #[test]
     fn drafts_of_one_date_compare_dates_as_they_stand() {
-        let loaded = two("date 2018-05-01", "date 2018-05-01");
-        let [a, b] = [&loaded.corpus.documents[0], &loaded.corpus.documents[1]];
-        let deadline = shift((a, &a.clauses[1]), (b, &b.clauses[1]), Key::Deadline);
-        let deadline = deadline.expect("both resolve");
+        let deadline = shift_of("date 2018-05-01", "date 2018-05-01", 1, Key::Deadline);
         // "within 3 days of signing" falls on 4 May.
         assert_eq!(deadline.frame, Frame::Absolute);
         assert_eq!(
             (deadline.size.as_str(), deadline.direction),
             ("2 days", Ordering::Greater)
         );
+    }
+
+    #[test]
+    fn sizes_are_said_in_days_weeks_hours_and_minutes() {
+        let hours = |h: i64| size(SignedDuration::from_hours(h));
+        assert_eq!(hours(36), "1 day 12 hours");
+        assert_eq!(hours(14 * 24), "2 weeks");
+        assert_eq!(size(SignedDuration::from_mins(45)), "45 minutes");
+        assert_eq!(hours(0), "0 days");
     }
 }

@@ -141,28 +141,39 @@ pub fn date_shift(a: &When, b: &When) -> Option<(String, Ordering)> {
         _ => (a.start, b.start),
     };
     let span = from.until((Unit::Year, to)).ok()?;
-    let (years, months, days) = (span.get_years(), span.get_months(), span.get_days());
-    let (hours, minutes) = (span.get_hours(), span.get_minutes());
-    let mut parts = Vec::new();
-    let mut push = |amount: i64, singular: &str, plural: &str| {
-        if amount != 0 {
-            parts.push(format!(
-                "{amount} {}",
-                if amount == 1 { singular } else { plural }
-            ));
-        }
+    let amounts = [
+        span.get_years().into(),
+        span.get_months().into(),
+        span.get_days().into(),
+        span.get_hours().into(),
+        span.get_minutes(),
+    ];
+    match amounts_phrase(amounts) {
+        Some(phrase) => Some((phrase, direction)),
+        None => Some(("0 days".to_string(), Ordering::Equal)),
+    }
+}
+
+/// Years, months, days, hours and minutes in words (`1 month 2 days`, `3
+/// weeks`, `1 day 12 hours`): those that are not zero, days in weeks where
+/// they divide by 7. `None` where all are zero.
+pub fn amounts_phrase([years, months, days, hours, minutes]: [i64; 5]) -> Option<String> {
+    let (days, day, days_word) = match days % 7 {
+        0 => (days / 7, "week", "weeks"),
+        _ => (days, "day", "days"),
     };
-    push(years.into(), "year", "years");
-    push(months.into(), "month", "months");
-    if days % 7 == 0 {
-        push((days / 7).into(), "week", "weeks");
-    } else {
-        push(days.into(), "day", "days");
-    }
-    push(hours.into(), "hour", "hours");
-    push(minutes, "minute", "minutes");
-    if parts.is_empty() {
-        return Some(("0 days".to_string(), Ordering::Equal));
-    }
-    Some((parts.join(" "), direction))
+    let parts: Vec<String> = [
+        (years, "year", "years"),
+        (months, "month", "months"),
+        (days, day, days_word),
+        (hours, "hour", "hours"),
+        (minutes, "minute", "minutes"),
+    ]
+    .into_iter()
+    .filter(|(amount, _, _)| *amount != 0)
+    .map(|(amount, singular, plural)| {
+        format!("{amount} {}", if amount == 1 { singular } else { plural })
+    })
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
 }
