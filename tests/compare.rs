@@ -667,30 +667,9 @@ fn two_files_may_hold_two_versions_of_one_document() {
 
 // Hostile text.
 
-const HOSTILE: &str = r#"
-agreement draft_1 {
-  title "<b>bold</b> & \"quoted\" 'draft'"
-  party regime "Syrian <government>" side government
-  clause 1 ceasefire { by regime; text "a ceasefire" }
-}
-agreement draft_2 {
-  title "<img src=x onerror=alert(1)>"
-  party regime "Syrian <government>" side government
-  clause 1 ceasefire { by regime; text "<script>alert('x')</script> | *bold* [link](http://x)" }
-}
-"#;
-
-fn hostile_files() -> (tempfile::TempDir, String, String) {
-    let directory = tempfile::tempdir().expect("a temporary directory");
-    let path = directory.path().join("hostile.truce");
-    std::fs::write(&path, HOSTILE).expect("the file is written");
-    let path = path.display().to_string();
-    (directory, path.clone(), path)
-}
-
 #[test]
 fn html_escapes_hostile_text() {
-    let (_directory, path, _) = hostile_files();
+    let (_directory, path) = hostile_file();
     let output = truce(&[
         "compare", "draft_1", "draft_2", "--in", &path, "--format", "html",
     ]);
@@ -705,7 +684,7 @@ fn html_escapes_hostile_text() {
 
 #[test]
 fn markdown_escapes_hostile_text() {
-    let (_directory, path, _) = hostile_files();
+    let (_directory, path) = hostile_file();
     let output = truce(&[
         "compare", "draft_1", "draft_2", "--in", &path, "--format", "markdown",
     ]);

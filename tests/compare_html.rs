@@ -577,24 +577,3 @@ fn html_layout_contrast_and_links_in_chromium_at_two_widths() {
         }
     }
 }
-
-const HOSTILE: &str = r#"
-agreement draft_1 {
-  title "<b>bold</b> & \"quoted\" 'draft'"
-  party regime "Syrian <government>" side government
-  clause 1 ceasefire { by regime; text "a ceasefire" }
-}
-agreement draft_2 {
-  title "<img src=x onerror=alert(1)>"
-  party regime "Syrian <government>" side government
-  clause 1 ceasefire { by regime; text "<script>alert('x')</script> | *bold* [link](http://x)" }
-}
-"#;
-
-fn hostile_file() -> (tempfile::TempDir, String) {
-    let directory = tempfile::tempdir().expect("a temporary directory");
-    let path = directory.path().join("hostile.truce");
-    std::fs::write(&path, HOSTILE).expect("the file is written");
-    let path = path.display().to_string();
-    (directory, path)
-}

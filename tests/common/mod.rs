@@ -55,3 +55,27 @@ pub fn transcript(output: &Output) -> String {
 pub fn transcript_in(output: &Output, directory: &Path) -> String {
     transcript(output).replace(&directory.display().to_string(), "[TMP]")
 }
+
+/// Two drafts whose titles, names and texts hold HTML, a script and Markdown
+/// marks: what no report may let through as markup.
+pub const HOSTILE: &str = r#"
+agreement draft_1 {
+  title "<b>bold</b> & \"quoted\" 'draft'"
+  party regime "Syrian <government>" side government
+  clause 1 ceasefire { by regime; text "a ceasefire" }
+}
+agreement draft_2 {
+  title "<img src=x onerror=alert(1)>"
+  party regime "Syrian <government>" side government
+  clause 1 ceasefire { by regime; text "<script>alert('x')</script> | *bold* [link](http://x)" }
+}
+"#;
+
+/// [`HOSTILE`] in a file of a temporary directory, and the file's path.
+pub fn hostile_file() -> (tempfile::TempDir, String) {
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    let path = directory.path().join("hostile.truce");
+    std::fs::write(&path, HOSTILE).expect("the file is written");
+    let path = path.display().to_string();
+    (directory, path)
+}
