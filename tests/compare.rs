@@ -828,3 +828,17 @@ fn ten_items_to_the_final_text_lengthen_the_bar_and_lose_the_detainee_vow() {
     // The exit pairs with the final text's principal exit, not its details.
     assert!(has_row(&compared, Status::Changed, "clause 2", "clause 3"));
 }
+
+#[test]
+fn a_deployment_of_one_side_with_or_armed_by_the_other_favours_no_camp() {
+    // Gen. Salem's compromise: the rebels' People's Committees, armed by the
+    // regime, at joint checkpoints with its soldiers.
+    let compared = seed("loka_second_offer", "salem_compromise");
+    for clause in ["clause 1 deployment is new", "clause 2 deployment is new"] {
+        assert!(
+            compared.has("clause-added", &[clause, "no direction", "both sides"]),
+            "{:#?}",
+            compared.fired("clause-added")
+        );
+    }
+}

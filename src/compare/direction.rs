@@ -276,6 +276,12 @@ fn served((document, clause): (&Document, &Clause)) -> Served {
             .find(|key| clause.has(**key))
             .map(|key| Camp::of(document, &clause.words(*key)))
     };
+    // Every party the keys name: a deployment of one side's forces with, or
+    // armed by, the other's serves no camp alone.
+    let all_of_keys = |keys: &[Key]| -> Option<Camp> {
+        let names: Vec<String> = keys.iter().flat_map(|key| clause.words(*key)).collect();
+        (!names.is_empty()).then(|| Camp::of(document, &names))
+    };
     let settle = |camp: Camp, what: &str| -> Served {
         match camp {
             Camp::One(side) => Ok((side, what.to_string())),
@@ -293,10 +299,11 @@ fn served((document, clause): (&Document, &Clause)) -> Served {
             Some(Camp::Both) => Err("the clause binds both sides".to_string()),
             _ => area(document, clause),
         },
-        Serves::CampOf(keys) => match of_keys(keys) {
+        Serves::CampOf(keys) => match all_of_keys(keys) {
             Some(Camp::One(Side::Third)) => {
                 Err("a neutral party acts: no camp gains by it alone".to_string())
             }
+            Some(Camp::Both) => Err("the parties it names stand on both sides".to_string()),
             Some(camp) => settle(camp, "its side's parties act or receive by it"),
             None => {
                 let bound = Camp::of(document, &clause.bound());

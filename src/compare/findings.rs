@@ -3,8 +3,9 @@
 //! which it gives that the older did not (new).
 //!
 //! A finding is the same in both drafts when its rule is the same and its
-//! clauses are partners in the alignment (a finding on no clause matches one of
-//! its rule on no clause). Findings match as multisets, through a hash map, in
+//! clauses are partners in the alignment. A finding on the document as a whole
+//! (it points at the document's id: no guarantor for its protections) matches
+//! one of its rule on the other document, whichever clauses it lists. Findings match as multisets, through a hash map, in
 //! time linear in their number.
 
 use std::collections::HashMap;
@@ -31,6 +32,10 @@ pub fn changes(step: &Step, older: &[Finding], newer: &[Finding]) -> (Vec<Findin
         }
     }
     let identity = |finding: &Finding, newer_side: bool| -> Identity {
+        let document = if newer_side { step.newer } else { step.older };
+        if finding.span == document.id.span {
+            return (finding.rule, Vec::new());
+        }
         let clauses = finding
             .clauses
             .iter()
@@ -80,4 +85,45 @@ fn clause_index(document: &Document) -> HashMap<Span, usize> {
         .enumerate()
         .map(|(index, clause)| (clause.span, index))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    fn changes(text: &str) -> (Vec<&'static str>, Vec<&'static str>) {
+        let loaded = crate::load_str("drafts.truce", text);
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        let documents: Vec<_> = loaded.corpus.documents.iter().collect();
+        let thread = crate::rules::thread_in(&documents, &loaded.corpus);
+        let rules = |findings: &[crate::finding::Finding]| {
+            findings
+                .iter()
+                .map(|finding| finding.rule)
+                .collect::<Vec<_>>()
+        };
+        (
+            rules(&thread.steps[0].resolved),
+            rules(&thread.steps[0].appeared),
+        )
+    }
+
+    #[test]
+    fn a_finding_on_the_whole_document_persists_whatever_clauses_it_lists() {
+        // No guarantor in either draft, for other protections each time.
+        let (resolved, appeared) = changes(
+            "agreement a {\n  clause 1 humanitarian_access { corridors 2 }\n}\n\
+             agreement b {\n  clause 1 services { services water }\n}\n",
+        );
+        assert!(!resolved.contains(&"no-guarantor"), "{resolved:?}");
+        assert!(!appeared.contains(&"no-guarantor"), "{appeared:?}");
+    }
+
+    #[test]
+    fn a_finding_on_a_clause_is_resolved_when_its_partner_lacks_it() {
+        let (resolved, appeared) = changes(
+            "agreement a {\n  clause 7 detainee_release { strength review }\n}\n\
+             agreement b {\n  clause 7 detainee_release { }\n}\n",
+        );
+        assert!(resolved.contains(&"weak-commitment"), "{resolved:?}");
+        assert!(!appeared.contains(&"weak-commitment"), "{appeared:?}");
+    }
 }

@@ -147,9 +147,10 @@ pub enum Serves {
     /// the clause states (whoever holds the detainees, or is barred): what one
     /// side owes the other. With none stated, the camp of the area.
     OtherSideOf(&'static [Key]),
-    /// The camp of the parties under the first of these keys the clause states:
-    /// who receives the weapons, whose forces deploy, whose institutions return.
-    /// With none stated, the other side from the party bound.
+    /// The camp of the parties under these keys: who receives the weapons, whose
+    /// forces deploy (and with whom, armed by whom), whose institutions return.
+    /// Parties of both sides serve no camp; with none stated, the other side
+    /// from the party bound.
     CampOf(&'static [Key]),
     /// The camp that holds the area the clause covers, or lives in it: relief
     /// for a besieged area serves the besieged.
@@ -650,7 +651,7 @@ pub static DEPLOYMENT: ClauseKind = ClauseKind {
     }),
     weight: 4,
     obliges: true,
-    serves: Serves::CampOf(&[K::Forces, K::By]),
+    serves: Serves::CampOf(&[K::Forces, K::By, K::With, K::ArmedBy]),
     stakes: 3,
     ..KIND
 };
