@@ -396,29 +396,17 @@ fn area_camp(document: &Document, place: &str) -> Camp {
     if !besiegers.is_empty() {
         return Camp::of(document, &besiegers).other();
     }
-    let mut current = Some(place.to_string());
-    let mut steps = 0;
-    while let Some(id) = current.take() {
+    for id in document.enclosing(place) {
         let speakers: Vec<String> = document
             .parties
             .iter()
-            .filter(|party| party.speaks_for().contains(&id.as_str()))
+            .filter(|party| party.speaks_for().contains(&id))
             .map(|party| party.id.value.clone())
             .collect();
         let camp = Camp::of(document, &speakers);
         if camp != Camp::Unknown {
             return camp;
         }
-        // The chain is bounded by the number of places (a loop is an input
-        // error the resolver reports, but never trust it here).
-        steps += 1;
-        if steps > document.places.len() {
-            break;
-        }
-        current = document
-            .place(&id)
-            .and_then(|place| place.within.as_ref())
-            .map(|within| within.value.clone());
     }
     Camp::Unknown
 }

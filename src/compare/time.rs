@@ -40,7 +40,7 @@ fn reference(document: &Document) -> Option<When> {
         .or_else(|| document.date.as_ref().map(|date| date.value.clone()))
 }
 
-pub fn frame(older: &Document, newer: &Document) -> Frame {
+fn frame(older: &Document, newer: &Document) -> Frame {
     match (reference(older), reference(newer)) {
         (Some(a), Some(b)) if a.start != b.start => Frame::Relative,
         _ => Frame::Absolute,

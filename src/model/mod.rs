@@ -406,7 +406,25 @@ impl Document {
         false
     }
 
-    /// Whether `place` is `ancestor` or lies inside it.
+    /// `place` and every declared place containing it, nearest first, each
+    /// once: a `within` loop (an input error) ends the walk.
+    pub fn enclosing<'d>(&'d self, place: &'d str) -> Vec<&'d str> {
+        let mut out = Vec::new();
+        let mut seen = HashSet::new();
+        let mut current = Some(place);
+        while let Some(id) = current.filter(|id| seen.insert(*id)) {
+            out.push(id);
+            current = self
+                .place(id)
+                .and_then(|place| place.within.as_ref())
+                .map(|within| within.value.as_str());
+        }
+        out
+    }
+
+    /// Whether `place` is `ancestor` or lies inside it. Rules ask it for
+    /// pairs of places, so it walks without allocating, bounded by the number
+    /// of places.
     pub fn is_within_place(&self, place: &str, ancestor: &str) -> bool {
         let mut current = place;
         for _ in 0..=self.places.len() + 1 {
@@ -421,22 +439,16 @@ impl Document {
         false
     }
 
-    /// Whether one of two declared places lies within the other.
     /// The parties that besiege a place or a place that contains it.
     pub fn besiegers(&self, place: &str) -> Vec<&Spanned<String>> {
-        let mut out = Vec::new();
-        let mut seen = HashSet::new();
-        let mut current = Some(place);
-        while let Some(id) = current.filter(|id| seen.insert(*id)) {
-            let Some(place) = self.place(id) else {
-                break;
-            };
-            out.extend(place.besieged_by.iter());
-            current = place.within.as_ref().map(|within| within.value.as_str());
-        }
-        out
+        self.enclosing(place)
+            .into_iter()
+            .filter_map(|id| self.place(id))
+            .flat_map(|place| place.besieged_by.iter())
+            .collect()
     }
 
+    /// Whether one of two declared places lies within the other.
     pub fn places_meet(&self, a: &str, b: &str) -> bool {
         self.is_within_place(a, b) || self.is_within_place(b, a)
     }
