@@ -219,28 +219,8 @@ fn attributes(
             let after = implicit(newer, after);
             let (gain, reported) = match (older, newer) {
                 (Some(old), Some(new)) if before != after => {
-                    let older = (older_document, old);
-                    let newer = (newer_document, new);
-                    let reported = only_reported(key, older, newer);
-                    // A guarantee the newer reports leave out is still a
-                    // guarantee dropped, with its direction.
-                    let dropped_guarantee = after.is_none() && key.guarantee().is_some();
-                    let gain = if reported && !dropped_guarantee {
-                        let (lacking, verb) = match before {
-                            None => (older_document, "did not state it"),
-                            Some(_) => (newer_document, "do not state it"),
-                        };
-                        let why = format!(
-                            "the reports of {} {verb}: a change in what the sources say, \
-                             not a negotiated one",
-                            lacking.id.value
-                        );
-                        Gain::none(why, new.kind().stakes)
-                    } else if key == Key::Strength {
-                        direction::of_strength(older, newer)
-                    } else {
-                        direction::of_attribute(key, older, newer)
-                    };
+                    let (gain, reported) =
+                        change_gain(key, (older_document, old), (newer_document, new));
                     (Some(gain), reported)
                 }
                 _ => (None, false),
@@ -256,16 +236,43 @@ fn attributes(
         .collect()
 }
 
-/// Whether a term stated on one side only may differ only in what the sources
-/// say: the draft without it rests on reports of its text. A strength is never
-/// missing (an unstated one is binding).
-fn only_reported(key: Key, older: (&Document, &Clause), newer: (&Document, &Clause)) -> bool {
-    let lacking = match (older.1.has(key), newer.1.has(key)) {
-        (false, true) => older,
-        (true, false) => newer,
-        _ => return false,
+/// Whom the change of `key` between two paired clauses favours, and whether
+/// it is only in what the sources say (see [`AttributeDiff::reported`]).
+fn change_gain(key: Key, older: (&Document, &Clause), newer: (&Document, &Clause)) -> (Gain, bool) {
+    let gap = reported_gap(key, older, newer);
+    // A guarantee the newer reports leave out is still a guarantee dropped,
+    // with its direction.
+    let dropped_guarantee = !newer.1.has(key) && key.guarantee().is_some();
+    let gain = match gap {
+        Some((lacking, verb)) if !dropped_guarantee => {
+            let why = format!(
+                "the reports of {} {verb}: a change in what the sources say, not a \
+                 negotiated one",
+                lacking.id.value
+            );
+            Gain::none(why, newer.1.kind().stakes)
+        }
+        _ if key == Key::Strength => direction::of_strength(older, newer),
+        _ => direction::of_attribute(key, older, newer),
     };
-    key != Key::Strength && lacking.0.basis_of(&[lacking.1]) == crate::model::Basis::Reports
+    (gain, gap.is_some())
+}
+
+/// The draft that leaves out a term the other states, where that draft rests
+/// on reports of its text (which may have left it out), with how to say so.
+/// A strength is never missing: an unstated one is binding.
+fn reported_gap<'d>(
+    key: Key,
+    older: (&'d Document, &Clause),
+    newer: (&'d Document, &Clause),
+) -> Option<(&'d Document, &'static str)> {
+    let (lacking, verb) = match (older.1.has(key), newer.1.has(key)) {
+        (false, true) => (older, "did not state it"),
+        (true, false) => (newer, "do not state it"),
+        _ => return None,
+    };
+    let reports = lacking.0.basis_of(&[lacking.1]) == crate::model::Basis::Reports;
+    (key != Key::Strength && reports).then_some((lacking.0, verb))
 }
 
 /// A word diff in runs: each stretch of change is one deletion (the older words)
