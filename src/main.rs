@@ -157,6 +157,28 @@ enum Command {
         #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = Level::Error)]
         deny: Level,
     },
+    /// Set truce's PA-X coding beside PA-X's own, for every document that states
+    /// its PA-X id (`pax 1995`): codes in both, only in PA-X, only in truce, and
+    /// grades within one step.
+    PaxDiff {
+        /// Files or folders (searched for *.truce).
+        #[arg(value_name = "PATH", default_value = "agreements/")]
+        paths: Vec<PathBuf>,
+
+        /// PA-X's coding as CSV, in PA-X's column names.
+        #[arg(long, value_name = "CSV")]
+        against: PathBuf,
+
+        /// Reasons for the disagreements, as CSV (AgtId,Code,Side,Basis,Reason).
+        /// With it, an unexplained disagreement or a stale explanation fails the
+        /// run (exit code 1).
+        #[arg(long, value_name = "CSV")]
+        explained: Option<PathBuf>,
+
+        /// How to write the comparison.
+        #[arg(long, value_enum, default_value_t = PaxDiffFormat::Text)]
+        format: PaxDiffFormat,
+    },
     /// Every dated event of a thread in order: signings, deadlines (relative ones
     /// resolved), terms, terminations, ultimatums.
     Timeline {
@@ -215,12 +237,34 @@ impl CoverageFormat {
 enum ExportFormat {
     /// The versioned JSON of grammar/truce.schema.json.
     Json,
+    /// One row per document in PA-X's columns (AgtId, Agt, Dat, Status, ...,
+    /// every provision code graded 0-3 or 0/1), as CSV.
+    Pax,
+    /// The PA-X rows as JSON, with what earned each code and where.
+    PaxJson,
 }
 
 impl ExportFormat {
     fn app(self) -> app::corpus::ExportFormat {
         match self {
             ExportFormat::Json => app::corpus::ExportFormat::Json,
+            ExportFormat::Pax => app::corpus::ExportFormat::Pax,
+            ExportFormat::PaxJson => app::corpus::ExportFormat::PaxJson,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PaxDiffFormat {
+    Text,
+    Json,
+}
+
+impl PaxDiffFormat {
+    fn app(self) -> app::pax::Format {
+        match self {
+            PaxDiffFormat::Text => app::pax::Format::Text,
+            PaxDiffFormat::Json => app::pax::Format::Json,
         }
     }
 }
@@ -348,6 +392,12 @@ fn main() -> ExitCode {
             let width = width.unwrap_or_else(app::terminal_width);
             app::compare::run(&documents, &search, format.app(), width, deny.severity())
         }
+        Command::PaxDiff {
+            paths,
+            against,
+            explained,
+            format,
+        } => app::pax::diff(&paths, &against, explained.as_deref(), format.app()),
         Command::Timeline { paths, format } => app::compare::timeline(&paths, format.app()),
     };
     ExitCode::from(finish(outcome, stderr_color))

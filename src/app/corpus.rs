@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use crate::format;
 use crate::interchange;
-use crate::report::list;
+use crate::pax;
+use crate::report::{self, list};
 
 use super::{Consequence, Exit, InputErrors, Outcome};
 
@@ -14,6 +15,10 @@ use super::{Consequence, Exit, InputErrors, Outcome};
 pub enum ExportFormat {
     /// The versioned JSON of `grammar/truce.schema.json`.
     Json,
+    /// PA-X rows as CSV ([`crate::pax`]).
+    Pax,
+    /// PA-X rows as JSON.
+    PaxJson,
 }
 
 /// One line per document. Only input errors fail the run.
@@ -43,6 +48,24 @@ pub fn export(paths: &[PathBuf], format: ExportFormat) -> Outcome {
                 exit: Exit::InputError,
                 ..Outcome::default()
             },
+        },
+        ExportFormat::Pax => match report::pax::csv(&pax::rows(&loaded.corpus.documents)) {
+            Ok(csv) => Outcome {
+                verbatim: true,
+                ..Outcome::report(csv, false)
+            },
+            Err(error) => Outcome {
+                messages: format!("error: cannot write the PA-X rows as CSV: {error}\n"),
+                exit: Exit::InputError,
+                ..Outcome::default()
+            },
+        },
+        ExportFormat::PaxJson => Outcome {
+            verbatim: true,
+            ..Outcome::report(
+                report::pax::json(&pax::rows(&loaded.corpus.documents), &loaded.sources),
+                false,
+            )
         },
     }
 }

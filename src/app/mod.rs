@@ -17,6 +17,7 @@ pub mod compare;
 pub mod corpus;
 pub mod coverage;
 pub mod explain;
+pub mod pax;
 pub mod requirements;
 pub mod terminal;
 pub mod test_blocks;

@@ -217,6 +217,8 @@ pub struct Document {
     pub title: Option<Spanned<String>>,
     pub date: Option<Spanned<When>>,
     pub region: Option<Spanned<PlaceRef>>,
+    /// Its agreement id in the PA-X Peace Agreements Database, when stated.
+    pub pax: Option<Spanned<u32>>,
     pub statuses: Vec<StatusEntry>,
     pub sources: Vec<Citation>,
     pub links: Vec<Link>,
@@ -247,6 +249,7 @@ impl Document {
             title: None,
             date: None,
             region: None,
+            pax: None,
             statuses: Vec::new(),
             sources: Vec::new(),
             links: Vec::new(),
@@ -855,9 +858,5 @@ impl Clause {
                 _ => Vec::new(),
             })
             .collect()
-    }
-
-    pub fn pax_category(&self) -> &'static str {
-        self.kind.value.pax
     }
 }

@@ -14,6 +14,7 @@ pub mod diagnostics;
 pub mod json;
 pub mod list;
 mod pad;
+pub mod pax;
 pub mod redlines;
 mod safe;
 mod snippet;
