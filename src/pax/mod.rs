@@ -420,19 +420,23 @@ fn as_written(document: &Document, id: &str) -> String {
 /// PA-X's `Status`: signed or agreed by its parties; one side's text (a
 /// proposal); or unclear.
 fn status(document: &Document) -> &'static str {
-    let statuses: Vec<Status> = document.statuses.iter().map(|s| s.status.value).collect();
-    if document.is_signed() || document.consenting().next().is_some() {
-        MULTIPARTY
-    } else if statuses.contains(&Status::Proposed) {
-        UNILATERAL
-    } else {
-        UNCLEAR
+    let proposed = document
+        .statuses
+        .iter()
+        .any(|entry| entry.status.value == Status::Proposed);
+    match document.consenting().count() {
+        _ if document.is_signed() => MULTIPARTY,
+        2.. => MULTIPARTY,
+        1 => UNILATERAL,
+        0 if proposed => UNILATERAL,
+        0 => UNCLEAR,
     }
 }
 
-/// Why PA-X would leave a document out: it is no agreement.
+/// Why PA-X would leave a document out: it is no agreement. One party's
+/// statement that it signed is not signing an agreement.
 fn excluded(document: &Document) -> Option<&'static str> {
-    if document.is_signed() || document.consenting().next().is_some() {
+    if document.is_signed() || document.consenting().count() >= 2 {
         return None;
     }
     let rejected = document

@@ -304,6 +304,10 @@ agreement n {
   party russia "Russia" side third role proposer
   clause 1 ultimatum { by russia }
 }
+agreement r {
+  status announced by factions
+  party factions "Rebel groups" side opposition role signatory
+}
 agreement s {
   status proposed by regime
   party regime "Syrian government" side government role proposer
@@ -314,7 +318,14 @@ agreement s {
     let rows = rows(&rejected.corpus.documents);
     assert!(rows[0].excluded.is_some_and(|why| why.contains("rejected")));
     assert!(rows[1].excluded.is_some_and(|why| why.contains("notice")));
-    assert_eq!((rows[2].excluded, rows[2].status), (None, UNILATERAL));
+    assert!(
+        rows[2]
+            .excluded
+            .is_some_and(|why| why.contains("statement")),
+        "one party signing its own statement of rejection is no agreement"
+    );
+    assert_eq!(rows[2].status, UNILATERAL);
+    assert_eq!((rows[3].excluded, rows[3].status), (None, UNILATERAL));
     assert!(
         rows[0].codes.contains_key(&Code::SsrPsf),
         "flagged, and still coded"
