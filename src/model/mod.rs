@@ -17,7 +17,7 @@ mod versions;
 pub use backing::{BoundPlaces, Coverage, Named};
 pub use display::and_list;
 pub use redline::*;
-pub use time::{Period, amounts_phrase, date_shift, time_zone};
+pub use time::{Period, amounts_phrase, date_shift, iana_zone, time_zone};
 pub use value::*;
 pub use versions::ClauseIndex;
 
