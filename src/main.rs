@@ -181,6 +181,10 @@ enum ColorChoice {
 enum Format {
     Text,
     Json,
+    /// SARIF 2.1.0, for code-scanning pages.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
 }
 
 impl Format {
@@ -188,6 +192,8 @@ impl Format {
         match self {
             Format::Text => app::check::Format::Text,
             Format::Json => app::check::Format::Json,
+            Format::Sarif => app::check::Format::Sarif,
+            Format::Github => app::check::Format::Github,
         }
     }
 }
@@ -232,6 +238,10 @@ enum CompareFormat {
     Json,
     /// One self-contained page.
     Html,
+    /// SARIF 2.1.0: the comparison findings, for code-scanning pages.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
 }
 
 impl CompareFormat {
@@ -241,6 +251,8 @@ impl CompareFormat {
             CompareFormat::Markdown => app::compare::Format::Markdown,
             CompareFormat::Json => app::compare::Format::Json,
             CompareFormat::Html => app::compare::Format::Html,
+            CompareFormat::Sarif => app::compare::Format::Sarif,
+            CompareFormat::Github => app::compare::Format::Github,
         }
     }
 }

@@ -8,18 +8,23 @@ use crate::redline;
 use crate::report::{json, redlines, text};
 use crate::rules::{self, Severity};
 
-use super::Outcome;
 use super::requirements::load_with_requirements;
+use super::{CiFormat, Outcome, ci_report};
 
 /// How to write the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Text,
     Json,
+    /// SARIF 2.1.0, for code-scanning pages.
+    Sarif,
+    /// GitHub Actions workflow commands: one annotation per finding.
+    Github,
 }
 
 /// Check the files against every rule; findings at or above `deny` fail the run.
-/// With input errors nothing is checked; as JSON, the report then holds them.
+/// With input errors nothing is checked; as JSON, SARIF or GitHub annotations,
+/// the report then holds them.
 /// With `text_only`, findings that something is missing which rest on reports of
 /// a text, not the text, are left out.
 pub fn findings(
@@ -39,6 +44,8 @@ pub fn findings(
                 &loaded.sources,
                 json::Options { explain },
             ),
+            Format::Sarif => ci_report(CiFormat::Sarif, &[], &loaded.errors, &loaded.sources),
+            Format::Github => ci_report(CiFormat::Github, &[], &loaded.errors, &loaded.sources),
             Format::Text => String::new(),
         };
         return Outcome {
@@ -64,6 +71,14 @@ pub fn findings(
             &loaded.sources,
             json::Options { explain },
         ),
+        Format::Sarif | Format::Github => {
+            let ci = match format {
+                Format::Sarif => CiFormat::Sarif,
+                _ => CiFormat::Github,
+            };
+            let ordered = crate::report::in_report_order(&findings, &loaded.corpus);
+            ci_report(ci, &ordered, &[], &loaded.sources)
+        }
     };
     let failed = findings.iter().any(|finding| finding.severity >= deny);
     Outcome::report(report, failed)
@@ -72,6 +87,12 @@ pub fn findings(
 /// Check each document against the red lines `against` names (an id, or a file
 /// holding one requirements block); any unmet or violated fails the run.
 pub fn red_lines(paths: &[PathBuf], against: &str, format: Format) -> Outcome {
+    if matches!(format, Format::Sarif | Format::Github) {
+        return Outcome::bad_argument(
+            "red lines are reported as text or JSON only".to_string(),
+            Some("use `--format text` or `--format json` with `--against`".to_string()),
+        );
+    }
     let found = match load_with_requirements(paths, against) {
         Ok(found) => found,
         Err(loaded) => return Outcome::input_errors(loaded.errors, loaded.sources),
@@ -86,7 +107,9 @@ pub fn red_lines(paths: &[PathBuf], against: &str, format: Format) -> Outcome {
             })
             .collect::<Vec<_>>()
             .join("\n"),
-        Format::Json => redlines::json(requirements, &results, &loaded.sources),
+        Format::Json | Format::Sarif | Format::Github => {
+            redlines::json(requirements, &results, &loaded.sources)
+        }
     };
     Outcome::report(report, any_failed(&results))
 }

@@ -1,10 +1,9 @@
 //! `truce explain`: every rule of the registry listed, or one explained.
 
-use super::{Consequence, InputErrors, Outcome, argument_error};
+use super::Outcome;
 use crate::diagnostic::did_you_mean;
 use crate::report::text;
 use crate::rules::{self, Rule};
-use crate::source::Sources;
 
 /// Without an id, one line per rule: the document rules, then the comparison
 /// rules under their heading. With one, the rule explained, or an input error
@@ -23,14 +22,7 @@ pub fn run(id: Option<&str>) -> Outcome {
     }
     let hint = did_you_mean(id, rules::registry().map(|rule| rule.id))
         .or_else(|| Some("run `truce explain` to list every rule".to_string()));
-    let mut outcome = Outcome::input_errors(
-        vec![argument_error(format!("unknown rule `{id}`"), hint)],
-        Sources::default(),
-    );
-    if let Some(InputErrors { consequence, .. }) = &mut outcome.input_errors {
-        *consequence = Consequence::BadArgument;
-    }
-    outcome
+    Outcome::bad_argument(format!("unknown rule `{id}`"), hint)
 }
 
 #[cfg(test)]

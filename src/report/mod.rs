@@ -11,11 +11,13 @@ pub mod compare_text;
 pub mod compare_timeline;
 pub mod coverage;
 pub mod diagnostics;
+pub mod github;
 pub mod json;
 pub mod list;
 mod pad;
 pub mod redlines;
 mod safe;
+pub mod sarif;
 mod snippet;
 pub mod text;
 mod view;
@@ -93,6 +95,17 @@ pub(crate) fn grouped<'a>(
         });
     }
     groups
+}
+
+/// The findings in the order of the text report ([`grouped`]), one list.
+pub fn in_report_order<'a>(
+    findings: &'a [Finding],
+    corpus: &crate::model::Corpus,
+) -> Vec<&'a Finding> {
+    grouped(findings, corpus)
+        .into_iter()
+        .flat_map(|(_, members)| members)
+        .collect()
 }
 
 /// Lines of at most `width` characters, breaking between words; a word longer
