@@ -72,6 +72,15 @@ enum Command {
         /// Also report which rules the tests showed firing and which they never did.
         #[arg(long)]
         coverage: bool,
+
+        /// With --coverage: fail the run (exit code 1) when the tests show fewer
+        /// than this percentage of the rules firing.
+        #[arg(long, value_name = "PERCENT", requires = "coverage", value_parser = percentage)]
+        threshold: Option<f64>,
+
+        /// How to write the results.
+        #[arg(long, value_enum, default_value_t = TestFormat::Text)]
+        format: TestFormat,
     },
     /// The matrix of documents × clause kinds (and × red lines with --against).
     Coverage {
@@ -194,6 +203,22 @@ impl Format {
             Format::Json => app::check::Format::Json,
             Format::Sarif => app::check::Format::Sarif,
             Format::Github => app::check::Format::Github,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TestFormat {
+    Text,
+    /// JUnit XML, for a CI system's test report.
+    Junit,
+}
+
+impl TestFormat {
+    fn app(self) -> app::test_blocks::Format {
+        match self {
+            TestFormat::Text => app::test_blocks::Format::Text,
+            TestFormat::Junit => app::test_blocks::Format::Junit,
         }
     }
 }
@@ -322,7 +347,20 @@ fn main() -> ExitCode {
             text_only,
             against: None,
         } => app::check::findings(&paths, format.app(), deny.severity(), explain, text_only),
-        Command::Test { paths, coverage } => app::test_blocks::run(&paths, coverage),
+        Command::Test {
+            paths,
+            coverage,
+            threshold,
+            format,
+        } => app::test_blocks::run(
+            &paths,
+            app::test_blocks::Options {
+                format: format.app(),
+                coverage,
+                threshold,
+                quiet: false,
+            },
+        ),
         Command::Coverage {
             paths,
             against,
@@ -405,6 +443,15 @@ fn write_stderr(text: &str) {
     let _ = stderr
         .write_all(text.as_bytes())
         .and_then(|()| stderr.flush());
+}
+
+/// A `--threshold`: a percentage from 0 to 100.
+fn percentage(text: &str) -> Result<f64, String> {
+    match text.trim_end_matches('%').parse::<f64>() {
+        Ok(percent) if (0.0..=100.0).contains(&percent) => Ok(percent),
+        Ok(percent) => Err(format!("{percent} is not a percentage from 0 to 100")),
+        Err(_) => Err(format!("`{text}` is not a number")),
+    }
 }
 
 /// A `--width` truce can lay out: from [`app::MIN_WIDTH`] to [`app::MAX_WIDTH`].

@@ -264,6 +264,41 @@ impl TestRun {
     }
 }
 
+/// How many rules of a catalogue a passing test showed firing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuleCoverage {
+    pub covered: usize,
+    pub total: usize,
+}
+
+impl RuleCoverage {
+    pub fn of(run: &TestRun, catalogue: &[&'static str]) -> RuleCoverage {
+        RuleCoverage {
+            covered: catalogue
+                .iter()
+                .filter(|id| run.covered_rules.contains(*id))
+                .count(),
+            total: catalogue.len(),
+        }
+    }
+
+    /// The share covered, in percent; all of none is 100 %.
+    pub fn percent(self) -> f64 {
+        if self.total == 0 {
+            return 100.0;
+        }
+        self.covered as f64 * 100.0 / self.total as f64
+    }
+
+    /// The line the text report closes its coverage with.
+    pub fn line(self) -> String {
+        format!(
+            "rule coverage: {} of {} rules shown firing by a passing test",
+            self.covered, self.total
+        )
+    }
+}
+
 /// Names in test blocks that refer to nothing: input errors, reported like any
 /// other (exit 2), before anything runs.
 pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {

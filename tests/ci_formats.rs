@@ -336,3 +336,148 @@ fn json_findings_end_where_their_span_ends() {
         }
     }
 }
+
+// `truce test` for CI: JUnit XML and a coverage threshold.
+
+const PROPOSAL: &str = "tests/fixtures/redlines/proposal.truce";
+const RED_LINES: &str = "tests/fixtures/redlines/red_lines.truce";
+const PASSING: &str = "tests/fixtures/redlines/passing_tests.truce";
+const FAILING: &str = "tests/fixtures/redlines/failing_tests.truce";
+
+/// The `<testsuites>` element of a JUnit report, after checking that the
+/// report is well-formed XML with exactly that root.
+fn junit_root<'a>(document: &'a roxmltree::Document<'a>) -> roxmltree::Node<'a, 'a> {
+    let root = document.root_element();
+    assert_eq!(root.tag_name().name(), "testsuites");
+    root
+}
+
+fn number(node: roxmltree::Node, attribute: &str) -> usize {
+    node.attribute(attribute)
+        .unwrap_or_else(|| panic!("<{}> lacks {attribute}", node.tag_name().name()))
+        .parse()
+        .unwrap_or_else(|_| {
+            panic!(
+                "{attribute} of <{}> is not a number",
+                node.tag_name().name()
+            )
+        })
+}
+
+fn elements<'a, 'input>(
+    node: roxmltree::Node<'a, 'input>,
+    name: &'static str,
+) -> Vec<roxmltree::Node<'a, 'input>> {
+    node.children()
+        .filter(|child| child.is_element())
+        .inspect(|child| assert_eq!(child.tag_name().name(), name, "only <{name}> here"))
+        .collect()
+}
+
+#[test]
+fn junit_of_the_seed_corpus_has_a_suite_per_file_and_a_case_per_test() {
+    let output = truce(&["test", "agreements/", "--format", "junit"]);
+    assert_eq!(status(&output), 0, "{}", transcript(&output));
+    let xml = stdout(&output);
+    let document = roxmltree::Document::parse(&xml).expect("the report is well-formed XML");
+    let root = junit_root(&document);
+    let text = stdout(&truce(&["test", "agreements/"]));
+    let passed = text.lines().filter(|line| line.starts_with("ok ")).count();
+    assert!(passed > 40, "{text}");
+    assert_eq!(number(root, "tests"), passed);
+    assert_eq!(number(root, "failures"), 0);
+
+    let suites = elements(root, "testsuite");
+    let mut names: Vec<&str> = suites.iter().filter_map(|s| s.attribute("name")).collect();
+    assert!(
+        names.contains(&"agreements/opposition_red_lines.truce"),
+        "{names:?}"
+    );
+    let count = names.len();
+    names.dedup();
+    assert_eq!(names.len(), count, "one suite per file");
+    let mut cases = 0;
+    for suite in &suites {
+        let members = elements(*suite, "testcase");
+        assert_eq!(number(*suite, "tests"), members.len());
+        for case in members {
+            assert_eq!(case.attribute("classname"), suite.attribute("name"));
+            assert!(number(case, "line") >= 1);
+            assert!(number(case, "assertions") >= 1);
+            let name = case.attribute("name").expect("a name");
+            assert!(text.contains(&format!("ok     {name}\n")), "{name}");
+            assert!(elements(case, "failure").is_empty());
+        }
+        cases += number(*suite, "tests");
+    }
+    assert_eq!(cases, passed);
+}
+
+#[test]
+fn junit_failures_say_what_was_expected_and_where() {
+    let output = truce(&[
+        "test", PROPOSAL, RED_LINES, PASSING, FAILING, "--format", "junit",
+    ]);
+    assert_eq!(status(&output), 1, "{}", transcript(&output));
+    let xml = stdout(&output);
+    let document = roxmltree::Document::parse(&xml).expect("the report is well-formed XML");
+    let root = junit_root(&document);
+    assert_eq!((number(root, "tests"), number(root, "failures")), (2, 1));
+    let suites = elements(root, "testsuite");
+    let names: Vec<&str> = suites.iter().filter_map(|s| s.attribute("name")).collect();
+    assert_eq!(names, [PASSING, FAILING]);
+    assert_eq!(number(suites[1], "failures"), 1);
+    let case = elements(suites[1], "testcase")[0];
+    assert_eq!(case.attribute("name"), Some("proposal_is_perfect"));
+    let failures = elements(case, "failure");
+    assert_eq!(failures.len(), 1);
+    let message = failures[0].attribute("message").expect("a message");
+    assert!(message.starts_with("expected "), "{message}");
+    assert!(message.contains(" more failed)"), "{message}");
+    let details = failures[0].text().expect("the details");
+    assert!(details.contains("expected: "), "{details}");
+    assert!(details.contains("  actual: "), "{details}");
+    assert!(details.contains(&format!("at {FAILING}:")), "{details}");
+    assert!(details.contains(&format!("see {PROPOSAL}:")), "{details}");
+    // The passing test has no failure.
+    assert!(elements(elements(suites[0], "testcase")[0], "failure").is_empty());
+}
+
+#[test]
+fn coverage_below_the_threshold_fails_the_run_and_says_why() {
+    let files = [PROPOSAL, RED_LINES, PASSING];
+    let run = |extra: &[&str]| {
+        let mut args = vec!["test"];
+        args.extend(files);
+        args.extend(extra);
+        truce(&args)
+    };
+    // The passing tests show one rule firing: a few percent of the catalogue.
+    let below = run(&["--coverage", "--threshold", "50"]);
+    assert_eq!(status(&below), 1, "{}", transcript(&below));
+    let total = truce::rules::document_rules().count();
+    let percent = 100.0 / total as f64;
+    assert!(
+        stderr(&below).contains(&format!(
+            "error: the tests show 1 of {total} rules firing ({percent:.1} %), below the threshold of 50 %"
+        )),
+        "{}",
+        transcript(&below)
+    );
+    assert!(stdout(&below).ends_with("1 passed, 0 failed\n"));
+
+    let at = run(&["--coverage", "--threshold", &format!("{percent}")]);
+    assert_eq!(status(&at), 0, "{}", transcript(&at));
+    assert_eq!(stderr(&at), "");
+
+    // As JUnit, the coverage line goes to stderr, beside the XML.
+    let junit = run(&["--coverage", "--threshold", "2%", "--format", "junit"]);
+    assert!(roxmltree::Document::parse(&stdout(&junit)).is_ok());
+    assert!(stderr(&junit).starts_with(&format!(
+        "rule coverage: 1 of {total} rules shown firing by a passing test\n"
+    )));
+
+    // A threshold needs --coverage, and a percentage.
+    assert_eq!(status(&run(&["--threshold", "5"])), 2);
+    assert_eq!(status(&run(&["--coverage", "--threshold", "101"])), 2);
+}

@@ -13,6 +13,7 @@ pub mod coverage;
 pub mod diagnostics;
 pub mod github;
 pub mod json;
+pub mod junit;
 pub mod list;
 mod pad;
 pub mod redlines;
