@@ -20,8 +20,11 @@ pub fn run(id: Option<&str>) -> Outcome {
     if let Some(rule) = rules::rule(id) {
         return Outcome::report(text::explain(rule), false);
     }
-    let hint = did_you_mean(id, rules::registry().map(|rule| rule.id))
-        .or_else(|| Some("run `truce explain` to list every rule".to_string()));
+    let hint = did_you_mean(
+        &id.to_ascii_lowercase(),
+        rules::registry().map(|rule| rule.id),
+    )
+    .or_else(|| Some("run `truce explain` to list every rule".to_string()));
     Outcome::bad_argument(format!("unknown rule `{id}`"), hint)
 }
 
@@ -40,12 +43,14 @@ mod tests {
         }
         let comparison = listing.report.find("Comparing two drafts").unwrap_or(0);
         assert!(listing.report.find("guarantee-dropped").unwrap_or(0) > comparison);
-        let explained = run(Some("no-guarantor"));
-        assert!(
-            explained.report.starts_with("no-guarantor: "),
-            "{}",
-            explained.report
-        );
+        for id in ["no-guarantor", "No-Guarantor", "NO-GUARANTOR"] {
+            let explained = run(Some(id));
+            assert!(
+                explained.report.starts_with("no-guarantor: "),
+                "{}",
+                explained.report
+            );
+        }
     }
 
     #[test]
