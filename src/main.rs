@@ -104,15 +104,23 @@ enum Command {
     /// Explain a rule: what it finds, why it matters, an example. Without a rule,
     /// list every rule.
     Explain {
-        /// A rule id, such as `no-guarantor`.
+        /// A rule id, such as `no-guarantor` (in any case).
         #[arg(value_name = "RULE")]
         rule: Option<String>,
+
+        /// How to write the rules.
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
     },
     /// List documents: id, date, status, parties, clauses.
     List {
         /// Files or folders (searched for *.truce).
         #[arg(value_name = "PATH", default_value = "agreements/")]
         paths: Vec<PathBuf>,
+
+        /// How to write the list.
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
     },
     /// Rewrite files in the canonical layout, keeping every word and comment.
     /// Files that do not parse are left untouched (exit code 2).
@@ -205,6 +213,13 @@ impl Format {
             Format::Github => app::check::Format::Github,
         }
     }
+}
+
+/// `--format` of the commands that write text for people or JSON for tools.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TextOrJson {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -373,8 +388,20 @@ fn main() -> ExitCode {
             &require,
             app::terminal_width(),
         ),
-        Command::Explain { rule } => app::explain::run(rule.as_deref()),
-        Command::List { paths } => app::corpus::list(&paths),
+        Command::Explain { rule, format } => {
+            let format = match format {
+                TextOrJson::Text => app::explain::Format::Text,
+                TextOrJson::Json => app::explain::Format::Json,
+            };
+            app::explain::run(rule.as_deref(), format)
+        }
+        Command::List { paths, format } => {
+            let format = match format {
+                TextOrJson::Text => app::corpus::ListFormat::Text,
+                TextOrJson::Json => app::corpus::ListFormat::Json,
+            };
+            app::corpus::list(&paths, format)
+        }
         Command::Fmt {
             paths,
             check,

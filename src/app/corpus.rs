@@ -16,13 +16,27 @@ pub enum ExportFormat {
     Json,
 }
 
-/// One line per document. Only input errors fail the run.
-pub fn list(paths: &[PathBuf]) -> Outcome {
+/// How to list the documents.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ListFormat {
+    /// One aligned line per document.
+    #[default]
+    Text,
+    /// The versioned JSON of [`list::render_json`].
+    Json,
+}
+
+/// One line (or JSON object) per document. Only input errors fail the run.
+pub fn list(paths: &[PathBuf], format: ListFormat) -> Outcome {
     let loaded = crate::load_paths(paths);
     if !loaded.errors.is_empty() {
         return Outcome::input_errors(loaded.errors, loaded.sources);
     }
-    Outcome::report(list::render(&loaded.corpus), false)
+    let report = match format {
+        ListFormat::Text => list::render(&loaded.corpus),
+        ListFormat::Json => list::render_json(&loaded.corpus, &loaded.sources),
+    };
+    Outcome::report(report, false)
 }
 
 /// The checked model, for other tools. Input errors, or a model that cannot be
@@ -118,9 +132,50 @@ mod tests {
     }
 
     #[test]
+    fn list_as_json_gives_each_document_its_facts() {
+        let paths = [PathBuf::from("agreements/")];
+        let lines = list(&paths, ListFormat::Text).report;
+        let outcome = list(&paths, ListFormat::Json);
+        assert_eq!(outcome.exit, Exit::Clean);
+        let listing: serde_json::Value = serde_json::from_str(&outcome.report).expect("JSON");
+        assert_eq!(listing["version"], 1);
+        let documents = listing["documents"].as_array().expect("documents");
+        assert_eq!(documents.len(), lines.lines().count());
+        let cairo = documents
+            .iter()
+            .find(|document| document["id"] == "cairo_2017")
+            .expect("cairo_2017 is listed");
+        let line = lines
+            .lines()
+            .find(|line| line.starts_with("cairo_2017 "))
+            .expect("a line for cairo_2017");
+        let date = cairo["date"].as_str().expect("a date");
+        assert!(line.contains(date), "{line}");
+        let kinds = cairo["kinds"].as_array().expect("kinds");
+        let counted: u64 = kinds.iter().filter_map(|kind| kind["count"].as_u64()).sum();
+        assert_eq!(Some(counted), cairo["clauses"].as_u64());
+        for kind in kinds {
+            assert!(
+                line.contains(kind["kind"].as_str().expect("a kind")),
+                "{line}"
+            );
+        }
+        assert!(
+            cairo["file"]
+                .as_str()
+                .is_some_and(|file| file.starts_with("agreements/"))
+        );
+        assert!(cairo["line"].as_u64().is_some_and(|line| line >= 1));
+    }
+
+    #[test]
     fn list_and_export_report_input_errors_and_nothing_else() {
         let bad = [PathBuf::from("tests/fixtures/bad_date.truce")];
-        for outcome in [list(&bad), export(&bad, ExportFormat::Json)] {
+        for outcome in [
+            list(&bad, ListFormat::Text),
+            list(&bad, ListFormat::Json),
+            export(&bad, ExportFormat::Json),
+        ] {
             assert_eq!(
                 (outcome.exit, outcome.report.as_str()),
                 (Exit::InputError, "")

@@ -3,6 +3,7 @@
 //! Renderers only read: they never re-parse, never re-check, and never print.
 //! Each returns a whole `String`, so the binary writes all of a report or none.
 
+pub mod catalogue;
 pub mod compare_html;
 pub mod compare_json;
 pub mod compare_markdown;

@@ -21,6 +21,7 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::{self, Finding, Rule, Severity};
 use crate::source::{Sources, Span};
 
+use super::catalogue::paragraphs;
 use super::diagnostics::PlainError;
 
 const SCHEMA: &str =
@@ -155,7 +156,7 @@ fn level(severity: Severity) -> &'static str {
 }
 
 fn descriptor(rule: &Rule) -> Descriptor {
-    let explanation = prose(rule.explanation);
+    let explanation = paragraphs(rule.explanation);
     let example = rule.example.trim_matches('\n');
     let (help_text, help_markdown) = if example.trim().is_empty() {
         (explanation.clone(), explanation.clone())
@@ -179,26 +180,9 @@ fn descriptor(rule: &Rule) -> Descriptor {
             level: level(rule.severity),
         },
         properties: DescriptorProperties {
-            tags: family(rule).into_iter().collect(),
+            tags: rules::family(rule).into_iter().collect(),
         },
     }
-}
-
-/// The title of the family a rule belongs to, as `truce explain` gives it.
-fn family(rule: &Rule) -> Option<&'static str> {
-    rules::FAMILIES
-        .iter()
-        .find(|(_, members)| members.iter().any(|member| member.id == rule.id))
-        .map(|(title, _)| *title)
-}
-
-/// An explanation as paragraphs: the lines of each joined by one space.
-fn prose(text: &str) -> String {
-    text.split("\n\n")
-        .map(|paragraph| paragraph.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|paragraph| !paragraph.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
 }
 
 fn result(
@@ -433,10 +417,5 @@ mod tests {
             artifact("a.truce", Some(base)).uri_base_id,
             Some(SOURCE_ROOT)
         );
-    }
-
-    #[test]
-    fn explanations_become_paragraphs() {
-        assert_eq!(prose("\n  One\n  line.\n\n  Two.\n"), "One line.\n\nTwo.");
     }
 }

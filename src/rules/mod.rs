@@ -115,6 +115,14 @@ pub const FAMILIES: &[(&str, &[&Rule])] = &[
     ("Comparing two drafts (truce compare)", comparison::RULES),
 ];
 
+/// The title of the family a rule belongs to.
+pub fn family(rule: &Rule) -> Option<&'static str> {
+    FAMILIES
+        .iter()
+        .find(|(_, members)| members.iter().any(|member| member.id == rule.id))
+        .map(|(title, _)| *title)
+}
+
 /// Every rule, family by family, in the order `truce explain` lists them.
 pub fn registry() -> impl Iterator<Item = &'static Rule> {
     FAMILIES.iter().flat_map(|(_, rules)| rules.iter().copied())
