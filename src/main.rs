@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use truce::rules::Severity;
 use truce::{app, format};
@@ -26,6 +26,11 @@ struct Cli {
     /// When to colour the output; `auto` colours a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
     color: ColorChoice,
+
+    /// Only the findings and errors: no summary lines (counts, `N passed`, the
+    /// line after input errors) and no passing tests.
+    #[arg(short, long, global = true)]
+    quiet: bool,
 
     #[command(subcommand)]
     command: Command,
@@ -130,12 +135,17 @@ enum Command {
         paths: Vec<PathBuf>,
 
         /// Write nothing; list the files whose layout would change (exit code 1).
-        #[arg(long, conflicts_with = "stdout")]
+        #[arg(long, conflicts_with_all = ["stdout", "diff"])]
         check: bool,
 
         /// Print the canonical layout instead of rewriting the files.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "diff")]
         stdout: bool,
+
+        /// Write nothing; print a unified diff of what would change (exit code 1
+        /// when anything would).
+        #[arg(long)]
+        diff: bool,
     },
     /// Write the checked model (documents, parties, places, clauses, resolved
     /// deadlines, spans) for other tools. Every command reads it back.
@@ -184,6 +194,20 @@ enum Command {
         /// How to write the timeline.
         #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
         format: TimelineFormat,
+    },
+    /// Print a shell's completion script for truce, generated from these
+    /// arguments; for example `truce completions bash > ~/.local/share/bash-completion/completions/truce`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), generated from these arguments: of truce,
+    /// or of one command; for example `truce man | man -l -`.
+    Man {
+        /// A command, such as `check`, for its own page (`truce-check(1)`).
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
     },
 }
 
@@ -347,6 +371,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     colored::control::set_override(use_color(cli.color, std::io::stdout().is_terminal()));
     let stderr_color = use_color(cli.color, std::io::stderr().is_terminal());
+    let quiet = cli.quiet;
     let outcome = match cli.command {
         Command::Check {
             paths,
@@ -361,7 +386,14 @@ fn main() -> ExitCode {
             explain,
             text_only,
             against: None,
-        } => app::check::findings(&paths, format.app(), deny.severity(), explain, text_only),
+        } => app::check::findings(
+            &paths,
+            format.app(),
+            deny.severity(),
+            explain,
+            text_only,
+            quiet,
+        ),
         Command::Test {
             paths,
             coverage,
@@ -373,7 +405,7 @@ fn main() -> ExitCode {
                 format: format.app(),
                 coverage,
                 threshold,
-                quiet: false,
+                quiet,
             },
         ),
         Command::Coverage {
@@ -406,11 +438,13 @@ fn main() -> ExitCode {
             paths,
             check,
             stdout,
+            diff,
         } => {
-            let mode = match (check, stdout) {
-                (true, _) => format::Mode::Check,
-                (false, true) => format::Mode::Stdout,
-                (false, false) => format::Mode::Write,
+            let mode = match (check, stdout, diff) {
+                (true, _, _) => format::Mode::Check,
+                (false, true, _) => format::Mode::Stdout,
+                (false, false, true) => format::Mode::Diff,
+                (false, false, false) => format::Mode::Write,
             };
             app::corpus::fmt(&paths, mode)
         }
@@ -426,12 +460,61 @@ fn main() -> ExitCode {
             app::compare::run(&documents, &search, format.app(), width, deny.severity())
         }
         Command::Timeline { paths, format } => app::compare::timeline(&paths, format.app()),
+        Command::Completions { shell } => completions(shell),
+        Command::Man { command } => manual(command.as_deref()),
     };
-    ExitCode::from(finish(outcome, stderr_color))
+    ExitCode::from(finish(outcome, stderr_color, quiet))
 }
 
-/// Write what a command did, and give its exit code.
-fn finish(outcome: app::Outcome, color: bool) -> u8 {
+/// A shell's completion script, from the argument definitions above.
+fn completions(shell: clap_complete::Shell) -> app::Outcome {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "truce", &mut script);
+    app::Outcome {
+        verbatim: true,
+        ..app::Outcome::report(String::from_utf8_lossy(&script).into_owned(), false)
+    }
+}
+
+/// The manual page of truce, or of one of its commands, in roff.
+fn manual(command: Option<&str>) -> app::Outcome {
+    let mut truce = Cli::command();
+    // Built, so that a command's page lists the global options too.
+    truce.build();
+    let page = match command {
+        None => truce,
+        Some(name) => {
+            let Some(found) = truce.find_subcommand(name) else {
+                let names = truce.get_subcommands().map(|command| command.get_name());
+                let hint = truce::diagnostic::did_you_mean(name, names)
+                    .or_else(|| Some("run `truce --help` to list the commands".to_string()));
+                return app::Outcome::bad_argument(format!("unknown command `{name}`"), hint);
+            };
+            // Its page is truce-NAME(1); its synopsis reads `truce NAME`.
+            found
+                .clone()
+                .display_name(format!("truce-{name}"))
+                .bin_name(format!("truce {name}"))
+        }
+    };
+    let mut roff = Vec::new();
+    let man = clap_mangen::Man::new(page).source(format!("truce {}", env!("CARGO_PKG_VERSION")));
+    if let Err(error) = man.render(&mut roff) {
+        return app::Outcome {
+            messages: format!("error: cannot write the manual page: {error}\n"),
+            exit: app::Exit::InputError,
+            ..app::Outcome::default()
+        };
+    }
+    app::Outcome {
+        verbatim: true,
+        ..app::Outcome::report(String::from_utf8_lossy(&roff).into_owned(), false)
+    }
+}
+
+/// Write what a command did, and give its exit code. With `quiet`, standard
+/// error leaves out the line saying what became of the input.
+fn finish(outcome: app::Outcome, color: bool, quiet: bool) -> u8 {
     if !outcome.report.is_empty() {
         if outcome.verbatim {
             write_stdout(&outcome.report);
@@ -439,7 +522,7 @@ fn finish(outcome: app::Outcome, color: bool) -> u8 {
             write_stdout(&truce::report::terminal_safe(&outcome.report));
         }
     }
-    let stderr = outcome.stderr(color);
+    let stderr = outcome.stderr_with(color, quiet);
     if !stderr.is_empty() {
         write_stderr(&stderr);
     }

@@ -329,8 +329,11 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
                 AssertionKind::Fires { rule, .. } | AssertionKind::Quiet { rule, .. }
                     if rules::document_rule(&rule.value).is_none() =>
                 {
+                    // Rule ids are read in any case, so the closest is sought in one.
                     let ids = rules::document_rules().map(|r| r.id).collect();
-                    errors.push(unknown("rule", rule, ids));
+                    let lower = Spanned::new(rule.value.to_ascii_lowercase(), rule.span);
+                    let hint = unknown("rule", &lower, ids).hint;
+                    errors.push(unknown("rule", rule, Vec::new()).maybe_hint(hint));
                 }
                 AssertionKind::RedLine { requirement, .. } => match (requirements, &test.against) {
                     (Some(requirements), _) if requirements.item(&requirement.value).is_none() => {

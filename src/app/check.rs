@@ -26,13 +26,15 @@ pub enum Format {
 /// With input errors nothing is checked; as JSON, SARIF or GitHub annotations,
 /// the report then holds them.
 /// With `text_only`, findings that something is missing which rest on reports of
-/// a text, not the text, are left out.
+/// a text, not the text, are left out. With `quiet`, the text report is the
+/// findings alone.
 pub fn findings(
     paths: &[PathBuf],
     format: Format,
     deny: Severity,
     explain: bool,
     text_only: bool,
+    quiet: bool,
 ) -> Outcome {
     let loaded = crate::load_paths(paths);
     if !loaded.errors.is_empty() {
@@ -62,7 +64,7 @@ pub fn findings(
             &findings,
             &loaded.corpus,
             &loaded.sources,
-            text::Options { explain },
+            text::Options { explain, quiet },
         ),
         Format::Json => json::render(
             &findings,
@@ -222,7 +224,7 @@ requirements r { require truce ceasefire { text "a ceasefire" } }
                 .collect()
         };
         for deny in [Severity::Error, Severity::Warning, Severity::Info] {
-            let outcome = findings(&fixture, Format::Text, deny, false, false);
+            let outcome = findings(&fixture, Format::Text, deny, false, false, false);
             let fails = severities.iter().any(|severity| *severity >= deny);
             let expected = if fails { Exit::Findings } else { Exit::Clean };
             assert_eq!(outcome.exit, expected, "--deny {deny:?}");
@@ -230,21 +232,21 @@ requirements r { require truce ceasefire { text "a ceasefire" } }
         // Any finding fails `--deny info`; a clean file passes it.
         assert!(!severities.is_empty());
         let clean = paths(&["tests/fixtures/clean.truce"]);
-        let outcome = findings(&clean, Format::Text, Severity::Info, false, false);
+        let outcome = findings(&clean, Format::Text, Severity::Info, false, false, false);
         assert_eq!(outcome.exit, Exit::Clean);
     }
 
     #[test]
     fn input_errors_as_json_are_reported_on_stdout_too() {
         let bad = paths(&["tests/fixtures/bad_date.truce"]);
-        let outcome = findings(&bad, Format::Json, Severity::Error, false, false);
+        let outcome = findings(&bad, Format::Json, Severity::Error, false, false, false);
         assert_eq!(outcome.exit, Exit::InputError);
         let report: serde_json::Value =
             serde_json::from_str(&outcome.report).expect("the report is JSON");
         let errors = outcome.input_errors.as_ref().map_or(0, |e| e.errors.len());
         assert!(errors > 0);
         assert_eq!(report["errors"].as_array().map(Vec::len), Some(errors));
-        let text = findings(&bad, Format::Text, Severity::Error, false, false);
+        let text = findings(&bad, Format::Text, Severity::Error, false, false, false);
         assert_eq!((text.exit, text.report.as_str()), (Exit::InputError, ""));
     }
 }

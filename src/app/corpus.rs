@@ -66,9 +66,10 @@ pub fn export(paths: &[PathBuf], format: ExportFormat) -> Outcome {
 /// fails the run; with [`format::Mode::Stdout`], it is the formatted texts. Files
 /// with errors are left untouched, the others formatted, and the run fails.
 pub fn fmt(paths: &[PathBuf], mode: format::Mode) -> Outcome {
-    let outcome = format::run(paths, mode);
+    let mut outcome = format::run(paths, mode);
+    let messages = line_ending_warnings(&outcome.line_endings, mode);
     let report = match mode {
-        format::Mode::Stdout => outcome.stdout,
+        format::Mode::Stdout | format::Mode::Diff => std::mem::take(&mut outcome.stdout),
         format::Mode::Check => outcome
             .changed
             .iter()
@@ -76,25 +77,46 @@ pub fn fmt(paths: &[PathBuf], mode: format::Mode) -> Outcome {
             .collect(),
         format::Mode::Write => String::new(),
     };
-    let verbatim = mode == format::Mode::Stdout;
+    let verbatim = matches!(mode, format::Mode::Stdout | format::Mode::Diff);
     if !outcome.errors.is_empty() {
         return Outcome {
             report,
             verbatim,
+            messages,
             input_errors: Some(InputErrors {
                 errors: outcome.errors,
                 sources: outcome.sources,
                 consequence: Consequence::FilesLeftUntouched,
             }),
             exit: Exit::InputError,
-            ..Outcome::default()
         };
     }
-    let would_change = mode == format::Mode::Check && !outcome.changed.is_empty();
+    let would_change =
+        matches!(mode, format::Mode::Check | format::Mode::Diff) && !outcome.changed.is_empty();
     Outcome {
         verbatim,
+        messages,
         ..Outcome::report(report, would_change)
     }
+}
+
+/// One warning per file whose CRLF line endings become LF, said in the tense
+/// of the mode.
+fn line_ending_warnings(files: &[String], mode: format::Mode) -> String {
+    files
+        .iter()
+        .map(|name| match mode {
+            format::Mode::Write => {
+                format!("warning: {name}: line endings changed from CRLF to LF\n")
+            }
+            format::Mode::Check | format::Mode::Diff => {
+                format!("warning: {name}: line endings would change from CRLF to LF\n")
+            }
+            format::Mode::Stdout => {
+                format!("warning: {name}: printed with LF line endings, not the file's CRLF\n")
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

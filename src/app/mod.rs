@@ -115,11 +115,18 @@ impl Outcome {
     /// Everything for standard error: the input errors, the line saying what
     /// became of the input, then the messages.
     pub fn stderr(&self, color: bool) -> String {
+        self.stderr_with(color, false)
+    }
+
+    /// [`Outcome::stderr`]; with `quiet` (`--quiet`), without the line saying
+    /// what became of the input: only the errors and messages.
+    pub fn stderr_with(&self, color: bool, quiet: bool) -> String {
         let mut out = String::new();
         if let Some(input) = &self.input_errors {
             out.push_str(&diagnostics::render(&input.errors, &input.sources, color));
             let count = input.errors.len();
             match input.consequence {
+                _ if quiet => {}
                 Consequence::NothingChecked => {
                     out.push_str(&diagnostics::summary(count, color));
                 }
