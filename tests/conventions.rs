@@ -326,3 +326,65 @@ fn fmt_warns_when_line_endings_change() {
     let again = truce_in(directory.path(), &["fmt", "windows.truce"]);
     assert_eq!(stderr(&again), "");
 }
+
+// The README.
+
+/// The commands `truce --help` lists, and each command's long options.
+fn commands_and_options() -> Vec<(String, Vec<String>)> {
+    let help = stdout(&truce(&["--help"]));
+    let commands: Vec<String> = help
+        .split_once("Commands:\n")
+        .expect("a list of commands")
+        .1
+        .lines()
+        .take_while(|line| line.starts_with("  "))
+        .filter_map(|line| line.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(str::to_string)
+        .collect();
+    commands
+        .into_iter()
+        .map(|command| {
+            let help = stdout(&truce(&[&command, "--help"]));
+            let options = help
+                .lines()
+                .filter_map(|line| {
+                    let line = line.trim_start();
+                    let line = line.split_once(", ").map_or(line, |(_, long)| long);
+                    let option = line.split_whitespace().next()?;
+                    (option.starts_with("--") && option != "--help" && option != "--version")
+                        .then(|| option.to_string())
+                })
+                .collect();
+            (command, options)
+        })
+        .collect()
+}
+
+#[test]
+fn the_readme_documents_every_command_and_option() {
+    let readme = fs::read_to_string(root().join("README.md")).expect("the README");
+    let listed = commands_and_options();
+    assert!(listed.len() >= COMMANDS.len(), "{listed:?}");
+    // The options are read: check has its own and the global ones.
+    let check = &listed
+        .iter()
+        .find(|(name, _)| name == "check")
+        .expect("check")
+        .1;
+    for option in ["--format", "--deny", "--text-only", "--quiet", "--color"] {
+        assert!(check.iter().any(|found| found == option), "{check:?}");
+    }
+    for (command, options) in listed {
+        assert!(
+            readme.contains(&format!("truce {command}")),
+            "the README does not mention `truce {command}`"
+        );
+        for option in options {
+            assert!(
+                readme.contains(&option),
+                "the README does not document `truce {command} {option}`"
+            );
+        }
+    }
+}
