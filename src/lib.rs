@@ -10,6 +10,7 @@
 
 pub mod app;
 pub mod compare;
+pub mod config;
 pub mod coverage;
 pub mod diagnostic;
 pub mod finding;
@@ -22,6 +23,7 @@ pub mod redline;
 pub mod resolve;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod syntax;
 pub mod testing;
 pub mod timeline;
