@@ -29,5 +29,5 @@ pub mod testing;
 pub mod timeline;
 pub mod vocabulary;
 
-pub use load::{Loaded, load_paths, load_str, load_texts, load_texts_in};
+pub use load::{Loaded, load_inputs, load_paths, load_str, load_texts, load_texts_in};
 pub mod report;

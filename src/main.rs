@@ -27,6 +27,16 @@ struct Cli {
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
     color: ColorChoice,
 
+    /// The settings to use, instead of the nearest truce.toml from the working
+    /// folder up.
+    #[arg(long, value_name = "FILE", global = true)]
+    config: Option<PathBuf>,
+
+    /// The file name standard input (the path `-`) goes by in messages; a name
+    /// ending in `.json` reads it as an export.
+    #[arg(long, value_name = "NAME", global = true)]
+    stdin_filename: Option<String>,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -35,8 +45,9 @@ struct Cli {
 enum Command {
     /// Check agreements against the rule catalogue.
     Check {
-        /// Files or folders (searched for *.truce).
-        #[arg(value_name = "PATH", default_value = "agreements/")]
+        /// Files or folders (searched for *.truce, honouring .gitignore); `-` reads
+        /// standard input. Default: `paths` in truce.toml, else agreements/.
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
 
         /// How to write the findings.
@@ -50,6 +61,10 @@ enum Command {
         /// Add each rule's explanation to its findings.
         #[arg(long)]
         explain: bool,
+
+        /// List the findings `allow` lines cover, each with its reason.
+        #[arg(long)]
+        show_suppressed: bool,
 
         /// Show only findings that rest on an agreement's own text: leave out what
         /// is missing only from reports of a text (`known_from summary`, ...).
@@ -65,8 +80,9 @@ enum Command {
     /// Run the `test` blocks: one line per test, `N passed, N failed`, exit code 1
     /// on any failure.
     Test {
-        /// Files or folders (searched for *.truce).
-        #[arg(value_name = "PATH", default_value = "agreements/")]
+        /// Files or folders (searched for *.truce, honouring .gitignore); `-` reads
+        /// standard input. Default: `paths` in truce.toml, else agreements/.
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
 
         /// Also report which rules the tests showed firing and which they never did.
@@ -75,8 +91,9 @@ enum Command {
     },
     /// The matrix of documents × clause kinds (and × red lines with --against).
     Coverage {
-        /// Files or folders (searched for *.truce).
-        #[arg(value_name = "PATH", default_value = "agreements/")]
+        /// Files or folders (searched for *.truce, honouring .gitignore); `-` reads
+        /// standard input. Default: `paths` in truce.toml, else agreements/.
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
 
         /// Add a column per red line of these requirements (an id or a file).
@@ -101,15 +118,17 @@ enum Command {
     },
     /// List documents: id, date, status, parties, clauses.
     List {
-        /// Files or folders (searched for *.truce).
-        #[arg(value_name = "PATH", default_value = "agreements/")]
+        /// Files or folders (searched for *.truce, honouring .gitignore); `-` reads
+        /// standard input. Default: `paths` in truce.toml, else agreements/.
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
     /// Rewrite files in the canonical layout, keeping every word and comment.
     /// Files that do not parse are left untouched (exit code 2).
     Fmt {
-        /// Files or folders (searched for *.truce).
-        #[arg(value_name = "PATH", default_value = "agreements/")]
+        /// Files or folders (searched for *.truce, honouring .gitignore); `-` reads
+        /// standard input. Default: `paths` in truce.toml, else agreements/.
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
 
         /// Write nothing; list the files whose layout would change (exit code 1).
@@ -123,8 +142,9 @@ enum Command {
     /// Write the checked model (documents, parties, places, clauses, resolved
     /// deadlines, spans) for other tools. Every command reads it back.
     Export {
-        /// Files or folders (searched for *.truce).
-        #[arg(value_name = "PATH", default_value = "agreements/")]
+        /// Files or folders (searched for *.truce, honouring .gitignore); `-` reads
+        /// standard input. Default: `paths` in truce.toml, else agreements/.
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
 
         /// The format to write.
@@ -139,7 +159,8 @@ enum Command {
         documents: Vec<String>,
 
         /// Where to search for document ids: a file or folder; repeat for more.
-        #[arg(long = "in", value_name = "PATH", default_value = "agreements/")]
+        /// Default: `paths` in truce.toml, else agreements/.
+        #[arg(long = "in", value_name = "PATH")]
         search: Vec<PathBuf>,
 
         /// How to write the comparison.
@@ -160,8 +181,9 @@ enum Command {
     /// Every dated event of a thread in order: signings, deadlines (relative ones
     /// resolved), terms, terminations, ultimatums.
     Timeline {
-        /// Files or folders (searched for *.truce).
-        #[arg(value_name = "PATH", default_value = "agreements/")]
+        /// Files or folders (searched for *.truce, honouring .gitignore); `-` reads
+        /// standard input. Default: `paths` in truce.toml, else agreements/.
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
 
         /// How to write the timeline.
@@ -295,22 +317,38 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     colored::control::set_override(use_color(cli.color, std::io::stdout().is_terminal()));
     let stderr_color = use_color(cli.color, std::io::stderr().is_terminal());
+    let settings = match cli.command {
+        // `explain` reads no input, and a broken truce.toml must not hide the rules.
+        Command::Explain { .. } => app::Settings::default(),
+        _ => match app::Settings::read(cli.config.as_deref(), cli.stdin_filename) {
+            Ok(settings) => settings,
+            Err(outcome) => return ExitCode::from(finish(outcome, stderr_color)),
+        },
+    };
     let outcome = match cli.command {
         Command::Check {
             paths,
             against: Some(against),
             format,
             ..
-        } => app::check::red_lines(&paths, &against, format.app()),
+        } => app::check::red_lines(&paths, &against, format.app(), &settings),
         Command::Check {
             paths,
             format,
             deny,
             explain,
             text_only,
+            show_suppressed,
             against: None,
-        } => app::check::findings(&paths, format.app(), deny.severity(), explain, text_only),
-        Command::Test { paths, coverage } => app::test_blocks::run(&paths, coverage),
+        } => {
+            let show = app::check::Show {
+                explain,
+                text_only,
+                suppressed: show_suppressed,
+            };
+            app::check::check_with(&paths, format.app(), deny.severity(), show, &settings)
+        }
+        Command::Test { paths, coverage } => app::test_blocks::run(&paths, coverage, &settings),
         Command::Coverage {
             paths,
             against,
@@ -322,9 +360,10 @@ fn main() -> ExitCode {
             format.app(),
             &require,
             app::terminal_width(),
+            &settings,
         ),
         Command::Explain { rule } => app::explain::run(rule.as_deref()),
-        Command::List { paths } => app::corpus::list(&paths),
+        Command::List { paths } => app::corpus::list(&paths, &settings),
         Command::Fmt {
             paths,
             check,
@@ -335,9 +374,9 @@ fn main() -> ExitCode {
                 (false, true) => format::Mode::Stdout,
                 (false, false) => format::Mode::Write,
             };
-            app::corpus::fmt(&paths, mode)
+            app::corpus::fmt(&paths, mode, &settings)
         }
-        Command::Export { paths, format } => app::corpus::export(&paths, format.app()),
+        Command::Export { paths, format } => app::corpus::export(&paths, format.app(), &settings),
         Command::Compare {
             documents,
             search,
@@ -346,9 +385,18 @@ fn main() -> ExitCode {
             deny,
         } => {
             let width = width.unwrap_or_else(app::terminal_width);
-            app::compare::run(&documents, &search, format.app(), width, deny.severity())
+            app::compare::run(
+                &documents,
+                &search,
+                format.app(),
+                width,
+                deny.severity(),
+                &settings,
+            )
         }
-        Command::Timeline { paths, format } => app::compare::timeline(&paths, format.app()),
+        Command::Timeline { paths, format } => {
+            app::compare::timeline(&paths, format.app(), &settings)
+        }
     };
     ExitCode::from(finish(outcome, stderr_color))
 }

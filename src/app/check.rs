@@ -8,8 +8,8 @@ use crate::redline;
 use crate::report::{json, redlines, text};
 use crate::rules::{self, Severity};
 
-use super::Outcome;
 use super::requirements::load_with_requirements;
+use super::{Consequence, Exit, InputErrors, Outcome, Settings};
 
 /// How to write the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,10 +18,21 @@ pub enum Format {
     Json,
 }
 
+/// What `truce check` shows beyond the findings' kind and place.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Show {
+    /// Add each rule's explanation to its findings.
+    pub explain: bool,
+    /// Leave out findings that something is missing which rest on reports of a
+    /// text, not the text.
+    pub text_only: bool,
+    /// List the findings `allow` lines cover, with their reasons.
+    pub suppressed: bool,
+}
+
 /// Check the files against every rule; findings at or above `deny` fail the run.
-/// With input errors nothing is checked; as JSON, the report then holds them.
-/// With `text_only`, findings that something is missing which rest on reports of
-/// a text, not the text, are left out.
+/// [`check_with`] with the default settings and nothing more shown than
+/// `explain` and `text_only` ask.
 pub fn findings(
     paths: &[PathBuf],
     format: Format,
@@ -29,50 +40,97 @@ pub fn findings(
     explain: bool,
     text_only: bool,
 ) -> Outcome {
-    let loaded = crate::load_paths(paths);
-    if !loaded.errors.is_empty() {
-        let report = match format {
-            Format::Json => json::render(
-                &[],
-                &loaded.errors,
-                &loaded.corpus,
-                &loaded.sources,
-                json::Options { explain },
-            ),
-            Format::Text => String::new(),
+    let show = Show {
+        explain,
+        text_only,
+        suppressed: false,
+    };
+    check_with(paths, format, deny, show, &Settings::default())
+}
+
+/// Check the files against every rule, as `settings` configure them, and apply
+/// the documents' `allow` lines; findings at or above `deny` fail the run.
+///
+/// A file with input errors does not hide the others: their findings are
+/// reported with the errors (and the run fails with the input-error code). As
+/// JSON, the report holds both.
+pub fn check_with(
+    paths: &[PathBuf],
+    format: Format,
+    deny: Severity,
+    show: Show,
+    settings: &Settings,
+) -> Outcome {
+    let mut loaded = settings.load(paths);
+    let errors = std::mem::take(&mut loaded.errors);
+    // The documents of files without errors, which are checked.
+    let broken = super::files_with_errors(&errors);
+    let mut checked = crate::model::Corpus::default();
+    if errors.is_empty() {
+        checked = std::mem::take(&mut loaded.corpus);
+    } else {
+        let corpus = std::mem::take(&mut loaded.corpus);
+        checked.documents = corpus
+            .documents
+            .into_iter()
+            .filter(|document| !broken.contains(&document.span.file))
+            .collect();
+    }
+    let mut findings = settings.config.apply(rules::check(&checked));
+    if show.text_only {
+        findings.retain(|finding| finding.basis != Some(Basis::Reports));
+    }
+    let (findings, suppressed) = crate::suppress::apply(findings, &checked);
+    let nothing_checked = !errors.is_empty() && checked.documents.is_empty();
+    let report = match format {
+        Format::Text if nothing_checked => String::new(),
+        Format::Text => text::render_suppressed(
+            &findings,
+            &suppressed,
+            show.suppressed,
+            &checked,
+            &loaded.sources,
+            text::Options {
+                explain: show.explain,
+            },
+        ),
+        Format::Json => json::render_report(&json::report_suppressed(
+            &findings,
+            &suppressed,
+            show.suppressed,
+            &errors,
+            &checked,
+            &loaded.sources,
+            json::Options {
+                explain: show.explain,
+            },
+        )),
+    };
+    if !errors.is_empty() {
+        let consequence = if nothing_checked {
+            Consequence::NothingChecked
+        } else {
+            Consequence::OthersChecked
         };
         return Outcome {
             report,
-            ..Outcome::input_errors(loaded.errors, loaded.sources)
+            input_errors: Some(InputErrors {
+                errors,
+                sources: loaded.sources,
+                consequence,
+            }),
+            exit: Exit::InputError,
+            ..Outcome::default()
         };
     }
-    let mut findings = rules::check(&loaded.corpus);
-    if text_only {
-        findings.retain(|finding| finding.basis != Some(Basis::Reports));
-    }
-    let report = match format {
-        Format::Text => text::render(
-            &findings,
-            &loaded.corpus,
-            &loaded.sources,
-            text::Options { explain },
-        ),
-        Format::Json => json::render(
-            &findings,
-            &[],
-            &loaded.corpus,
-            &loaded.sources,
-            json::Options { explain },
-        ),
-    };
     let failed = findings.iter().any(|finding| finding.severity >= deny);
     Outcome::report(report, failed)
 }
 
 /// Check each document against the red lines `against` names (an id, or a file
 /// holding one requirements block); any unmet or violated fails the run.
-pub fn red_lines(paths: &[PathBuf], against: &str, format: Format) -> Outcome {
-    let found = match load_with_requirements(paths, against) {
+pub fn red_lines(paths: &[PathBuf], against: &str, format: Format, settings: &Settings) -> Outcome {
+    let found = match load_with_requirements(paths, against, settings) {
         Ok(found) => found,
         Err(loaded) => return Outcome::input_errors(loaded.errors, loaded.sources),
     };
@@ -154,7 +212,12 @@ requirements r { require truce ceasefire { text "a ceasefire" } }
 
     #[test]
     fn unmet_red_lines_fail_the_run() {
-        let outcome = red_lines(&paths(&[PROPOSAL]), RED_LINES, Format::Text);
+        let outcome = red_lines(
+            &paths(&[PROPOSAL]),
+            RED_LINES,
+            Format::Text,
+            &Settings::default(),
+        );
         assert_eq!(outcome.exit, Exit::Findings);
         assert!(outcome.input_errors.is_none());
         assert!(
@@ -173,6 +236,7 @@ requirements r { require truce ceasefire { text "a ceasefire" } }
             &paths(&[PROPOSAL, RED_LINES]),
             "factions_line",
             Format::Json,
+            &Settings::default(),
         );
         assert_eq!(outcome.exit, Exit::InputError);
         assert_eq!(outcome.report, "");

@@ -7,7 +7,7 @@ use crate::format;
 use crate::interchange;
 use crate::report::list;
 
-use super::{Consequence, Exit, InputErrors, Outcome};
+use super::{Consequence, Exit, InputErrors, Outcome, Settings};
 
 /// How to export the checked model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,18 +17,44 @@ pub enum ExportFormat {
 }
 
 /// One line per document. Only input errors fail the run.
-pub fn list(paths: &[PathBuf]) -> Outcome {
-    let loaded = crate::load_paths(paths);
-    if !loaded.errors.is_empty() {
-        return Outcome::input_errors(loaded.errors, loaded.sources);
+///
+/// A file with input errors does not hide the others: their documents are
+/// listed, the errors reported, and the run fails with the input-error code.
+pub fn list(paths: &[PathBuf], settings: &Settings) -> Outcome {
+    let mut loaded = settings.load(paths);
+    if loaded.errors.is_empty() {
+        return Outcome::report(list::render(&loaded.corpus), false);
     }
-    Outcome::report(list::render(&loaded.corpus), false)
+    let broken = super::files_with_errors(&loaded.errors);
+    loaded
+        .corpus
+        .documents
+        .retain(|document| !broken.contains(&document.span.file));
+    let listed = !loaded.corpus.documents.is_empty();
+    Outcome {
+        report: if listed {
+            list::render(&loaded.corpus)
+        } else {
+            String::new()
+        },
+        input_errors: Some(InputErrors {
+            errors: loaded.errors,
+            sources: loaded.sources,
+            consequence: if listed {
+                Consequence::OthersChecked
+            } else {
+                Consequence::NothingChecked
+            },
+        }),
+        exit: Exit::InputError,
+        ..Outcome::default()
+    }
 }
 
 /// The checked model, for other tools. Input errors, or a model that cannot be
 /// written, fail the run.
-pub fn export(paths: &[PathBuf], format: ExportFormat) -> Outcome {
-    let loaded = crate::load_paths(paths);
+pub fn export(paths: &[PathBuf], format: ExportFormat, settings: &Settings) -> Outcome {
+    let loaded = settings.load(paths);
     if !loaded.errors.is_empty() {
         return Outcome::input_errors(loaded.errors, loaded.sources);
     }
@@ -51,10 +77,13 @@ pub fn export(paths: &[PathBuf], format: ExportFormat) -> Outcome {
 /// [`format::Mode::Check`], the report lists the files that would change and any
 /// fails the run; with [`format::Mode::Stdout`], it is the formatted texts. Files
 /// with errors are left untouched, the others formatted, and the run fails.
-pub fn fmt(paths: &[PathBuf], mode: format::Mode) -> Outcome {
-    let outcome = format::run(paths, mode);
+/// Standard input (`-`) has no file to rewrite: it is printed formatted.
+pub fn fmt(paths: &[PathBuf], mode: format::Mode, settings: &Settings) -> Outcome {
+    let outcome = format::run(&settings.paths(paths), mode, settings.stdin_name());
+    let printed = mode == format::Mode::Stdout || !outcome.stdout.is_empty();
     let report = match mode {
         format::Mode::Stdout => outcome.stdout,
+        format::Mode::Write if printed => outcome.stdout,
         format::Mode::Check => outcome
             .changed
             .iter()
@@ -62,7 +91,7 @@ pub fn fmt(paths: &[PathBuf], mode: format::Mode) -> Outcome {
             .collect(),
         format::Mode::Write => String::new(),
     };
-    let verbatim = mode == format::Mode::Stdout;
+    let verbatim = printed;
     if !outcome.errors.is_empty() {
         return Outcome {
             report,
@@ -93,22 +122,25 @@ mod tests {
         let untidy = folder.path().join("untidy.truce");
         std::fs::write(&untidy, "agreement a {   title \"A\" }\n").expect("written");
         let paths = [untidy.clone()];
-        let outcome = fmt(&paths, format::Mode::Check);
+        let outcome = fmt(&paths, format::Mode::Check, &Settings::default());
         assert_eq!(outcome.exit, Exit::Findings);
         assert_eq!(outcome.report, format!("{}\n", untidy.display()));
         // --check writes nothing.
         let text = std::fs::read_to_string(&untidy).expect("read");
         assert_eq!(text, "agreement a {   title \"A\" }\n");
 
-        let written = fmt(&paths, format::Mode::Write);
+        let written = fmt(&paths, format::Mode::Write, &Settings::default());
         assert_eq!((written.exit, written.report.as_str()), (Exit::Clean, ""));
-        assert_eq!(fmt(&paths, format::Mode::Check).exit, Exit::Clean);
+        assert_eq!(
+            fmt(&paths, format::Mode::Check, &Settings::default()).exit,
+            Exit::Clean
+        );
     }
 
     #[test]
     fn fmt_errors_say_the_files_were_left_untouched() {
         let paths = [PathBuf::from("tests/fixtures/truncated.truce")];
-        let outcome = fmt(&paths, format::Mode::Check);
+        let outcome = fmt(&paths, format::Mode::Check, &Settings::default());
         assert_eq!(outcome.exit, Exit::InputError);
         let stderr = outcome.stderr(false);
         assert!(
@@ -120,7 +152,10 @@ mod tests {
     #[test]
     fn list_and_export_report_input_errors_and_nothing_else() {
         let bad = [PathBuf::from("tests/fixtures/bad_date.truce")];
-        for outcome in [list(&bad), export(&bad, ExportFormat::Json)] {
+        for outcome in [
+            list(&bad, &Settings::default()),
+            export(&bad, ExportFormat::Json, &Settings::default()),
+        ] {
             assert_eq!(
                 (outcome.exit, outcome.report.as_str()),
                 (Exit::InputError, "")
@@ -128,7 +163,7 @@ mod tests {
             assert!(outcome.input_errors.is_some());
         }
         let good = [PathBuf::from("tests/fixtures/clean.truce")];
-        let exported = export(&good, ExportFormat::Json);
+        let exported = export(&good, ExportFormat::Json, &Settings::default());
         assert_eq!(exported.exit, Exit::Clean);
         assert!(serde_json::from_str::<serde_json::Value>(&exported.report).is_ok());
     }

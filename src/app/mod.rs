@@ -24,9 +24,73 @@ pub mod test_blocks;
 pub use requirements::{WithRequirements, load_with_requirements};
 pub use terminal::{MAX_WIDTH, MIN_WIDTH, terminal_width};
 
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::load::{Loaded, STDIN_NAME};
 use crate::report::diagnostics;
-use crate::source::Sources;
+use crate::source::{FileId, Sources};
+
+/// What every command that reads paths shares: the project's settings
+/// (`truce.toml`) and the name standard input goes by.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    pub config: Config,
+    /// What messages call standard input (the path `-`); `<stdin>` when `None`.
+    pub stdin_name: Option<String>,
+}
+
+impl Settings {
+    /// `--config FILE`, else the nearest `truce.toml` from the working folder up,
+    /// else the defaults. A file that cannot be read or has errors is an input
+    /// error, reported as one.
+    pub fn read(config: Option<&Path>, stdin_name: Option<String>) -> Result<Settings, Outcome> {
+        let file = match config {
+            Some(file) => Some(file.to_path_buf()),
+            None => Config::discover(Path::new(".")),
+        };
+        let mut sources = Sources::default();
+        let config = match file {
+            Some(file) => match Config::load(&file, &mut sources) {
+                Ok(config) => config,
+                Err(errors) => return Err(Outcome::input_errors(errors, sources)),
+            },
+            None => Config::default(),
+        };
+        Ok(Settings { config, stdin_name })
+    }
+
+    /// The paths a command reads: those given, else the config's, else
+    /// `agreements/`.
+    pub fn paths(&self, given: &[PathBuf]) -> Vec<PathBuf> {
+        self.config.paths_or_default(given)
+    }
+
+    pub fn stdin_name(&self) -> &str {
+        self.stdin_name.as_deref().unwrap_or(STDIN_NAME)
+    }
+
+    /// Load what the command line gave (or the default paths).
+    pub fn load(&self, given: &[PathBuf]) -> Loaded {
+        crate::load_inputs(&self.paths(given), self.stdin_name())
+    }
+}
+
+/// The files with an input error: the ones whose documents are left out when
+/// the others are still checked.
+pub fn files_with_errors(errors: &[Diagnostic]) -> std::collections::HashSet<FileId> {
+    errors
+        .iter()
+        .filter_map(|error| error.span)
+        .chain(
+            errors
+                .iter()
+                .flat_map(|error| error.related.iter().map(|(span, _)| *span)),
+        )
+        .map(|span| span.file)
+        .collect()
+}
 
 /// What a command did: what to write where, and which exit code applies.
 #[derive(Debug, Default)]
@@ -76,6 +140,9 @@ pub enum Consequence {
     FilesLeftUntouched,
     /// An argument named nothing; no input was read, and the error says it all.
     BadArgument,
+    /// The files with errors were left out; the others were checked, and what
+    /// was found in them is reported.
+    OthersChecked,
 }
 
 impl Outcome {
@@ -114,6 +181,10 @@ impl Outcome {
                 }
                 Consequence::FilesLeftUntouched => out.push_str(&format!(
                     "error: {count} input error{}; the files with errors were left untouched\n",
+                    if count == 1 { "" } else { "s" }
+                )),
+                Consequence::OthersChecked => out.push_str(&format!(
+                    "error: {count} input error{}; the files with errors were left out, the others checked\n",
                     if count == 1 { "" } else { "s" }
                 )),
                 Consequence::BadArgument => {}
