@@ -9,7 +9,7 @@ use crate::report::{json, redlines, text};
 use crate::rules::{self, Severity};
 
 use super::requirements::load_with_requirements;
-use super::{Consequence, Exit, InputErrors, Outcome, Settings};
+use super::{Outcome, Settings};
 
 /// How to write the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,25 +62,14 @@ pub fn check_with(
     settings: &Settings,
 ) -> Outcome {
     let mut loaded = settings.load(paths);
-    let errors = std::mem::take(&mut loaded.errors);
-    // The documents of files without errors, which are checked.
-    let broken = super::files_with_errors(&errors);
-    let mut checked = crate::model::Corpus::default();
-    if errors.is_empty() {
-        checked = std::mem::take(&mut loaded.corpus);
-    } else {
-        let corpus = std::mem::take(&mut loaded.corpus);
-        checked.documents = corpus
-            .documents
-            .into_iter()
-            .filter(|document| !broken.contains(&document.span.file))
-            .collect();
-    }
-    let mut findings = settings.config.apply(rules::check(&checked));
+    // The documents of files without errors are checked.
+    let errors = super::set_aside_broken(&mut loaded);
+    let checked = &loaded.corpus;
+    let mut findings = settings.config.apply(rules::check(checked));
     if show.text_only {
         findings.retain(|finding| finding.basis != Some(Basis::Reports));
     }
-    let (findings, suppressed) = crate::suppress::apply(findings, &checked);
+    let (findings, suppressed) = crate::suppress::apply(findings, checked);
     let nothing_checked = !errors.is_empty() && checked.documents.is_empty();
     let report = match format {
         Format::Text if nothing_checked => String::new(),
@@ -88,7 +77,7 @@ pub fn check_with(
             &findings,
             &suppressed,
             show.suppressed,
-            &checked,
+            checked,
             &loaded.sources,
             text::Options {
                 explain: show.explain,
@@ -99,32 +88,15 @@ pub fn check_with(
             &suppressed,
             show.suppressed,
             &errors,
-            &checked,
+            checked,
             &loaded.sources,
             json::Options {
                 explain: show.explain,
             },
         )),
     };
-    if !errors.is_empty() {
-        let consequence = if nothing_checked {
-            Consequence::NothingChecked
-        } else {
-            Consequence::OthersChecked
-        };
-        return Outcome {
-            report,
-            input_errors: Some(InputErrors {
-                errors,
-                sources: loaded.sources,
-                consequence,
-            }),
-            exit: Exit::InputError,
-            ..Outcome::default()
-        };
-    }
     let failed = findings.iter().any(|finding| finding.severity >= deny);
-    Outcome::report(report, failed)
+    Outcome::partial(report, failed, errors, loaded.sources, !nothing_checked)
 }
 
 /// Check each document against the red lines `against` names (an id, or a file

@@ -60,18 +60,21 @@ pub fn run(
     Outcome::report(report, failed)
 }
 
-/// The timeline of the files' documents. Only input errors fail the run.
+/// The timeline of the files' documents. Only input errors fail the run; the
+/// documents of the other files are still put in order.
 pub fn timeline(paths: &[PathBuf], format: TimelineFormat, settings: &Settings) -> Outcome {
-    let loaded = settings.load(paths);
-    if !loaded.errors.is_empty() {
-        return Outcome::input_errors(loaded.errors, loaded.sources);
+    let mut loaded = settings.load(paths);
+    let errors = super::set_aside_broken(&mut loaded);
+    let any = !loaded.corpus.documents.is_empty();
+    if !any && !errors.is_empty() {
+        return Outcome::input_errors(errors, loaded.sources);
     }
     let timeline = crate::timeline::timeline(&loaded.corpus);
     let report = match format {
         TimelineFormat::Text => compare_timeline::render(&timeline),
         TimelineFormat::Json => compare_timeline::render_json(&timeline, &loaded.sources),
     };
-    Outcome::report(report, false)
+    Outcome::partial(report, false, errors, loaded.sources, any)
 }
 
 #[cfg(test)]

@@ -22,33 +22,14 @@ pub enum ExportFormat {
 /// listed, the errors reported, and the run fails with the input-error code.
 pub fn list(paths: &[PathBuf], settings: &Settings) -> Outcome {
     let mut loaded = settings.load(paths);
-    if loaded.errors.is_empty() {
-        return Outcome::report(list::render(&loaded.corpus), false);
-    }
-    let broken = super::files_with_errors(&loaded.errors);
-    loaded
-        .corpus
-        .documents
-        .retain(|document| !broken.contains(&document.span.file));
+    let errors = super::set_aside_broken(&mut loaded);
     let listed = !loaded.corpus.documents.is_empty();
-    Outcome {
-        report: if listed {
-            list::render(&loaded.corpus)
-        } else {
-            String::new()
-        },
-        input_errors: Some(InputErrors {
-            errors: loaded.errors,
-            sources: loaded.sources,
-            consequence: if listed {
-                Consequence::OthersChecked
-            } else {
-                Consequence::NothingChecked
-            },
-        }),
-        exit: Exit::InputError,
-        ..Outcome::default()
-    }
+    let report = if listed || errors.is_empty() {
+        list::render(&loaded.corpus)
+    } else {
+        String::new()
+    };
+    Outcome::partial(report, false, errors, loaded.sources, listed)
 }
 
 /// The checked model, for other tools. Input errors, or a model that cannot be

@@ -92,6 +92,28 @@ pub fn files_with_errors(errors: &[Diagnostic]) -> std::collections::HashSet<Fil
         .collect()
 }
 
+/// Take the input errors out of `loaded`, and with them the documents of the
+/// files they are in (requirements and tests too), so that one bad file does
+/// not hide what the others hold.
+pub fn set_aside_broken(loaded: &mut Loaded) -> Vec<Diagnostic> {
+    let errors = std::mem::take(&mut loaded.errors);
+    if errors.is_empty() {
+        return errors;
+    }
+    let broken = files_with_errors(&errors);
+    let corpus = &mut loaded.corpus;
+    corpus
+        .documents
+        .retain(|document| !broken.contains(&document.span.file));
+    corpus
+        .requirements
+        .retain(|requirements| !broken.contains(&requirements.header.span.file));
+    corpus
+        .tests
+        .retain(|test| !broken.contains(&test.span.file));
+    errors
+}
+
 /// What a command did: what to write where, and which exit code applies.
 #[derive(Debug, Default)]
 pub struct Outcome {
@@ -162,6 +184,35 @@ impl Outcome {
                 errors,
                 sources,
                 consequence: Consequence::NothingChecked,
+            }),
+            exit: Exit::InputError,
+            ..Outcome::default()
+        }
+    }
+
+    /// A report on the files that loaded, with the input errors of the others
+    /// (if any): then the run fails with the input-error code, and the line
+    /// after the errors says whether anything was checked.
+    pub fn partial(
+        report: String,
+        failed: bool,
+        errors: Vec<Diagnostic>,
+        sources: Sources,
+        checked_any: bool,
+    ) -> Outcome {
+        if errors.is_empty() {
+            return Outcome::report(report, failed);
+        }
+        Outcome {
+            report,
+            input_errors: Some(InputErrors {
+                errors,
+                sources,
+                consequence: if checked_any {
+                    Consequence::OthersChecked
+                } else {
+                    Consequence::NothingChecked
+                },
             }),
             exit: Exit::InputError,
             ..Outcome::default()
