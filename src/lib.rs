@@ -10,6 +10,7 @@
 
 pub mod app;
 pub mod compare;
+pub mod config;
 pub mod coverage;
 pub mod diagnostic;
 pub mod finding;
@@ -23,10 +24,11 @@ pub mod redline;
 pub mod resolve;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod syntax;
 pub mod testing;
 pub mod timeline;
 pub mod vocabulary;
 
-pub use load::{Loaded, load_paths, load_str, load_texts, load_texts_in};
+pub use load::{Loaded, load_inputs, load_paths, load_str, load_texts, load_texts_in};
 pub mod report;

@@ -28,16 +28,27 @@ pub struct Loaded {
 /// The extension of truce files in folders.
 pub const EXTENSION: &str = "truce";
 
-/// Load files and folders (recursively, `*.truce`, in sorted order).
+/// Load files and folders (recursively, `*.truce`, in sorted order); `-` reads
+/// standard input, named `<stdin>` in messages.
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    load_inputs(paths, STDIN_NAME)
+}
+
+/// [`load_paths`], calling standard input `stdin_name` in messages (a name that
+/// ends in `.json` reads it as an export).
+pub fn load_inputs(paths: &[PathBuf], stdin_name: &str) -> Loaded {
     let mut loaded = Loaded::default();
     let files = collect_all(paths, &mut loaded.errors);
     for path in files {
-        let name = path.display().to_string();
         let first = loaded.sources.files().len();
-        match read_file(&path, &name) {
+        let (name, read) = read_input(&path, stdin_name);
+        match read {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) if path.extension().is_some_and(|ext| ext == "json") => {
+                Ok(text)
+                    if Path::new(&name)
+                        .extension()
+                        .is_some_and(|ext| ext == "json") =>
+                {
                     add_json(&mut loaded, &name, &text)
                 }
                 Ok(text) => add_source(&mut loaded, name, text),
@@ -64,6 +75,38 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
     }
     finish(&mut loaded);
     loaded
+}
+
+/// The name messages give a path (`stdin_name` for `-`), and its bytes.
+pub(crate) fn read_input(path: &Path, stdin_name: &str) -> (String, Result<Vec<u8>, Diagnostic>) {
+    if is_stdin(path) {
+        (stdin_name.to_string(), read_stdin(stdin_name))
+    } else {
+        let name = path.display().to_string();
+        let bytes = read_file(path, &name);
+        (name, bytes)
+    }
+}
+
+/// Standard input, at most [`syntax::MAX_FILE_BYTES`] of it.
+fn read_stdin(name: &str) -> Result<Vec<u8>, Diagnostic> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(syntax::MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| Diagnostic::for_path(format!("cannot read {name}: {error}"), name))?;
+    if bytes.len() > syntax::MAX_FILE_BYTES {
+        return Err(Diagnostic::for_path(
+            format!(
+                "{name} is larger than {} MiB",
+                syntax::MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            name,
+        )
+        .hint("split the agreements into several files"));
+    }
+    Ok(bytes)
 }
 
 /// Load one text, as if from a file called `name`.
@@ -93,19 +136,36 @@ pub fn load_texts_in(
     loaded
 }
 
-/// Every file `paths` name, each once: files as given, and the `*.truce` files of
-/// folders, searched in sorted order. Symbolic links are followed, a loop of them
-/// is reported once where it closes, and anything that is not a regular file (a
-/// FIFO, a device) is reported rather than read.
+/// The path that stands for standard input.
+pub const STDIN: &str = "-";
+
+/// What messages call standard input when `--stdin-filename` gives no name.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Whether `path` is `-`, standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN
+}
+
+/// Every file `paths` name, each once: files as given, `-` (standard input) once
+/// however often it is named, and the `*.truce` files of folders, searched in
+/// sorted order by the `ignore` crate, which honours `.gitignore` and `.ignore`
+/// files as git and ripgrep do. Symbolic links are followed; a loop of them is
+/// reported once, where it closes, and not followed; anything that is not a
+/// regular file (a FIFO, a device) is reported rather than read.
 pub(crate) fn collect_all(paths: &[PathBuf], errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut seen = HashSet::new();
+    let mut collector = Collector {
+        files: Vec::new(),
+        seen: HashSet::new(),
+        loops: HashSet::new(),
+        errors,
+    };
     for path in paths {
-        let before = files.len();
-        collect(path, &mut files, &mut seen, errors);
-        if files.len() == before && path.is_dir() {
+        let before = collector.files.len();
+        collector.collect(path);
+        if collector.files.len() == before && path.is_dir() {
             // A wrong folder must not pass CI silently as "0 documents".
-            errors.push(
+            collector.errors.push(
                 Diagnostic::for_path(
                     format!("no .{EXTENSION} files in {}", path.display()),
                     path.display().to_string(),
@@ -114,75 +174,176 @@ pub(crate) fn collect_all(paths: &[PathBuf], errors: &mut Vec<Diagnostic>) -> Ve
             );
         }
     }
-    files
+    collector.files
 }
 
-fn collect(
-    path: &Path,
-    files: &mut Vec<PathBuf>,
-    seen: &mut HashSet<PathBuf>,
-    errors: &mut Vec<Diagnostic>,
-) {
-    let name = path.display().to_string();
-    let metadata = match std::fs::metadata(path) {
-        Ok(metadata) => metadata,
-        Err(error) => {
-            errors.push(
-                Diagnostic::for_path(format!("cannot read {name}: {error}"), name)
-                    .hint("give a .truce file or a folder of them"),
-            );
+struct Collector<'e> {
+    files: Vec<PathBuf>,
+    /// What each file read is, so that one reached twice is read once.
+    seen: HashSet<PathBuf>,
+    /// The loops of links reported, each by its members, so each is reported once.
+    loops: HashSet<Vec<PathBuf>>,
+    errors: &'e mut Vec<Diagnostic>,
+}
+
+impl Collector<'_> {
+    /// The same file named twice, or reached by two links, is read once.
+    fn add(&mut self, file: &Path) {
+        let identity = if is_stdin(file) {
+            file.to_path_buf()
+        } else {
+            std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf())
+        };
+        if self.seen.insert(identity) {
+            self.files.push(file.to_path_buf());
+        }
+    }
+
+    fn collect(&mut self, path: &Path) {
+        if is_stdin(path) {
+            self.add(path);
             return;
         }
-    };
-    // The same file named twice, or reached by two links, is read once.
-    let mut add = |file: &Path, files: &mut Vec<PathBuf>| {
-        let identity = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
-        if seen.insert(identity) {
-            files.push(file.to_path_buf());
-        }
-    };
-    if metadata.is_file() {
-        add(path, files);
-        return;
-    }
-    if !metadata.is_dir() {
-        errors.push(not_regular(&name));
-        return;
-    }
-    let walk = walkdir::WalkDir::new(path)
-        .follow_links(true)
-        .sort_by_file_name();
-    for entry in walk {
-        let entry = match entry {
-            Ok(entry) => entry,
+        let name = path.display().to_string();
+        let metadata = match std::fs::metadata(path) {
+            Ok(metadata) => metadata,
             Err(error) => {
-                let at = error
-                    .path()
-                    .map_or_else(|| name.clone(), |p| p.display().to_string());
-                let message = match error.loop_ancestor() {
-                    Some(ancestor) => format!(
+                self.unreadable(path, &error);
+                return;
+            }
+        };
+        if metadata.is_file() {
+            self.add(path);
+            return;
+        }
+        if !metadata.is_dir() {
+            self.errors.push(not_regular(&name));
+            return;
+        }
+        let walk = ignore::WalkBuilder::new(path)
+            .follow_links(true)
+            // Hidden files are read, as before `.gitignore` was honoured; git's
+            // own folder holds no agreements.
+            .hidden(false)
+            .filter_entry(|entry| entry.file_name() != ".git")
+            // `.gitignore` counts outside a git repository too, as a user reads it.
+            .require_git(false)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .build();
+        for entry in walk {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    self.walk_error(&name, error);
+                    continue;
+                }
+            };
+            let Some(file_type) = entry.file_type() else {
+                continue;
+            };
+            if file_type.is_dir() || entry.path().extension().is_none_or(|ext| ext != EXTENSION) {
+                continue;
+            }
+            if !file_type.is_file() {
+                self.errors
+                    .push(not_regular(&entry.path().display().to_string()));
+                continue;
+            }
+            self.add(entry.path());
+        }
+    }
+
+    /// A path that cannot be read: a loop of links is said to be one, once.
+    fn unreadable(&mut self, path: &Path, error: &std::io::Error) {
+        let name = path.display().to_string();
+        if let Some(chain) = link_loop(path) {
+            let mut members = chain.clone();
+            members.sort();
+            members.dedup();
+            if self.loops.insert(members) {
+                let shown: Vec<String> = chain.iter().map(|p| p.display().to_string()).collect();
+                self.errors.push(
+                    Diagnostic::for_path(
+                        format!(
+                            "{name} is a loop of symbolic links ({}): not read",
+                            shown.join(" → ")
+                        ),
+                        name,
+                    )
+                    .hint("point one of the links at a file"),
+                );
+            }
+            return;
+        }
+        self.errors.push(
+            Diagnostic::for_path(format!("cannot read {name}: {error}"), name)
+                .hint("give a .truce file or a folder of them"),
+        );
+    }
+
+    fn walk_error(&mut self, root: &str, error: ignore::Error) {
+        let mut path: Option<PathBuf> = None;
+        let mut error = &error;
+        loop {
+            match error {
+                ignore::Error::WithPath { path: at, err } => {
+                    path.get_or_insert_with(|| at.clone());
+                    error = err;
+                }
+                ignore::Error::WithDepth { err, .. }
+                | ignore::Error::WithLineNumber { err, .. } => {
+                    error = err;
+                }
+                _ => break,
+            }
+        }
+        match error {
+            ignore::Error::Loop { ancestor, child } => {
+                let at = child.display().to_string();
+                self.errors.push(Diagnostic::for_path(
+                    format!(
                         "{at} is a symbolic link back to {}: a loop, not followed",
                         ancestor.display()
                     ),
-                    None => match error.io_error() {
-                        Some(io) => format!("cannot read {at}: {io}"),
-                        None => format!("cannot read {at}: {error}"),
-                    },
-                };
-                errors.push(Diagnostic::for_path(message, at));
-                continue;
+                    at,
+                ));
             }
-        };
-        let file_type = entry.file_type();
-        if file_type.is_dir() || entry.path().extension().is_none_or(|ext| ext != EXTENSION) {
-            continue;
+            ignore::Error::Io(io) if path.is_some() => {
+                let at = path.unwrap_or_default();
+                self.unreadable(&at, io);
+            }
+            other => {
+                let at = path.map_or_else(|| root.to_string(), |p| p.display().to_string());
+                self.errors.push(Diagnostic::for_path(
+                    format!("cannot read {at}: {other}"),
+                    at,
+                ));
+            }
         }
-        if !file_type.is_file() {
-            errors.push(not_regular(&entry.path().display().to_string()));
-            continue;
-        }
-        add(entry.path(), files);
     }
+}
+
+/// The links from `path` round to one met before, when following its links
+/// loops: `x.truce → y.truce → x.truce`. Lexical, and at most a few dozen
+/// links long; `None` otherwise, and the system's error is reported instead.
+fn link_loop(path: &Path) -> Option<Vec<PathBuf>> {
+    let normal = |path: &Path| -> PathBuf {
+        path.components()
+            .filter(|part| !matches!(part, std::path::Component::CurDir))
+            .collect()
+    };
+    let mut chain = vec![normal(path)];
+    for _ in 0..64 {
+        let current = chain.last()?;
+        let target = std::fs::read_link(current).ok()?;
+        let next = normal(&current.parent().unwrap_or(Path::new("")).join(target));
+        if let Some(at) = chain.iter().position(|known| *known == next) {
+            chain.push(next);
+            return Some(chain.split_off(at));
+        }
+        chain.push(next);
+    }
+    None
 }
 
 fn not_regular(name: &str) -> Diagnostic {

@@ -32,6 +32,16 @@ struct Cli {
     #[arg(short, long, global = true)]
     quiet: bool,
 
+    /// The settings to use, instead of the nearest truce.toml from the working
+    /// folder up.
+    #[arg(long, value_name = "FILE", global = true)]
+    config: Option<PathBuf>,
+
+    /// The file name standard input (the path `-`) goes by in messages; a name
+    /// ending in `.json` reads it as an export.
+    #[arg(long, value_name = "NAME", global = true)]
+    stdin_filename: Option<String>,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -40,8 +50,9 @@ struct Cli {
 enum Command {
     /// Check agreements against the rule catalogue.
     Check {
-        /// Files or folders (searched for *.truce).
-        #[arg(value_name = "PATH", default_value = "agreements/")]
+        /// Files or folders (searched for *.truce, honouring .gitignore); `-` reads
+        /// standard input. Default: `paths` in truce.toml, else agreements/.
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
 
         /// How to write the findings.
@@ -55,6 +66,10 @@ enum Command {
         /// Add each rule's explanation to its findings.
         #[arg(long)]
         explain: bool,
+
+        /// List the findings `allow` lines cover, each with its reason.
+        #[arg(long)]
+        show_suppressed: bool,
 
         /// Show only findings that rest on an agreement's own text: leave out what
         /// is missing only from reports of a text (`known_from summary`, ...).
@@ -70,8 +85,9 @@ enum Command {
     /// Run the `test` blocks: one line per test, `N passed, N failed`, exit code 1
     /// on any failure.
     Test {
-        /// Files or folders (searched for *.truce).
-        #[arg(value_name = "PATH", default_value = "agreements/")]
+        /// Files or folders (searched for *.truce, honouring .gitignore); `-` reads
+        /// standard input. Default: `paths` in truce.toml, else agreements/.
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
 
         /// Also report which rules the tests showed firing and which they never did.
@@ -89,8 +105,9 @@ enum Command {
     },
     /// The matrix of documents × clause kinds (and × red lines with --against).
     Coverage {
-        /// Files or folders (searched for *.truce).
-        #[arg(value_name = "PATH", default_value = "agreements/")]
+        /// Files or folders (searched for *.truce, honouring .gitignore); `-` reads
+        /// standard input. Default: `paths` in truce.toml, else agreements/.
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
 
         /// Add a column per red line of these requirements (an id or a file).
@@ -119,8 +136,9 @@ enum Command {
     },
     /// List documents: id, date, status, parties, clauses.
     List {
-        /// Files or folders (searched for *.truce).
-        #[arg(value_name = "PATH", default_value = "agreements/")]
+        /// Files or folders (searched for *.truce, honouring .gitignore); `-` reads
+        /// standard input. Default: `paths` in truce.toml, else agreements/.
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
 
         /// How to write the list.
@@ -130,8 +148,9 @@ enum Command {
     /// Rewrite files in the canonical layout, keeping every word and comment.
     /// Files that do not parse are left untouched (exit code 2).
     Fmt {
-        /// Files or folders (searched for *.truce).
-        #[arg(value_name = "PATH", default_value = "agreements/")]
+        /// Files or folders (searched for *.truce, honouring .gitignore); `-` reads
+        /// standard input. Default: `paths` in truce.toml, else agreements/.
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
 
         /// Write nothing; list the files whose layout would change (exit code 1).
@@ -150,8 +169,9 @@ enum Command {
     /// Write the checked model (documents, parties, places, clauses, resolved
     /// deadlines, spans) for other tools. Every command reads it back.
     Export {
-        /// Files or folders (searched for *.truce).
-        #[arg(value_name = "PATH", default_value = "agreements/")]
+        /// Files or folders (searched for *.truce, honouring .gitignore); `-` reads
+        /// standard input. Default: `paths` in truce.toml, else agreements/.
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
 
         /// The format to write.
@@ -166,7 +186,8 @@ enum Command {
         documents: Vec<String>,
 
         /// Where to search for document ids: a file or folder; repeat for more.
-        #[arg(long = "in", value_name = "PATH", default_value = "agreements/")]
+        /// Default: `paths` in truce.toml, else agreements/.
+        #[arg(long = "in", value_name = "PATH")]
         search: Vec<PathBuf>,
 
         /// How to write the comparison.
@@ -209,8 +230,9 @@ enum Command {
     /// Every dated event of a thread in order: signings, deadlines (relative ones
     /// resolved), terms, terminations, ultimatums.
     Timeline {
-        /// Files or folders (searched for *.truce).
-        #[arg(value_name = "PATH", default_value = "agreements/")]
+        /// Files or folders (searched for *.truce, honouring .gitignore); `-` reads
+        /// standard input. Default: `paths` in truce.toml, else agreements/.
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
 
         /// How to write the timeline.
@@ -416,28 +438,40 @@ fn main() -> ExitCode {
     colored::control::set_override(use_color(cli.color, std::io::stdout().is_terminal()));
     let stderr_color = use_color(cli.color, std::io::stderr().is_terminal());
     let quiet = cli.quiet;
+    let settings = match cli.command {
+        // `explain` reads no input, and a broken truce.toml must not hide the rules.
+        Command::Explain { .. } | Command::Completions { .. } | Command::Man { .. } => {
+            app::Settings::default()
+        }
+        _ => match app::Settings::read(cli.config.as_deref(), cli.stdin_filename) {
+            Ok(settings) => settings,
+            Err(outcome) => return ExitCode::from(finish(outcome, stderr_color, quiet)),
+        },
+    };
     let outcome = match cli.command {
         Command::Check {
             paths,
             against: Some(against),
             format,
             ..
-        } => app::check::red_lines(&paths, &against, format.app()),
+        } => app::check::red_lines(&paths, &against, format.app(), &settings),
         Command::Check {
             paths,
             format,
             deny,
             explain,
             text_only,
+            show_suppressed,
             against: None,
-        } => app::check::findings(
-            &paths,
-            format.app(),
-            deny.severity(),
-            explain,
-            text_only,
-            quiet,
-        ),
+        } => {
+            let show = app::check::Show {
+                explain,
+                text_only,
+                suppressed: show_suppressed,
+                quiet,
+            };
+            app::check::check_with(&paths, format.app(), deny.severity(), show, &settings)
+        }
         Command::Test {
             paths,
             coverage,
@@ -451,6 +485,7 @@ fn main() -> ExitCode {
                 threshold,
                 quiet,
             },
+            &settings,
         ),
         Command::Coverage {
             paths,
@@ -463,6 +498,7 @@ fn main() -> ExitCode {
             format.app(),
             &require,
             app::terminal_width(),
+            &settings,
         ),
         Command::Explain { rule, format } => {
             let format = match format {
@@ -476,7 +512,7 @@ fn main() -> ExitCode {
                 TextOrJson::Text => app::corpus::ListFormat::Text,
                 TextOrJson::Json => app::corpus::ListFormat::Json,
             };
-            app::corpus::list(&paths, format)
+            app::corpus::list(&paths, format, &settings)
         }
         Command::Fmt {
             paths,
@@ -490,9 +526,9 @@ fn main() -> ExitCode {
                 (false, false, true) => format::Mode::Diff,
                 (false, false, false) => format::Mode::Write,
             };
-            app::corpus::fmt(&paths, mode)
+            app::corpus::fmt(&paths, mode, &settings)
         }
-        Command::Export { paths, format } => app::corpus::export(&paths, format.app()),
+        Command::Export { paths, format } => app::corpus::export(&paths, format.app(), &settings),
         Command::Compare {
             documents,
             search,
@@ -501,15 +537,30 @@ fn main() -> ExitCode {
             deny,
         } => {
             let width = width.unwrap_or_else(app::terminal_width);
-            app::compare::run(&documents, &search, format.app(), width, deny.severity())
+            app::compare::run(
+                &documents,
+                &search,
+                format.app(),
+                width,
+                deny.severity(),
+                &settings,
+            )
+        }
+        Command::Timeline { paths, format } => {
+            app::compare::timeline(&paths, format.app(), &settings)
         }
         Command::PaxDiff {
             paths,
             against,
             explained,
             format,
-        } => app::pax::diff(&paths, &against, explained.as_deref(), format.app()),
-        Command::Timeline { paths, format } => app::compare::timeline(&paths, format.app()),
+        } => app::pax::diff(
+            &paths,
+            &against,
+            explained.as_deref(),
+            format.app(),
+            &settings,
+        ),
         Command::Completions { shell } => completions(shell),
         Command::Man { command } => manual(command.as_deref()),
     };

@@ -46,7 +46,7 @@ impl Checked {
         Checked::from_loaded(crate::load_str(name, text))
     }
 
-    fn from_loaded(loaded: crate::Loaded) -> Result<Checked, Vec<Diagnostic>> {
+    pub(crate) fn from_loaded(loaded: crate::Loaded) -> Result<Checked, Vec<Diagnostic>> {
         if !loaded.errors.is_empty() {
             return Err(loaded.errors);
         }

@@ -130,7 +130,7 @@ fn check_json_explain_includes_explanations() {
 }
 
 #[test]
-fn check_json_reports_input_errors_and_no_findings() {
+fn check_json_reports_input_errors_and_the_other_files_findings() {
     let output = truce(&[
         "check",
         "--format",
@@ -140,7 +140,15 @@ fn check_json_reports_input_errors_and_no_findings() {
     ]);
     assert_eq!(status(&output), 2);
     let report: Value = serde_json::from_slice(&output.stdout).expect("stdout is JSON");
-    assert_eq!(report["findings"], Value::Array(Vec::new()));
+    // One bad file does not hide the findings of the file that loads.
+    let findings = report["findings"].as_array().expect("findings");
+    assert!(!findings.is_empty());
+    assert!(
+        findings
+            .iter()
+            .all(|finding| finding["file"] == "tests/fixtures/findings.truce")
+    );
+    assert_eq!(report["summary"]["documents"], 1);
     let error = &report["errors"][0];
     assert_eq!(error["file"], "tests/fixtures/unknown_kind.truce");
     assert_eq!(error["line"], 6);
@@ -344,16 +352,33 @@ fn unknown_party() {
 }
 
 #[test]
-fn every_input_error_is_reported() {
+fn every_input_error_is_reported_and_the_other_files_checked() {
     let output = truce(&[
         "check",
         "tests/fixtures/unknown_kind.truce",
         "tests/fixtures/clean.truce",
         "tests/fixtures/bad_date.truce",
     ]);
-    assert_input_error(&output, "tests/fixtures/unknown_kind.truce:6:12");
-    assert!(stderr(&output).contains("tests/fixtures/bad_date.truce:3:8"));
-    assert!(stderr(&output).contains("2 input errors"));
+    assert_eq!(status(&output), 2, "{}", transcript(&output));
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("tests/fixtures/unknown_kind.truce:6:12"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("tests/fixtures/bad_date.truce:3:8"),
+        "{errors}"
+    );
+    assert!(
+        errors
+            .ends_with("2 input errors; the files with errors were left out, the others checked\n"),
+        "{errors}"
+    );
+    // The clean file was checked: its (empty) report is on stdout.
+    assert_eq!(
+        stdout(&output),
+        "0 errors, 0 warnings, 0 infos in 1 document (3 files)\n"
+    );
 }
 
 #[test]

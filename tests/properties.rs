@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use truce::model::{
-    Actor, Anchor, AnchorPoint, AttributeValue, Backer, Bound, Citation, Clause, Comparison,
+    Actor, Allow, Anchor, AnchorPoint, AttributeValue, Backer, Bound, Citation, Clause, Comparison,
     Corpus, Count, Deadline, Demand, Distance, Document, Duration, DurationRange, Event, KnownFrom,
     Limit, Link, Party, Place, PlaceRef, Point, Precision, Ratio, Requirement, RequirementMode,
     Requirements, Side, StatusEntry, Strength, TimeUnit, Unit, Value, Weapon, When, Whole,
@@ -570,8 +570,9 @@ fn clause(recital: bool, typed: bool) -> impl Strategy<Value = Clause> {
                 0..3,
             ),
             span(),
+            allows(),
         )
-            .prop_map(move |(number, attributes, resolved, span)| Clause {
+            .prop_map(move |(number, attributes, resolved, span, allows)| Clause {
                 number,
                 kind: Spanned::new(kind, kind_span),
                 recital,
@@ -579,6 +580,7 @@ fn clause(recital: bool, typed: bool) -> impl Strategy<Value = Clause> {
                 resolved,
                 source: Vec::new(),
                 span,
+                allows,
             })
     })
 }
@@ -656,6 +658,17 @@ fn unit() -> impl Strategy<Value = Unit> {
         prop_oneof![name(PARTIES), name(UNITS)],
     )
         .prop_map(|(path, name, parent)| Unit { path, name, parent })
+}
+
+const RULES: &[&str] = &["no-guarantor", "Weak-Commitment", "term-deferred"];
+
+/// `allow RULE "reason"`: mostly a rule id, sometimes a word that names none.
+fn allows() -> impl Strategy<Value = Vec<Allow>> {
+    prop::collection::vec(
+        (spanned(name(RULES)), spanned(free_text()), span())
+            .prop_map(|(rule, reason, span)| Allow { rule, reason, span }),
+        0..2,
+    )
 }
 
 fn backer() -> impl Strategy<Value = Backer> {
@@ -759,13 +772,14 @@ fn document(typed: bool) -> impl Strategy<Value = Document> {
         prop::option::of(spanned(deadline())),
         prop::collection::vec(event(), 0..2),
         prop::option::of(spanned(1u32..100_000)),
+        allows(),
     );
     (header, declarations, clauses, history).prop_map(
         |(
             (id, span, title, date, region, statuses, sources, links),
             (places, parties, units, guarantors, monitors, notes, texts),
             (recitals, clauses),
-            (known_from, in_force, events, pax),
+            (known_from, in_force, events, pax, allows),
         )| Document {
             id,
             span,
@@ -788,6 +802,7 @@ fn document(typed: bool) -> impl Strategy<Value = Document> {
             events,
             recitals,
             clauses,
+            allows,
         },
     )
 }

@@ -20,6 +20,8 @@ struct Document {
     month: u8,
     besieged: bool,
     clauses: Vec<Clause>,
+    /// `allow RULE "reason"` lines on the document, by rule index.
+    allows: Vec<u8>,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -66,6 +68,8 @@ enum Attribute {
     Exchange(u8),
     Barred,
     Destination,
+    /// `allow RULE "reason"` in the clause, by rule index.
+    Allow(u8),
 }
 
 #[derive(Arbitrary, Debug, Clone, Copy)]
@@ -145,7 +149,18 @@ fn attribute(attribute: &Attribute, clauses: usize) -> String {
         Attribute::Exchange(c) => format!("in_exchange_for {}", clause(*c)),
         Attribute::Barred => "barred regime.army".to_string(),
         Attribute::Destination => "destination p".to_string(),
+        Attribute::Allow(rule) => allow(*rule),
     }
+}
+
+/// `allow RULE "reason"` for one of the rules `truce check` runs (except
+/// `unused-allow`, which an `allow` may not name).
+fn allow(rule: u8) -> String {
+    let ids: Vec<&str> = truce::rules::document_rules()
+        .map(|rule| rule.id)
+        .filter(|id| *id != "unused-allow")
+        .collect();
+    format!("allow {} \"accepted\"", ids[usize::from(rule) % ids.len()])
 }
 
 fn render(corpus: &Corpus) -> String {
@@ -159,6 +174,9 @@ fn render(corpus: &Corpus) -> String {
             document.month % 13,
             if document.besieged { " besieged_by regime" } else { "" }
         ));
+        for rule in document.allows.iter().take(4) {
+            text.push_str(&format!("  {}\n", allow(*rule)));
+        }
         let clauses = document.clauses.len().min(64);
         for (number, clause) in document.clauses.iter().take(64).enumerate() {
             text.push_str(&format!("  clause {} {} {{\n", number + 1, kind(clause.kind)));
@@ -181,6 +199,8 @@ fuzz_target!(|corpus: Corpus| {
     let _ = truce::report::diagnostics::render(&loaded.errors, &loaded.sources, false);
     let corpus = &loaded.corpus;
     let findings = truce::rules::check(corpus);
+    let (_, suppressed) = truce::suppress::apply(findings.clone(), corpus);
+    assert!(suppressed.len() <= findings.len());
     let _ = truce::report::text::render(
         &findings,
         corpus,

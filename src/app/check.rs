@@ -9,7 +9,7 @@ use crate::report::{json, redlines, text};
 use crate::rules::{self, Severity};
 
 use super::requirements::load_with_requirements;
-use super::{CiFormat, Outcome, ci_report};
+use super::{CiFormat, Outcome, Settings, ci_report};
 
 /// How to write the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,12 +22,23 @@ pub enum Format {
     Github,
 }
 
+/// What `truce check` shows beyond the findings' kind and place.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Show {
+    /// Add each rule's explanation to its findings.
+    pub explain: bool,
+    /// Leave out findings that something is missing which rest on reports of a
+    /// text, not the text.
+    pub text_only: bool,
+    /// List the findings `allow` lines cover, with their reasons.
+    pub suppressed: bool,
+    /// The text report is the findings alone: no summary lines.
+    pub quiet: bool,
+}
+
 /// Check the files against every rule; findings at or above `deny` fail the run.
-/// With input errors nothing is checked; as JSON, SARIF or GitHub annotations,
-/// the report then holds them.
-/// With `text_only`, findings that something is missing which rest on reports of
-/// a text, not the text, are left out. With `quiet`, the text report is the
-/// findings alone.
+/// [`check_with`] with the default settings and nothing more shown than
+/// `explain` and `text_only` ask.
 pub fn findings(
     paths: &[PathBuf],
     format: Format,
@@ -36,66 +47,85 @@ pub fn findings(
     text_only: bool,
     quiet: bool,
 ) -> Outcome {
-    let loaded = crate::load_paths(paths);
-    if !loaded.errors.is_empty() {
-        let report = match format {
-            Format::Json => json::render(
-                &[],
-                &loaded.errors,
-                &loaded.corpus,
-                &loaded.sources,
-                json::Options { explain },
-            ),
-            Format::Sarif => ci_report(CiFormat::Sarif, &[], &loaded.errors, &loaded.sources),
-            Format::Github => ci_report(CiFormat::Github, &[], &loaded.errors, &loaded.sources),
-            Format::Text => String::new(),
-        };
-        return Outcome {
-            report,
-            ..Outcome::input_errors(loaded.errors, loaded.sources)
-        };
-    }
-    let mut findings = rules::check(&loaded.corpus);
-    if text_only {
+    let show = Show {
+        explain,
+        text_only,
+        suppressed: false,
+        quiet,
+    };
+    check_with(paths, format, deny, show, &Settings::default())
+}
+
+/// Check the files against every rule, as `settings` configure them, and apply
+/// the documents' `allow` lines; findings at or above `deny` fail the run.
+///
+/// A file with input errors does not hide the others: their findings are
+/// reported with the errors (and the run fails with the input-error code). As
+/// JSON, SARIF or GitHub annotations, the report holds both.
+pub fn check_with(
+    paths: &[PathBuf],
+    format: Format,
+    deny: Severity,
+    show: Show,
+    settings: &Settings,
+) -> Outcome {
+    let mut loaded = settings.load(paths);
+    // The documents of files without errors are checked.
+    let errors = super::set_aside_broken(&mut loaded);
+    let checked = &loaded.corpus;
+    let mut findings = settings.config.apply(rules::check(checked));
+    if show.text_only {
         findings.retain(|finding| finding.basis != Some(Basis::Reports));
     }
+    let (findings, suppressed) = crate::suppress::apply(findings, checked);
+    let nothing_checked = !errors.is_empty() && checked.documents.is_empty();
     let report = match format {
-        Format::Text => text::render(
+        Format::Text if nothing_checked => String::new(),
+        Format::Text => text::render_suppressed(
             &findings,
-            &loaded.corpus,
+            &suppressed,
+            show.suppressed,
+            checked,
             &loaded.sources,
-            text::Options { explain, quiet },
+            text::Options {
+                explain: show.explain,
+                quiet: show.quiet,
+            },
         ),
-        Format::Json => json::render(
+        Format::Json => json::render_report(&json::report_suppressed(
             &findings,
-            &[],
-            &loaded.corpus,
+            &suppressed,
+            show.suppressed,
+            &errors,
+            checked,
             &loaded.sources,
-            json::Options { explain },
-        ),
+            json::Options {
+                explain: show.explain,
+            },
+        )),
         Format::Sarif | Format::Github => {
             let ci = match format {
                 Format::Sarif => CiFormat::Sarif,
                 _ => CiFormat::Github,
             };
-            let ordered = crate::report::in_report_order(&findings, &loaded.corpus);
-            ci_report(ci, &ordered, &[], &loaded.sources)
+            let ordered = crate::report::in_report_order(&findings, checked);
+            ci_report(ci, &ordered, &errors, &loaded.sources)
         }
     };
     let failed = findings.iter().any(|finding| finding.severity >= deny);
-    Outcome::report(report, failed)
+    Outcome::partial(report, failed, errors, loaded.sources, !nothing_checked)
 }
 
 /// Check each document against the red lines `against` names (an id, or a file
 /// holding one requirements block); any unmet or violated fails the run.
-pub fn red_lines(paths: &[PathBuf], against: &str, format: Format) -> Outcome {
+pub fn red_lines(paths: &[PathBuf], against: &str, format: Format, settings: &Settings) -> Outcome {
     if matches!(format, Format::Sarif | Format::Github) {
         return Outcome::bad_argument(
             "red lines are reported as text or JSON only".to_string(),
             Some("use `--format text` or `--format json` with `--against`".to_string()),
         );
     }
-    let found = match load_with_requirements(paths, against) {
+    let found = match load_with_requirements(paths, against, settings) {
         Ok(found) => found,
         Err(loaded) => return Outcome::input_errors(loaded.errors, loaded.sources),
     };
@@ -179,7 +209,12 @@ requirements r { require truce ceasefire { text "a ceasefire" } }
 
     #[test]
     fn unmet_red_lines_fail_the_run() {
-        let outcome = red_lines(&paths(&[PROPOSAL]), RED_LINES, Format::Text);
+        let outcome = red_lines(
+            &paths(&[PROPOSAL]),
+            RED_LINES,
+            Format::Text,
+            &Settings::default(),
+        );
         assert_eq!(outcome.exit, Exit::Findings);
         assert!(outcome.input_errors.is_none());
         assert!(
@@ -198,6 +233,7 @@ requirements r { require truce ceasefire { text "a ceasefire" } }
             &paths(&[PROPOSAL, RED_LINES]),
             "factions_line",
             Format::Json,
+            &Settings::default(),
         );
         assert_eq!(outcome.exit, Exit::InputError);
         assert_eq!(outcome.report, "");

@@ -7,7 +7,7 @@ use crate::compare;
 use crate::finding::Severity;
 use crate::report::{compare_html, compare_json, compare_markdown, compare_text, compare_timeline};
 
-use super::{CiFormat, Outcome, ci_report};
+use super::{CiFormat, Outcome, Settings, ci_report};
 
 /// How to write a comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,8 +40,9 @@ pub fn run(
     format: Format,
     width: usize,
     deny: Severity,
+    settings: &Settings,
 ) -> Outcome {
-    let selection = compare::select(documents, search);
+    let selection = compare::select(documents, &settings.paths(search));
     if !selection.errors.is_empty() {
         let report = ci_format(format).map_or(String::new(), |ci| {
             ci_report(ci, &[], &selection.errors, &selection.loaded.sources)
@@ -51,7 +52,13 @@ pub fn run(
             ..Outcome::input_errors(selection.errors, selection.loaded.sources)
         };
     }
-    let thread = crate::rules::thread_in(&selection.documents(), &selection.loaded.corpus);
+    let mut thread = crate::rules::thread_in(&selection.documents(), &selection.loaded.corpus);
+    // truce.toml's severities and selection hold for comparison findings too.
+    for step in &mut thread.steps {
+        step.findings = settings.config.apply(std::mem::take(&mut step.findings));
+        step.resolved = settings.config.apply(std::mem::take(&mut step.resolved));
+        step.appeared = settings.config.apply(std::mem::take(&mut step.appeared));
+    }
     let sources = &selection.loaded.sources;
     let report = match format {
         Format::Text => compare_text::render(&thread, sources, compare_text::Options { width }),
@@ -79,18 +86,21 @@ fn ci_format(format: Format) -> Option<CiFormat> {
     }
 }
 
-/// The timeline of the files' documents. Only input errors fail the run.
-pub fn timeline(paths: &[PathBuf], format: TimelineFormat) -> Outcome {
-    let loaded = crate::load_paths(paths);
-    if !loaded.errors.is_empty() {
-        return Outcome::input_errors(loaded.errors, loaded.sources);
+/// The timeline of the files' documents. Only input errors fail the run; the
+/// documents of the other files are still put in order.
+pub fn timeline(paths: &[PathBuf], format: TimelineFormat, settings: &Settings) -> Outcome {
+    let mut loaded = settings.load(paths);
+    let errors = super::set_aside_broken(&mut loaded);
+    let any = !loaded.corpus.documents.is_empty();
+    if !any && !errors.is_empty() {
+        return Outcome::input_errors(errors, loaded.sources);
     }
     let timeline = crate::timeline::timeline(&loaded.corpus);
     let report = match format {
         TimelineFormat::Text => compare_timeline::render(&timeline),
         TimelineFormat::Json => compare_timeline::render_json(&timeline, &loaded.sources),
     };
-    Outcome::report(report, false)
+    Outcome::partial(report, false, errors, loaded.sources, any)
 }
 
 #[cfg(test)]
@@ -106,7 +116,14 @@ mod tests {
     fn two_ids_found_in_the_search_path_are_compared() {
         let search = [PathBuf::from("agreements/")];
         let documents = ids(&["loka_first_offer", "loka_second_offer"]);
-        let outcome = run(&documents, &search, Format::Json, 100, Severity::Error);
+        let outcome = run(
+            &documents,
+            &search,
+            Format::Json,
+            100,
+            Severity::Error,
+            &Settings::default(),
+        );
         assert_eq!(outcome.exit, Exit::Clean);
         let report: serde_json::Value =
             serde_json::from_str(&outcome.report).expect("the report is JSON");
@@ -118,10 +135,28 @@ mod tests {
     fn a_dropped_guarantee_fails_the_run_from_deny_warning() {
         let search = [PathBuf::from("agreements/")];
         let documents = ids(&["al_waer_proposal_2016", "al_waer_final_2017"]);
-        let gate = |deny| run(&documents, &search, Format::Text, 100, deny).exit;
+        let gate = |deny| {
+            run(
+                &documents,
+                &search,
+                Format::Text,
+                100,
+                deny,
+                &Settings::default(),
+            )
+            .exit
+        };
         assert_eq!(gate(Severity::Error), Exit::Clean);
         assert_eq!(gate(Severity::Warning), Exit::Findings);
-        let report = run(&documents, &search, Format::Json, 100, Severity::Warning).report;
+        let report = run(
+            &documents,
+            &search,
+            Format::Json,
+            100,
+            Severity::Warning,
+            &Settings::default(),
+        )
+        .report;
         assert!(
             report.contains("\"rule\": \"guarantee-dropped\""),
             "{report}"
@@ -137,7 +172,14 @@ mod tests {
     fn an_unknown_id_is_an_input_error_with_a_did_you_mean() {
         let search = [PathBuf::from("agreements/")];
         let documents = ids(&["loka_first_ofer", "loka_second_offer"]);
-        let outcome = run(&documents, &search, Format::Text, 100, Severity::Error);
+        let outcome = run(
+            &documents,
+            &search,
+            Format::Text,
+            100,
+            Severity::Error,
+            &Settings::default(),
+        );
         assert_eq!(outcome.exit, Exit::InputError);
         assert_eq!(outcome.report, "");
         let stderr = outcome.stderr(false);
@@ -151,12 +193,16 @@ mod tests {
     #[test]
     fn a_timeline_with_input_errors_reports_nothing() {
         let bad = [PathBuf::from("tests/fixtures/bad_date.truce")];
-        let outcome = timeline(&bad, TimelineFormat::Text);
+        let outcome = timeline(&bad, TimelineFormat::Text, &Settings::default());
         assert_eq!(
             (outcome.exit, outcome.report.as_str()),
             (Exit::InputError, "")
         );
-        let good = timeline(&[PathBuf::from("agreements/")], TimelineFormat::Json);
+        let good = timeline(
+            &[PathBuf::from("agreements/")],
+            TimelineFormat::Json,
+            &Settings::default(),
+        );
         assert_eq!(good.exit, Exit::Clean);
         assert!(serde_json::from_str::<serde_json::Value>(&good.report).is_ok());
     }

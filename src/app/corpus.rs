@@ -8,7 +8,7 @@ use crate::interchange;
 use crate::pax;
 use crate::report::{self, list};
 
-use super::{Consequence, Exit, InputErrors, Outcome};
+use super::{Consequence, Exit, InputErrors, Outcome, Settings};
 
 /// How to export the checked model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,22 +32,25 @@ pub enum ListFormat {
 }
 
 /// One line (or JSON object) per document. Only input errors fail the run.
-pub fn list(paths: &[PathBuf], format: ListFormat) -> Outcome {
-    let loaded = crate::load_paths(paths);
-    if !loaded.errors.is_empty() {
-        return Outcome::input_errors(loaded.errors, loaded.sources);
-    }
+///
+/// A file with input errors does not hide the others: their documents are
+/// listed, the errors reported, and the run fails with the input-error code.
+pub fn list(paths: &[PathBuf], format: ListFormat, settings: &Settings) -> Outcome {
+    let mut loaded = settings.load(paths);
+    let errors = super::set_aside_broken(&mut loaded);
+    let listed = !loaded.corpus.documents.is_empty();
     let report = match format {
+        _ if !listed && !errors.is_empty() => String::new(),
         ListFormat::Text => list::render(&loaded.corpus),
         ListFormat::Json => list::render_json(&loaded.corpus, &loaded.sources),
     };
-    Outcome::report(report, false)
+    Outcome::partial(report, false, errors, loaded.sources, listed)
 }
 
 /// The checked model, for other tools. Input errors, or a model that cannot be
 /// written, fail the run.
-pub fn export(paths: &[PathBuf], format: ExportFormat) -> Outcome {
-    let loaded = crate::load_paths(paths);
+pub fn export(paths: &[PathBuf], format: ExportFormat, settings: &Settings) -> Outcome {
+    let loaded = settings.load(paths);
     if !loaded.errors.is_empty() {
         return Outcome::input_errors(loaded.errors, loaded.sources);
     }
@@ -88,11 +91,15 @@ pub fn export(paths: &[PathBuf], format: ExportFormat) -> Outcome {
 /// [`format::Mode::Check`], the report lists the files that would change and any
 /// fails the run; with [`format::Mode::Stdout`], it is the formatted texts. Files
 /// with errors are left untouched, the others formatted, and the run fails.
-pub fn fmt(paths: &[PathBuf], mode: format::Mode) -> Outcome {
-    let mut outcome = format::run(paths, mode);
+/// Standard input (`-`) has no file to rewrite: it is printed formatted.
+pub fn fmt(paths: &[PathBuf], mode: format::Mode, settings: &Settings) -> Outcome {
+    let mut outcome = format::run(&settings.paths(paths), mode, settings.stdin_name());
     let messages = line_ending_warnings(&outcome.line_endings, mode);
+    let printed =
+        matches!(mode, format::Mode::Stdout | format::Mode::Diff) || !outcome.stdout.is_empty();
     let report = match mode {
         format::Mode::Stdout | format::Mode::Diff => std::mem::take(&mut outcome.stdout),
+        format::Mode::Write if printed => std::mem::take(&mut outcome.stdout),
         format::Mode::Check => outcome
             .changed
             .iter()
@@ -100,7 +107,7 @@ pub fn fmt(paths: &[PathBuf], mode: format::Mode) -> Outcome {
             .collect(),
         format::Mode::Write => String::new(),
     };
-    let verbatim = matches!(mode, format::Mode::Stdout | format::Mode::Diff);
+    let verbatim = printed;
     if !outcome.errors.is_empty() {
         return Outcome {
             report,
@@ -152,22 +159,25 @@ mod tests {
         let untidy = folder.path().join("untidy.truce");
         std::fs::write(&untidy, "agreement a {   title \"A\" }\n").expect("written");
         let paths = [untidy.clone()];
-        let outcome = fmt(&paths, format::Mode::Check);
+        let outcome = fmt(&paths, format::Mode::Check, &Settings::default());
         assert_eq!(outcome.exit, Exit::Findings);
         assert_eq!(outcome.report, format!("{}\n", untidy.display()));
         // --check writes nothing.
         let text = std::fs::read_to_string(&untidy).expect("read");
         assert_eq!(text, "agreement a {   title \"A\" }\n");
 
-        let written = fmt(&paths, format::Mode::Write);
+        let written = fmt(&paths, format::Mode::Write, &Settings::default());
         assert_eq!((written.exit, written.report.as_str()), (Exit::Clean, ""));
-        assert_eq!(fmt(&paths, format::Mode::Check).exit, Exit::Clean);
+        assert_eq!(
+            fmt(&paths, format::Mode::Check, &Settings::default()).exit,
+            Exit::Clean
+        );
     }
 
     #[test]
     fn fmt_errors_say_the_files_were_left_untouched() {
         let paths = [PathBuf::from("tests/fixtures/truncated.truce")];
-        let outcome = fmt(&paths, format::Mode::Check);
+        let outcome = fmt(&paths, format::Mode::Check, &Settings::default());
         assert_eq!(outcome.exit, Exit::InputError);
         let stderr = outcome.stderr(false);
         assert!(
@@ -179,8 +189,8 @@ mod tests {
     #[test]
     fn list_as_json_gives_each_document_its_facts() {
         let paths = [PathBuf::from("agreements/")];
-        let lines = list(&paths, ListFormat::Text).report;
-        let outcome = list(&paths, ListFormat::Json);
+        let lines = list(&paths, ListFormat::Text, &Settings::default()).report;
+        let outcome = list(&paths, ListFormat::Json, &Settings::default());
         assert_eq!(outcome.exit, Exit::Clean);
         let listing: serde_json::Value = serde_json::from_str(&outcome.report).expect("JSON");
         assert_eq!(listing["version"], 1);
@@ -217,9 +227,9 @@ mod tests {
     fn list_and_export_report_input_errors_and_nothing_else() {
         let bad = [PathBuf::from("tests/fixtures/bad_date.truce")];
         for outcome in [
-            list(&bad, ListFormat::Text),
-            list(&bad, ListFormat::Json),
-            export(&bad, ExportFormat::Json),
+            list(&bad, ListFormat::Text, &Settings::default()),
+            list(&bad, ListFormat::Json, &Settings::default()),
+            export(&bad, ExportFormat::Json, &Settings::default()),
         ] {
             assert_eq!(
                 (outcome.exit, outcome.report.as_str()),
@@ -228,7 +238,7 @@ mod tests {
             assert!(outcome.input_errors.is_some());
         }
         let good = [PathBuf::from("tests/fixtures/clean.truce")];
-        let exported = export(&good, ExportFormat::Json);
+        let exported = export(&good, ExportFormat::Json, &Settings::default());
         assert_eq!(exported.exit, Exit::Clean);
         assert!(serde_json::from_str::<serde_json::Value>(&exported.report).is_ok());
     }

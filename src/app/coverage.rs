@@ -11,7 +11,7 @@ use crate::report::coverage as report;
 use crate::vocabulary::{self, Vocabulary};
 
 use super::requirements::load_with_requirements;
-use super::{Outcome, argument_error};
+use super::{Outcome, Settings, argument_error};
 
 /// How to write the matrix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,16 +39,17 @@ pub fn run(
     format: Format,
     require: &[String],
     width: usize,
+    settings: &Settings,
 ) -> Outcome {
     match against {
-        Some(against) => match load_with_requirements(paths, against) {
+        Some(against) => match load_with_requirements(paths, against, settings) {
             Ok(found) => {
                 let requirements = Some(found.requirements());
                 matrix(found.loaded(), requirements, require, format, width)
             }
             Err(loaded) => Outcome::input_errors(loaded.errors, loaded.sources),
         },
-        None => matrix(&crate::load_paths(paths), None, require, format, width),
+        None => matrix(&settings.load(paths), None, require, format, width),
     }
 }
 
@@ -184,7 +185,14 @@ agreement c { clause 1 ceasefire { text "y" }; clause 2 evacuation { people civi
     fn a_document_lacking_a_required_kind_fails_the_run() {
         let paths = [PathBuf::from(PROPOSAL)];
         let require = kinds(&["ceasefire", "guarantee"]);
-        let outcome = run(&paths, None, Format::Csv, &require, 100);
+        let outcome = run(
+            &paths,
+            None,
+            Format::Csv,
+            &require,
+            100,
+            &Settings::default(),
+        );
         assert_eq!(outcome.exit, Exit::Findings);
         assert_eq!(
             outcome.stderr(false),
@@ -196,14 +204,28 @@ agreement c { clause 1 ceasefire { text "y" }; clause 2 evacuation { people civi
             outcome.report
         );
 
-        let outcome = run(&paths, None, Format::Csv, &kinds(&["ceasefire"]), 100);
+        let outcome = run(
+            &paths,
+            None,
+            Format::Csv,
+            &kinds(&["ceasefire"]),
+            100,
+            &Settings::default(),
+        );
         assert_eq!((outcome.exit, outcome.messages.as_str()), (Exit::Clean, ""));
     }
 
     #[test]
     fn an_unknown_required_kind_is_an_input_error_and_nothing_is_reported() {
         let paths = [PathBuf::from(PROPOSAL)];
-        let outcome = run(&paths, None, Format::Text, &kinds(&["ceasfire"]), 100);
+        let outcome = run(
+            &paths,
+            None,
+            Format::Text,
+            &kinds(&["ceasfire"]),
+            100,
+            &Settings::default(),
+        );
         assert_eq!(outcome.exit, Exit::InputError);
         assert_eq!(outcome.report, "");
         let stderr = outcome.stderr(false);

@@ -25,9 +25,95 @@ pub mod test_blocks;
 pub use requirements::{WithRequirements, load_with_requirements};
 pub use terminal::{MAX_WIDTH, MIN_WIDTH, terminal_width};
 
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::load::{Loaded, STDIN_NAME};
 use crate::report::{self, diagnostics};
-use crate::source::Sources;
+use crate::source::{FileId, Sources};
+
+/// What every command that reads paths shares: the project's settings
+/// (`truce.toml`) and the name standard input goes by.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    pub config: Config,
+    /// What messages call standard input (the path `-`); `<stdin>` when `None`.
+    pub stdin_name: Option<String>,
+}
+
+impl Settings {
+    /// `--config FILE`, else the nearest `truce.toml` from the working folder up,
+    /// else the defaults. A file that cannot be read or has errors is an input
+    /// error, reported as one.
+    pub fn read(config: Option<&Path>, stdin_name: Option<String>) -> Result<Settings, Outcome> {
+        let file = match config {
+            Some(file) => Some(file.to_path_buf()),
+            None => Config::discover(Path::new(".")),
+        };
+        let mut sources = Sources::default();
+        let config = match file {
+            Some(file) => match Config::load(&file, &mut sources) {
+                Ok(config) => config,
+                Err(errors) => return Err(Outcome::input_errors(errors, sources)),
+            },
+            None => Config::default(),
+        };
+        Ok(Settings { config, stdin_name })
+    }
+
+    /// The paths a command reads: those given, else the config's, else
+    /// `agreements/`.
+    pub fn paths(&self, given: &[PathBuf]) -> Vec<PathBuf> {
+        self.config.paths_or_default(given)
+    }
+
+    pub fn stdin_name(&self) -> &str {
+        self.stdin_name.as_deref().unwrap_or(STDIN_NAME)
+    }
+
+    /// Load what the command line gave (or the default paths).
+    pub fn load(&self, given: &[PathBuf]) -> Loaded {
+        crate::load_inputs(&self.paths(given), self.stdin_name())
+    }
+}
+
+/// The files with an input error: the ones whose documents are left out when
+/// the others are still checked.
+pub fn files_with_errors(errors: &[Diagnostic]) -> std::collections::HashSet<FileId> {
+    errors
+        .iter()
+        .filter_map(|error| error.span)
+        .chain(
+            errors
+                .iter()
+                .flat_map(|error| error.related.iter().map(|(span, _)| *span)),
+        )
+        .map(|span| span.file)
+        .collect()
+}
+
+/// Take the input errors out of `loaded`, and with them the documents of the
+/// files they are in (requirements and tests too), so that one bad file does
+/// not hide what the others hold.
+pub fn set_aside_broken(loaded: &mut Loaded) -> Vec<Diagnostic> {
+    let errors = std::mem::take(&mut loaded.errors);
+    if errors.is_empty() {
+        return errors;
+    }
+    let broken = files_with_errors(&errors);
+    let corpus = &mut loaded.corpus;
+    corpus
+        .documents
+        .retain(|document| !broken.contains(&document.span.file));
+    corpus
+        .requirements
+        .retain(|requirements| !broken.contains(&requirements.header.span.file));
+    corpus
+        .tests
+        .retain(|test| !broken.contains(&test.span.file));
+    errors
+}
 
 /// What a command did: what to write where, and which exit code applies.
 #[derive(Debug, Default)]
@@ -77,6 +163,9 @@ pub enum Consequence {
     FilesLeftUntouched,
     /// An argument named nothing; no input was read, and the error says it all.
     BadArgument,
+    /// The files with errors were left out; the others were checked, and what
+    /// was found in them is reported.
+    OthersChecked,
 }
 
 impl Outcome {
@@ -113,6 +202,35 @@ impl Outcome {
         outcome
     }
 
+    /// A report on the files that loaded, with the input errors of the others
+    /// (if any): then the run fails with the input-error code, and the line
+    /// after the errors says whether anything was checked.
+    pub fn partial(
+        report: String,
+        failed: bool,
+        errors: Vec<Diagnostic>,
+        sources: Sources,
+        checked_any: bool,
+    ) -> Outcome {
+        if errors.is_empty() {
+            return Outcome::report(report, failed);
+        }
+        Outcome {
+            report,
+            input_errors: Some(InputErrors {
+                errors,
+                sources,
+                consequence: if checked_any {
+                    Consequence::OthersChecked
+                } else {
+                    Consequence::NothingChecked
+                },
+            }),
+            exit: Exit::InputError,
+            ..Outcome::default()
+        }
+    }
+
     /// Everything for standard error: the input errors, the line saying what
     /// became of the input, then the messages.
     pub fn stderr(&self, color: bool) -> String {
@@ -133,6 +251,10 @@ impl Outcome {
                 }
                 Consequence::FilesLeftUntouched => out.push_str(&format!(
                     "error: {count} input error{}; the files with errors were left untouched\n",
+                    if count == 1 { "" } else { "s" }
+                )),
+                Consequence::OthersChecked => out.push_str(&format!(
+                    "error: {count} input error{}; the files with errors were left out, the others checked\n",
                     if count == 1 { "" } else { "s" }
                 )),
                 Consequence::BadArgument => {}

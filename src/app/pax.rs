@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::pax::diff;
 use crate::report;
 
-use super::{Exit, Outcome};
+use super::{Exit, Outcome, Settings};
 
 /// How to write the comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,8 +24,9 @@ pub fn diff(
     against: &Path,
     explained: Option<&Path>,
     format: Format,
+    settings: &Settings,
 ) -> Outcome {
-    let mut loaded = crate::load_paths(paths);
+    let mut loaded = settings.load(paths);
     let reference = read(&mut loaded, against, diff::read_reference);
     let explanations = match explained {
         Some(path) => read(&mut loaded, path, diff::read_explanations),

@@ -4,10 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::load::{Loaded, load_paths};
+use crate::load::Loaded;
 use crate::model::Requirements;
 
-use super::argument_error;
+use super::{Settings, argument_error};
 
 /// The loaded files and the requirements `--against` named among them.
 #[derive(Debug)]
@@ -35,14 +35,16 @@ impl WithRequirements {
 pub fn load_with_requirements(
     paths: &[PathBuf],
     against: &str,
+    settings: &Settings,
 ) -> Result<WithRequirements, Loaded> {
     let as_path = PathBuf::from(against);
     let from_file = as_path.is_file();
-    let mut all = paths.to_vec();
+    let paths = settings.paths(paths);
+    let mut all = paths.clone();
     if from_file && !paths.contains(&as_path) {
         all.push(as_path.clone());
     }
-    let mut loaded = load_paths(&all);
+    let mut loaded = crate::load_inputs(&all, settings.stdin_name());
     if !loaded.errors.is_empty() {
         return Err(loaded);
     }
@@ -121,20 +123,28 @@ mod tests {
 
     #[test]
     fn an_id_names_requirements_in_the_files_given() {
-        let found = load_with_requirements(&paths(&[PROPOSAL, RED_LINES]), "factions_lines")
-            .expect("the id is found");
+        let found = load_with_requirements(
+            &paths(&[PROPOSAL, RED_LINES]),
+            "factions_lines",
+            &Settings::default(),
+        )
+        .expect("the id is found");
         assert_eq!(found.requirements().id(), "factions_lines");
         assert_eq!(found.loaded().corpus.documents.len(), 1);
     }
 
     #[test]
     fn a_file_is_loaded_with_the_paths_and_names_its_only_requirements() {
-        let found =
-            load_with_requirements(&paths(&[PROPOSAL]), RED_LINES).expect("the file is read");
+        let found = load_with_requirements(&paths(&[PROPOSAL]), RED_LINES, &Settings::default())
+            .expect("the file is read");
         assert_eq!(found.requirements().id(), "factions_lines");
         // The file given as --against is loaded once, even when also a path.
-        let again = load_with_requirements(&paths(&[PROPOSAL, RED_LINES]), RED_LINES)
-            .expect("the file is read once");
+        let again = load_with_requirements(
+            &paths(&[PROPOSAL, RED_LINES]),
+            RED_LINES,
+            &Settings::default(),
+        )
+        .expect("the file is read once");
         assert_eq!(again.loaded().sources.files().len(), 2);
     }
 
@@ -146,7 +156,7 @@ mod tests {
             |id: &str| format!("requirements {id} {{\n  require truce ceasefire {{}}\n}}\n");
         std::fs::write(&file, block("first") + &block("second")).expect("written");
         let against = file.display().to_string();
-        let loaded = load_with_requirements(&paths(&[PROPOSAL]), &against)
+        let loaded = load_with_requirements(&paths(&[PROPOSAL]), &against, &Settings::default())
             .expect_err("two blocks name no one of them");
         let expected = format!("{against} holds 2 requirements blocks, not one");
         assert_eq!(
@@ -161,7 +171,7 @@ mod tests {
 
     #[test]
     fn a_file_with_no_requirements_block_is_an_input_error() {
-        let loaded = load_with_requirements(&paths(&[RED_LINES]), PROPOSAL)
+        let loaded = load_with_requirements(&paths(&[RED_LINES]), PROPOSAL, &Settings::default())
             .expect_err("the proposal holds no requirements");
         assert_eq!(
             loaded.errors[0].message,
@@ -171,8 +181,12 @@ mod tests {
 
     #[test]
     fn an_unknown_id_suggests_the_closest() {
-        let loaded = load_with_requirements(&paths(&[PROPOSAL, RED_LINES]), "factions_line")
-            .expect_err("no such id");
+        let loaded = load_with_requirements(
+            &paths(&[PROPOSAL, RED_LINES]),
+            "factions_line",
+            &Settings::default(),
+        )
+        .expect_err("no such id");
         assert_eq!(
             messages(&loaded),
             [(
@@ -187,8 +201,9 @@ mod tests {
 
     #[test]
     fn an_unknown_id_with_nothing_close_says_what_to_give() {
-        let loaded = load_with_requirements(&paths(&[PROPOSAL]), "factions_lines")
-            .expect_err("no requirements were loaded");
+        let loaded =
+            load_with_requirements(&paths(&[PROPOSAL]), "factions_lines", &Settings::default())
+                .expect_err("no requirements were loaded");
         assert_eq!(
             messages(&loaded),
             [(
@@ -200,8 +215,12 @@ mod tests {
 
     #[test]
     fn input_errors_come_back_before_any_lookup() {
-        let loaded = load_with_requirements(&paths(&["tests/fixtures/missing.truce"]), "x")
-            .expect_err("the path does not exist");
+        let loaded = load_with_requirements(
+            &paths(&["tests/fixtures/missing.truce"]),
+            "x",
+            &Settings::default(),
+        )
+        .expect_err("the path does not exist");
         assert_eq!(loaded.errors.len(), 1);
         assert!(
             loaded.errors[0]

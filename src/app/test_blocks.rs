@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::report::{junit, redlines};
 use crate::testing::{self, Checked, RuleCoverage};
 
-use super::Outcome;
+use super::{Outcome, Settings};
 
 /// How to write the results.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -35,20 +35,25 @@ pub struct Options {
 /// Run every test block; any failure fails the run, and so does rule coverage
 /// below `options.threshold`. Names in the tests that refer to nothing are
 /// input errors, and then nothing runs.
-pub fn run(paths: &[PathBuf], options: Options) -> Outcome {
+pub fn run(paths: &[PathBuf], options: Options, settings: &Settings) -> Outcome {
     let rules: Vec<&'static str> = crate::rules::document_rules().map(|rule| rule.id).collect();
-    run_accounting(paths, &rules, options)
+    run_accounting(paths, &rules, options, settings)
 }
 
 /// [`run`], accounting for the rules of `catalogue` when coverage is asked for.
-pub fn run_accounting(paths: &[PathBuf], catalogue: &[&'static str], options: Options) -> Outcome {
-    let checked = match Checked::load(paths) {
+pub fn run_accounting(
+    paths: &[PathBuf],
+    catalogue: &[&'static str],
+    options: Options,
+    settings: &Settings,
+) -> Outcome {
+    let loaded = settings.load(paths);
+    if !loaded.errors.is_empty() {
+        return Outcome::input_errors(loaded.errors, loaded.sources);
+    }
+    let checked = match Checked::from_loaded(loaded) {
         Ok(checked) => checked,
-        Err(errors) => {
-            // `Checked::load` keeps only the errors; their spans need the sources.
-            let loaded = crate::load_paths(paths);
-            return Outcome::input_errors(errors, loaded.sources);
-        }
+        Err(errors) => return Outcome::input_errors(errors, Default::default()),
     };
     let errors = testing::validate(checked.corpus());
     if !errors.is_empty() {
@@ -105,14 +110,22 @@ mod tests {
 
     #[test]
     fn passing_tests_pass_the_run_and_failing_ones_fail_it() {
-        let passing = run(&paths("passing_tests.truce"), Options::default());
+        let passing = run(
+            &paths("passing_tests.truce"),
+            Options::default(),
+            &Settings::default(),
+        );
         assert_eq!(passing.exit, Exit::Clean);
         assert!(
             passing.report.ends_with("1 passed, 0 failed\n"),
             "{}",
             passing.report
         );
-        let failing = run(&paths("failing_tests.truce"), Options::default());
+        let failing = run(
+            &paths("failing_tests.truce"),
+            Options::default(),
+            &Settings::default(),
+        );
         assert_eq!(failing.exit, Exit::Findings);
         assert!(failing.report.contains("FAILED"), "{}", failing.report);
     }
@@ -124,7 +137,12 @@ mod tests {
             coverage: true,
             ..Options::default()
         };
-        let outcome = run_accounting(&paths("passing_tests.truce"), &rules, coverage);
+        let outcome = run_accounting(
+            &paths("passing_tests.truce"),
+            &rules,
+            coverage,
+            &Settings::default(),
+        );
         assert!(
             outcome
                 .report
@@ -132,13 +150,21 @@ mod tests {
             "{}",
             outcome.report
         );
-        let without = run(&paths("passing_tests.truce"), Options::default());
+        let without = run(
+            &paths("passing_tests.truce"),
+            Options::default(),
+            &Settings::default(),
+        );
         assert!(!without.report.contains("rule coverage"));
     }
 
     #[test]
     fn a_test_naming_nothing_is_an_input_error() {
-        let outcome = run(&paths("passing_tests.truce")[2..], Options::default());
+        let outcome = run(
+            &paths("passing_tests.truce")[2..],
+            Options::default(),
+            &Settings::default(),
+        );
         assert_eq!(outcome.exit, Exit::InputError);
         let stderr = outcome.stderr(false);
         assert!(stderr.contains("unknown document `proposal`"), "{stderr}");

@@ -42,19 +42,29 @@ pub struct Outcome {
 }
 
 /// Format every `.truce` file under `paths` (files as given, folders searched).
-pub fn run(paths: &[PathBuf], mode: Mode) -> Outcome {
+/// `-` formats standard input, called `stdin_name` in messages; it has no file
+/// to rewrite, so [`Mode::Write`] prints it as [`Mode::Stdout`] does.
+pub fn run(paths: &[PathBuf], mode: Mode, stdin_name: &str) -> Outcome {
     let mut outcome = Outcome::default();
     let files = load::collect_all(paths, &mut outcome.errors);
     for path in files {
-        let name = path.display().to_string();
-        if path.extension().is_some_and(|ext| ext == "json") {
+        let from_stdin = load::is_stdin(&path);
+        let name = if from_stdin {
+            stdin_name.to_string()
+        } else {
+            path.display().to_string()
+        };
+        if Path::new(&name)
+            .extension()
+            .is_some_and(|ext| ext == "json")
+        {
             outcome.errors.push(
                 Diagnostic::for_path(format!("{name}: not a .truce file"), name)
                     .hint("`truce fmt` formats the language; JSON is written by `truce export`"),
             );
             continue;
         }
-        let text = match read(&path, &name) {
+        let text = match read(&path, stdin_name) {
             Ok(text) => text,
             Err(error) => {
                 outcome.errors.push(error);
@@ -102,6 +112,7 @@ pub fn run(paths: &[PathBuf], mode: Mode) -> Outcome {
             Mode::Diff => outcome
                 .stdout
                 .push_str(&super::diff::unified(&name, text, &formatted)),
+            Mode::Write if from_stdin => outcome.stdout.push_str(&formatted),
             Mode::Check => {}
             Mode::Write if changed => {
                 if let Err(error) = write_atomically(&path, &formatted) {
@@ -124,8 +135,10 @@ pub fn run(paths: &[PathBuf], mode: Mode) -> Outcome {
     outcome
 }
 
-fn read(path: &Path, name: &str) -> Result<String, Diagnostic> {
-    let bytes = load::read_file(path, name)?;
+fn read(path: &Path, stdin_name: &str) -> Result<String, Diagnostic> {
+    let (name, bytes) = load::read_input(path, stdin_name);
+    let name = name.as_str();
+    let bytes = bytes?;
     String::from_utf8(bytes).map_err(|error| {
         let offset = error.utf8_error().valid_up_to();
         Diagnostic::for_path(

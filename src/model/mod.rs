@@ -7,6 +7,7 @@
 //! answered here once, as methods, so that rules, red lines, compare and the
 //! timeline give the same answer.
 
+mod allow;
 mod backing;
 mod display;
 mod redline;
@@ -14,6 +15,7 @@ mod time;
 mod value;
 mod versions;
 
+pub use allow::Allow;
 pub use backing::{BoundPlaces, Coverage, Named};
 pub use display::and_list;
 pub use redline::*;
@@ -238,6 +240,8 @@ pub struct Document {
     /// Preamble statements: they bind nobody and never satisfy a requirement.
     pub recitals: Vec<Clause>,
     pub clauses: Vec<Clause>,
+    /// Rules whose findings on the whole document are accepted, with why.
+    pub allows: Vec<Allow>,
 }
 
 impl Document {
@@ -265,6 +269,7 @@ impl Document {
             events: Vec::new(),
             recitals: Vec::new(),
             clauses: Vec::new(),
+            allows: Vec::new(),
         }
     }
 
@@ -529,6 +534,8 @@ pub struct Clause {
     /// number citing disjoint sources are two reports of one item: versions.
     pub source: Vec<Spanned<String>>,
     pub span: Span,
+    /// Rules whose findings on this clause are accepted, with why.
+    pub allows: Vec<Allow>,
 }
 
 impl Clause {

@@ -7,7 +7,8 @@
 //!   numbers); names that must refer to declarations (parties and units, places,
 //!   sources) and clause numbers that must exist (`after`, `if`,
 //!   `in_exchange_for`, `covers`, deadline anchors); unit hierarchies and place
-//!   containment (a parent that exists, no cycle).
+//!   containment (a parent that exists, no cycle); `allow` lines that name a
+//!   rule `truce check` runs and give a reason.
 //! - [`corpus`], on everything loaded together: document ids declared twice, and
 //!   links to documents that exist.
 //! - [`limits`]: how long a duration and how old a person can be. The resolver
@@ -19,6 +20,7 @@
 //! leaves them to this pass, so each error is reported once, with the same
 //! message, span and hint for either front end.
 
+mod allows;
 mod hierarchy;
 pub mod limits;
 mod names;
@@ -54,6 +56,7 @@ pub fn documents(
 fn document_checks(document: &Document, errors: &mut Vec<Diagnostic>) {
     let declared = references::Declared::of(document);
     names::check(document, errors);
+    allows::check(document, errors);
     hierarchy::check(document, &declared, errors);
     references::check(document, &declared, errors);
 }

@@ -31,13 +31,19 @@
 //!       "explanation": "..."                 // only with --explain
 //!     }
 //!   ],
-//!   "errors": [                              // input errors; when any, findings is empty
+//!   "errors": [                              // input errors; findings are then those of the other files
 //!     { "file": "agreements/bad.truce", "line": 3, "column": 12,  // null line and column
 //!       "message": "unknown clause kind `detainee_relase`",        // for errors about a
 //!       "expected": "expected a clause kind",                      // whole path
 //!       "hint": "did you mean `detainee_release`?" }              // both may be null
 //!   ],
+//!   "suppressed": [                          // only with --show-suppressed, when any:
+//!     { "rule": "no-guarantor", ...,         // a finding, as above,
+//!       "reason": "the UN operation is its own guarantee",        // why it is accepted,
+//!       "allow": { "file": "agreements/r.truce", "line": 4, "column": 3 } } // and where
+//!   ],
 //!   "summary": { "errors": 0, "warnings": 1, "infos": 0,          // findings by severity
+//!                "suppressed": 0,                                 // covered by `allow`
 //!                "documents": 1, "files": 1 }                     // what was read
 //! }
 //! ```
@@ -48,6 +54,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 use crate::rules::{self, ClauseRef, Finding, Severity};
 use crate::source::Sources;
+use crate::suppress::Suppressed;
 
 use super::diagnostics::PlainError;
 use super::{Counts, grouped};
@@ -61,7 +68,29 @@ pub struct Report {
     pub version: u32,
     pub findings: Vec<JsonFinding>,
     pub errors: Vec<PlainError>,
+    /// Findings `allow` lines cover, each with the reason: only with
+    /// `--show-suppressed`, and only when there are any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suppressed: Vec<JsonSuppressed>,
     pub summary: Summary,
+}
+
+/// A finding an `allow` covers: the finding as `findings` gives one, why it is
+/// accepted, and where the `allow` stands.
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonSuppressed {
+    #[serde(flatten)]
+    pub finding: JsonFinding,
+    pub reason: String,
+    pub allow: JsonPlace,
+}
+
+/// A place in a source: file, one-based line and column.
+#[derive(Clone, Debug, Serialize)]
+pub struct JsonPlace {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -107,6 +136,8 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings `allow` lines cover, not counted above.
+    pub suppressed: usize,
     pub documents: usize,
     pub files: usize,
 }
@@ -126,6 +157,20 @@ pub fn report(
     sources: &Sources,
     options: Options,
 ) -> Report {
+    report_suppressed(findings, &[], false, errors, corpus, sources, options)
+}
+
+/// [`report`], with the findings `allow` lines cover counted in the summary and,
+/// with `show`, listed under `suppressed`.
+pub fn report_suppressed(
+    findings: &[Finding],
+    suppressed: &[Suppressed],
+    show: bool,
+    errors: &[Diagnostic],
+    corpus: &Corpus,
+    sources: &Sources,
+    options: Options,
+) -> Report {
     let findings: Vec<JsonFinding> = grouped(findings, corpus)
         .into_iter()
         .flat_map(|(_, members)| members)
@@ -139,10 +184,30 @@ pub fn report(
             .iter()
             .map(|error| PlainError::of(error, sources))
             .collect(),
+        suppressed: if show {
+            suppressed
+                .iter()
+                .map(|covered| {
+                    let at = sources.locate(covered.allow).unwrap_or_default();
+                    JsonSuppressed {
+                        finding: json_finding(&covered.finding, sources, options),
+                        reason: covered.reason.clone(),
+                        allow: JsonPlace {
+                            file: at.file.to_string(),
+                            line: at.line,
+                            column: at.column,
+                        },
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
         summary: Summary {
             errors: counts.errors,
             warnings: counts.warnings,
             infos: counts.infos,
+            suppressed: suppressed.len(),
             documents: corpus.documents.len(),
             files: sources.files().len(),
         },
@@ -157,9 +222,13 @@ pub fn render(
     sources: &Sources,
     options: Options,
 ) -> String {
-    let report = report(findings, errors, corpus, sources, options);
+    render_report(&report(findings, errors, corpus, sources, options))
+}
+
+/// A report as pretty-printed JSON, ending in a newline.
+pub fn render_report(report: &Report) -> String {
     // Plain structs of strings and numbers: serialising them cannot fail.
-    let mut text = serde_json::to_string_pretty(&report).expect("the report serialises");
+    let mut text = serde_json::to_string_pretty(report).expect("the report serialises");
     text.push('\n');
     text
 }

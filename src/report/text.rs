@@ -25,6 +25,7 @@ use crate::model::Basis;
 use crate::model::Corpus;
 use crate::rules::{self, Finding, Rule, Severity};
 use crate::source::Sources;
+use crate::suppress::Suppressed;
 
 use super::snippet::{hanging, snippet};
 use super::{Counts, grouped, plural, wrap};
@@ -48,6 +49,19 @@ pub fn render(
     sources: &Sources,
     options: Options,
 ) -> String {
+    render_suppressed(findings, &[], false, corpus, sources, options)
+}
+
+/// [`render`], with the findings `allow` lines cover counted in the summary
+/// (`; N suppressed`) and, with `show`, listed before it with their reasons.
+pub fn render_suppressed(
+    findings: &[Finding],
+    suppressed: &[Suppressed],
+    show: bool,
+    corpus: &Corpus,
+    sources: &Sources,
+    options: Options,
+) -> String {
     let mut out = String::new();
     for (document, members) in grouped(findings, corpus) {
         let counts = Counts::of(members.iter().copied());
@@ -65,11 +79,55 @@ pub fn render(
             out.push('\n');
         }
     }
+    if show && !suppressed.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            format!(
+                "Suppressed by `allow` ({}):",
+                plural(suppressed.len(), "finding", "findings")
+            )
+            .bold()
+        );
+        out.push('\n');
+        for covered in suppressed {
+            render_suppressed_finding(&mut out, covered, sources);
+            out.push('\n');
+        }
+    }
     if !options.quiet {
         out.push_str(&summary(findings, corpus, sources));
+        if !suppressed.is_empty() {
+            let _ = write!(out, "; {} suppressed", suppressed.len());
+            if !show {
+                out.push_str(" (--show-suppressed lists them)");
+            }
+        }
         out.push('\n');
     }
     out
+}
+
+/// `allowed[rule]: message`, where it points, and the reason the `allow` gives.
+fn render_suppressed_finding(out: &mut String, covered: &Suppressed, sources: &Sources) {
+    let finding = &covered.finding;
+    let _ = writeln!(
+        out,
+        "{}{}",
+        format!("allowed[{}]", finding.rule).bold(),
+        format!(": {}", finding.message).bold()
+    );
+    let at = sources
+        .locate(covered.allow)
+        .map_or_else(String::new, |at| format!(" at {at}"));
+    let notes = [format!("allowed{at}: {}", covered.reason)];
+    out.push_str(&snippet(
+        sources,
+        finding.span,
+        finding.severity,
+        &notes,
+        &finding.document,
+    ));
 }
 
 /// `truce explain`: one line per rule, `id  severity  summary`, aligned.

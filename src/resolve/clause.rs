@@ -93,9 +93,15 @@ impl DocumentResolver<'_> {
             resolved: Vec::new(),
             source: Vec::new(),
             span: statement.span,
+            allows: Vec::new(),
         };
         let mut clause_sources = Vec::new();
         for attribute_statement in &block.statements {
+            if attribute_statement.keyword() == Some("allow") {
+                // An accepted gap in this clause, not an attribute.
+                clause.allows.extend(self.allow(attribute_statement));
+                continue;
+            }
             if attribute_statement.keyword() == Some("source")
                 && attribute_statement.block.is_none()
             {

@@ -32,7 +32,7 @@ impl DocumentResolver<'_> {
                 "owner" => return self.owner(statement),
                 "require" | "forbid" | "demand" => return self.requirement(statement, keyword),
                 "clause" | "recital" | "guarantor" | "monitor" | "link" | "event"
-                | "known_from" | "in_force" => {
+                | "known_from" | "in_force" | "allow" => {
                     self.error(
                         Diagnostic::new(
                             format!("`{keyword}` has no place in requirements"),
@@ -120,6 +120,11 @@ impl DocumentResolver<'_> {
             "in_force" => self.in_force(statement),
             "event" => self.event(statement),
             "guarantor" | "monitor" => self.backer(statement, keyword),
+            "allow" => {
+                if let Some(allow) = self.allow(statement) {
+                    self.document.allows.push(allow);
+                }
+            }
             other => {
                 let keys = vocabulary::DOCUMENT_STATEMENTS
                     .iter()

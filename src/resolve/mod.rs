@@ -10,6 +10,7 @@
 //! header and the dispatch of a document's statements), `clause` (clauses,
 //! recitals and their attributes) and `redline` (requirements and tests).
 
+mod allow;
 mod clause;
 mod declarations;
 mod document;

@@ -32,6 +32,7 @@ macro_rules! family {
     };
 }
 
+pub mod accepted;
 pub mod comparison;
 pub mod conflicts;
 pub mod missing;
@@ -112,6 +113,7 @@ pub const FAMILIES: &[(&str, &[&Rule])] = &[
     ("Undefined terms", undefined::RULES),
     ("Conflicts", conflicts::RULES),
     ("Disagreeing sources", sources::RULES),
+    ("Accepted gaps", accepted::RULES),
     ("Comparing two drafts (truce compare)", comparison::RULES),
 ];
 
@@ -374,7 +376,7 @@ mod tests {
         let ids: Vec<&str> = registry().map(|rule| rule.id).collect();
         let unique: HashSet<&str> = ids.iter().copied().collect();
         assert_eq!(unique.len(), ids.len());
-        assert_eq!(ids.len(), 49);
+        assert_eq!(ids.len(), 50);
         for id in &ids {
             assert_eq!(rule(id).map(|rule| rule.id), Some(*id));
             let kebab = id

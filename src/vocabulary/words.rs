@@ -457,6 +457,11 @@ pub const DOCUMENT_STATEMENTS: &[(&str, &[&str], &str)] = &[
     ),
     ("recital", &[], "a preamble statement that binds nobody"),
     ("clause", &[], "a numbered operative clause"),
+    (
+        "allow",
+        &[],
+        "an accepted gap: a rule id and why its findings are accepted, on the document or (inside a clause) the clause",
+    ),
 ];
 
 /// The sub-keys a document statement accepts on its line.

@@ -291,6 +291,38 @@ impl IntoModel for Backer {
     }
 }
 
+/// `allow RULE "reason"` (added within version 1): the rule id as written.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Allow {
+    pub rule: Spanned<String>,
+    pub reason: Spanned<String>,
+    pub span: Span,
+}
+
+impl ToWire for model::Allow {
+    type Wire = Allow;
+    fn to_wire(&self) -> Allow {
+        let model::Allow { rule, reason, span } = self;
+        Allow {
+            rule: rule.to_wire(),
+            reason: reason.to_wire(),
+            span: span.to_wire(),
+        }
+    }
+}
+
+impl IntoModel for Allow {
+    type Model = model::Allow;
+    fn into_model(self) -> model::Allow {
+        model::Allow {
+            rule: self.rule.into_model(),
+            reason: self.reason.into_model(),
+            span: self.span.into_model(),
+        }
+    }
+}
+
 /// What a document's text is known from (added within version 1).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -412,6 +444,9 @@ pub struct Document {
     pub events: Vec<Event>,
     pub recitals: Vec<Clause>,
     pub clauses: Vec<Clause>,
+    /// Added within version 1: written only when given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allows: Vec<Allow>,
 }
 
 impl ToWire for model::Document {
@@ -439,6 +474,7 @@ impl ToWire for model::Document {
             events,
             recitals,
             clauses,
+            allows,
         } = self;
         Document {
             id: id.to_wire(),
@@ -462,6 +498,7 @@ impl ToWire for model::Document {
             events: events.to_wire(),
             recitals: recitals.to_wire(),
             clauses: clauses.to_wire(),
+            allows: allows.to_wire(),
         }
     }
 }
@@ -491,6 +528,7 @@ impl IntoModel for Document {
             events: self.events.into_model(),
             recitals: self.recitals.into_model(),
             clauses: self.clauses.into_model(),
+            allows: self.allows.into_model(),
         }
     }
 }
@@ -555,6 +593,9 @@ pub struct Clause {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub source: Vec<Spanned<String>>,
     pub span: Span,
+    /// Added within version 1: written only when given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allows: Vec<Allow>,
 }
 
 impl ToWire for model::Clause {
@@ -568,6 +609,7 @@ impl ToWire for model::Clause {
             resolved,
             source,
             span,
+            allows,
         } = self;
         Clause {
             number: number.to_wire(),
@@ -580,6 +622,7 @@ impl ToWire for model::Clause {
                 .collect(),
             source: source.to_wire(),
             span: span.to_wire(),
+            allows: allows.to_wire(),
         }
     }
 }
@@ -599,6 +642,7 @@ impl IntoModel for Clause {
                 .collect(),
             source: self.source.into_model(),
             span: self.span.into_model(),
+            allows: self.allows.into_model(),
         }
     }
 }

@@ -1,0 +1,5 @@
+//! Accepted gaps: what the `allow` lines of a document say about themselves.
+
+family! {
+    unused_allow,
+}
