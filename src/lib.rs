@@ -22,6 +22,7 @@ pub mod redline;
 pub mod resolve;
 pub mod rules;
 pub mod source;
+pub mod stats;
 pub mod syntax;
 pub mod testing;
 pub mod timeline;

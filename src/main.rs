@@ -15,6 +15,7 @@ use truce::{app, format};
 const CLEAN: u8 = 0;
 const FINDINGS: u8 = 1;
 const INPUT_ERROR: u8 = 2;
+const INTERNAL_ERROR: u8 = 3;
 
 #[derive(Parser)]
 #[command(
@@ -157,6 +158,18 @@ enum Command {
         #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = Level::Error)]
         deny: Level,
     },
+    /// Statistics over a corpus: how often each rule fires of how often it
+    /// could, clause kinds and their gaps, rules against outcomes, and counts
+    /// by year and by process (file).
+    Stats {
+        /// Files or folders (searched for *.truce).
+        #[arg(value_name = "PATH", default_value = "agreements/")]
+        paths: Vec<PathBuf>,
+
+        /// How to write the statistics.
+        #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
+        format: StatsFormat,
+    },
     /// Every dated event of a thread in order: signings, deadlines (relative ones
     /// resolved), terms, terminations, ultimatums.
     Timeline {
@@ -241,6 +254,29 @@ impl CompareFormat {
             CompareFormat::Markdown => app::compare::Format::Markdown,
             CompareFormat::Json => app::compare::Format::Json,
             CompareFormat::Html => app::compare::Format::Html,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StatsFormat {
+    Text,
+    Markdown,
+    /// One long table: `table,row,column,value`.
+    Csv,
+    Json,
+    /// One self-contained page with bar charts.
+    Html,
+}
+
+impl StatsFormat {
+    fn app(self) -> app::stats::Format {
+        match self {
+            StatsFormat::Text => app::stats::Format::Text,
+            StatsFormat::Markdown => app::stats::Format::Markdown,
+            StatsFormat::Csv => app::stats::Format::Csv,
+            StatsFormat::Json => app::stats::Format::Json,
+            StatsFormat::Html => app::stats::Format::Html,
         }
     }
 }
@@ -349,6 +385,9 @@ fn main() -> ExitCode {
             app::compare::run(&documents, &search, format.app(), width, deny.severity())
         }
         Command::Timeline { paths, format } => app::compare::timeline(&paths, format.app()),
+        Command::Stats { paths, format } => {
+            app::stats::run(&paths, format.app(), app::terminal_width())
+        }
     };
     ExitCode::from(finish(outcome, stderr_color))
 }
@@ -370,6 +409,7 @@ fn finish(outcome: app::Outcome, color: bool) -> u8 {
         app::Exit::Clean => CLEAN,
         app::Exit::Findings => FINDINGS,
         app::Exit::InputError => INPUT_ERROR,
+        app::Exit::Internal => INTERNAL_ERROR,
     }
 }
 

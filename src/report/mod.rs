@@ -9,6 +9,8 @@ pub mod compare_markdown;
 pub mod compare_shared;
 pub mod compare_text;
 pub mod compare_timeline;
+#[cfg(test)]
+mod contrast;
 pub mod coverage;
 pub mod diagnostics;
 pub mod json;
@@ -17,6 +19,12 @@ mod pad;
 pub mod redlines;
 mod safe;
 mod snippet;
+pub mod stats_csv;
+pub mod stats_html;
+pub mod stats_json;
+pub mod stats_markdown;
+pub mod stats_tables;
+pub mod stats_text;
 pub mod text;
 mod view;
 
