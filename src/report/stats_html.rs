@@ -67,7 +67,7 @@ tbody + tbody { border-top: 2px solid var(--rule); }
 tr.heading th { text-align: start; font-weight: 600; border-bottom: 0; padding-top: .5em; }
 tfoot td { font-weight: 600; }
 table.stats td:first-child { min-width: 7em; }
-.detail { display: block; }
+.detail { display: block; font-weight: 400; }
 code { font-family: ui-monospace, monospace; font-size: .95em; }
 @media screen and (max-width: 40em) {
   body { margin: 1em auto; padding: 0 .5em; font-size: 14px; }

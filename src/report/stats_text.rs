@@ -16,7 +16,9 @@ const NARROWEST_WRAPPED: usize = 24;
 
 pub fn render(stats: &Stats, width: usize) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", headline(stats));
+    for line in super::wrap(&headline(stats), width) {
+        let _ = writeln!(out, "{line}");
+    }
     for table in tables(stats) {
         out.push('\n');
         let _ = writeln!(out, "{}", table.title);
