@@ -142,7 +142,7 @@ impl std::fmt::Display for Breach {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "rule `{}` fired on document `{}`, which is not among the {} it declares",
+            "rule `{}` fired on document `{}`, outside what it declares it could fire on: {}",
             self.rule, self.document, self.applies
         )
     }
@@ -679,8 +679,8 @@ agreement c {
         assert_eq!(breaches.len(), 1);
         assert_eq!(
             breaches[0].to_string(),
-            "rule `detainee-no-mechanism` fired on document `a`, which is not among the \
-             documents with a  clause it declares"
+            "rule `detainee-no-mechanism` fired on document `a`, outside what it declares \
+             it could fire on: no document"
         );
         let table: Vec<&Rule> = vec![real];
         let stats = tabulate(&documents, &findings, &table, &loaded.sources).expect("no breach");

@@ -81,6 +81,7 @@ impl Applies {
     pub fn describe(&self) -> String {
         match *self {
             Applies::Every => "every document".to_string(),
+            Applies::Kinds([]) => "no document".to_string(),
             Applies::Kinds(kinds) => {
                 let names: Vec<&str> = kinds.iter().map(|kind| kind.name).collect();
                 format!("documents with {} clause", one_of(&names))
