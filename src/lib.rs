@@ -18,6 +18,7 @@ pub mod interchange;
 pub mod load;
 pub mod model;
 pub mod model_checks;
+pub mod pax;
 pub mod redline;
 pub mod resolve;
 pub mod rules;

@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use truce::rules::Severity;
 use truce::{app, format};
@@ -27,6 +27,11 @@ struct Cli {
     /// When to colour the output; `auto` colours a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
     color: ColorChoice,
+
+    /// Only the findings and errors: no summary lines (counts, `N passed`, the
+    /// line after input errors) and no passing tests.
+    #[arg(short, long, global = true)]
+    quiet: bool,
 
     #[command(subcommand)]
     command: Command,
@@ -73,6 +78,15 @@ enum Command {
         /// Also report which rules the tests showed firing and which they never did.
         #[arg(long)]
         coverage: bool,
+
+        /// With --coverage: fail the run (exit code 1) when the tests show fewer
+        /// than this percentage of the rules firing.
+        #[arg(long, value_name = "PERCENT", requires = "coverage", value_parser = percentage)]
+        threshold: Option<f64>,
+
+        /// How to write the results.
+        #[arg(long, value_enum, default_value_t = TestFormat::Text)]
+        format: TestFormat,
     },
     /// The matrix of documents × clause kinds (and × red lines with --against).
     Coverage {
@@ -96,15 +110,23 @@ enum Command {
     /// Explain a rule: what it finds, why it matters, an example. Without a rule,
     /// list every rule.
     Explain {
-        /// A rule id, such as `no-guarantor`.
+        /// A rule id, such as `no-guarantor` (in any case).
         #[arg(value_name = "RULE")]
         rule: Option<String>,
+
+        /// How to write the rules.
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
     },
     /// List documents: id, date, status, parties, clauses.
     List {
         /// Files or folders (searched for *.truce).
         #[arg(value_name = "PATH", default_value = "agreements/")]
         paths: Vec<PathBuf>,
+
+        /// How to write the list.
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
     },
     /// Rewrite files in the canonical layout, keeping every word and comment.
     /// Files that do not parse are left untouched (exit code 2).
@@ -114,12 +136,17 @@ enum Command {
         paths: Vec<PathBuf>,
 
         /// Write nothing; list the files whose layout would change (exit code 1).
-        #[arg(long, conflicts_with = "stdout")]
+        #[arg(long, conflicts_with_all = ["stdout", "diff"])]
         check: bool,
 
         /// Print the canonical layout instead of rewriting the files.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "diff")]
         stdout: bool,
+
+        /// Write nothing; print a unified diff of what would change (exit code 1
+        /// when anything would).
+        #[arg(long)]
+        diff: bool,
     },
     /// Write the checked model (documents, parties, places, clauses, resolved
     /// deadlines, spans) for other tools. Every command reads it back.
@@ -158,6 +185,28 @@ enum Command {
         #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = Level::Error)]
         deny: Level,
     },
+    /// Set truce's PA-X coding beside PA-X's own, for every document that states
+    /// its PA-X id (`pax 1995`): codes in both, only in PA-X, only in truce, and
+    /// grades within one step.
+    PaxDiff {
+        /// Files or folders (searched for *.truce).
+        #[arg(value_name = "PATH", default_value = "agreements/")]
+        paths: Vec<PathBuf>,
+
+        /// PA-X's coding as CSV, in PA-X's column names.
+        #[arg(long, value_name = "CSV")]
+        against: PathBuf,
+
+        /// Reasons for the disagreements, as CSV (AgtId,Code,Side,Basis,Reason).
+        /// With it, an unexplained disagreement or a stale explanation fails the
+        /// run (exit code 1).
+        #[arg(long, value_name = "CSV")]
+        explained: Option<PathBuf>,
+
+        /// How to write the comparison.
+        #[arg(long, value_enum, default_value_t = PaxDiffFormat::Text)]
+        format: PaxDiffFormat,
+    },
     /// Statistics over a corpus: how often each rule fires of how often it
     /// could, clause kinds and their gaps, rules against outcomes, and counts
     /// by year and by process (file).
@@ -181,6 +230,20 @@ enum Command {
         #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
         format: TimelineFormat,
     },
+    /// Print a shell's completion script for truce, generated from these
+    /// arguments; for example `truce completions bash > ~/.local/share/bash-completion/completions/truce`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), generated from these arguments: of truce,
+    /// or of one command; for example `truce man | man -l -`.
+    Man {
+        /// A command, such as `check`, for its own page (`truce-check(1)`).
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -194,6 +257,10 @@ enum ColorChoice {
 enum Format {
     Text,
     Json,
+    /// SARIF 2.1.0, for code-scanning pages.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
 }
 
 impl Format {
@@ -201,6 +268,31 @@ impl Format {
         match self {
             Format::Text => app::check::Format::Text,
             Format::Json => app::check::Format::Json,
+            Format::Sarif => app::check::Format::Sarif,
+            Format::Github => app::check::Format::Github,
+        }
+    }
+}
+
+/// `--format` of the commands that write text for people or JSON for tools.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TextOrJson {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TestFormat {
+    Text,
+    /// JUnit XML, for a CI system's test report.
+    Junit,
+}
+
+impl TestFormat {
+    fn app(self) -> app::test_blocks::Format {
+        match self {
+            TestFormat::Text => app::test_blocks::Format::Text,
+            TestFormat::Junit => app::test_blocks::Format::Junit,
         }
     }
 }
@@ -228,12 +320,34 @@ impl CoverageFormat {
 enum ExportFormat {
     /// The versioned JSON of grammar/truce.schema.json.
     Json,
+    /// One row per document in PA-X's columns (AgtId, Agt, Dat, Status, ...,
+    /// every provision code graded 0-3 or 0/1), as CSV.
+    Pax,
+    /// The PA-X rows as JSON, with what earned each code and where.
+    PaxJson,
 }
 
 impl ExportFormat {
     fn app(self) -> app::corpus::ExportFormat {
         match self {
             ExportFormat::Json => app::corpus::ExportFormat::Json,
+            ExportFormat::Pax => app::corpus::ExportFormat::Pax,
+            ExportFormat::PaxJson => app::corpus::ExportFormat::PaxJson,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PaxDiffFormat {
+    Text,
+    Json,
+}
+
+impl PaxDiffFormat {
+    fn app(self) -> app::pax::Format {
+        match self {
+            PaxDiffFormat::Text => app::pax::Format::Text,
+            PaxDiffFormat::Json => app::pax::Format::Json,
         }
     }
 }
@@ -245,6 +359,10 @@ enum CompareFormat {
     Json,
     /// One self-contained page.
     Html,
+    /// SARIF 2.1.0: the comparison findings, for code-scanning pages.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
 }
 
 impl CompareFormat {
@@ -254,6 +372,8 @@ impl CompareFormat {
             CompareFormat::Markdown => app::compare::Format::Markdown,
             CompareFormat::Json => app::compare::Format::Json,
             CompareFormat::Html => app::compare::Format::Html,
+            CompareFormat::Sarif => app::compare::Format::Sarif,
+            CompareFormat::Github => app::compare::Format::Github,
         }
     }
 }
@@ -331,6 +451,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     colored::control::set_override(use_color(cli.color, std::io::stdout().is_terminal()));
     let stderr_color = use_color(cli.color, std::io::stderr().is_terminal());
+    let quiet = cli.quiet;
     let outcome = match cli.command {
         Command::Check {
             paths,
@@ -345,8 +466,28 @@ fn main() -> ExitCode {
             explain,
             text_only,
             against: None,
-        } => app::check::findings(&paths, format.app(), deny.severity(), explain, text_only),
-        Command::Test { paths, coverage } => app::test_blocks::run(&paths, coverage),
+        } => app::check::findings(
+            &paths,
+            format.app(),
+            deny.severity(),
+            explain,
+            text_only,
+            quiet,
+        ),
+        Command::Test {
+            paths,
+            coverage,
+            threshold,
+            format,
+        } => app::test_blocks::run(
+            &paths,
+            app::test_blocks::Options {
+                format: format.app(),
+                coverage,
+                threshold,
+                quiet,
+            },
+        ),
         Command::Coverage {
             paths,
             against,
@@ -359,17 +500,31 @@ fn main() -> ExitCode {
             &require,
             app::terminal_width(),
         ),
-        Command::Explain { rule } => app::explain::run(rule.as_deref()),
-        Command::List { paths } => app::corpus::list(&paths),
+        Command::Explain { rule, format } => {
+            let format = match format {
+                TextOrJson::Text => app::explain::Format::Text,
+                TextOrJson::Json => app::explain::Format::Json,
+            };
+            app::explain::run(rule.as_deref(), format)
+        }
+        Command::List { paths, format } => {
+            let format = match format {
+                TextOrJson::Text => app::corpus::ListFormat::Text,
+                TextOrJson::Json => app::corpus::ListFormat::Json,
+            };
+            app::corpus::list(&paths, format)
+        }
         Command::Fmt {
             paths,
             check,
             stdout,
+            diff,
         } => {
-            let mode = match (check, stdout) {
-                (true, _) => format::Mode::Check,
-                (false, true) => format::Mode::Stdout,
-                (false, false) => format::Mode::Write,
+            let mode = match (check, stdout, diff) {
+                (true, _, _) => format::Mode::Check,
+                (false, true, _) => format::Mode::Stdout,
+                (false, false, true) => format::Mode::Diff,
+                (false, false, false) => format::Mode::Write,
             };
             app::corpus::fmt(&paths, mode)
         }
@@ -384,16 +539,71 @@ fn main() -> ExitCode {
             let width = width.unwrap_or_else(app::terminal_width);
             app::compare::run(&documents, &search, format.app(), width, deny.severity())
         }
+        Command::PaxDiff {
+            paths,
+            against,
+            explained,
+            format,
+        } => app::pax::diff(&paths, &against, explained.as_deref(), format.app()),
         Command::Timeline { paths, format } => app::compare::timeline(&paths, format.app()),
         Command::Stats { paths, format } => {
             app::stats::run(&paths, format.app(), app::terminal_width())
         }
+        Command::Completions { shell } => completions(shell),
+        Command::Man { command } => manual(command.as_deref()),
     };
-    ExitCode::from(finish(outcome, stderr_color))
+    ExitCode::from(finish(outcome, stderr_color, quiet))
 }
 
-/// Write what a command did, and give its exit code.
-fn finish(outcome: app::Outcome, color: bool) -> u8 {
+/// A shell's completion script, from the argument definitions above.
+fn completions(shell: clap_complete::Shell) -> app::Outcome {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "truce", &mut script);
+    app::Outcome {
+        verbatim: true,
+        ..app::Outcome::report(String::from_utf8_lossy(&script).into_owned(), false)
+    }
+}
+
+/// The manual page of truce, or of one of its commands, in roff.
+fn manual(command: Option<&str>) -> app::Outcome {
+    let mut truce = Cli::command();
+    // Built, so that a command's page lists the global options too.
+    truce.build();
+    let page = match command {
+        None => truce,
+        Some(name) => {
+            let Some(found) = truce.find_subcommand(name) else {
+                let names = truce.get_subcommands().map(|command| command.get_name());
+                let hint = truce::diagnostic::did_you_mean(name, names)
+                    .or_else(|| Some("run `truce --help` to list the commands".to_string()));
+                return app::Outcome::bad_argument(format!("unknown command `{name}`"), hint);
+            };
+            // Its page is truce-NAME(1); its synopsis reads `truce NAME`.
+            found
+                .clone()
+                .display_name(format!("truce-{name}"))
+                .bin_name(format!("truce {name}"))
+        }
+    };
+    let mut roff = Vec::new();
+    let man = clap_mangen::Man::new(page).source(format!("truce {}", env!("CARGO_PKG_VERSION")));
+    if let Err(error) = man.render(&mut roff) {
+        return app::Outcome {
+            messages: format!("error: cannot write the manual page: {error}\n"),
+            exit: app::Exit::InputError,
+            ..app::Outcome::default()
+        };
+    }
+    app::Outcome {
+        verbatim: true,
+        ..app::Outcome::report(String::from_utf8_lossy(&roff).into_owned(), false)
+    }
+}
+
+/// Write what a command did, and give its exit code. With `quiet`, standard
+/// error leaves out the line saying what became of the input.
+fn finish(outcome: app::Outcome, color: bool, quiet: bool) -> u8 {
     if !outcome.report.is_empty() {
         if outcome.verbatim {
             write_stdout(&outcome.report);
@@ -401,7 +611,7 @@ fn finish(outcome: app::Outcome, color: bool) -> u8 {
             write_stdout(&truce::report::terminal_safe(&outcome.report));
         }
     }
-    let stderr = outcome.stderr(color);
+    let stderr = outcome.stderr_with(color, quiet);
     if !stderr.is_empty() {
         write_stderr(&stderr);
     }
@@ -433,6 +643,15 @@ fn write_stderr(text: &str) {
     let _ = stderr
         .write_all(text.as_bytes())
         .and_then(|()| stderr.flush());
+}
+
+/// A `--threshold`: a percentage from 0 to 100.
+fn percentage(text: &str) -> Result<f64, String> {
+    match text.trim_end_matches('%').parse::<f64>() {
+        Ok(percent) if (0.0..=100.0).contains(&percent) => Ok(percent),
+        Ok(percent) => Err(format!("{percent} is not a percentage from 0 to 100")),
+        Err(_) => Err(format!("`{text}` is not a number")),
+    }
 }
 
 /// A `--width` truce can lay out: from [`app::MIN_WIDTH`] to [`app::MAX_WIDTH`].

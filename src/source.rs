@@ -128,6 +128,16 @@ impl Sources {
             column,
         })
     }
+
+    /// Where a span ends: the line and column just past its last character
+    /// (the end is exclusive, as SARIF's `endColumn` and an editor's selection
+    /// read it). `None` for a span from no known file.
+    pub fn locate_end(&self, span: Span) -> Option<Location<'_>> {
+        self.locate(Span {
+            start: span.end,
+            ..span
+        })
+    }
 }
 
 /// Where a span starts: the file's name and a one-based line and column, the
@@ -170,5 +180,10 @@ mod tests {
         let at = sources.locate(Span::new(id, 6, 7));
         assert_eq!(at.map(|at| at.to_string()), Some("a.truce:2:2".to_string()));
         assert_eq!(sources.locate(Span::new(id + 1, 0, 0)), None);
+        let end = sources.locate_end(Span::new(id, 0, 7));
+        assert_eq!(
+            end.map(|at| at.to_string()),
+            Some("a.truce:2:3".to_string())
+        );
     }
 }

@@ -135,9 +135,10 @@ impl Checked {
             .collect()
     }
 
-    fn rule_exists(rule: &str) -> Result<(), Failure> {
-        if rules::document_rules().any(|known| known.id == rule) {
-            return Ok(());
+    /// The registry's spelling of a document rule's id, given in any case.
+    fn rule_id(rule: &str) -> Result<&'static str, Failure> {
+        if let Some(known) = rules::document_rule(rule) {
+            return Ok(known.id);
         }
         Err(Failure {
             expected: format!("a rule `{rule}`"),
@@ -148,7 +149,7 @@ impl Checked {
 
     /// The rule fires on the document, on the clause when one is given.
     pub fn fires(&self, document: &str, rule: &str, clause: Option<&str>) -> Result<(), Failure> {
-        Self::rule_exists(rule)?;
+        let rule = Self::rule_id(rule)?;
         let document = self.document(document)?;
         if !self.matching(&document.id.value, rule, clause).is_empty() {
             return Ok(());
@@ -176,7 +177,7 @@ impl Checked {
 
     /// The rule does not fire on the document (on the clause, when given).
     pub fn quiet(&self, document: &str, rule: &str, clause: Option<&str>) -> Result<(), Failure> {
-        Self::rule_exists(rule)?;
+        let rule = Self::rule_id(rule)?;
         let document = self.document(document)?;
         let found = self.matching(&document.id.value, rule, clause);
         if found.is_empty() {
@@ -264,6 +265,41 @@ impl TestRun {
     }
 }
 
+/// How many rules of a catalogue a passing test showed firing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuleCoverage {
+    pub covered: usize,
+    pub total: usize,
+}
+
+impl RuleCoverage {
+    pub fn of(run: &TestRun, catalogue: &[&'static str]) -> RuleCoverage {
+        RuleCoverage {
+            covered: catalogue
+                .iter()
+                .filter(|id| run.covered_rules.contains(*id))
+                .count(),
+            total: catalogue.len(),
+        }
+    }
+
+    /// The share covered, in percent; all of none is 100 %.
+    pub fn percent(self) -> f64 {
+        if self.total == 0 {
+            return 100.0;
+        }
+        self.covered as f64 * 100.0 / self.total as f64
+    }
+
+    /// The line the text report closes its coverage with.
+    pub fn line(self) -> String {
+        format!(
+            "rule coverage: {} of {} rules shown firing by a passing test",
+            self.covered, self.total
+        )
+    }
+}
+
 /// Names in test blocks that refer to nothing: input errors, reported like any
 /// other (exit 2), before anything runs.
 pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
@@ -291,10 +327,13 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
         for assertion in &test.assertions {
             match &assertion.kind {
                 AssertionKind::Fires { rule, .. } | AssertionKind::Quiet { rule, .. }
-                    if rules::document_rules().all(|known| known.id != rule.value) =>
+                    if rules::document_rule(&rule.value).is_none() =>
                 {
+                    // Rule ids are read in any case, so the closest is sought in one.
                     let ids = rules::document_rules().map(|r| r.id).collect();
-                    errors.push(unknown("rule", rule, ids));
+                    let lower = Spanned::new(rule.value.to_ascii_lowercase(), rule.span);
+                    let hint = unknown("rule", &lower, ids).hint;
+                    errors.push(unknown("rule", rule, Vec::new()).maybe_hint(hint));
                 }
                 AssertionKind::RedLine { requirement, .. } => match (requirements, &test.against) {
                     (Some(requirements), _) if requirements.item(&requirement.value).is_none() => {
@@ -364,7 +403,7 @@ impl Checked {
                         clause.as_ref().map(|c| c.value.as_str()),
                     );
                     if result.is_ok()
-                        && let Some(rule) = rules::document_rules().find(|r| r.id == rule.value)
+                        && let Some(rule) = rules::document_rule(&rule.value)
                     {
                         covered.insert(rule.id);
                     }
@@ -449,6 +488,24 @@ test fails {
                 "expected red line `detainees` to be met, but it is unmet: clause 1 gives no mechanism",
             ]
         );
+        assert!(run.covered_rules.contains("weak-commitment"));
+    }
+
+    #[test]
+    fn rule_ids_are_read_in_any_case() {
+        let checked = Checked::from_str("t.truce", CORPUS).expect("loads");
+        assert_eq!(checked.fires("offer", "Weak-Commitment", Some("1")), Ok(()));
+        assert!(
+            checked
+                .quiet("offer", "WEAK-COMMITMENT", Some("1"))
+                .is_err()
+        );
+        let text = "agreement a { clause 1 detainee_release { strength review } }\n\
+                    test t {\n  document a\n  fires WEAK-commitment\n}\n";
+        let checked = Checked::from_str("t.truce", text).expect("loads");
+        assert!(validate(checked.corpus()).is_empty());
+        let run = checked.run_tests();
+        assert_eq!(run.failed(), 0, "{:?}", run.results);
         assert!(run.covered_rules.contains("weak-commitment"));
     }
 

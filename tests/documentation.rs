@@ -60,7 +60,7 @@ fn the_reference_documents_every_clause_kind_as_the_vocabulary_declares_it() {
     );
 
     let mut kinds = format!(
-        "The {} kinds, with the PA-X provision category each codes to.",
+        "The {} kinds, with the PA-X provision codes each can earn.",
         CLAUSE_KINDS.len()
     );
     kinds.push_str(
@@ -72,7 +72,7 @@ fn the_reference_documents_every_clause_kind_as_the_vocabulary_declares_it() {
         kinds.push_str(&format!(
             "| [`{0}`](#{0}) | {1} | {2} | {3} | {4} |\n",
             kind.name,
-            kind.pax,
+            truce::vocabulary::pax::codes(kind.pax),
             yes(kind.protection),
             yes(kind.concession),
             kind.summary
@@ -89,9 +89,12 @@ fn the_reference_documents_every_clause_kind_as_the_vocabulary_declares_it() {
             panic!("grammar/reference.md has no section `{heading}`");
         };
         assert!(
-            text.contains(&format!("PA-X: `{}`.", kind.pax)),
-            "{heading} should give its PA-X category `{}`",
-            kind.pax
+            text.contains(&format!(
+                "PA-X: {}.",
+                truce::vocabulary::pax::describe(kind.pax)
+            )),
+            "{heading} should give its PA-X codes: `PA-X: {}.`",
+            truce::vocabulary::pax::describe(kind.pax)
         );
         if !kind.attributes.is_empty() {
             let table = attribute_table(kind.attributes);

@@ -141,7 +141,10 @@ proptest! {
                 &findings,
                 corpus,
                 &loaded.sources,
-                truce::report::text::Options { explain: true },
+                truce::report::text::Options {
+                    explain: true,
+                    quiet: false,
+                },
             );
             let documents: Vec<&truce::model::Document> = corpus.documents.iter().collect();
             let thread = truce::rules::thread(&documents);

@@ -758,19 +758,21 @@ fn document(typed: bool) -> impl Strategy<Value = Document> {
         prop::collection::vec(known_from(), 0..2),
         prop::option::of(spanned(deadline())),
         prop::collection::vec(event(), 0..2),
+        prop::option::of(spanned(1u32..100_000)),
     );
     (header, declarations, clauses, history).prop_map(
         |(
             (id, span, title, date, region, statuses, sources, links),
             (places, parties, units, guarantors, monitors, notes, texts),
             (recitals, clauses),
-            (known_from, in_force, events),
+            (known_from, in_force, events, pax),
         )| Document {
             id,
             span,
             title,
             date,
             region,
+            pax,
             statuses,
             sources,
             links,

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 
 use truce::vocabulary::{
-    Attribute, Beneficiaries, CLAUSE_KINDS, ClauseKind, Key, ValueType, Vocabulary, kinds,
+    Attribute, Beneficiaries, CLAUSE_KINDS, ClauseKind, Key, ValueType, Vocabulary, kinds, pax,
 };
 
 /// A kind the standard vocabulary lacks: an amnesty law, which protects the
@@ -17,7 +17,7 @@ use truce::vocabulary::{
 static AMNESTY_LAW: ClauseKind = ClauseKind {
     name: "amnesty_law",
     summary: "a law that pardons offences",
-    pax: "TjAm",
+    pax: &[pax::always(pax::Code::TjAm)],
     attributes: &[Attribute {
         key: Key::People,
         value: ValueType::Actors,
@@ -79,6 +79,10 @@ fn a_kind_added_to_a_copy_of_the_vocabulary_flows_through_rules_compare_and_time
     };
     assert_eq!(fired("weak-commitment"), 1, "{findings:#?}");
     assert_eq!(fired("no-guarantor"), 1, "{findings:#?}");
+
+    // PA-X coding reads its codes: a pledge with no detail is TjAm 1.
+    let row = truce::pax::row(&loaded.corpus.documents[0]);
+    assert_eq!(row.grade(pax::Code::TjAm), 1);
 
     // Compare pairs the two clauses by kind and says whom the later deadline favours.
     let documents = &loaded.corpus.documents;

@@ -8,26 +8,33 @@ use crate::redline;
 use crate::report::{json, redlines, text};
 use crate::rules::{self, Severity};
 
-use super::Outcome;
 use super::requirements::load_with_requirements;
+use super::{CiFormat, Outcome, ci_report};
 
 /// How to write the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Text,
     Json,
+    /// SARIF 2.1.0, for code-scanning pages.
+    Sarif,
+    /// GitHub Actions workflow commands: one annotation per finding.
+    Github,
 }
 
 /// Check the files against every rule; findings at or above `deny` fail the run.
-/// With input errors nothing is checked; as JSON, the report then holds them.
+/// With input errors nothing is checked; as JSON, SARIF or GitHub annotations,
+/// the report then holds them.
 /// With `text_only`, findings that something is missing which rest on reports of
-/// a text, not the text, are left out.
+/// a text, not the text, are left out. With `quiet`, the text report is the
+/// findings alone.
 pub fn findings(
     paths: &[PathBuf],
     format: Format,
     deny: Severity,
     explain: bool,
     text_only: bool,
+    quiet: bool,
 ) -> Outcome {
     let loaded = crate::load_paths(paths);
     if !loaded.errors.is_empty() {
@@ -39,6 +46,8 @@ pub fn findings(
                 &loaded.sources,
                 json::Options { explain },
             ),
+            Format::Sarif => ci_report(CiFormat::Sarif, &[], &loaded.errors, &loaded.sources),
+            Format::Github => ci_report(CiFormat::Github, &[], &loaded.errors, &loaded.sources),
             Format::Text => String::new(),
         };
         return Outcome {
@@ -55,7 +64,7 @@ pub fn findings(
             &findings,
             &loaded.corpus,
             &loaded.sources,
-            text::Options { explain },
+            text::Options { explain, quiet },
         ),
         Format::Json => json::render(
             &findings,
@@ -64,6 +73,14 @@ pub fn findings(
             &loaded.sources,
             json::Options { explain },
         ),
+        Format::Sarif | Format::Github => {
+            let ci = match format {
+                Format::Sarif => CiFormat::Sarif,
+                _ => CiFormat::Github,
+            };
+            let ordered = crate::report::in_report_order(&findings, &loaded.corpus);
+            ci_report(ci, &ordered, &[], &loaded.sources)
+        }
     };
     let failed = findings.iter().any(|finding| finding.severity >= deny);
     Outcome::report(report, failed)
@@ -72,6 +89,12 @@ pub fn findings(
 /// Check each document against the red lines `against` names (an id, or a file
 /// holding one requirements block); any unmet or violated fails the run.
 pub fn red_lines(paths: &[PathBuf], against: &str, format: Format) -> Outcome {
+    if matches!(format, Format::Sarif | Format::Github) {
+        return Outcome::bad_argument(
+            "red lines are reported as text or JSON only".to_string(),
+            Some("use `--format text` or `--format json` with `--against`".to_string()),
+        );
+    }
     let found = match load_with_requirements(paths, against) {
         Ok(found) => found,
         Err(loaded) => return Outcome::input_errors(loaded.errors, loaded.sources),
@@ -86,7 +109,9 @@ pub fn red_lines(paths: &[PathBuf], against: &str, format: Format) -> Outcome {
             })
             .collect::<Vec<_>>()
             .join("\n"),
-        Format::Json => redlines::json(requirements, &results, &loaded.sources),
+        Format::Json | Format::Sarif | Format::Github => {
+            redlines::json(requirements, &results, &loaded.sources)
+        }
     };
     Outcome::report(report, any_failed(&results))
 }
@@ -199,7 +224,7 @@ requirements r { require truce ceasefire { text "a ceasefire" } }
                 .collect()
         };
         for deny in [Severity::Error, Severity::Warning, Severity::Info] {
-            let outcome = findings(&fixture, Format::Text, deny, false, false);
+            let outcome = findings(&fixture, Format::Text, deny, false, false, false);
             let fails = severities.iter().any(|severity| *severity >= deny);
             let expected = if fails { Exit::Findings } else { Exit::Clean };
             assert_eq!(outcome.exit, expected, "--deny {deny:?}");
@@ -207,21 +232,21 @@ requirements r { require truce ceasefire { text "a ceasefire" } }
         // Any finding fails `--deny info`; a clean file passes it.
         assert!(!severities.is_empty());
         let clean = paths(&["tests/fixtures/clean.truce"]);
-        let outcome = findings(&clean, Format::Text, Severity::Info, false, false);
+        let outcome = findings(&clean, Format::Text, Severity::Info, false, false, false);
         assert_eq!(outcome.exit, Exit::Clean);
     }
 
     #[test]
     fn input_errors_as_json_are_reported_on_stdout_too() {
         let bad = paths(&["tests/fixtures/bad_date.truce"]);
-        let outcome = findings(&bad, Format::Json, Severity::Error, false, false);
+        let outcome = findings(&bad, Format::Json, Severity::Error, false, false, false);
         assert_eq!(outcome.exit, Exit::InputError);
         let report: serde_json::Value =
             serde_json::from_str(&outcome.report).expect("the report is JSON");
         let errors = outcome.input_errors.as_ref().map_or(0, |e| e.errors.len());
         assert!(errors > 0);
         assert_eq!(report["errors"].as_array().map(Vec::len), Some(errors));
-        let text = findings(&bad, Format::Text, Severity::Error, false, false);
+        let text = findings(&bad, Format::Text, Severity::Error, false, false, false);
         assert_eq!((text.exit, text.report.as_str()), (Exit::InputError, ""));
     }
 }

@@ -7,7 +7,7 @@ use crate::compare;
 use crate::finding::Severity;
 use crate::report::{compare_html, compare_json, compare_markdown, compare_text, compare_timeline};
 
-use super::Outcome;
+use super::{CiFormat, Outcome, ci_report};
 
 /// How to write a comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +18,10 @@ pub enum Format {
     Json,
     /// One self-contained page.
     Html,
+    /// SARIF 2.1.0: the comparison findings, for code-scanning pages.
+    Sarif,
+    /// GitHub Actions workflow commands: one annotation per comparison finding.
+    Github,
 }
 
 /// How to write a timeline.
@@ -39,7 +43,13 @@ pub fn run(
 ) -> Outcome {
     let selection = compare::select(documents, search);
     if !selection.errors.is_empty() {
-        return Outcome::input_errors(selection.errors, selection.loaded.sources);
+        let report = ci_format(format).map_or(String::new(), |ci| {
+            ci_report(ci, &[], &selection.errors, &selection.loaded.sources)
+        });
+        return Outcome {
+            report,
+            ..Outcome::input_errors(selection.errors, selection.loaded.sources)
+        };
     }
     let thread = crate::rules::thread_in(&selection.documents(), &selection.loaded.corpus);
     let sources = &selection.loaded.sources;
@@ -48,9 +58,25 @@ pub fn run(
         Format::Markdown => compare_markdown::render(&thread, sources),
         Format::Json => compare_json::render(&thread, sources),
         Format::Html => compare_html::render(&thread, sources),
+        Format::Sarif => ci_report(CiFormat::Sarif, &findings(&thread), &[], sources),
+        Format::Github => ci_report(CiFormat::Github, &findings(&thread), &[], sources),
     };
     let failed = thread.findings().any(|finding| finding.severity >= deny);
     Outcome::report(report, failed)
+}
+
+/// Every comparison finding of the thread, step by step.
+fn findings<'a>(thread: &'a compare::Thread) -> Vec<&'a crate::rules::Finding> {
+    thread.findings().collect()
+}
+
+/// The CI format a comparison format is, if it is one.
+fn ci_format(format: Format) -> Option<CiFormat> {
+    match format {
+        Format::Sarif => Some(CiFormat::Sarif),
+        Format::Github => Some(CiFormat::Github),
+        Format::Text | Format::Markdown | Format::Json | Format::Html => None,
+    }
 }
 
 /// The timeline of the files' documents. Only input errors fail the run.

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use crate::format;
 use crate::interchange;
-use crate::report::list;
+use crate::pax;
+use crate::report::{self, list};
 
 use super::{Consequence, Exit, InputErrors, Outcome};
 
@@ -14,15 +15,33 @@ use super::{Consequence, Exit, InputErrors, Outcome};
 pub enum ExportFormat {
     /// The versioned JSON of `grammar/truce.schema.json`.
     Json,
+    /// PA-X rows as CSV ([`crate::pax`]).
+    Pax,
+    /// PA-X rows as JSON.
+    PaxJson,
 }
 
-/// One line per document. Only input errors fail the run.
-pub fn list(paths: &[PathBuf]) -> Outcome {
+/// How to list the documents.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ListFormat {
+    /// One aligned line per document.
+    #[default]
+    Text,
+    /// The versioned JSON of [`list::render_json`].
+    Json,
+}
+
+/// One line (or JSON object) per document. Only input errors fail the run.
+pub fn list(paths: &[PathBuf], format: ListFormat) -> Outcome {
     let loaded = crate::load_paths(paths);
     if !loaded.errors.is_empty() {
         return Outcome::input_errors(loaded.errors, loaded.sources);
     }
-    Outcome::report(list::render(&loaded.corpus), false)
+    let report = match format {
+        ListFormat::Text => list::render(&loaded.corpus),
+        ListFormat::Json => list::render_json(&loaded.corpus, &loaded.sources),
+    };
+    Outcome::report(report, false)
 }
 
 /// The checked model, for other tools. Input errors, or a model that cannot be
@@ -44,6 +63,24 @@ pub fn export(paths: &[PathBuf], format: ExportFormat) -> Outcome {
                 ..Outcome::default()
             },
         },
+        ExportFormat::Pax => match report::pax::csv(&pax::rows(&loaded.corpus.documents)) {
+            Ok(csv) => Outcome {
+                verbatim: true,
+                ..Outcome::report(csv, false)
+            },
+            Err(error) => Outcome {
+                messages: format!("error: cannot write the PA-X rows as CSV: {error}\n"),
+                exit: Exit::InputError,
+                ..Outcome::default()
+            },
+        },
+        ExportFormat::PaxJson => Outcome {
+            verbatim: true,
+            ..Outcome::report(
+                report::pax::json(&pax::rows(&loaded.corpus.documents), &loaded.sources),
+                false,
+            )
+        },
     }
 }
 
@@ -52,9 +89,10 @@ pub fn export(paths: &[PathBuf], format: ExportFormat) -> Outcome {
 /// fails the run; with [`format::Mode::Stdout`], it is the formatted texts. Files
 /// with errors are left untouched, the others formatted, and the run fails.
 pub fn fmt(paths: &[PathBuf], mode: format::Mode) -> Outcome {
-    let outcome = format::run(paths, mode);
+    let mut outcome = format::run(paths, mode);
+    let messages = line_ending_warnings(&outcome.line_endings, mode);
     let report = match mode {
-        format::Mode::Stdout => outcome.stdout,
+        format::Mode::Stdout | format::Mode::Diff => std::mem::take(&mut outcome.stdout),
         format::Mode::Check => outcome
             .changed
             .iter()
@@ -62,25 +100,46 @@ pub fn fmt(paths: &[PathBuf], mode: format::Mode) -> Outcome {
             .collect(),
         format::Mode::Write => String::new(),
     };
-    let verbatim = mode == format::Mode::Stdout;
+    let verbatim = matches!(mode, format::Mode::Stdout | format::Mode::Diff);
     if !outcome.errors.is_empty() {
         return Outcome {
             report,
             verbatim,
+            messages,
             input_errors: Some(InputErrors {
                 errors: outcome.errors,
                 sources: outcome.sources,
                 consequence: Consequence::FilesLeftUntouched,
             }),
             exit: Exit::InputError,
-            ..Outcome::default()
         };
     }
-    let would_change = mode == format::Mode::Check && !outcome.changed.is_empty();
+    let would_change =
+        matches!(mode, format::Mode::Check | format::Mode::Diff) && !outcome.changed.is_empty();
     Outcome {
         verbatim,
+        messages,
         ..Outcome::report(report, would_change)
     }
+}
+
+/// One warning per file whose CRLF line endings become LF, said in the tense
+/// of the mode.
+fn line_ending_warnings(files: &[String], mode: format::Mode) -> String {
+    files
+        .iter()
+        .map(|name| match mode {
+            format::Mode::Write => {
+                format!("warning: {name}: line endings changed from CRLF to LF\n")
+            }
+            format::Mode::Check | format::Mode::Diff => {
+                format!("warning: {name}: line endings would change from CRLF to LF\n")
+            }
+            format::Mode::Stdout => {
+                format!("warning: {name}: printed with LF line endings, not the file's CRLF\n")
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -118,9 +177,50 @@ mod tests {
     }
 
     #[test]
+    fn list_as_json_gives_each_document_its_facts() {
+        let paths = [PathBuf::from("agreements/")];
+        let lines = list(&paths, ListFormat::Text).report;
+        let outcome = list(&paths, ListFormat::Json);
+        assert_eq!(outcome.exit, Exit::Clean);
+        let listing: serde_json::Value = serde_json::from_str(&outcome.report).expect("JSON");
+        assert_eq!(listing["version"], 1);
+        let documents = listing["documents"].as_array().expect("documents");
+        assert_eq!(documents.len(), lines.lines().count());
+        let cairo = documents
+            .iter()
+            .find(|document| document["id"] == "cairo_2017")
+            .expect("cairo_2017 is listed");
+        let line = lines
+            .lines()
+            .find(|line| line.starts_with("cairo_2017 "))
+            .expect("a line for cairo_2017");
+        let date = cairo["date"].as_str().expect("a date");
+        assert!(line.contains(date), "{line}");
+        let kinds = cairo["kinds"].as_array().expect("kinds");
+        let counted: u64 = kinds.iter().filter_map(|kind| kind["count"].as_u64()).sum();
+        assert_eq!(Some(counted), cairo["clauses"].as_u64());
+        for kind in kinds {
+            assert!(
+                line.contains(kind["kind"].as_str().expect("a kind")),
+                "{line}"
+            );
+        }
+        assert!(
+            cairo["file"]
+                .as_str()
+                .is_some_and(|file| file.starts_with("agreements/"))
+        );
+        assert!(cairo["line"].as_u64().is_some_and(|line| line >= 1));
+    }
+
+    #[test]
     fn list_and_export_report_input_errors_and_nothing_else() {
         let bad = [PathBuf::from("tests/fixtures/bad_date.truce")];
-        for outcome in [list(&bad), export(&bad, ExportFormat::Json)] {
+        for outcome in [
+            list(&bad, ListFormat::Text),
+            list(&bad, ListFormat::Json),
+            export(&bad, ExportFormat::Json),
+        ] {
             assert_eq!(
                 (outcome.exit, outcome.report.as_str()),
                 (Exit::InputError, "")

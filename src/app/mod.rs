@@ -18,6 +18,7 @@ pub mod compare;
 pub mod corpus;
 pub mod coverage;
 pub mod explain;
+pub mod pax;
 pub mod requirements;
 pub mod stats;
 pub mod terminal;
@@ -27,7 +28,7 @@ pub use requirements::{WithRequirements, load_with_requirements};
 pub use terminal::{MAX_WIDTH, MIN_WIDTH, terminal_width};
 
 use crate::diagnostic::Diagnostic;
-use crate::report::diagnostics;
+use crate::report::{self, diagnostics};
 use crate::source::Sources;
 
 /// What a command did: what to write where, and which exit code applies.
@@ -106,14 +107,32 @@ impl Outcome {
         }
     }
 
+    /// An argument that names nothing, or asks for what cannot be: no input was
+    /// read, and the error says it all.
+    pub fn bad_argument(message: String, hint: Option<String>) -> Outcome {
+        let mut outcome =
+            Outcome::input_errors(vec![argument_error(message, hint)], Sources::default());
+        if let Some(InputErrors { consequence, .. }) = &mut outcome.input_errors {
+            *consequence = Consequence::BadArgument;
+        }
+        outcome
+    }
+
     /// Everything for standard error: the input errors, the line saying what
     /// became of the input, then the messages.
     pub fn stderr(&self, color: bool) -> String {
+        self.stderr_with(color, false)
+    }
+
+    /// [`Outcome::stderr`]; with `quiet` (`--quiet`), without the line saying
+    /// what became of the input: only the errors and messages.
+    pub fn stderr_with(&self, color: bool, quiet: bool) -> String {
         let mut out = String::new();
         if let Some(input) = &self.input_errors {
             out.push_str(&diagnostics::render(&input.errors, &input.sources, color));
             let count = input.errors.len();
             match input.consequence {
+                _ if quiet => {}
                 Consequence::NothingChecked => {
                     out.push_str(&diagnostics::summary(count, color));
                 }
@@ -126,6 +145,30 @@ impl Outcome {
         }
         out.push_str(&self.messages);
         out
+    }
+}
+
+/// The formats a CI system reads, which `check` and `compare` both write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CiFormat {
+    /// SARIF 2.1.0, for code-scanning pages.
+    Sarif,
+    /// GitHub Actions workflow commands, shown as annotations.
+    Github,
+}
+
+/// Findings (in the order given) and input errors for a CI system, paths
+/// relative to the working directory: the one place that reads it.
+fn ci_report(
+    format: CiFormat,
+    findings: &[&crate::rules::Finding],
+    errors: &[Diagnostic],
+    sources: &Sources,
+) -> String {
+    let base = std::env::current_dir().ok();
+    match format {
+        CiFormat::Sarif => report::sarif::render(findings, errors, sources, base.as_deref()),
+        CiFormat::Github => report::github::render(findings, errors, sources, base.as_deref()),
     }
 }
 

@@ -3,22 +3,45 @@
 
 use std::path::PathBuf;
 
-use crate::report::redlines;
-use crate::testing::{self, Checked};
+use crate::report::{junit, redlines};
+use crate::testing::{self, Checked, RuleCoverage};
 
 use super::Outcome;
 
-/// Run every test block; any failure fails the run. Names in the tests that
-/// refer to nothing are input errors, and then nothing runs. With `coverage`,
-/// the report adds which document rules the tests showed firing and which they
-/// never did.
-pub fn run(paths: &[PathBuf], coverage: bool) -> Outcome {
-    let rules: Vec<&'static str> = crate::rules::document_rules().map(|rule| rule.id).collect();
-    run_accounting(paths, coverage.then_some(rules.as_slice()))
+/// How to write the results.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// One line per test, the failures with their places, `N passed, N failed`.
+    #[default]
+    Text,
+    /// JUnit XML, for a CI system's test report.
+    Junit,
 }
 
-/// [`run`], accounting for the rules `coverage` names, if any.
-pub fn run_accounting(paths: &[PathBuf], coverage: Option<&[&'static str]>) -> Outcome {
+/// What to run and report beyond the tests' results.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    pub format: Format,
+    /// Report which document rules a passing test showed firing, and which
+    /// no test did.
+    pub coverage: bool,
+    /// With `coverage`: the least share of the rules, in percent, that the
+    /// tests must show firing, or the run fails.
+    pub threshold: Option<f64>,
+    /// Leave out the passing tests and the closing count.
+    pub quiet: bool,
+}
+
+/// Run every test block; any failure fails the run, and so does rule coverage
+/// below `options.threshold`. Names in the tests that refer to nothing are
+/// input errors, and then nothing runs.
+pub fn run(paths: &[PathBuf], options: Options) -> Outcome {
+    let rules: Vec<&'static str> = crate::rules::document_rules().map(|rule| rule.id).collect();
+    run_accounting(paths, &rules, options)
+}
+
+/// [`run`], accounting for the rules of `catalogue` when coverage is asked for.
+pub fn run_accounting(paths: &[PathBuf], catalogue: &[&'static str], options: Options) -> Outcome {
     let checked = match Checked::load(paths) {
         Ok(checked) => checked,
         Err(errors) => {
@@ -32,8 +55,40 @@ pub fn run_accounting(paths: &[PathBuf], coverage: Option<&[&'static str]>) -> O
         return Outcome::input_errors(errors, checked.loaded.sources);
     }
     let run = checked.run_tests();
-    let report = redlines::test_run(&run, &checked.loaded.sources, coverage);
-    Outcome::report(report, run.failed() > 0)
+    let sources = &checked.loaded.sources;
+    let coverage = options.coverage.then(|| RuleCoverage::of(&run, catalogue));
+    let mut messages = String::new();
+    let report = match options.format {
+        Format::Text => redlines::test_run(
+            &run,
+            sources,
+            options.coverage.then_some(catalogue),
+            options.quiet,
+        ),
+        Format::Junit => {
+            // Standard output is the XML alone; the coverage line goes beside it.
+            if let Some(coverage) = &coverage {
+                messages.push_str(&format!("{}\n", coverage.line()));
+            }
+            junit::render(&run, sources)
+        }
+    };
+    let mut failed = run.failed() > 0;
+    if let (Some(coverage), Some(threshold)) = (&coverage, options.threshold)
+        && coverage.percent() < threshold
+    {
+        failed = true;
+        messages.push_str(&format!(
+            "error: the tests show {} of {} rules firing ({:.1} %), below the threshold of {threshold} %\n",
+            coverage.covered,
+            coverage.total,
+            coverage.percent()
+        ));
+    }
+    Outcome {
+        messages,
+        ..Outcome::report(report, failed)
+    }
 }
 
 #[cfg(test)]
@@ -50,14 +105,14 @@ mod tests {
 
     #[test]
     fn passing_tests_pass_the_run_and_failing_ones_fail_it() {
-        let passing = run(&paths("passing_tests.truce"), false);
+        let passing = run(&paths("passing_tests.truce"), Options::default());
         assert_eq!(passing.exit, Exit::Clean);
         assert!(
             passing.report.ends_with("1 passed, 0 failed\n"),
             "{}",
             passing.report
         );
-        let failing = run(&paths("failing_tests.truce"), false);
+        let failing = run(&paths("failing_tests.truce"), Options::default());
         assert_eq!(failing.exit, Exit::Findings);
         assert!(failing.report.contains("FAILED"), "{}", failing.report);
     }
@@ -65,7 +120,11 @@ mod tests {
     #[test]
     fn coverage_accounts_for_the_rules_given() {
         let rules = ["weak-commitment", "no-guarantor"];
-        let outcome = run_accounting(&paths("passing_tests.truce"), Some(&rules));
+        let coverage = Options {
+            coverage: true,
+            ..Options::default()
+        };
+        let outcome = run_accounting(&paths("passing_tests.truce"), &rules, coverage);
         assert!(
             outcome
                 .report
@@ -73,13 +132,13 @@ mod tests {
             "{}",
             outcome.report
         );
-        let without = run(&paths("passing_tests.truce"), false);
+        let without = run(&paths("passing_tests.truce"), Options::default());
         assert!(!without.report.contains("rule coverage"));
     }
 
     #[test]
     fn a_test_naming_nothing_is_an_input_error() {
-        let outcome = run(&paths("passing_tests.truce")[2..], false);
+        let outcome = run(&paths("passing_tests.truce")[2..], Options::default());
         assert_eq!(outcome.exit, Exit::InputError);
         let stderr = outcome.stderr(false);
         assert!(stderr.contains("unknown document `proposal`"), "{stderr}");

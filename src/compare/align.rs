@@ -109,7 +109,7 @@ pub fn align(older: &[Clause], newer: &[Clause]) -> Vec<Pairing> {
         aligner.pair_kind(false, olds, news);
     }
     let (left_old, left_new) = aligner.unpaired(newer.len());
-    let category = |clause: &Clause| Some(clause.kind().pax).filter(|pax| *pax != kinds::OTHER.pax);
+    let category = |clause: &Clause| clause.kind().pax_category();
     for (_, olds, news) in groups(older, newer, left_old, left_new, category) {
         let (pairs, _, _) = aligner.by_text(&olds, &news, MIN_RELATED_TEXT_SIMILARITY);
         for (old, new) in pairs {

@@ -20,6 +20,8 @@ pub enum Mode {
     Check,
     /// Print every file's canonical layout, and write nothing.
     Stdout,
+    /// Print a unified diff of what would change, and write nothing.
+    Diff,
 }
 
 /// What a run did.
@@ -27,8 +29,12 @@ pub enum Mode {
 pub struct Outcome {
     /// Files whose layout changed (with [`Mode::Check`]: would change), by name.
     pub changed: Vec<String>,
-    /// With [`Mode::Stdout`]: the formatted texts, one after another.
+    /// With [`Mode::Stdout`]: the formatted texts, one after another; with
+    /// [`Mode::Diff`], the diffs of the files that would change.
     pub stdout: String,
+    /// Files whose line endings changed (or would change) from CRLF to LF, by
+    /// name: a change a reader should hear of, not one made silently.
+    pub line_endings: Vec<String>,
     /// Files that could not be read, parsed or written. Those are left untouched.
     pub errors: Vec<Diagnostic>,
     /// The files read, for rendering the errors.
@@ -93,6 +99,9 @@ pub fn run(paths: &[PathBuf], mode: Mode) -> Outcome {
         let changed = formatted != *text;
         match mode {
             Mode::Stdout => outcome.stdout.push_str(&formatted),
+            Mode::Diff => outcome
+                .stdout
+                .push_str(&super::diff::unified(&name, text, &formatted)),
             Mode::Check => {}
             Mode::Write if changed => {
                 if let Err(error) = write_atomically(&path, &formatted) {
@@ -104,6 +113,9 @@ pub fn run(paths: &[PathBuf], mode: Mode) -> Outcome {
                 }
             }
             Mode::Write => {}
+        }
+        if text.contains("\r\n") {
+            outcome.line_endings.push(name.clone());
         }
         if changed {
             outcome.changed.push(name);

@@ -18,14 +18,17 @@
 //!   level deeper;
 //! - `;` between statements becomes a new line, except after a statement that ends
 //!   in a comma (`units army,;`), where a new line would continue the statement;
-//! - newlines are `\n`, and the file ends in exactly one.
+//! - newlines are `\n`, and the file ends in exactly one (a file written with
+//!   `\r\n` is changed, and the run warns that its line endings change).
 //!
 //! A file with syntax errors is not formatted: the tree of a broken file does not
 //! hold every word. As a last guard, the output is parsed again and must hold the
 //! same atoms, braces and comments as the input, or formatting fails.
 
+mod diff;
 mod files;
 
+pub use diff::unified;
 pub use files::{Mode, Outcome, run};
 
 use crate::diagnostic::Diagnostic;

@@ -17,7 +17,7 @@ mod versions;
 pub use backing::{BoundPlaces, Coverage, Named};
 pub use display::and_list;
 pub use redline::*;
-pub use time::{Period, amounts_phrase, date_shift, time_zone};
+pub use time::{Period, amounts_phrase, date_shift, iana_zone, time_zone};
 pub use value::*;
 pub use versions::ClauseIndex;
 
@@ -217,6 +217,8 @@ pub struct Document {
     pub title: Option<Spanned<String>>,
     pub date: Option<Spanned<When>>,
     pub region: Option<Spanned<PlaceRef>>,
+    /// Its agreement id in the PA-X Peace Agreements Database, when stated.
+    pub pax: Option<Spanned<u32>>,
     pub statuses: Vec<StatusEntry>,
     pub sources: Vec<Citation>,
     pub links: Vec<Link>,
@@ -247,6 +249,7 @@ impl Document {
             title: None,
             date: None,
             region: None,
+            pax: None,
             statuses: Vec::new(),
             sources: Vec::new(),
             links: Vec::new(),
@@ -855,9 +858,5 @@ impl Clause {
                 _ => Vec::new(),
             })
             .collect()
-    }
-
-    pub fn pax_category(&self) -> &'static str {
-        self.kind.value.pax
     }
 }

@@ -5,7 +5,9 @@ use std::cmp::Ordering;
 
 use jiff::Unit;
 use jiff::civil::DateTime;
-use jiff::tz::{Offset, TimeZone};
+use std::sync::LazyLock;
+
+use jiff::tz::{Offset, TimeZone, TimeZoneDatabase};
 
 use super::{Clause, Document, Duration, Precision, When};
 use crate::vocabulary::Key;
@@ -44,9 +46,20 @@ impl Period {
     }
 }
 
+/// The time-zone database truce reads: always the one bundled with jiff, never
+/// the system's. An agreement's deadlines then resolve the same on every
+/// machine (a CI runner without tzdata, a laptop with newer rules), and no run
+/// pays for scanning `/usr/share/zoneinfo` (about 0.85 ms of a 2.8 ms check).
+static ZONES: LazyLock<TimeZoneDatabase> = LazyLock::new(TimeZoneDatabase::bundled);
+
+/// The IANA zone named `name`, from the bundled database.
+pub fn iana_zone(name: &str) -> Option<TimeZone> {
+    ZONES.get(name).ok()
+}
+
 /// A zone as written: an IANA name, `Z`, or an offset such as `+03:00`.
 pub fn time_zone(name: &str) -> Option<TimeZone> {
-    if let Ok(zone) = TimeZone::get(name) {
+    if let Some(zone) = iana_zone(name) {
         return Some(zone);
     }
     if name.eq_ignore_ascii_case("z") || name.eq_ignore_ascii_case("utc") {

@@ -7,7 +7,9 @@
 //! `favours` (an end of the clause) with `gain` (a camp, or no direction, with
 //! why and a weight), and added `reported`, `balance`, `weightiest`,
 //! `resolved` and `appeared`. Lines and columns are one-based, columns
-//! in characters. Findings have exactly the shape of `check`'s findings.
+//! in characters. Findings have exactly the shape of `check`'s findings, and
+//! rows' clauses that of its clauses: both gained `end_line` and `end_column`
+//! (just past the span's last character) within version 2.
 //!
 //! ```json
 //! {

@@ -4,8 +4,10 @@
 //!
 //! The schema is stable: fields may be added within version 1, never renamed,
 //! retyped or removed; anything else raises `version`. Lines and columns are
-//! one-based, columns counted in characters. Findings come in the order of the
-//! text report: documents in corpus order, the most severe first within each.
+//! one-based, columns counted in characters; `end_line` and `end_column` are
+//! the position just past the span's last character (added within version 1).
+//! Findings come in the order of the text report: documents in corpus order,
+//! the most severe first within each.
 //!
 //! ```json
 //! {
@@ -17,12 +19,15 @@
 //!       "document": "russian_proposal_2018", // the document's id
 //!       "clauses": [                         // the clauses involved, maybe none
 //!         { "label": "clause 7", "kind": "detainee_release", "number": "7",
-//!           "file": "agreements/r.truce", "line": 30, "column": 3 }
+//!           "file": "agreements/r.truce", "line": 30, "column": 3,
+//!           "end_line": 38, "end_column": 4 }
 //!       ],                                   // "number" is null for unnumbered clauses
 //!       "message": "no party guarantees the agreement or its protections",
 //!       "file": "agreements/r.truce",        // where the finding points
 //!       "line": 1,
 //!       "column": 11,
+//!       "end_line": 1,                       // where it ends: just past its last
+//!       "end_column": 32,                    // character (exclusive)
 //!       "explanation": "..."                 // only with --explain
 //!     }
 //!   ],
@@ -69,6 +74,8 @@ pub struct JsonFinding {
     pub file: String,
     pub line: usize,
     pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
     /// For a finding that something is missing: `text` (the text lacks it) or
@@ -89,6 +96,8 @@ pub struct JsonClause {
     pub file: String,
     pub line: usize,
     pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
 }
 
 /// Counts of findings by severity (`errors` here are findings of severity
@@ -157,6 +166,7 @@ pub fn render(
 
 pub(crate) fn json_finding(finding: &Finding, sources: &Sources, options: Options) -> JsonFinding {
     let at = sources.locate(finding.span).unwrap_or_default();
+    let end = sources.locate_end(finding.span).unwrap_or_default();
     JsonFinding {
         rule: finding.rule.to_string(),
         severity: finding.severity,
@@ -170,6 +180,8 @@ pub(crate) fn json_finding(finding: &Finding, sources: &Sources, options: Option
         file: at.file.to_string(),
         line: at.line,
         column: at.column,
+        end_line: end.line,
+        end_column: end.column,
         explanation: options
             .explain
             .then(|| rules::rule(finding.rule).map(|rule| rule.explanation.trim().to_string()))
@@ -181,6 +193,7 @@ pub(crate) fn json_finding(finding: &Finding, sources: &Sources, options: Option
 
 pub(crate) fn json_clause(clause: &ClauseRef, sources: &Sources) -> JsonClause {
     let at = sources.locate(clause.span).unwrap_or_default();
+    let end = sources.locate_end(clause.span).unwrap_or_default();
     JsonClause {
         label: clause.label.clone(),
         kind: clause.kind.to_string(),
@@ -188,5 +201,7 @@ pub(crate) fn json_clause(clause: &ClauseRef, sources: &Sources) -> JsonClause {
         file: at.file.to_string(),
         line: at.line,
         column: at.column,
+        end_line: end.line,
+        end_column: end.column,
     }
 }

@@ -9,9 +9,95 @@
 //! repeats). A missing date or status shows as `-`. No header and no colour, so
 //! the output can be piped.
 
+use serde::Serialize;
+
 use crate::model::{Corpus, Document};
+use crate::source::Sources;
 
 use super::plural;
+
+/// The version of the schema [`render_json`] writes.
+pub const JSON_VERSION: u32 = 1;
+
+/// `truce list --format json`: the same facts as the lines, for tools. Stable
+/// like the findings report: fields may be added within a version, never
+/// renamed, retyped or removed.
+///
+/// ```json
+/// { "version": 1,
+///   "documents": [
+///     { "id": "cairo_2017", "title": "Cairo agreement",   // title, date, status may be null
+///       "date": "2017-08-03", "status": "collapsed",
+///       "parties": ["russia", "snc"],
+///       "clauses": 3,                                     // operative clauses
+///       "kinds": [ { "kind": "ceasefire", "count": 1 },   // in order of first appearance
+///                  { "kind": "detainee_release", "count": 2 } ],
+///       "recitals": 0,
+///       "file": "agreements/northern_homs_2017_2018.truce", "line": 17, "column": 11 } ] }
+/// ```
+pub fn render_json(corpus: &Corpus, sources: &Sources) -> String {
+    let listing = JsonListing {
+        version: JSON_VERSION,
+        documents: corpus
+            .documents
+            .iter()
+            .map(|document| {
+                let at = sources.locate(document.id.span).unwrap_or_default();
+                JsonDocument {
+                    id: &document.id.value,
+                    title: document.title.as_ref().map(|title| title.value.as_str()),
+                    date: document.date.as_ref().map(|date| date.value.text.as_str()),
+                    status: document.status().map(|status| status.name()),
+                    parties: document
+                        .parties
+                        .iter()
+                        .map(|party| party.id.value.as_str())
+                        .collect(),
+                    clauses: document.clauses.len(),
+                    kinds: kind_counts(document)
+                        .into_iter()
+                        .map(|(kind, count)| JsonKind { kind, count })
+                        .collect(),
+                    recitals: document.recitals.len(),
+                    file: at.file,
+                    line: at.line,
+                    column: at.column,
+                }
+            })
+            .collect(),
+    };
+    // Plain structs of strings and numbers: serialising them cannot fail.
+    let mut text = serde_json::to_string_pretty(&listing).expect("the listing serialises");
+    text.push('\n');
+    text
+}
+
+#[derive(Serialize)]
+struct JsonListing<'a> {
+    version: u32,
+    documents: Vec<JsonDocument<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDocument<'a> {
+    id: &'a str,
+    title: Option<&'a str>,
+    date: Option<&'a str>,
+    status: Option<&'static str>,
+    parties: Vec<&'a str>,
+    clauses: usize,
+    kinds: Vec<JsonKind>,
+    recitals: usize,
+    file: &'a str,
+    line: usize,
+    column: usize,
+}
+
+#[derive(Serialize)]
+struct JsonKind {
+    kind: &'static str,
+    count: usize,
+}
 
 /// Every document's line.
 pub fn render(corpus: &Corpus) -> String {
@@ -66,14 +152,7 @@ fn row(document: &Document) -> [String; 5] {
 
 /// `3 clauses: ceasefire, detainee_release (2)`, and the recitals when any.
 fn clauses(document: &Document) -> String {
-    let mut kinds: Vec<(&str, usize)> = Vec::new();
-    for clause in &document.clauses {
-        let kind = clause.kind_name();
-        match kinds.iter_mut().find(|(name, _)| *name == kind) {
-            Some((_, count)) => *count += 1,
-            None => kinds.push((kind, 1)),
-        }
-    }
+    let kinds = kind_counts(document);
     let mut text = plural(document.clauses.len(), "clause", "clauses");
     if !kinds.is_empty() {
         let names: Vec<String> = kinds
@@ -91,4 +170,18 @@ fn clauses(document: &Document) -> String {
         text.push_str(&plural(document.recitals.len(), "recital", "recitals"));
     }
     text
+}
+
+/// The kinds of the operative clauses, in order of first appearance, each with
+/// its count.
+fn kind_counts(document: &Document) -> Vec<(&'static str, usize)> {
+    let mut kinds: Vec<(&'static str, usize)> = Vec::new();
+    for clause in &document.clauses {
+        let kind = clause.kind_name();
+        match kinds.iter_mut().find(|(name, _)| *name == kind) {
+            Some((_, count)) => *count += 1,
+            None => kinds.push((kind, 1)),
+        }
+    }
+    kinds
 }

@@ -3,6 +3,7 @@
 //! Renderers only read: they never re-parse, never re-check, and never print.
 //! Each returns a whole `String`, so the binary writes all of a report or none.
 
+pub mod catalogue;
 pub mod compare_html;
 pub mod compare_json;
 pub mod compare_markdown;
@@ -13,11 +14,15 @@ pub mod compare_timeline;
 mod contrast;
 pub mod coverage;
 pub mod diagnostics;
+pub mod github;
 pub mod json;
+pub mod junit;
 pub mod list;
 mod pad;
+pub mod pax;
 pub mod redlines;
 mod safe;
+pub mod sarif;
 mod snippet;
 pub mod stats_csv;
 pub mod stats_html;
@@ -101,6 +106,17 @@ pub(crate) fn grouped<'a>(
         });
     }
     groups
+}
+
+/// The findings in the order of the text report ([`grouped`]), one list.
+pub fn in_report_order<'a>(
+    findings: &'a [Finding],
+    corpus: &crate::model::Corpus,
+) -> Vec<&'a Finding> {
+    grouped(findings, corpus)
+        .into_iter()
+        .flat_map(|(_, members)| members)
+        .collect()
 }
 
 /// Lines of at most `width` characters, breaking between words; a word longer

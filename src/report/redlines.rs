@@ -9,7 +9,7 @@ use crate::model::{Document, RedLineStatus, Requirements};
 use crate::redline::Outcome;
 use crate::rules::Severity;
 use crate::source::Sources;
-use crate::testing::TestRun;
+use crate::testing::{RuleCoverage, TestRun};
 
 use super::snippet::snippet;
 
@@ -166,11 +166,18 @@ pub fn json(
 /// A test run: a line per test, each failure with expected, actual and the
 /// spans, then `N passed, N failed`; with `coverage`, the rules the tests
 /// showed firing and those they never did.
-pub fn test_run(run: &TestRun, sources: &Sources, coverage: Option<&[&'static str]>) -> String {
+pub fn test_run(
+    run: &TestRun,
+    sources: &Sources,
+    coverage: Option<&[&'static str]>,
+    quiet: bool,
+) -> String {
     let mut out = String::new();
     for result in &run.results {
         if result.passed() {
-            let _ = writeln!(out, "{} {}", "ok    ".green(), result.name);
+            if !quiet {
+                let _ = writeln!(out, "{} {}", "ok    ".green(), result.name);
+            }
             continue;
         }
         let _ = writeln!(out, "{} {}", "FAILED".red().bold(), result.name);
@@ -206,12 +213,7 @@ pub fn test_run(run: &TestRun, sources: &Sources, coverage: Option<&[&'static st
             .copied()
             .filter(|id| !run.covered_rules.contains(id))
             .collect();
-        let _ = writeln!(
-            out,
-            "\nrule coverage: {} of {} rules shown firing by a passing test",
-            covered.len(),
-            catalogue.len()
-        );
+        let _ = writeln!(out, "\n{}", RuleCoverage::of(run, catalogue).line());
         for id in covered {
             let _ = writeln!(out, "  {} {id}", "covered".green());
         }
@@ -219,6 +221,8 @@ pub fn test_run(run: &TestRun, sources: &Sources, coverage: Option<&[&'static st
             let _ = writeln!(out, "  {}   {id}", "never".yellow());
         }
     }
-    let _ = writeln!(out, "\n{} passed, {} failed", run.passed(), run.failed());
+    if !quiet {
+        let _ = writeln!(out, "\n{} passed, {} failed", run.passed(), run.failed());
+    }
     out
 }

@@ -37,6 +37,8 @@ const EXPLANATION_WIDTH: usize = 72;
 pub struct Options {
     /// Add each rule's explanation under its findings.
     pub explain: bool,
+    /// Only the findings: no line per document with its counts, no summary.
+    pub quiet: bool,
 }
 
 /// The whole report: every finding, then the summary line.
@@ -53,16 +55,20 @@ pub fn render(
             .document(document)
             .and_then(|found| sources.files().get(found.span.file))
             .map_or(String::new(), |file| format!(" ({})", file.name));
-        let _ = writeln!(out, "{}{file}: {}", document.bold(), nonzero_counts(counts));
-        out.push('\n');
+        if !options.quiet {
+            let _ = writeln!(out, "{}{file}: {}", document.bold(), nonzero_counts(counts));
+            out.push('\n');
+        }
         let evidence = corpus.document(document).map(evidence_note);
         for finding in members {
             render_finding(&mut out, finding, sources, options, evidence.as_deref());
             out.push('\n');
         }
     }
-    out.push_str(&summary(findings, corpus, sources));
-    out.push('\n');
+    if !options.quiet {
+        out.push_str(&summary(findings, corpus, sources));
+        out.push('\n');
+    }
     out
 }
 

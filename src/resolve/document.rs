@@ -2,7 +2,9 @@
 //! `link`, `note`, `text`) and document-level `guarantor` and `monitor`, and the
 //! dispatch of every statement of a document body.
 
-use super::value::{Cursor, read_place, read_text, read_value, read_when_atom, read_word};
+use super::value::{
+    Cursor, read_pax_id, read_place, read_text, read_value, read_when_atom, read_word,
+};
 use super::{DocumentResolver, Mode, end_span, split};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{Backer, Link, StatusEntry, Value};
@@ -96,6 +98,7 @@ impl DocumentResolver<'_> {
                 }
                 self.finish(&cursor, "the region");
             }
+            "pax" => self.pax(statement),
             "note" | "text" => {
                 let mut cursor = Cursor::new(&statement.atoms[1..], end_span(statement));
                 match read_text(&mut cursor) {
@@ -139,6 +142,23 @@ impl DocumentResolver<'_> {
     }
 
     /// Report a second `title`, `date` or `region`.
+    /// `pax 1995`: the document's agreement id in PA-X, a whole number.
+    fn pax(&mut self, statement: &Statement) {
+        let mut cursor = Cursor::new(&statement.atoms[1..], end_span(statement));
+        match read_pax_id(&mut cursor) {
+            Ok(id) => {
+                self.once(
+                    statement,
+                    "PA-X id",
+                    self.document.pax.as_ref().map(|t| t.span),
+                );
+                self.document.pax.get_or_insert(id);
+            }
+            Err(error) => self.error(error),
+        }
+        self.finish(&cursor, "the PA-X id");
+    }
+
     pub(super) fn once(&mut self, statement: &Statement, what: &str, first: Option<Span>) {
         if let Some(first) = first {
             self.error(

@@ -90,7 +90,7 @@ pub fn read_when(text: &str, qualifier: Option<&str>) -> Result<When, String> {
 
 /// Whether `zone` is a zone a time may carry: an IANA name or a UTC offset.
 pub(crate) fn is_zone(zone: &str) -> bool {
-    jiff::tz::TimeZone::get(zone).is_ok() || read_offset(zone).is_ok()
+    crate::model::iana_zone(zone).is_some() || read_offset(zone).is_ok()
 }
 
 /// A UTC offset as written after a time: `Z`, or `+HH:MM` / `-HH:MM` within
@@ -138,8 +138,8 @@ fn read_datetime(text: &str) -> Result<When, String> {
         Some(read_offset(offset)?)
     };
     if let Some(zone) = zone {
-        let tz = jiff::tz::TimeZone::get(zone)
-            .map_err(|_| format!("`{zone}` is not a known IANA time zone"))?;
+        let tz = crate::model::iana_zone(zone)
+            .ok_or_else(|| format!("`{zone}` is not a known IANA time zone"))?;
         match tz.to_ambiguous_zoned_datetime(start).offset() {
             jiff::tz::AmbiguousOffset::Unambiguous { offset: actual } => {
                 if let Some(written) = written_offset

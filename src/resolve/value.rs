@@ -315,6 +315,21 @@ fn read_actor(cursor: &mut Cursor, scope: &Scope) -> Read<Spanned<Actor>> {
     Ok(Spanned::new(Actor::Party(name.value), name.span))
 }
 
+/// A PA-X agreement id: a whole number, as PA-X's `AgtId` column gives it.
+pub fn read_pax_id(cursor: &mut Cursor) -> Read<Spanned<u32>> {
+    let start = cursor.position();
+    let number = read_number(cursor, "a PA-X agreement id (a whole number, such as 1995)")?;
+    let span = cursor.since(start);
+    if number.fract() != 0.0 || !(1.0..=u32::MAX as f64).contains(&number) {
+        return Err(
+            Diagnostic::new(format!("`{number}` is no PA-X agreement id"), span)
+                .expected("a whole number from 1, PA-X's `AgtId`")
+                .hint("write the id PA-X gives the agreement, such as `pax 1995`"),
+        );
+    }
+    Ok(Spanned::new(number as u32, span))
+}
+
 fn read_number(cursor: &mut Cursor, what: &str) -> Read<f64> {
     match cursor.peek().map(|atom| &atom.kind) {
         Some(AtomKind::Number { value, .. }) if value.is_finite() => {

@@ -120,14 +120,28 @@ pub const FAMILIES: &[(&str, &[&Rule])] = &[
     ("Comparing two drafts (truce compare)", comparison::RULES),
 ];
 
+/// The title of the family a rule belongs to.
+pub fn family(rule: &Rule) -> Option<&'static str> {
+    FAMILIES
+        .iter()
+        .find(|(_, members)| members.iter().any(|member| member.id == rule.id))
+        .map(|(title, _)| *title)
+}
+
 /// Every rule, family by family, in the order `truce explain` lists them.
 pub fn registry() -> impl Iterator<Item = &'static Rule> {
     FAMILIES.iter().flat_map(|(_, rules)| rules.iter().copied())
 }
 
-/// The rule with this stable id.
+/// The rule with this stable id, in any case: `No-Guarantor` is `no-guarantor`,
+/// wherever a user gives a rule id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
-    registry().find(|rule| rule.id == id)
+    registry().find(|rule| rule.id.eq_ignore_ascii_case(id))
+}
+
+/// The document rule with this id, in any case.
+pub fn document_rule(id: &str) -> Option<&'static Rule> {
+    rule(id).filter(|rule| !rule.is_comparison())
 }
 
 /// The rules that read one document: what `truce check` and `test` blocks run.

@@ -8,6 +8,11 @@
 //! compile.
 
 use super::keys::Key;
+use super::pax::Code::*;
+use super::pax::When::*;
+use super::pax::{
+    ARREST, CHILDREN, Coding, ELDERLY, FAMILIES, FIGHTERS, INFRASTRUCTURE, WOMEN, always, when,
+};
 
 /// The type of value an attribute takes. The resolver turns the atoms after an
 /// attribute's key into a typed value according to this.
@@ -179,8 +184,8 @@ pub enum Family {
 pub struct ClauseKind {
     pub name: &'static str,
     pub summary: &'static str,
-    /// The PA-X provision category this kind codes to.
-    pub pax: &'static str,
+    /// The PA-X provision codes this kind earns, and when (see [`super::pax`]).
+    pub pax: &'static [Coding],
     /// Attributes this kind accepts beyond the common ones.
     pub attributes: &'static [Attribute],
     /// Whether the clause protects people (detainees, safety, status): weak
@@ -238,7 +243,7 @@ impl Eq for ClauseKind {}
 const KIND: ClauseKind = ClauseKind {
     name: "",
     summary: "",
-    pax: "Other",
+    pax: &[],
     attributes: &[],
     protection: false,
     concession: false,
@@ -338,7 +343,7 @@ pub const COMMON_ATTRIBUTES: &[Attribute] = &[
 pub static CEASEFIRE: ClauseKind = ClauseKind {
     name: "ceasefire",
     summary: "a cessation of hostilities",
-    pax: "Ce",
+    pax: &[always(Ce), when(CeProv, Operative), when(CeGen, General)],
     attributes: &[
         attr(
             K::Violations,
@@ -363,7 +368,7 @@ pub static CEASEFIRE: ClauseKind = ClauseKind {
 pub static WEAPONS_HANDOVER: ClauseKind = ClauseKind {
     name: "weapons_handover",
     summary: "weapons given up to another party",
-    pax: "SsrDdr",
+    pax: &[always(SsrDdr), always(DdrDemil)],
     attributes: &[
         attr(K::Weapons, V::Weapons, "weapon classes handed over"),
         attr(
@@ -392,7 +397,7 @@ pub static WEAPONS_HANDOVER: ClauseKind = ClauseKind {
 pub static WEAPONS_WITHDRAWAL: ClauseKind = ClauseKind {
     name: "weapons_withdrawal",
     summary: "weapons pulled back from a line or zone",
-    pax: "DdrDemil",
+    pax: &[always(DdrDemil), when(CeProv, Operative)],
     attributes: &[
         attr(K::Weapons, V::Weapons, "weapon classes withdrawn"),
         attr(K::Calibre, V::Text, "a calibre bound"),
@@ -412,7 +417,17 @@ pub static WEAPONS_WITHDRAWAL: ClauseKind = ClauseKind {
 pub static EVACUATION: ClauseKind = ClauseKind {
     name: "evacuation",
     summary: "people leave an area",
-    pax: "HrCp",
+    pax: &[
+        always(HrMob),
+        when(GRef, Civilians),
+        when(SsrPsf, People(FIGHTERS)),
+        when(GCh, People(CHILDREN)),
+        when(GAge, People(ELDERLY)),
+        when(GeWom, People(WOMEN)),
+        when(GeFa, People(FAMILIES)),
+        when(TjVet, Has(K::SearchedBy)),
+        when(SsrPol, Police),
+    ],
     attributes: &[
         attr(K::People, V::Actors, "who leaves"),
         attr(K::Count, V::Count, "how many leave"),
@@ -474,7 +489,7 @@ pub static EVACUATION: ClauseKind = ClauseKind {
 pub static STATUS_SETTLEMENT: ClauseKind = ClauseKind {
     name: "status_settlement",
     summary: "amnesty, reconciliation, regularising status, defectors",
-    pax: "TjAm",
+    pax: &[always(TjAm)],
     attributes: &[
         attr(K::People, V::Actors, "whose status is settled"),
         attr(
@@ -519,7 +534,7 @@ pub static STATUS_SETTLEMENT: ClauseKind = ClauseKind {
 pub static CONSCRIPTION: ClauseKind = ClauseKind {
     name: "conscription",
     summary: "deadlines for compulsory military service",
-    pax: "SsrArm",
+    pax: &[always(SsrArm)],
     attributes: &[
         attr(K::People, V::Actors, "who must serve"),
         attr(K::Ages, V::Ages, "the age range concerned"),
@@ -542,7 +557,7 @@ pub static CONSCRIPTION: ClauseKind = ClauseKind {
 pub static DETAINEE_RELEASE: ClauseKind = ClauseKind {
     name: "detainee_release",
     summary: "release of detainees or prisoners",
-    pax: "TjPrire",
+    pax: &[always(TjPrire)],
     attributes: &[
         attr(
             K::Mechanism,
@@ -573,7 +588,7 @@ pub static DETAINEE_RELEASE: ClauseKind = ClauseKind {
 pub static PRISONER_EXCHANGE: ClauseKind = ClauseKind {
     name: "prisoner_exchange",
     summary: "an exchange of prisoners between sides",
-    pax: "TjPrire",
+    pax: &[always(TjPrire)],
     attributes: &[
         attr(K::Mechanism, V::Text, "how the exchange is carried out"),
         attr(K::Count, V::Count, "how many prisoners"),
@@ -593,7 +608,7 @@ pub static PRISONER_EXCHANGE: ClauseKind = ClauseKind {
 pub static HUMANITARIAN_ACCESS: ClauseKind = ClauseKind {
     name: "humanitarian_access",
     summary: "corridors, crossings and aid",
-    pax: "HrCp",
+    pax: &[always(DevHum), always(HrMob)],
     attributes: &[
         attr(K::Corridors, V::Count, "how many corridors or crossings"),
         attr(K::Aid, V::Labels, "what aid passes"),
@@ -612,7 +627,11 @@ pub static HUMANITARIAN_ACCESS: ClauseKind = ClauseKind {
 pub static SERVICES: ClauseKind = ClauseKind {
     name: "services",
     summary: "water, electricity, fuel and other services",
-    pax: "HrCp",
+    pax: &[
+        always(DevHum),
+        when(Wat, Names(K::Services, &["water"])),
+        when(DevInfra, Names(K::Services, INFRASTRUCTURE)),
+    ],
     attributes: &[attr(K::Services, V::Labels, "which services")],
     protection: true,
     relief: true,
@@ -626,7 +645,13 @@ pub static SERVICES: ClauseKind = ClauseKind {
 pub static DEPLOYMENT: ClauseKind = ClauseKind {
     name: "deployment",
     summary: "police, military police, joint checkpoints, local committees",
-    pax: "SsrPol",
+    pax: &[
+        when(ImPK, ThirdPartyForces),
+        when(SsrPol, Police),
+        when(SsrPsf, ParaStatal),
+        when(Mps, Joint),
+        when(MpsJt, Joint),
+    ],
     attributes: &[
         attr(K::Forces, V::Actors, "who deploys"),
         attr(
@@ -659,7 +684,7 @@ pub static DEPLOYMENT: ClauseKind = ClauseKind {
 pub static NON_ENTRY: ClauseKind = ClauseKind {
     name: "non_entry",
     summary: "a party is barred from an area",
-    pax: "Ce",
+    pax: &[when(CeProv, Operative)],
     attributes: &[attr(K::Barred, V::Parties, "who may not enter")],
     protection: true,
     bound: &[K::Barred, K::By],
@@ -674,7 +699,7 @@ pub static NON_ENTRY: ClauseKind = ClauseKind {
 pub static WITHDRAWAL: ClauseKind = ClauseKind {
     name: "withdrawal",
     summary: "forces leave positions",
-    pax: "SsrDdr",
+    pax: &[when(CeProv, Operative), when(SsrFf, ThirdPartyForces)],
     attributes: &[
         attr(K::Forces, V::Parties, "who withdraws"),
         attr(K::Distance, V::Distance, "how far"),
@@ -693,7 +718,7 @@ pub static WITHDRAWAL: ClauseKind = ClauseKind {
 pub static ROAD_OPENING: ClauseKind = ClauseKind {
     name: "road_opening",
     summary: "a road opened or protected for someone",
-    pax: "HrCp",
+    pax: &[always(HrMob)],
     attributes: &[
         attr(K::Road, V::Places, "the road"),
         attr(K::OpenTo, V::Actors, "who may use it"),
@@ -715,7 +740,7 @@ pub static ROAD_OPENING: ClauseKind = ClauseKind {
 pub static INSTITUTIONS_RETURN: ClauseKind = ClauseKind {
     name: "institutions_return",
     summary: "state institutions return to an area",
-    pax: "Ps",
+    pax: &[always(Pubad), when(SsrPol, Police)],
     attributes: &[attr(K::Institutions, V::Parties, "which institutions")],
     concession: true,
     access: Some(Access {
@@ -734,7 +759,7 @@ pub static INSTITUTIONS_RETURN: ClauseKind = ClauseKind {
 pub static BUFFER_ZONE: ClauseKind = ClauseKind {
     name: "buffer_zone",
     summary: "a zone kept free of forces or weapons",
-    pax: "Ce",
+    pax: &[when(CeProv, Operative)],
     attributes: &[
         attr(K::Depth, V::Distance, "how deep the zone is"),
         attr(K::Line, V::Places, "the line the zone is measured from"),
@@ -752,7 +777,7 @@ pub static BUFFER_ZONE: ClauseKind = ClauseKind {
 pub static RETURN_OF_DISPLACED: ClauseKind = ClauseKind {
     name: "return_of_displaced",
     summary: "return of displaced people",
-    pax: "GRef",
+    pax: &[always(GRef)],
     attributes: &[attr(K::People, V::Actors, "who returns")],
     protection: true,
     beneficiaries: Beneficiaries::Named(K::People),
@@ -766,7 +791,7 @@ pub static RETURN_OF_DISPLACED: ClauseKind = ClauseKind {
 pub static TERRITORY_TRANSFER: ClauseKind = ClauseKind {
     name: "territory_transfer",
     summary: "territory or positions handed over or returned",
-    pax: "Ce",
+    pax: &[],
     attributes: &[
         attr(K::Positions, V::Text, "which positions, lines or districts"),
         attr(K::To, V::Parties, "who takes control"),
@@ -789,7 +814,7 @@ pub static TERRITORY_TRANSFER: ClauseKind = ClauseKind {
 pub static BORDER_CONTROL: ClauseKind = ClauseKind {
     name: "border_control",
     summary: "control of a border, its posts or a crossing",
-    pax: "StBor",
+    pax: &[always(StBor)],
     attributes: &[
         attr(K::Crossing, V::Places, "the border, posts or crossing"),
         attr(K::To, V::Parties, "who takes control"),
@@ -811,7 +836,7 @@ pub static BORDER_CONTROL: ClauseKind = ClauseKind {
 pub static LEGISLATION: ClauseKind = ClauseKind {
     name: "legislation",
     summary: "a law, decree or constitutional change the agreement calls for",
-    pax: "ConRen",
+    pax: &[],
     attributes: &[
         attr(
             K::Instrument,
@@ -828,7 +853,7 @@ pub static LEGISLATION: ClauseKind = ClauseKind {
 pub static ELECTIONS: ClauseKind = ClauseKind {
     name: "elections",
     summary: "elections, and who observes them",
-    pax: "Ele",
+    pax: &[],
     attributes: &[
         attr(K::Office, V::Text, "what is elected"),
         attr(K::Observers, V::Parties, "who observes the vote"),
@@ -841,7 +866,7 @@ pub static ELECTIONS: ClauseKind = ClauseKind {
 pub static DEMINING: ClauseKind = ClauseKind {
     name: "demining",
     summary: "mines cleared, and maps of minefields or weapons stores handed over",
-    pax: "SsrDdr",
+    pax: &[always(SsrDdr)],
     attributes: &[
         attr(
             K::Maps,
@@ -860,7 +885,7 @@ pub static DEMINING: ClauseKind = ClauseKind {
 pub static REINFORCEMENT_FREEZE: ClauseKind = ClauseKind {
     name: "reinforcement_freeze",
     summary: "no reinforcements, new positions or weapons brought in",
-    pax: "Ce",
+    pax: &[when(CeProv, Operative)],
     attributes: &[
         attr(K::Forces, V::Parties, "whose forces are frozen"),
         attr(
@@ -880,7 +905,7 @@ pub static REINFORCEMENT_FREEZE: ClauseKind = ClauseKind {
 pub static ECONOMY: ClauseKind = ClauseKind {
     name: "economy",
     summary: "revenues, salaries, banking and trade links",
-    pax: "Dev",
+    pax: &[always(Dev)],
     attributes: &[attr(
         K::Measures,
         V::Labels,
@@ -897,7 +922,7 @@ pub static ECONOMY: ClauseKind = ClauseKind {
 pub static RECONSTRUCTION: ClauseKind = ClauseKind {
     name: "reconstruction",
     summary: "rebuilding homes, infrastructure and public buildings",
-    pax: "DevInfra",
+    pax: &[always(DevInfra), always(Dev)],
     attributes: &[attr(K::Works, V::Labels, "what is rebuilt")],
     relief: true,
     weight: 1,
@@ -910,7 +935,7 @@ pub static RECONSTRUCTION: ClauseKind = ClauseKind {
 pub static MOVEMENT: ClauseKind = ClauseKind {
     name: "movement",
     summary: "freedom of movement: checkpoints lifted, people free to move",
-    pax: "HrMob",
+    pax: &[always(HrMob)],
     attributes: &[
         attr(K::People, V::Actors, "who may move freely"),
         attr(K::Across, V::Places, "where they may move"),
@@ -934,7 +959,11 @@ pub static MOVEMENT: ClauseKind = ClauseKind {
 pub static PROTECTION: ClauseKind = ClauseKind {
     name: "protection",
     summary: "people protected from arrest, pursuit or reprisal",
-    pax: "Prot",
+    pax: &[
+        always(Prot),
+        when(ProtCiv, Civilians),
+        when(HrDet, Names(K::From, ARREST)),
+    ],
     attributes: &[
         attr(K::People, V::Actors, "who is protected"),
         attr(
@@ -962,7 +991,7 @@ pub static PROTECTION: ClauseKind = ClauseKind {
 pub static MISSING_PERSONS: ClauseKind = ClauseKind {
     name: "missing_persons",
     summary: "the missing and the dead: lists, their fate made known, bodies handed over",
-    pax: "TjMis",
+    pax: &[always(TjMis)],
     attributes: &[
         attr(K::People, V::Actors, "whose fate or remains"),
         attr(K::Count, V::Count, "how many"),
@@ -982,7 +1011,7 @@ pub static MISSING_PERSONS: ClauseKind = ClauseKind {
 pub static COMPENSATION: ClauseKind = ClauseKind {
     name: "compensation",
     summary: "compensation or reparations for losses",
-    pax: "TjRep",
+    pax: &[always(TjRep)],
     attributes: &[
         attr(K::People, V::Actors, "who is compensated"),
         attr(K::Losses, V::Labels, "for what: homes, property, injuries"),
@@ -999,7 +1028,7 @@ pub static COMPENSATION: ClauseKind = ClauseKind {
 pub static INTEGRATION: ClauseKind = ClauseKind {
     name: "integration",
     summary: "fighters join state forces, police or a local force",
-    pax: "SsrPsf",
+    pax: &[always(SsrPsf)],
     attributes: &[
         attr(K::Forces, V::Actors, "who joins"),
         attr(K::Into, V::Parties, "the force they join"),
@@ -1014,7 +1043,7 @@ pub static INTEGRATION: ClauseKind = ClauseKind {
 pub static ACCESSION: ClauseKind = ClauseKind {
     name: "accession",
     summary: "a party joins an existing agreement, zone or process",
-    pax: "Ce",
+    pax: &[when(SsrPsf, Opposition)],
     attributes: &[attr(
         K::Joins,
         V::Text,
@@ -1027,7 +1056,7 @@ pub static ACCESSION: ClauseKind = ClauseKind {
 pub static COMMITTEE: ClauseKind = ClauseKind {
     name: "committee",
     summary: "a committee set up to run or watch the agreement",
-    pax: "ImE",
+    pax: &[always(ImE)],
     attributes: &[
         attr(K::Members, V::Actors, "who sits on it"),
         attr(
@@ -1054,7 +1083,7 @@ pub static COMMITTEE: ClauseKind = ClauseKind {
 pub static POLITICAL_PROCESS: ClauseKind = ClauseKind {
     name: "political_process",
     summary: "talks, reconciliation processes, later negotiations",
-    pax: "Pol",
+    pax: &[],
     attributes: &[attr(K::Forum, V::Text, "where the process happens")],
     weight: 1,
     ..KIND
@@ -1063,7 +1092,7 @@ pub static POLITICAL_PROCESS: ClauseKind = ClauseKind {
 pub static GUARANTEE: ClauseKind = ClauseKind {
     name: "guarantee",
     summary: "a party guarantees the agreement or some of its clauses",
-    pax: "SsrGua",
+    pax: &[always(SsrGua)],
     attributes: &[
         attr(
             K::Covers,
@@ -1082,7 +1111,7 @@ pub static GUARANTEE: ClauseKind = ClauseKind {
 pub static MONITORING: ClauseKind = ClauseKind {
     name: "monitoring",
     summary: "a party monitors the agreement or some of its clauses",
-    pax: "ImE",
+    pax: &[always(ImE), when(ImPK, ThirdPartyForces)],
     attributes: &[
         attr(
             K::Covers,
@@ -1106,7 +1135,7 @@ pub static MONITORING: ClauseKind = ClauseKind {
 pub static TERM: ClauseKind = ClauseKind {
     name: "term",
     summary: "validity, extension, renewal",
-    pax: "ImRen",
+    pax: &[],
     attributes: &[attr(K::ExtendedUntil, V::When, "the latest extension")],
     weight: 1,
     one_per_area: true,
@@ -1116,7 +1145,7 @@ pub static TERM: ClauseKind = ClauseKind {
 pub static TERMINATION: ClauseKind = ClauseKind {
     name: "termination",
     summary: "a notice or clause ending an agreement",
-    pax: "ImRen",
+    pax: &[],
     attributes: &[attr(
         K::Effective,
         V::When,
@@ -1132,7 +1161,7 @@ pub static TERMINATION: ClauseKind = ClauseKind {
 pub static ULTIMATUM: ClauseKind = ClauseKind {
     name: "ultimatum",
     summary: "a demand with a deadline and a threat",
-    pax: "Other",
+    pax: &[],
     attributes: &[
         attr(K::Against, V::Parties, "who must comply"),
         attr(K::Issued, V::When, "when the ultimatum was given"),
@@ -1150,7 +1179,7 @@ pub static ULTIMATUM: ClauseKind = ClauseKind {
 pub static VENUE: ClauseKind = ClauseKind {
     name: "venue",
     summary: "where talks take place",
-    pax: "Pol",
+    pax: &[],
     attributes: &[
         attr(K::Place, V::Places, "the venue"),
         attr(K::MovedFrom, V::Places, "the previous venue"),
@@ -1163,7 +1192,7 @@ pub static VENUE: ClauseKind = ClauseKind {
 pub static OTHER: ClauseKind = ClauseKind {
     name: "other",
     summary: "anything else, in free text, so nothing is un-encodable",
-    pax: "Other",
+    pax: &[],
     attributes: &[attr(K::Subject, V::Text, "what the clause is about")],
     weight: 2,
     ..KIND
@@ -1215,6 +1244,11 @@ pub static CLAUSE_KINDS: &[&ClauseKind] = &[
 ];
 
 impl ClauseKind {
+    /// The PA-X code that names what the kind is about: its first coding.
+    pub fn pax_category(&self) -> Option<super::pax::Code> {
+        self.pax.first().map(|coding| coding.code)
+    }
+
     /// The attribute with this key, common or particular to the kind.
     pub fn attribute(&self, key: Key) -> Option<&'static Attribute> {
         self.attributes_all().find(|attribute| attribute.key == key)

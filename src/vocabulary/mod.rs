@@ -14,6 +14,7 @@
 
 pub mod keys;
 pub mod kinds;
+pub mod pax;
 pub mod words;
 
 use std::sync::LazyLock;

@@ -381,6 +381,11 @@ pub const DOCUMENT_STATEMENTS: &[(&str, &[&str], &str)] = &[
     ("date", &[], "the date it was proposed or signed"),
     ("region", &[], "the declared place it concerns"),
     (
+        "pax",
+        &[],
+        "its agreement id (AgtId) in the PA-X Peace Agreements Database",
+    ),
+    (
         "status",
         &["on", "by", "source"],
         "a status with its date and actor",

@@ -5,14 +5,19 @@
 use std::path::Path;
 use std::process::Command;
 
-/// Debian's `chromium`, when installed (CI installs it).
-pub fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser"].into_iter().find(|name| {
-        Command::new(name)
-            .arg("--version")
-            .output()
-            .is_ok_and(|output| output.status.success())
-    })
+/// Debian's `chromium`. The tests that need it are `#[ignore]`d, so that a
+/// plain `cargo test` says they did not run; `.ci/run` installs Chromium and
+/// runs them with `--ignored`, where a missing browser is a failure.
+pub fn chromium() -> &'static str {
+    ["chromium", "chromium-browser"]
+        .into_iter()
+        .find(|name| {
+            Command::new(name)
+                .arg("--version")
+                .output()
+                .is_ok_and(|output| output.status.success())
+        })
+        .expect("Chromium is not installed: `apt-get install chromium` (.ci/run installs it)")
 }
 
 /// Chromium's headless flags, for a window `width` wide and `height` high.

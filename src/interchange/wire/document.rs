@@ -388,6 +388,9 @@ pub struct Document {
     pub title: Option<Spanned<String>>,
     pub date: Option<Spanned<When>>,
     pub region: Option<Spanned<PlaceRef>>,
+    /// Added within version 1: written only when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pax: Option<Spanned<u32>>,
     pub statuses: Vec<StatusEntry>,
     pub sources: Vec<Citation>,
     pub links: Vec<Link>,
@@ -420,6 +423,7 @@ impl ToWire for model::Document {
             title,
             date,
             region,
+            pax,
             statuses,
             sources,
             links,
@@ -442,6 +446,7 @@ impl ToWire for model::Document {
             title: title.to_wire(),
             date: date.to_wire(),
             region: region.to_wire(),
+            pax: pax.to_wire(),
             statuses: statuses.to_wire(),
             sources: sources.to_wire(),
             links: links.to_wire(),
@@ -470,6 +475,7 @@ impl IntoModel for Document {
             title: self.title.into_model(),
             date: self.date.into_model(),
             region: self.region.into_model(),
+            pax: self.pax.into_model(),
             statuses: self.statuses.into_model(),
             sources: self.sources.into_model(),
             links: self.links.into_model(),

@@ -95,6 +95,7 @@ macro_rules! as_is {
 
 as_is!(
     String,
+    u32,
     crate::vocabulary::Side,
     crate::vocabulary::Role,
     crate::vocabulary::Status,
