@@ -24,6 +24,7 @@ pub mod redline;
 pub mod resolve;
 pub mod rules;
 pub mod source;
+pub mod stats;
 pub mod suppress;
 pub mod syntax;
 pub mod testing;

@@ -15,6 +15,7 @@ use truce::{app, format};
 const CLEAN: u8 = 0;
 const FINDINGS: u8 = 1;
 const INPUT_ERROR: u8 = 2;
+const INTERNAL_ERROR: u8 = 3;
 
 #[derive(Parser)]
 #[command(
@@ -227,6 +228,18 @@ enum Command {
         #[arg(long, value_enum, default_value_t = PaxDiffFormat::Text)]
         format: PaxDiffFormat,
     },
+    /// Statistics over a corpus: how often each rule fires of how often it
+    /// could, clause kinds and their gaps, rules against outcomes, and counts
+    /// by year and by process (file).
+    Stats {
+        /// Files or folders (searched for *.truce).
+        #[arg(value_name = "PATH", default_value = "agreements/")]
+        paths: Vec<PathBuf>,
+
+        /// How to write the statistics.
+        #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
+        format: StatsFormat,
+    },
     /// Every dated event of a thread in order: signings, deadlines (relative ones
     /// resolved), terms, terminations, ultimatums.
     Timeline {
@@ -383,6 +396,29 @@ impl CompareFormat {
             CompareFormat::Html => app::compare::Format::Html,
             CompareFormat::Sarif => app::compare::Format::Sarif,
             CompareFormat::Github => app::compare::Format::Github,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StatsFormat {
+    Text,
+    Markdown,
+    /// One long table: `table,row,column,value`.
+    Csv,
+    Json,
+    /// One self-contained page with bar charts.
+    Html,
+}
+
+impl StatsFormat {
+    fn app(self) -> app::stats::Format {
+        match self {
+            StatsFormat::Text => app::stats::Format::Text,
+            StatsFormat::Markdown => app::stats::Format::Markdown,
+            StatsFormat::Csv => app::stats::Format::Csv,
+            StatsFormat::Json => app::stats::Format::Json,
+            StatsFormat::Html => app::stats::Format::Html,
         }
     }
 }
@@ -561,6 +597,9 @@ fn main() -> ExitCode {
             format.app(),
             &settings,
         ),
+        Command::Stats { paths, format } => {
+            app::stats::run(&paths, format.app(), app::terminal_width(), &settings)
+        }
         Command::Completions { shell } => completions(shell),
         Command::Man { command } => manual(command.as_deref()),
     };
@@ -631,6 +670,7 @@ fn finish(outcome: app::Outcome, color: bool, quiet: bool) -> u8 {
         app::Exit::Clean => CLEAN,
         app::Exit::Findings => FINDINGS,
         app::Exit::InputError => INPUT_ERROR,
+        app::Exit::Internal => INTERNAL_ERROR,
     }
 }
 

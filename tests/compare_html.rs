@@ -7,10 +7,8 @@
 
 mod common;
 
+use common::browser::{self, chromium, dump_dom};
 use common::*;
-
-use std::path::Path;
-use std::process::Command;
 
 use truce::compare;
 
@@ -296,50 +294,6 @@ fn arabic_text_renders_right_to_left_in_chromium() {
 
 // The page in a browser.
 
-/// Debian's `chromium`. The tests that need it are `#[ignore]`d, so that a
-/// plain `cargo test` says they did not run; `.ci/run` installs Chromium and
-/// runs them with `--ignored`, where a missing browser is a failure.
-fn chromium() -> &'static str {
-    ["chromium", "chromium-browser"]
-        .into_iter()
-        .find(|name| {
-            Command::new(name)
-                .arg("--version")
-                .output()
-                .is_ok_and(|output| output.status.success())
-        })
-        .expect("Chromium is not installed: `apt-get install chromium` (.ci/run installs it)")
-}
-
-/// The DOM Chromium builds from an HTML file, in a window `width` wide.
-fn dump_dom(browser: &str, page: &Path, width: u32) -> String {
-    let profile = tempfile::tempdir().expect("a temporary profile");
-    let output = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--hide-scrollbars",
-            "--virtual-time-budget=2000",
-        ])
-        .arg(format!("--window-size={width},900"))
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg("--dump-dom")
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .expect("chromium runs");
-    assert!(
-        output.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
 /// Measures the rendered page and writes what it found into a `<pre>`, one
 /// `key: value` a line: counts, and one line per problem. Only the test's copy
 /// of the page gets it; the page itself has no script.
@@ -481,40 +435,15 @@ impl Report {
 
 /// Render a copy of `html` with [`MEASURE`] appended, `width` px wide; `texts`
 /// are the documents' own words to find on the page.
-///
-/// Headless Chromium will not make a window narrower than 500 px, so the copy
-/// is shown in a frame exactly `width` px wide, whose script posts what it
-/// measured to the page around it, which `--dump-dom` then shows.
 fn measure(browser: &str, html: &str, width: u32, texts: &[String]) -> Report {
-    let directory = tempfile::tempdir().expect("a temporary directory");
-    let page = directory.path().join("measured.html");
-    let frame = directory.path().join("frame.html");
-    std::fs::write(
-        &frame,
-        format!(
-            "<!DOCTYPE html>\n<html><body style=\"margin: 0\">\
-             <iframe src=\"measured.html\" style=\"border: 0; width: {width}px; height: 900px\"></iframe>\
-             <pre id=\"truce-measure\"></pre><script>\
-             addEventListener(\"message\", (event) => {{ \
-             document.getElementById(\"truce-measure\").textContent = event.data; }});\
-             </script></body></html>"
-        ),
-    )
-    .expect("the frame is written");
     // `</` cannot end the script early however the documents are worded.
     let texts = serde_json::to_string(texts)
         .expect("strings serialise")
         .replace("</", "<\\/");
-    let script = format!("<script>const TEXTS = {texts};{MEASURE}</script>\n</body>");
-    assert!(html.contains("</body>"), "the page ends its body");
-    std::fs::write(&page, html.replacen("</body>", &script, 1)).expect("the page is written");
-    let dom = dump_dom(browser, &frame, width.max(500));
-    let text = dom
-        .split_once("<pre id=\"truce-measure\">")
-        .and_then(|(_, rest)| rest.split_once("end-of-measure"))
-        .map(|(report, _)| report.to_string())
-        .unwrap_or_else(|| panic!("the measuring script did not run:\n{dom:.2000}"));
-    Report { text }
+    let script = format!("const TEXTS = {texts};{MEASURE}");
+    Report {
+        text: browser::measure_with(browser, html, width, &script),
+    }
 }
 
 #[test]

@@ -8,7 +8,8 @@
 //!
 //! One module per command family: [`check`] (findings, and red lines with
 //! `--against`), [`test_blocks`] (`truce test`), [`coverage`], [`compare`] (and
-//! the timeline), [`corpus`] (list, export, fmt) and [`explain`] (the rules);
+//! the timeline), [`corpus`] (list, export, fmt), [`explain`] (the rules) and
+//! [`stats`];
 //! [`requirements`] finds what
 //! `--against` names, and [`terminal`] the width text reports fit.
 
@@ -19,6 +20,7 @@ pub mod coverage;
 pub mod explain;
 pub mod pax;
 pub mod requirements;
+pub mod stats;
 pub mod terminal;
 pub mod test_blocks;
 
@@ -144,6 +146,9 @@ pub enum Exit {
     Findings,
     /// The input could not be read, or an argument names nothing.
     InputError,
+    /// truce itself went wrong (a rule fired outside what it declares it
+    /// applies to); nothing was reported.
+    Internal,
 }
 
 /// Input errors with the sources their spans point into.

@@ -10,6 +10,8 @@ pub mod compare_markdown;
 pub mod compare_shared;
 pub mod compare_text;
 pub mod compare_timeline;
+#[cfg(test)]
+mod contrast;
 pub mod coverage;
 pub mod diagnostics;
 pub mod github;
@@ -22,6 +24,12 @@ pub mod redlines;
 mod safe;
 pub mod sarif;
 mod snippet;
+pub mod stats_csv;
+pub mod stats_html;
+pub mod stats_json;
+pub mod stats_markdown;
+pub mod stats_tables;
+pub mod stats_text;
 pub mod text;
 mod view;
 

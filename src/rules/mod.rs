@@ -33,12 +33,14 @@ macro_rules! family {
 }
 
 pub mod accepted;
+pub mod applies;
 pub mod comparison;
 pub mod conflicts;
 pub mod missing;
 pub mod sources;
 pub mod undefined;
 
+pub use applies::Applies;
 pub use comparison::Scope;
 
 /// One rule.
@@ -53,6 +55,9 @@ pub struct Rule {
     /// (two documents, older first, for a comparison rule).
     pub example: &'static str,
     pub check: Check,
+    /// Which documents the rule could fire on: what `truce stats` counts it
+    /// against. A document rule fires only on documents it applies to.
+    pub applies: Applies,
     /// Documents on which the rule fires and documents on which it stays quiet.
     pub cases: &'static [Case],
 }
@@ -426,6 +431,42 @@ mod tests {
                 }
             }
         }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// A rule's count in `truce stats` is "fires on N of M documents it applies
+    /// to": every document a case or the example fires it on must be among the M.
+    #[test]
+    fn every_document_a_rule_fires_on_lies_within_what_it_applies_to() {
+        let mut failures = Vec::new();
+        let mut checked = 0;
+        for rule in document_rules() {
+            assert!(
+                !matches!(rule.applies, Applies::Steps),
+                "`{}` reads documents but declares steps",
+                rule.id
+            );
+            let texts = rule.cases.iter().map(|case| case.text);
+            for text in texts.chain([rule.example]) {
+                let loaded = crate::load_str("case.truce", text);
+                for finding in check(&loaded.corpus).iter().filter(|f| f.rule == rule.id) {
+                    let document = loaded.corpus.document(&finding.document);
+                    checked += 1;
+                    if !document.is_some_and(|document| rule.applies.holds(document)) {
+                        failures.push(format!(
+                            "`{}` fires on {} outside {}",
+                            rule.id,
+                            finding.document,
+                            rule.applies.describe()
+                        ));
+                    }
+                }
+            }
+        }
+        for rule in registry().filter(|rule| rule.is_comparison()) {
+            assert!(matches!(rule.applies, Applies::Steps), "{}", rule.id);
+        }
+        assert!(checked > 80, "only {checked} findings checked");
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 

@@ -2,6 +2,8 @@
 //! crate uses some of these; the rest are not dead code, only unused there.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use std::path::Path;
 use std::process::Output;
 

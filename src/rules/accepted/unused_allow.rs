@@ -1,7 +1,7 @@
 //! `unused-allow`: an `allow` line that covers no finding.
 
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Context, Rule, fires, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, quiet};
 use crate::suppress;
 
 pub static RULE: Rule = Rule {
@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
   clause 1 ceasefire { duration 6 months }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Allows,
     cases: &[
         // fires on a document allow of a rule that does not fire
         fires(

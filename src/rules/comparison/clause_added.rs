@@ -4,7 +4,7 @@ use super::{ONE_CLAUSE_REPLACED, RENUMBERED, describe, row_finding};
 use crate::compare::direction;
 use crate::compare::{Status, Step};
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Rule, Scope, fires, quiet};
+use crate::rules::{Applies, Check, Rule, Scope, fires, quiet};
 
 pub static RULE: Rule = Rule {
     id: "clause-added",
@@ -24,6 +24,7 @@ agreement draft_2 {
   clause 2 weapons_handover { by factions; weapons heavy }
 }"#,
     check: Check::Comparison(check),
+    applies: Applies::Steps,
     cases: &[
         // a clause only the newer draft has
         fires(&[&["clause 2"]], ONE_CLAUSE_REPLACED),

@@ -6,7 +6,7 @@ use super::{
 use crate::compare::direction;
 use crate::compare::{Status, Step};
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Rule, Scope, fires, quiet};
+use crate::rules::{Applies, Check, Rule, Scope, fires, quiet};
 
 pub static RULE: Rule = Rule {
     id: "clause-removed",
@@ -27,6 +27,7 @@ agreement draft_2 {
   clause 1 ceasefire { by regime }
 }"#,
     check: Check::Comparison(check),
+    applies: Applies::Steps,
     cases: &[
         // a clause only the older draft has
         fires(&[&["clause 2"]], ONE_CLAUSE_REPLACED),

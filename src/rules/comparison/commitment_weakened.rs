@@ -3,7 +3,7 @@
 use super::{Change, attribute_gain, change, describe, paired_changes, row_finding, strengths};
 use crate::compare::Step;
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Rule, Scope, fires, quiet};
+use crate::rules::{Applies, Check, Rule, Scope, fires, quiet};
 use crate::vocabulary::Key;
 
 pub static RULE: Rule = Rule {
@@ -27,6 +27,7 @@ agreement october_draft {
   clause 3 detainee_release { by russia; holder regime; strength pledge }
 }"#,
     check: Check::Comparison(check),
+    applies: Applies::Steps,
     cases: &[
         // a pledge becomes a review
         fires(

@@ -6,7 +6,7 @@ use super::{Change, attribute_gain, change, describe, or_none, paired_changes, r
 use crate::compare::Step;
 use crate::compare::time::{Frame, shift};
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Rule, Scope, fires, quiet};
+use crate::rules::{Applies, Check, Rule, Scope, fires, quiet};
 
 pub static RULE: Rule = Rule {
     id: "deadline-moved",
@@ -30,6 +30,7 @@ agreement draft_2 {
   clause 1 weapons_handover { by factions; weapons heavy; deadline 2018-05-24 }
 }"#,
     check: Check::Comparison(check),
+    applies: Applies::Steps,
     cases: &[
         // a deadline three weeks later
         fires(

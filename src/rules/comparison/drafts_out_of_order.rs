@@ -4,7 +4,7 @@ use super::document_finding;
 use crate::compare::Step;
 use crate::compare::direction::Gain;
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Rule, Scope, fires, quiet};
+use crate::rules::{Applies, Check, Rule, Scope, fires, quiet};
 
 pub static RULE: Rule = Rule {
     id: "drafts-out-of-order",
@@ -25,6 +25,7 @@ agreement proposal_2018 {
   clause 1 ceasefire { start immediate }
 }"#,
     check: Check::Comparison(check),
+    applies: Applies::Steps,
     cases: &[
         fires(
             &[&[]],

@@ -7,7 +7,7 @@ use super::{
 use crate::compare::direction;
 use crate::compare::{Step, Term};
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Rule, Scope, fires, quiet};
+use crate::rules::{Applies, Check, Rule, Scope, fires, quiet};
 use crate::vocabulary::{Backing, Role};
 
 pub static RULE: Rule = Rule {
@@ -36,6 +36,7 @@ agreement draft_2 {
   clause 1 ceasefire { by regime, factions }
 }"#,
     check: Check::Comparison(check),
+    applies: Applies::Steps,
     cases: &[
         // a clause's monitor and deadline go
         fires(

@@ -4,7 +4,7 @@ use super::document_finding;
 use crate::compare::Step;
 use crate::compare::direction::Gain;
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Rule, Scope, fires, quiet};
+use crate::rules::{Applies, Check, Rule, Scope, fires, quiet};
 
 pub static RULE: Rule = Rule {
     id: "same-document",
@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
   clause 1 ceasefire { start immediate }
 }"#,
     check: Check::Comparison(check),
+    applies: Applies::Steps,
     cases: &[
         fires(&[&[]], "agreement a {\n  date 2018-05-01\n}\n"),
         quiet("agreement a {\n  date 2018-05-01\n}\nagreement b {\n  date 2018-05-02\n}\n"),

@@ -7,7 +7,7 @@ use super::{
 use crate::compare::direction::Gain;
 use crate::compare::{Step, Term};
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Rule, Scope, fires, quiet};
+use crate::rules::{Applies, Check, Rule, Scope, fires, quiet};
 use crate::vocabulary::Role;
 
 pub static RULE: Rule = Rule {
@@ -29,6 +29,7 @@ agreement second_offer {
   clause 1 evacuation { people civilians; destination north_homs }
 }"#,
     check: Check::Comparison(check),
+    applies: Applies::Steps,
     cases: &[
         // a count changes
         fires(

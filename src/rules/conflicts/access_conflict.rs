@@ -3,7 +3,7 @@
 use super::{Grant, Overlap, dedup, describe_areas, grant, overlap, related};
 use crate::finding::{Finding, Severity};
 use crate::model::{Clause, Period, PlaceRef, and_list};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
 use crate::vocabulary::{Entry, Key, kinds};
 
 pub static RULE: Rule = Rule {
@@ -24,6 +24,7 @@ pub static RULE: Rule = Rule {
   clause 10 road_opening { road "public road"; open_to regime.army }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Kinds(&[&kinds::NON_ENTRY]),
     cases: &[
         // fires on known and possible overlap
         fires(

@@ -4,7 +4,7 @@ use std::collections::{HashSet, VecDeque};
 
 use crate::finding::{Finding, Severity};
 use crate::model::{Clause, Value, and_list};
-use crate::rules::{Check, Context, Rule, fires, name, numbered, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, numbered, quiet};
 use crate::source::Span;
 use crate::vocabulary::{Key, kinds};
 
@@ -23,6 +23,7 @@ pub static RULE: Rule = Rule {
   clause 2 services { services water, electricity; after 1 }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Relief,
     cases: &[
         // fires directly transitively and by ratio
         fires(

@@ -2,7 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::model::{Clause, Side, and_list};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
 use crate::vocabulary::Key;
 
 pub static RULE: Rule = Rule {
@@ -30,6 +30,7 @@ pub static RULE: Rule = Rule {
   clause "2b" weapons_withdrawal { by formations; weapons heavy; line memorandum }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Keys(&[Key::Line]),
     cases: &[
         // fires on different lines and on one line as of different dates
         fires(

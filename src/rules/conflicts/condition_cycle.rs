@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use crate::finding::{Finding, Severity};
 use crate::model::Clause;
-use crate::rules::{Check, Context, Rule, fires, list_labels, numbered, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, list_labels, numbered, quiet};
 use crate::source::Spanned;
 use crate::vocabulary::{Key, Wait};
 
@@ -22,6 +22,7 @@ pub static RULE: Rule = Rule {
   clause 2 detainee_release { if 1 }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Waits,
     cases: &[
         // fires once per cycle
         fires(

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::finding::{Finding, Severity};
 use crate::model::{AttributeValue, Clause, Deadline, Document, Value};
-use crate::rules::{Check, Context, Rule, fires, list_labels, numbered, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, list_labels, numbered, quiet};
 use crate::source::Span;
 use crate::vocabulary::Key;
 
@@ -22,6 +22,7 @@ pub static RULE: Rule = Rule {
   clause 9 conscription { people fighters; grace 1 year }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Every,
     cases: &[
         // fires across clauses and within one
         fires(

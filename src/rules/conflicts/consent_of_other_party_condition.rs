@@ -1,7 +1,7 @@
 //! `consent-of-other-party-condition`: an obligation waits on the consent of the party that gains from delay.
 
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Context, Rule, describe_side, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, describe_side, fires, name, quiet};
 use crate::vocabulary::Key;
 
 pub static RULE: Rule = Rule {
@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
   clause 3 detainee_release { by regime; benefits opposition; consent_of regime }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Keys(&[Key::ConsentOf]),
     cases: &[
         // fires on the consent of the party bound and of the other side
         fires(

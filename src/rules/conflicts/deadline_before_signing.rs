@@ -1,7 +1,7 @@
 //! `deadline-before-signing`: a deadline falls before the document's date.
 
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
 use crate::vocabulary::Key;
 
 pub static RULE: Rule = Rule {
@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
   clause 3 weapons_handover { weapons heavy; deadline 2018-04-20 }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Keys(&[Key::Deadline]),
     cases: &[
         // fires on earlier deadline
         fires(

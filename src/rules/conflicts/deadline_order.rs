@@ -2,7 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::model::Point;
-use crate::rules::{Check, Context, Rule, fires, name, numbered, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, numbered, quiet};
 use crate::vocabulary::{Key, Wait};
 
 pub static RULE: Rule = Rule {
@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
   clause 2 services { services water; after 1; deadline 2018-05-05 }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Keys(&[Key::Deadline]),
     cases: &[
         // fires when follower is due no later
         fires(

@@ -4,7 +4,7 @@ use jiff::civil::DateTime;
 
 use crate::finding::{Finding, Severity};
 use crate::model::{Clause, Document, Relation, Value};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
 use crate::vocabulary::{Key, kinds};
 
 pub static RULE: Rule = Rule {
@@ -25,6 +25,7 @@ agreement notice {
   clause 1 termination { effective 2018-02-15 }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Kinds(&[&kinds::TERMINATION]),
     cases: &[
         // fires before last extension
         fires(

@@ -2,7 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::model::{Clause, Point, Strength, When, and_list};
-use crate::rules::{Check, Context, Rule, fires, name, numbered, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, numbered, quiet};
 use crate::vocabulary::{Key, kinds};
 
 pub static RULE: Rule = Rule {
@@ -28,6 +28,7 @@ pub static RULE: Rule = Rule {
   clause 7 detainee_release { strength review; review_on mid 2018-05 }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Keys(&[Key::Deadline]),
     cases: &[
         // fires on a handover due by a date against a review, a pledge with no
         // start, and a settlement after the handover

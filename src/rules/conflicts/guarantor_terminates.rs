@@ -2,7 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::model::{Document, Relation};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
 use crate::vocabulary::{Key, Role, kinds};
 
 pub static RULE: Rule = Rule {
@@ -33,6 +33,7 @@ agreement notice {
   clause termination { by russia; effective 2018-02-15 }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Kinds(&[&kinds::TERMINATION]),
     cases: &[
         // fires for a guarantor of the agreement, or of the one it implements
         fires(

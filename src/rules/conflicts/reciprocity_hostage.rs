@@ -4,7 +4,7 @@ use crate::finding::{Finding, Severity};
 use crate::model::{Clause, Document, PlaceRef, and_list};
 use std::collections::HashSet;
 
-use crate::rules::{Check, Context, Rule, fires, name, numbered, quiet, show_places};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, numbered, quiet, show_places};
 use crate::vocabulary::Key;
 
 pub static RULE: Rule = Rule {
@@ -29,6 +29,7 @@ pub static RULE: Rule = Rule {
   clause "1b" evacuation { people fighters, families; area madaya; in_exchange_for "1a" }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Relief,
     cases: &[
         // fires once for an exchanged pair and once for a later stage elsewhere
         fires(

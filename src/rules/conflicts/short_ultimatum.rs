@@ -4,7 +4,7 @@ use jiff::SignedDuration;
 
 use crate::finding::{Finding, Severity};
 use crate::model::{Anchor, Deadline, Precision, Value, When};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
 use crate::vocabulary::{Key, kinds};
 
 pub static RULE: Rule = Rule {
@@ -22,6 +22,7 @@ pub static RULE: Rule = Rule {
   clause ultimatum { by russia; against factions; issued 2018-05-01; deadline 2018-05-03T12:00[Asia/Damascus] }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Kinds(&[&kinds::ULTIMATUM]),
     cases: &[
         // fires under 72 hours
         fires(

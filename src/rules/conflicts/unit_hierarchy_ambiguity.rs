@@ -3,7 +3,7 @@
 use super::{Overlap, describe_areas, grant, overlap, related};
 use crate::finding::{Finding, Severity};
 use crate::model::{Clause, Period, PlaceRef, and_list};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
 use crate::vocabulary::{Entry, Key, UMBRELLA_UNITS, kinds};
 
 pub static RULE: Rule = Rule {
@@ -28,6 +28,7 @@ pub static RULE: Rule = Rule {
   clause 8 deployment { forces regime.police; area "Douma" }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Kinds(&[&kinds::NON_ENTRY]),
     cases: &[
         // fires once per bar, naming every clause that admits another unit
         fires(

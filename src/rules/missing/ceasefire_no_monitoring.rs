@@ -1,7 +1,7 @@
 //! `ceasefire-no-monitoring`: a ceasefire has no monitor and no violation procedure.
 
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
 use crate::vocabulary::{Backing, kinds};
 
 pub static RULE: Rule = Rule {
@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
   clause 1 ceasefire { deadline immediate }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Kinds(&[&kinds::CEASEFIRE]),
     cases: &[
         // fires without monitor
         fires(

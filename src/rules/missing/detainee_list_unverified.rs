@@ -3,8 +3,8 @@
 use super::detainee_clauses;
 use crate::finding::{Finding, Severity};
 use crate::model::{Count, Value};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
-use crate::vocabulary::Key;
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
+use crate::vocabulary::{Family, Key};
 
 pub static RULE: Rule = Rule {
     id: "detainee-list-unverified",
@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
   clause 1 detainee_release { list "lists of prisoners" }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Family(Family::Detainees),
     cases: &[
         fires(
             &[&["clause 1"], &["clause 3a"]],

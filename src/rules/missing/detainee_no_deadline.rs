@@ -2,8 +2,8 @@
 
 use super::{detainee_clauses, each_without};
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Context, Rule, fires, quiet};
-use crate::vocabulary::Key;
+use crate::rules::{Applies, Check, Context, Rule, fires, quiet};
+use crate::vocabulary::{Family, Key};
 
 pub static RULE: Rule = Rule {
     id: "detainee-no-deadline",
@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
   clause 7 detainee_release { by regime; mechanism "through the Russian delegation" }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Family(Family::Detainees),
     cases: &[
         // fires without deadline
         fires(

@@ -2,8 +2,8 @@
 
 use super::{detainee_clauses, each_without};
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Context, Rule, fires, quiet};
-use crate::vocabulary::Key;
+use crate::rules::{Applies, Check, Context, Rule, fires, quiet};
+use crate::vocabulary::{Family, Key};
 
 pub static RULE: Rule = Rule {
     id: "detainee-no-mechanism",
@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
   clause 3 detainee_release { by regime; deadline within 30 days of signing }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Family(Family::Detainees),
     cases: &[
         // fires without mechanism
         fires(

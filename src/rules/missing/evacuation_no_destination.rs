@@ -2,8 +2,8 @@
 
 use super::{evacuations, each_without};
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Context, Rule, fires, quiet};
-use crate::vocabulary::Key;
+use crate::rules::{Applies, Check, Context, Rule, fires, quiet};
+use crate::vocabulary::{Key, kinds};
 
 pub static RULE: Rule = Rule {
     id: "evacuation-no-destination",
@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
   clause 1 evacuation { people civilians; escort un }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Kinds(&[&kinds::EVACUATION]),
     cases: &[
         // fires without destination
         fires(

@@ -3,8 +3,8 @@
 use super::evacuations;
 use crate::finding::{Finding, Severity};
 use crate::model::Party;
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
-use crate::vocabulary::{Backing, Key};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
+use crate::vocabulary::{Backing, Key, kinds};
 
 pub static RULE: Rule = Rule {
     id: "evacuation-no-safe-passage",
@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
   clause 2 evacuation { people civilians, fighters; destination countryside }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Kinds(&[&kinds::EVACUATION]),
     cases: &[
         // fires when guarantee covers other clauses
         fires(

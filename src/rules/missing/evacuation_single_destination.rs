@@ -2,8 +2,8 @@
 
 use super::evacuations;
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Context, Rule, fires, name, quiet, show_places};
-use crate::vocabulary::{Choice, Key};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet, show_places};
+use crate::vocabulary::{Choice, Key, kinds};
 
 pub static RULE: Rule = Rule {
     id: "evacuation-single-destination",
@@ -23,6 +23,7 @@ pub static RULE: Rule = Rule {
   clause 1 evacuation { people fighters, civilians; destination idlib }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Kinds(&[&kinds::EVACUATION]),
     cases: &[
         fires(
             &[&["clause 1"]],

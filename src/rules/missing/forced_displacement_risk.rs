@@ -5,7 +5,7 @@ use jiff::SignedDuration;
 use super::{evacuations, staying_is_protected};
 use crate::finding::{Finding, Severity};
 use crate::model::{Clause, Document, PlaceRef, Point, Value, and_list};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
 use crate::vocabulary::{Key, kinds};
 
 pub static RULE: Rule = Rule {
@@ -33,6 +33,7 @@ pub static RULE: Rule = Rule {
   clause "1b" evacuation { people civilians; deadline within 24 hours of signing }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Kinds(&[&kinds::EVACUATION]),
     cases: &[
         // fires under an ultimatum, and for a whole population exchanged
         fires(

@@ -2,7 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::model::{Clause, and_list};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
 use crate::vocabulary::Backing;
 
 pub static RULE: Rule = Rule {
@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
   clause 4 status_settlement { people fighters; by regime }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Protections,
     cases: &[
         // fires on unguaranteed protections
         fires(

@@ -2,7 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::model::Clause;
-use crate::rules::{Check, Context, Rule, fires, list_labels, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, list_labels, quiet};
 use crate::vocabulary::{Backing, Key};
 
 pub static RULE: Rule = Rule {
@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
   clause 1 ceasefire { start immediate; monitor russia }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Monitors,
     cases: &[
         // fires once for the document, naming the monitored clauses
         fires(

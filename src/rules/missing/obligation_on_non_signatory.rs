@@ -1,7 +1,7 @@
 //! `obligation-on-non-signatory`: a clause of a signed document binds a party that did not sign.
 
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
 use crate::vocabulary::Key;
 
 pub static RULE: Rule = Rule {
@@ -22,6 +22,7 @@ pub static RULE: Rule = Rule {
   clause 1 ceasefire { by regime.army, factions }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Consented,
     cases: &[
         // fires once per party per clause
         fires(

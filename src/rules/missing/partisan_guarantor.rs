@@ -2,7 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::model::{Clause, Party, and_list};
-use crate::rules::{Check, Context, Rule, describe_side, fires, quiet};
+use crate::rules::{Applies, Check, Context, Rule, describe_side, fires, quiet};
 
 pub static RULE: Rule = Rule {
     id: "partisan-guarantor",
@@ -23,6 +23,7 @@ pub static RULE: Rule = Rule {
   clause 4 status_settlement { people fighters; by regime }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Guarantors,
     cases: &[
         // fires when every guarantor is partisan
         fires(

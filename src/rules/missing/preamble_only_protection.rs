@@ -1,7 +1,7 @@
 //! `preamble-only-protection`: a protection appears only in the recitals.
 
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Context, Rule, fires, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, quiet};
 
 pub static RULE: Rule = Rule {
     id: "preamble-only-protection",
@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
   clause 1 ceasefire { start 2015-02-15 }
 }"#,
     check: Check::Document(check),
+    applies: Applies::ProtectionRecitals,
     cases: &[
         fires(
             &[&["clause 1"]],

@@ -3,7 +3,7 @@
 use super::{protections, settlements};
 use crate::finding::{Finding, Severity};
 use crate::model::{Clause, and_list};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
 use crate::vocabulary::{Key, kinds};
 
 pub static RULE: Rule = Rule {
@@ -26,6 +26,7 @@ pub static RULE: Rule = Rule {
   clause 3 status_settlement { people "Those who wish to remain" }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Kinds(&[&kinds::STATUS_SETTLEMENT]),
     cases: &[
         // fires on a settlement with nothing stated, and on one whose free
         // movement lapses

@@ -3,7 +3,7 @@
 use super::{protections, settlement_protects, settles_status};
 use crate::finding::{Finding, Severity};
 use crate::model::{Actor, Clause, Value};
-use crate::rules::{Check, Context, Rule, fires, list_labels, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, list_labels, quiet};
 use crate::vocabulary::{Backing, Key, is_collective, kinds};
 
 pub static RULE: Rule = Rule {
@@ -26,6 +26,7 @@ pub static RULE: Rule = Rule {
   clause 2 weapons_handover { by fighters; weapons all }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Kinds(&[&kinds::WEAPONS_HANDOVER, &kinds::STATUS_SETTLEMENT]),
     cases: &[
         // fires once, naming the handover by people and the settlement
         fires(

@@ -1,7 +1,7 @@
 //! `unbound-obligation`: an operative clause that obliges someone to act binds no party.
 
 use crate::finding::{Finding, Severity};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
 use crate::vocabulary::Key;
 
 use super::unstated_note;
@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
   clause 4 detainee_release { mechanism "lists exchanged"; deadline within 30 days of signing }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Obligations,
     cases: &[
         // fires on obligations without anyone bound, marked or not
         fires(

@@ -2,7 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::model::{Value, and_list};
-use crate::rules::{Check, Context, Rule, describe_side, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, describe_side, fires, name, quiet};
 use crate::vocabulary::Key;
 
 pub static RULE: Rule = Rule {
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
   clause 4 status_settlement { people fighters; excludes "those whose hands have blood on them" }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Keys(&[Key::Excludes]),
     cases: &[
         // fires when judged by one side
         fires(

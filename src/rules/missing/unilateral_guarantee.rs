@@ -4,7 +4,7 @@ use crate::finding::{Finding, Severity};
 use std::collections::HashMap;
 
 use crate::model::{Clause, and_list};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
 use crate::vocabulary::{Backing, Key, Role};
 
 pub static RULE: Rule = Rule {
@@ -26,6 +26,7 @@ pub static RULE: Rule = Rule {
   clause 3 protection { by regime; people "those who stay"; from arrest; guarantor regime }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Guarantors,
     cases: &[
         // fires on a clause guarantor and a guarantee clause that are the party bound
         fires(

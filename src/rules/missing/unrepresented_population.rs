@@ -2,7 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::model::{Party, and_list};
-use crate::rules::{Check, Context, Rule, fires, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, quiet};
 use crate::vocabulary::Role;
 
 pub static RULE: Rule = Rule {
@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
   clause 1 ceasefire { area north_homs }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Consented,
     cases: &[
         // fires when signatory represents elsewhere
         fires(

@@ -2,7 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::model::Strength;
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
 use crate::vocabulary::Key;
 
 pub static RULE: Rule = Rule {
@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
   clause 7 detainee_release { by regime; strength review }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Protections,
     cases: &[
         // fires on review of protection
         fires(

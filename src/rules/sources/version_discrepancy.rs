@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::finding::{Finding, Severity};
 use crate::model::{AttributeValue, Clause, Document, and_list};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
 use crate::source::{Span, Spanned};
 use crate::vocabulary::{Key, Role};
 
@@ -32,6 +32,7 @@ pub static RULE: Rule = Rule {
   }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Every,
     cases: &[
         // two sources give two values in one clause, and two versions of one item
         fires(

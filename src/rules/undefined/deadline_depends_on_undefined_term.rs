@@ -3,7 +3,7 @@
 use super::deferred;
 use crate::finding::{Finding, Severity};
 use crate::model::{Value, and_list};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
 use crate::vocabulary::Key;
 
 pub static RULE: Rule = Rule {
@@ -22,6 +22,7 @@ pub static RULE: Rule = Rule {
   clause 1 weapons_handover { weapons heavy, some medium; deadline 2018-05-03T12:00[Asia/Damascus] }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Keys(&[Key::Deadline]),
     cases: &[
         // fires on part of a class due by a date, and on a line left to talks
         fires(

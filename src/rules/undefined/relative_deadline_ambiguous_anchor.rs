@@ -2,7 +2,8 @@
 
 use crate::finding::{Finding, Severity};
 use crate::model::{Anchor, Deadline, Value};
-use crate::rules::{Check, Context, Rule, fires, name, numbered, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, numbered, quiet};
+use crate::vocabulary::Key;
 
 pub static RULE: Rule = Rule {
     id: "relative-deadline-ambiguous-anchor",
@@ -24,6 +25,7 @@ pub static RULE: Rule = Rule {
   clause 5 deployment { forces regime.police; deadline within 7 days after clause 2 }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Keys(&[Key::Deadline, Key::Start]),
     cases: &[
         // fires on a deadline and a start counted from a clause, no end named
         fires(

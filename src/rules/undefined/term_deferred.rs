@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::{deferred, leans_on};
 use crate::finding::{Finding, Severity};
 use crate::model::{Clause, and_list};
-use crate::rules::{Check, Context, Rule, fires, list_labels, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, list_labels, name, quiet};
 use crate::vocabulary::Key;
 
 pub static RULE: Rule = Rule {
@@ -24,6 +24,7 @@ pub static RULE: Rule = Rule {
   clause 3 evacuation { people wounded; after 2 }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Keys(&[Key::Deferred]),
     cases: &[
         // fires when a later clause waits on or counts from the deferred one
         fires(

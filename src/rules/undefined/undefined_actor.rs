@@ -3,7 +3,7 @@
 use super::actors;
 use crate::finding::{Finding, Severity};
 use crate::model::{Actor, Clause};
-use crate::rules::{Check, Context, Rule, fires, list_labels, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, list_labels, name, quiet};
 use crate::source::Span;
 use crate::vocabulary::{Guarantee, Key, Role, is_collective, kinds};
 
@@ -31,6 +31,7 @@ pub static RULE: Rule = Rule {
   clause 10 non_entry { barred regime.forces, militias; area "the villages" }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Every,
     cases: &[
         // fires on a party with no side and no part in the agreement, once for
         // all the clauses that bind it, on a description of a body bound to

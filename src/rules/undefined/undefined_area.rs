@@ -2,7 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::model::PlaceRef;
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
 use crate::vocabulary::Key;
 
 pub static RULE: Rule = Rule {
@@ -23,6 +23,7 @@ pub static RULE: Rule = Rule {
   clause 8 non_entry { barred regime.army; area "the city"; duration 6 months }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Keys(TIMES),
     cases: &[
         // fires on a described area with a period and on an area left to talks
         // with a deadline

@@ -3,7 +3,7 @@
 use super::actors;
 use crate::finding::{Finding, Severity};
 use crate::model::{Actor, Value};
-use crate::rules::{Check, Context, Rule, fires, name, quiet};
+use crate::rules::{Applies, Check, Context, Rule, fires, name, quiet};
 use crate::source::Span;
 use crate::vocabulary::{Key, is_judgement};
 
@@ -24,6 +24,7 @@ pub static RULE: Rule = Rule {
   clause 4 status_settlement { people "defected officers"; excludes "Those whose hands have blood on them" }
 }"#,
     check: Check::Document(check),
+    applies: Applies::Keys(&[Key::People, Key::Benefits, Key::Excludes]),
     cases: &[
         // fires on an excluded class and on a protected one named by a judgement
         fires(
