@@ -12,6 +12,7 @@ pub mod app;
 pub mod compare;
 pub mod coverage;
 pub mod diagnostic;
+pub mod error_code;
 pub mod finding;
 pub mod format;
 pub mod interchange;

@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::load;
 use crate::source::{SourceFile, Sources};
 
@@ -39,11 +40,15 @@ pub struct Outcome {
 pub fn run(paths: &[PathBuf], mode: Mode) -> Outcome {
     let mut outcome = Outcome::default();
     let files = load::collect_all(paths, &mut outcome.errors);
+    for error in &mut outcome.errors {
+        error.default_code(ErrorCode::UnreadablePath);
+    }
     for path in files {
         let name = path.display().to_string();
         if path.extension().is_some_and(|ext| ext == "json") {
             outcome.errors.push(
                 Diagnostic::for_path(format!("{name}: not a .truce file"), name)
+                    .code(ErrorCode::UnreadablePath)
                     .hint("`truce fmt` formats the language; JSON is written by `truce export`"),
             );
             continue;
@@ -73,6 +78,7 @@ pub fn run(paths: &[PathBuf], mode: Mode) -> Outcome {
                         ),
                         name,
                     )
+                    .code(ErrorCode::UnreadablePath)
                     .hint("split the agreements into several files"),
                 );
                 continue;
@@ -96,10 +102,10 @@ pub fn run(paths: &[PathBuf], mode: Mode) -> Outcome {
             Mode::Check => {}
             Mode::Write if changed => {
                 if let Err(error) = write_atomically(&path, &formatted) {
-                    outcome.errors.push(Diagnostic::for_path(
-                        format!("cannot write {name}: {error}"),
-                        name.clone(),
-                    ));
+                    outcome.errors.push(
+                        Diagnostic::for_path(format!("cannot write {name}: {error}"), name.clone())
+                            .code(ErrorCode::UnreadablePath),
+                    );
                     continue;
                 }
             }
@@ -120,6 +126,7 @@ fn read(path: &Path, name: &str) -> Result<String, Diagnostic> {
             format!("{name}: the file is not valid UTF-8 (byte {offset})"),
             name,
         )
+        .code(ErrorCode::NotUtf8)
         .hint("save the file as UTF-8")
     })
 }

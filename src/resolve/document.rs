@@ -5,6 +5,7 @@
 use super::value::{Cursor, read_place, read_text, read_value, read_when_atom, read_word};
 use super::{DocumentResolver, Mode, end_span, split};
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::error_code::ErrorCode;
 use crate::model::{Backer, Link, StatusEntry, Value};
 use crate::source::{Span, Spanned};
 use crate::syntax::Statement;
@@ -36,6 +37,7 @@ impl DocumentResolver<'_> {
                             format!("`{keyword}` has no place in requirements"),
                             statement.atoms[0].span,
                         )
+                        .code(ErrorCode::UnknownStatement)
                         .expected("`owner`, `require`, `forbid`, `demand`, or a declaration")
                         .hint("write red lines as `require ID KIND { has mechanism, deadline }`"),
                     );
@@ -131,6 +133,7 @@ impl DocumentResolver<'_> {
                         format!("unknown statement `{other}` in a document"),
                         statement.atoms[0].span,
                     )
+                    .code(ErrorCode::UnknownStatement)
                     .expected(format!("one of: {}", keys.collect::<Vec<_>>().join(", ")))
                     .maybe_hint(hint),
                 );
@@ -163,6 +166,7 @@ impl DocumentResolver<'_> {
                 None => {
                     self.error(
                         Diagnostic::new(format!("unknown status `{}`", word.value), word.span)
+                            .code(ErrorCode::UnknownWord)
                             .expected(format!("one of: {}", Status::NAMES.join(", ")))
                             .maybe_hint(did_you_mean(&word.value, Status::NAMES.iter().copied())),
                     );
@@ -216,6 +220,7 @@ impl DocumentResolver<'_> {
                 None => {
                     self.error(
                         Diagnostic::new(format!("unknown link `{}`", word.value), word.span)
+                            .code(ErrorCode::UnknownWord)
                             .expected(format!("one of: {}", Relation::NAMES.join(", ")))
                             .maybe_hint(did_you_mean(&word.value, Relation::NAMES.iter().copied())),
                     );
