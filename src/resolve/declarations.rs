@@ -41,11 +41,11 @@ impl DocumentResolver<'_> {
             }
         };
         let name = read_description(&mut cursor);
-        if name.is_none() {
-            if let Some(error) = unquoted_name(&cursor, statement, &id.value) {
-                self.error(error);
-                return Some((id, None));
-            }
+        if name.is_none()
+            && let Some(error) = unquoted_name(&cursor, statement, &id.value)
+        {
+            self.error(error);
+            return Some((id, None));
         }
         self.finish(&cursor, format_args!("the {what}'s id and name"));
         Some((id, name))

@@ -63,6 +63,7 @@ fn read(file: FileId, text: &str, follow_indentation: bool) -> StatementParser<'
         unclosed_error: None,
         unmatched_braces: 0,
         follow_indentation,
+        ended_by_indentation: false,
         atoms: Vec::new(),
         statements: Vec::new(),
         statements_read: Vec::new(),
@@ -137,6 +138,8 @@ struct StatementParser<'a> {
     unmatched_braces: usize,
     /// Whether a block ends where the indentation says it does; see [`parse`].
     follow_indentation: bool,
+    /// Set when the indentation ended the block just read.
+    ended_by_indentation: bool,
     /// Atoms and statements being read, as stacks: each statement and block
     /// pushes from where the stack stood and takes its own off, at their exact
     /// size, when it ends. Growing a vector per statement and per block
@@ -288,6 +291,7 @@ impl<'a> StatementParser<'a> {
                 let closing = self.peek() == Some('}');
                 if self.peek().is_some() && self.indentation_ends(block, content_indent, closing) {
                     self.unclosed_before(block);
+                    self.ended_by_indentation = true;
                     return self.statements.drain(base..).collect();
                 }
                 if self.statements.len() == base && !closing {
@@ -400,7 +404,9 @@ impl<'a> StatementParser<'a> {
             };
         }
         let statements = self.statements(depth + 1, Some(OpenBlock { open, indent }));
-        let close = if self.peek() == Some('}') {
+        // A `}` the indentation put after the block's end closes the block around it.
+        let ended_by_indentation = std::mem::take(&mut self.ended_by_indentation);
+        let close = if self.peek() == Some('}') && !ended_by_indentation {
             self.pos += 1;
             Some(self.span(self.pos - 1, self.pos))
         } else {
@@ -695,6 +701,60 @@ mod tests {
         assert_eq!(errors[0].span.map(|s| s.start), Some(34));
         let hint = errors[0].hint.as_deref().unwrap_or("");
         assert!(hint.contains("1 enclosing block is open too"), "{hint}");
+    }
+
+    #[test]
+    fn a_missing_brace_mid_file_is_found_by_indentation_with_no_follow_on() {
+        let text = "agreement a {\n  clause 1 x {\n    by r\n  clause 2 y {\n    by r\n  }\n}\n";
+        let (file, errors) = parse(0, text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].code, Some(ErrorCode::UnclosedBlock));
+        // Clause 1's `{`, and clause 2 read as the agreement's, beside it.
+        assert_eq!(errors[0].span.map(|s| s.start), Some(27));
+        let document = file.statements[0]
+            .block
+            .as_ref()
+            .map(|b| b.statements.len());
+        assert_eq!(document, Some(2));
+    }
+
+    #[test]
+    fn a_closing_brace_dedented_past_its_block_closes_the_one_around_it() {
+        // Clause 2 lacks its `}`; the last `}`, at the agreement's indentation,
+        // closes the agreement.
+        let text = "agreement a {\n  clause 1 x {\n    by r\n  }\n  clause 2 y {\n    by r\n}\n";
+        let (_, errors) = parse(0, text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let start = text.find("clause 2").unwrap_or(0);
+        assert_eq!(
+            errors[0].span.map(|s| &text[start..s.end]),
+            Some("clause 2 y {")
+        );
+    }
+
+    #[test]
+    fn without_indentation_the_block_open_at_the_end_is_reported() {
+        let text = "agreement a {\nclause 1 x {\nby r\nclause 2 y {\nby r\n}\n}\n";
+        let (_, errors) = parse(0, text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].span.map(|s| s.start), Some(12));
+    }
+
+    #[test]
+    fn dates_in_other_formats_and_marked_thousands_say_how_to_write_them() {
+        let (file, errors) = parse(0, "date 15/05/2018\ncount 12,000 people\n");
+        let codes: Vec<_> = errors.iter().map(|e| e.code).collect();
+        assert_eq!(
+            codes,
+            [
+                Some(ErrorCode::DateFormat),
+                Some(ErrorCode::ThousandsSeparator)
+            ]
+        );
+        assert_eq!(errors[0].hint.as_deref(), Some("write `2018-05-15`"));
+        // The number is read as meant, so the rest of its statement is checked.
+        let count = &file.statements[1].atoms[1].kind;
+        assert!(matches!(count, AtomKind::Number { value, .. } if *value == 12000.0));
     }
 
     #[test]
