@@ -17,6 +17,7 @@ pub mod finding;
 pub mod format;
 pub mod interchange;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod model_checks;
 pub mod redline;

@@ -168,6 +168,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
         format: TimelineFormat,
     },
+    /// A language server for editors, over stdin and stdout: diagnostics as you
+    /// type, hover, go to definition, completion and formatting.
+    Lsp,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -349,8 +352,21 @@ fn main() -> ExitCode {
             app::compare::run(&documents, &search, format.app(), width, deny.severity())
         }
         Command::Timeline { paths, format } => app::compare::timeline(&paths, format.app()),
+        Command::Lsp => return serve_lsp(),
     };
     ExitCode::from(finish(outcome, stderr_color))
+}
+
+/// `truce lsp`: serve until the editor says `exit`; a broken connection is an
+/// error on stderr (stdout carries the protocol).
+fn serve_lsp() -> ExitCode {
+    match truce::lsp::run() {
+        Ok(()) => ExitCode::from(CLEAN),
+        Err(error) => {
+            write_stderr(&format!("error: truce lsp: {error}\n"));
+            ExitCode::from(INPUT_ERROR)
+        }
+    }
 }
 
 /// Write what a command did, and give its exit code.
