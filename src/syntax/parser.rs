@@ -186,12 +186,15 @@ impl<'a> StatementParser<'a> {
     /// than its opening line, and this one comes back to that line's
     /// indentation (for a `}`, further back than it).
     fn indentation_ends(&self, block: OpenBlock, content: Option<usize>, closing: bool) -> bool {
+        if !self.follow_indentation {
+            return false;
+        }
         let (Some(open), Some(content), Some(here)) =
             (block.indent, content, self.indent_at(self.pos))
         else {
             return false;
         };
-        self.follow_indentation && content > open && (here < open || (here == open && !closing))
+        content > open && (here < open || (here == open && !closing))
     }
 
     /// Report a block the indentation ends before the statement at the cursor.
@@ -294,7 +297,7 @@ impl<'a> StatementParser<'a> {
                     self.ended_by_indentation = true;
                     return self.statements.drain(base..).collect();
                 }
-                if self.statements.len() == base && !closing {
+                if self.follow_indentation && self.statements.len() == base && !closing {
                     content_indent = self.indent_at(self.pos);
                 }
             }
@@ -372,7 +375,12 @@ impl<'a> StatementParser<'a> {
         }
         // Taken before the block, whose statements push their own atoms.
         let atoms: Vec<Atom<'a>> = self.atoms.drain(base..).collect();
-        let indent = self.indent_at(start);
+        // Only the second reading follows the indentation; see [`parse`].
+        let indent = if self.follow_indentation {
+            self.indent_at(start)
+        } else {
+            None
+        };
         let block = (self.peek() == Some('{')).then(|| self.block(depth, indent));
         let end = block
             .as_ref()
