@@ -308,6 +308,58 @@ fn formatting_goes_through_truce_fmt() {
     assert_eq!(wait_for_exit(&mut client.child), Some(0));
 }
 
+#[test]
+fn a_document_is_read_with_the_files_beside_it() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    // The earlier agreement, in its own file, with an error of its own.
+    let earlier = "agreement cairo_2017 {\n  date 2017-07-31\n  status signed\n  bogus 1\n}\n";
+    std::fs::write(folder.path().join("cairo.truce"), earlier).expect("write");
+    let later = "agreement october_2017 {\n  date 2017-10-04\n  link amends cairo_2017\n}\n";
+    let path = folder.path().join("october.truce");
+    std::fs::write(&path, later).expect("write");
+    let uri = format!("file://{}", path.display());
+
+    let mut client = Client::start();
+    client.request(
+        "initialize",
+        json!({ "processId": null, "rootUri": null, "capabilities": {} }),
+    );
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "truce", "version": 1, "text": later } }),
+    );
+    let published = client.notification("textDocument/publishDiagnostics");
+    assert_eq!(published["uri"], uri.as_str());
+    let diagnostics = published["diagnostics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    // The link resolves, and the other file's error is not this document's.
+    assert!(
+        diagnostics.iter().all(|d| d["code"]
+            .as_str()
+            .is_some_and(|code| !code.starts_with('E'))),
+        "{diagnostics:?}"
+    );
+    // Alone, the same text links to nothing.
+    let alone = "untitled:october";
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": alone, "languageId": "truce", "version": 1, "text": later } }),
+    );
+    let published = client.notification("textDocument/publishDiagnostics");
+    let codes: Vec<&str> = published["diagnostics"]
+        .as_array()
+        .map(|all| all.iter().filter_map(|d| d["code"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(published["uri"], alone);
+    assert_eq!(codes, ["E0402"], "{published}");
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    client.notify("exit", Value::Null);
+    assert_eq!(wait_for_exit(&mut client.child), Some(0));
+}
+
 /// The exit status, or `None` if the server has not stopped in time (it is
 /// killed then).
 fn wait_for_exit(child: &mut Child) -> Option<i32> {

@@ -1,7 +1,10 @@
-//! One open document, read as `truce check` reads a file: loaded, resolved and
-//! checked by the library's own functions, then turned into LSP diagnostics.
-//! While the text has input errors they are the diagnostics (as `check` reports
-//! no findings then); once it has none, the rules' findings are.
+//! One open document, read as `truce check` reads a folder: loaded, resolved and
+//! checked by the library's own functions together with the other `.truce`
+//! files beside it (so a link to a document in another file resolves, and rules
+//! that read the corpus see it), then turned into LSP diagnostics about this
+//! document only. While the document has input errors they are its diagnostics
+//! (as `check` reports no findings then); once it has none, the rules' findings
+//! are.
 
 use lsp_types::{DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri};
 
@@ -10,7 +13,7 @@ use crate::finding::{Finding, Severity};
 use crate::load::{self, Loaded};
 use crate::model::Document;
 use crate::rules;
-use crate::source::Span;
+use crate::source::{FileId, Span};
 
 use super::position::LineIndex;
 
@@ -18,22 +21,42 @@ use super::position::LineIndex;
 pub struct Analysis {
     pub text: String,
     pub loaded: Loaded,
-    /// The rules' findings; none while there are input errors.
+    /// The document's own file among those loaded.
+    pub file: FileId,
+    /// The rules' findings on this document; none while it has input errors.
     pub findings: Vec<Finding>,
 }
 
 impl Analysis {
-    /// Read `text` as the file `name`.
+    /// Read `text` as the file `name`, alone.
+    #[cfg(test)]
     pub fn new(name: &str, text: String) -> Analysis {
-        let loaded = load::load_str(name, &text);
-        let findings = if loaded.errors.is_empty() {
-            rules::check(&loaded.corpus)
-        } else {
+        Analysis::with_neighbours(name, text, Vec::new())
+    }
+
+    /// Read `text` as the file `name`, with its neighbours: other files' names
+    /// and texts, loaded first, whose own errors and findings are left out.
+    pub fn with_neighbours(
+        name: &str,
+        text: String,
+        neighbours: Vec<(String, String)>,
+    ) -> Analysis {
+        let file = neighbours.len();
+        let mut files = neighbours;
+        files.push((name.to_string(), text.clone()));
+        let loaded = load::load_texts(files);
+        let own = |span: Option<Span>| span.is_some_and(|span| span.file == file);
+        let findings = if loaded.errors.iter().any(|error| own(error.span)) {
             Vec::new()
+        } else {
+            let mut findings = rules::check(&loaded.corpus);
+            findings.retain(|finding| finding.span.file == file);
+            findings
         };
         Analysis {
             text,
             loaded,
+            file,
             findings,
         }
     }
@@ -42,14 +65,14 @@ impl Analysis {
     pub fn diagnostics(&self, uri: &Uri) -> Vec<lsp_types::Diagnostic> {
         let lines = LineIndex::new(&self.text);
         let errors = self.loaded.errors.iter().filter_map(|error| {
-            let span = error.span?;
+            let span = error.span.filter(|span| span.file == self.file)?;
             Some(input_error(error, span, uri, &lines))
         });
         let findings = self.findings.iter().map(|finding| {
             let related = finding
                 .clauses
                 .iter()
-                .filter(|clause| clause.span != finding.span)
+                .filter(|clause| clause.span != finding.span && clause.span.file == self.file)
                 .map(|clause| related(uri, &lines, clause.span, &clause.label))
                 .collect::<Vec<_>>();
             lsp_types::Diagnostic {
@@ -77,7 +100,10 @@ impl Analysis {
             .documents
             .iter()
             .chain(corpus.requirements.iter().map(|r| &r.header))
-            .find(|document| document.span.start <= offset && offset <= document.span.end)
+            .find(|document| {
+                let span = document.span;
+                span.file == self.file && span.start <= offset && offset <= span.end
+            })
     }
 
     /// The findings whose span holds `offset`.
@@ -104,9 +130,11 @@ fn input_error(
     if let Some(hint) = &error.hint {
         message.push_str(&format!("\nhint: {hint}"));
     }
+    // Places in other files have no range in this document.
     let related: Vec<_> = error
         .related
         .iter()
+        .filter(|(related, _)| related.file == span.file)
         .map(|(span, label)| related(uri, lines, *span, label))
         .collect();
     lsp_types::Diagnostic {

@@ -26,6 +26,7 @@ mod lookup;
 mod position;
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
@@ -189,7 +190,8 @@ impl Server<'_> {
 
     /// Read a document's new text and publish its diagnostics.
     fn update(&mut self, uri: Uri, text: String) -> Result<(), Error> {
-        let analysis = Analysis::new(&file_name(&uri), text);
+        let neighbours = self.neighbours(&uri);
+        let analysis = Analysis::with_neighbours(&file_name(&uri), text, neighbours);
         let diagnostics = analysis.diagnostics(&uri);
         self.documents
             .insert(uri.as_str().to_string(), (uri.clone(), analysis));
@@ -201,6 +203,50 @@ impl Server<'_> {
         let notification = Notification::new(PublishDiagnostics::METHOD.to_string(), params);
         self.connection.sender.send(notification.into())?;
         Ok(())
+    }
+
+    /// The other `.truce` files in the document's folder, as `truce check` of
+    /// the folder would read them (an open document's text in place of its
+    /// file's), in name order, within the limits of one file's size in all.
+    fn neighbours(&self, uri: &Uri) -> Vec<(String, String)> {
+        let Some(path) = file_path(uri) else {
+            return Vec::new();
+        };
+        let Some(entries) = path
+            .parent()
+            .and_then(|folder| std::fs::read_dir(folder).ok())
+        else {
+            return Vec::new();
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+            .filter(|other| {
+                *other != path
+                    && other
+                        .extension()
+                        .is_some_and(|ext| ext == crate::load::EXTENSION)
+            })
+            .collect();
+        paths.sort();
+        let mut budget = crate::syntax::MAX_FILE_BYTES;
+        let mut neighbours = Vec::new();
+        for other in paths {
+            let name = other.display().to_string();
+            let open = self
+                .documents
+                .values()
+                .find(|(uri, _)| file_path(uri).as_ref() == Some(&other))
+                .map(|(_, analysis)| analysis.text.clone());
+            let text = open.or_else(|| {
+                let bytes = crate::load::read_file(&other, &name).ok()?;
+                String::from_utf8(bytes).ok()
+            });
+            if let Some(text) = text.filter(|text| text.len() <= budget) {
+                budget -= text.len();
+                neighbours.push((name, text));
+            }
+        }
+        neighbours
     }
 
     /// The open document a position is in, and the position as a byte offset.
@@ -242,6 +288,49 @@ fn decode<P: DeserializeOwned>(notification: Notification) -> Option<P> {
 
 /// The name messages give the document: its path for a `file:` URI, else the URI.
 fn file_name(uri: &Uri) -> String {
-    let text = uri.as_str();
-    text.strip_prefix("file://").unwrap_or(text).to_string()
+    file_path(uri).map_or_else(
+        || uri.as_str().to_string(),
+        |path| path.display().to_string(),
+    )
+}
+
+/// The path of a `file:` URI on this machine (`file:///a%20b.truce` is
+/// `/a b.truce`); `None` for other schemes and for a path that is not UTF-8.
+fn file_path(uri: &Uri) -> Option<PathBuf> {
+    let rest = uri.as_str().strip_prefix("file://")?;
+    let path = rest.strip_prefix("localhost").unwrap_or(rest);
+    let mut bytes = Vec::with_capacity(path.len());
+    let mut input = path.bytes();
+    while let Some(byte) = input.next() {
+        if byte == b'%' {
+            let high = input.next().and_then(|b| char::from(b).to_digit(16))?;
+            let low = input.next().and_then(|b| char::from(b).to_digit(16))?;
+            bytes.push(u8::try_from(high * 16 + low).ok()?);
+        } else {
+            bytes.push(byte);
+        }
+    }
+    String::from_utf8(bytes).ok().map(PathBuf::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_uris_become_paths() {
+        let uri = |text: &str| text.parse::<Uri>().ok();
+        let path = |text: &str| uri(text).and_then(|uri| file_path(&uri));
+        assert_eq!(
+            path("file:///work/a%20b.truce"),
+            Some(PathBuf::from("/work/a b.truce"))
+        );
+        assert_eq!(
+            path("file://localhost/x.truce"),
+            Some(PathBuf::from("/x.truce"))
+        );
+        assert_eq!(path("untitled:Untitled-1"), None);
+        let untitled = uri("untitled:Untitled-1").map(|uri| file_name(&uri));
+        assert_eq!(untitled.as_deref(), Some("untitled:Untitled-1"));
+    }
 }
