@@ -16,8 +16,11 @@
 //!   ids ([`completion`]);
 //! - formatting, through `truce fmt`'s [`crate::format::format`].
 //!
-//! Documents are synchronised whole (each change sends the full text): a
-//! document of a few hundred lines is read and checked in about a millisecond.
+//! Documents are synchronised whole (each change sends the full text), and each
+//! change is read and checked with the files beside it: a release build
+//! answers a change to `agreements/northern_homs_2017_2018.truce` (its folder:
+//! 149 KB in 8 files) with its 42 diagnostics in about 5.5 ms, and one to a
+//! 30-line file alone in about 0.5 ms, process round trip included.
 
 mod analysis;
 mod completion;
