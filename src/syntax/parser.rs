@@ -199,6 +199,10 @@ impl<'a> StatementParser<'a> {
 
     /// Report a block the indentation ends before the statement at the cursor.
     fn unclosed_before(&mut self, block: OpenBlock) {
+        // Counting lines is a scan of the text so far: only for errors kept.
+        if self.errors.len() >= MAX_ERRORS {
+            return;
+        }
         let line = self.text[..self.pos].matches('\n').count() + 1;
         let here = self.token_span();
         self.error(
