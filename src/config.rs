@@ -120,7 +120,17 @@ impl Config {
         })?;
         let folder = path.parent().unwrap_or(Path::new(""));
         let id = sources.add(SourceFile::new(name, text));
-        let mut config = parse(id, &sources.get(id).text, folder)?;
+        // Errors of the file's own making are `invalid-config`; an unknown rule
+        // keeps its own code.
+        let mut config = parse(id, &sources.get(id).text, folder).map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|error| match error.code {
+                    Some(_) => error,
+                    None => error.code(crate::error_code::ErrorCode::InvalidConfig),
+                })
+                .collect::<Vec<_>>()
+        })?;
         config.file = Some(path.to_path_buf());
         Ok(config)
     }
@@ -197,7 +207,8 @@ fn parse(file: FileId, text: &str, folder: &Path) -> Result<Config, Vec<Diagnost
                                 .unwrap_or_else(|| {
                                     "`truce explain` lists every rule with its id".to_string()
                                 }),
-                        ),
+                        )
+                        .code(crate::error_code::ErrorCode::UnknownRule),
                 );
                 None
             }

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::error_code::ErrorCode;
 use crate::source::Span;
 
 /// What went wrong with the input, located.
@@ -19,6 +20,8 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// Further places involved, such as the first of two duplicates.
     pub related: Vec<(Span, String)>,
+    /// The kind of error, stable across releases: `E0102`.
+    pub code: Option<ErrorCode>,
 }
 
 impl Diagnostic {
@@ -30,6 +33,7 @@ impl Diagnostic {
             expected: None,
             hint: None,
             related: Vec::new(),
+            code: None,
         }
     }
 
@@ -42,6 +46,7 @@ impl Diagnostic {
             expected: None,
             hint: None,
             related: Vec::new(),
+            code: None,
         }
     }
 
@@ -60,6 +65,16 @@ impl Diagnostic {
             self.hint = hint;
         }
         self
+    }
+
+    pub fn code(mut self, code: ErrorCode) -> Diagnostic {
+        self.code = Some(code);
+        self
+    }
+
+    /// The stage's code for an error that has none of its own.
+    pub fn default_code(&mut self, code: ErrorCode) {
+        self.code.get_or_insert(code);
     }
 
     pub fn related(mut self, span: Span, label: impl Into<String>) -> Diagnostic {

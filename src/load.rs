@@ -6,6 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::model::Corpus;
 use crate::model_checks;
 use crate::resolve;
@@ -63,6 +64,7 @@ pub fn load_inputs(paths: &[PathBuf], stdin_name: &str) -> Loaded {
                             format!("the file is not valid UTF-8 (byte {offset})"),
                             crate::source::Span::new(id, offset, offset + 1),
                         )
+                        .code(ErrorCode::NotUtf8)
                         .expected("text encoded as UTF-8")
                         .hint("save the file as UTF-8; nothing in it was checked"),
                     );
@@ -457,6 +459,7 @@ fn cap_errors(
             format!("{more} more errors in this file are not shown"),
             crate::source::Span::new(id, end, end),
         )
+        .code(ErrorCode::TooManyErrors)
         .hint("fix the errors above and run again"),
     );
 }
@@ -486,6 +489,14 @@ fn drop_follow_ons(errors: &mut Vec<Diagnostic>, syntax_errors: usize, file: &So
 
 fn finish(loaded: &mut Loaded) {
     model_checks::corpus(&loaded.corpus, &mut loaded.errors);
+    // The errors left without a code are the file system's, about a path.
+    for error in loaded
+        .errors
+        .iter_mut()
+        .filter(|error| error.span.is_none())
+    {
+        error.default_code(ErrorCode::UnreadablePath);
+    }
     // Resolution reads declarations first; report in reading order. Path errors
     // (no span) come first, in the order met.
     loaded

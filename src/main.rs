@@ -266,6 +266,9 @@ enum Command {
         #[arg(value_name = "COMMAND")]
         command: Option<String>,
     },
+    /// A language server for editors, over stdin and stdout: diagnostics as you
+    /// type, hover, go to definition, completion and formatting.
+    Lsp,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -602,8 +605,21 @@ fn main() -> ExitCode {
         }
         Command::Completions { shell } => completions(shell),
         Command::Man { command } => manual(command.as_deref()),
+        Command::Lsp => return serve_lsp(),
     };
     ExitCode::from(finish(outcome, stderr_color, quiet))
+}
+
+/// `truce lsp`: serve until the editor says `exit`; a broken connection is an
+/// error on stderr (stdout carries the protocol).
+fn serve_lsp() -> ExitCode {
+    match truce::lsp::run() {
+        Ok(()) => ExitCode::from(CLEAN),
+        Err(error) => {
+            write_stderr(&format!("error: truce lsp: {error}\n"));
+            ExitCode::from(INPUT_ERROR)
+        }
+    }
 }
 
 /// A shell's completion script, from the argument definitions above.

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::error_code::ErrorCode;
 use crate::model::{AssertionKind, Corpus, Document, RedLineStatus, Requirements, TestBlock};
 use crate::redline;
 use crate::rules::{self, Finding};
@@ -307,6 +308,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
     let documents = || corpus.documents.iter().map(|d| d.id.value.as_str());
     let unknown = |what: &str, name: &Spanned<String>, candidates: Vec<&str>| {
         Diagnostic::new(format!("unknown {what} `{}`", name.value), name.span)
+            .code(ErrorCode::UndefinedName)
             .expected(format!("the id of a {what} in the files being tested"))
             .maybe_hint(did_you_mean(&name.value, candidates))
     };
@@ -346,6 +348,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
                     }
                     (_, None) => errors.push(
                         Diagnostic::new("a red-line assertion needs `against`", assertion.span)
+                            .code(ErrorCode::InvalidStatement)
                             .expected("`against REQUIREMENTS_ID` in the test")
                             .hint("name the requirements the red line comes from"),
                     ),

@@ -113,6 +113,25 @@ fn closing_braces_stop_at_the_error_cap() {
 }
 
 #[test]
+fn a_hundred_thousand_indented_blocks_left_open_stop_at_the_error_cap() {
+    // Every block lacks its `}`, and the file ends with one: the second reading,
+    // which follows the indentation, ends each block at the next line.
+    let text = format!("{}}}\n", "a {\n  b 1\n".repeat(100_000));
+    let errors = input_errors("open.truce", &text);
+    assert!(
+        errors.len() <= truce::syntax::MAX_ERRORS + 1,
+        "{}",
+        errors.len()
+    );
+    assert_eq!(
+        errors[0],
+        ("this `{` is never closed".to_string(), 1, 3),
+        "{:?}",
+        &errors[..3]
+    );
+}
+
+#[test]
 fn a_line_of_a_million_words_is_one_located_error() {
     let errors = input_errors("words.truce", &"x ".repeat(1_000_000));
     assert_eq!(errors.len(), 1, "{errors:?}");

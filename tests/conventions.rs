@@ -109,7 +109,7 @@ fn the_manual_page_documents_every_command_and_each_has_its_own() {
     assert_eq!(stdout(&unknown), "");
     assert_eq!(
         stderr(&unknown),
-        "error: unknown command `chek`\n  = hint: did you mean `check`?\n\n"
+        "error[E0004]: unknown command `chek`\n  = hint: did you mean `check`?\n\n"
     );
 }
 
@@ -151,7 +151,7 @@ fn quiet_input_errors_leave_out_the_closing_line() {
     assert_eq!(status(&output), 2);
     let errors = stderr(&output);
     assert!(
-        errors.starts_with("error: invalid date `2018-02-30`"),
+        errors.starts_with("error[E0301]: invalid date `2018-02-30`"),
         "{errors}"
     );
     assert!(!errors.contains("nothing was checked"), "{errors}");

@@ -6,6 +6,7 @@
 
 use std::fs;
 
+use truce::error_code::ErrorCode;
 use truce::rules::{FAMILIES, registry};
 use truce::vocabulary::{
     self, Attribute, CLAUSE_KINDS, COMMON_ATTRIBUTES, DOCUMENT_STATEMENTS, Evidence, Outcome,
@@ -248,5 +249,29 @@ fn the_readme_lists_every_rule_of_the_registry() {
     assert_eq!(
         registry().count(),
         FAMILIES.iter().map(|(_, rules)| rules.len()).sum::<usize>()
+    );
+}
+
+/// The README's table of error codes, as `truce::error_code` declares them.
+fn error_code_table() -> String {
+    let mut table = String::from("| code | name | what it covers |\n|---|---|---|\n");
+    for code in ErrorCode::ALL {
+        table.push_str(&format!(
+            "| `{}` | `{}` | {} |\n",
+            code.code(),
+            code.name(),
+            code.summary()
+        ));
+    }
+    table
+}
+
+#[test]
+fn the_readme_lists_every_error_code() {
+    let readme = read("README.md");
+    let table = error_code_table();
+    assert!(
+        readme.contains(&table),
+        "the error codes table of README.md should read:\n{table}"
     );
 }

@@ -433,9 +433,14 @@ fn assert_same_errors(from: &str, to: &str, edit: impl FnOnce(&mut Value)) -> St
     assert_eq!(json_status, 2, "{json_errors}");
     let expected: Vec<String> = source_errors
         .lines()
-        .map(|line| match line.strip_prefix("error: ") {
-            Some(message) if !message.ends_with("nothing was checked until they are fixed") => {
-                format!("error: corpus.json: {message}")
+        .map(|line| match line.split_once(": ") {
+            // `error: ` or `error[E0402]: `, then the message.
+            Some((head, message))
+                if head.starts_with("error")
+                    && !head.contains(' ')
+                    && !message.ends_with("nothing was checked until they are fixed") =>
+            {
+                format!("{head}: corpus.json: {message}")
             }
             _ => line.to_string(),
         })
@@ -463,7 +468,7 @@ fn a_dangling_clause_reference_in_json_is_the_languages_error() {
     });
     assert!(
         errors.contains(
-            "error: corpus.json: there is no clause 9 in this document\n   \
+            "error[E0402]: corpus.json: there is no clause 9 in this document\n   \
              --> tests/fixtures/interchange/complete.truce:64:14"
         ),
         "{errors}"
@@ -481,7 +486,7 @@ fn a_party_declared_twice_in_json_is_the_languages_error() {
     });
     assert!(
         errors.contains(
-            "error: corpus.json: party `regime` is declared twice\n   \
+            "error[E0401]: corpus.json: party `regime` is declared twice\n   \
              --> tests/fixtures/interchange/complete.truce:15:9"
         ),
         "{errors}"
@@ -508,7 +513,7 @@ fn a_unit_cycle_in_json_is_a_located_error() {
         ("regime.army.fourth_division", "18:8"),
     ] {
         let expected = format!(
-            "error: corpus.json: unit `{unit}` lies within itself\n   \
+            "error[E0403]: corpus.json: unit `{unit}` lies within itself\n   \
              --> tests/fixtures/interchange/complete.truce:{at}"
         );
         assert!(errors.contains(&expected), "{expected}\n{errors}");
@@ -524,7 +529,7 @@ fn a_duration_out_of_range_in_json_is_a_located_error() {
     assert_eq!(status, 2, "{errors}");
     assert!(
         errors.contains(
-            "error: corpus.json: a duration of 200000 years is out of range\n   \
+            "error[E0302]: corpus.json: a duration of 200000 years is out of range\n   \
              --> tests/fixtures/interchange/complete.truce:52:5"
         ),
         "{errors}"

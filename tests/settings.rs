@@ -132,7 +132,7 @@ fn config_flag_names_the_file_and_its_errors_are_located_input_errors() {
     assert_eq!(stdout(&output), "");
     let errors = stderr(&output);
     assert!(
-        errors.contains("error: unknown rule `weak-comitment`"),
+        errors.contains("error[E0405]: unknown rule `weak-comitment`"),
         "{errors}"
     );
     assert!(errors.contains("--> settings/strict.toml:2:1"), "{errors}");
@@ -140,7 +140,10 @@ fn config_flag_names_the_file_and_its_errors_are_located_input_errors() {
         errors.contains("did you mean `weak-commitment`?"),
         "{errors}"
     );
-    assert!(errors.contains("unknown severity `loud`"), "{errors}");
+    assert!(
+        errors.contains("error[E0005]: unknown severity `loud`"),
+        "{errors}"
+    );
     assert!(errors.contains("--> settings/strict.toml:3:16"), "{errors}");
     assert!(errors.contains('^'), "{errors}");
 
@@ -231,7 +234,7 @@ fn an_allow_without_a_reason_or_for_an_unknown_rule_is_an_input_error() {
     assert_eq!(status(&output), 2);
     let errors = stderr(&output);
     assert!(
-        errors.contains("error: `allow no-guarantor` gives no reason\n  --> bad.truce:3:3"),
+        errors.contains("error[E0207]: `allow no-guarantor` gives no reason\n  --> bad.truce:3:3"),
         "{errors}"
     );
     assert!(
@@ -239,7 +242,7 @@ fn an_allow_without_a_reason_or_for_an_unknown_rule_is_an_input_error() {
         "{errors}"
     );
     assert!(
-        errors.contains("error: unknown rule `no-guarantr`\n  --> bad.truce:4:9"),
+        errors.contains("error[E0405]: unknown rule `no-guarantr`\n  --> bad.truce:4:9"),
         "{errors}"
     );
     assert!(errors.contains("did you mean `no-guarantor`?"), "{errors}");

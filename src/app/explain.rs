@@ -107,7 +107,7 @@ mod tests {
         assert_eq!(outcome.exit, Exit::InputError);
         assert_eq!(
             outcome.stderr(false),
-            "error: unknown rule `weak-comitment`\n  = hint: did you mean `weak-commitment`?\n\n"
+            "error[E0004]: unknown rule `weak-comitment`\n  = hint: did you mean `weak-commitment`?\n\n"
         );
     }
 }

@@ -296,7 +296,9 @@ fn ci_report(
 
 /// An input error about a word on the command line: no file, no path.
 fn argument_error(message: String, hint: Option<String>) -> Diagnostic {
-    let mut error = Diagnostic::for_path(message, "").maybe_hint(hint);
+    let mut error = Diagnostic::for_path(message, "")
+        .code(crate::error_code::ErrorCode::UnknownArgument)
+        .maybe_hint(hint);
     error.path = None;
     error
 }

@@ -57,6 +57,7 @@ pub fn load_with_requirements(
                         format!("{against} holds {count} requirements blocks, not one"),
                         against,
                     )
+                    .code(crate::error_code::ErrorCode::UnknownArgument)
                     .hint("give the id of the requirements instead"),
                 );
                 return Err(loaded);

@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::error_code::ErrorCode;
 use crate::load::{Loaded, load_paths};
 use crate::model::Document;
 use crate::source::FileId;
@@ -81,7 +82,8 @@ pub fn select(arguments: &[String], search: &[PathBuf]) -> Selection {
             None if is_file(argument) => Err(Diagnostic::for_path(
                 format!("cannot read {argument}"),
                 argument.clone(),
-            )),
+            )
+            .code(ErrorCode::UnreadablePath)),
             None => by_id(&selection.loaded, argument, &named_files, &searched),
         };
         match found {
@@ -160,7 +162,8 @@ fn by_file(loaded: &Loaded, argument: &str, files: &[FileId]) -> Result<usize, D
         [] => Err(Diagnostic::for_path(
             format!("{argument} holds no document to compare"),
             argument,
-        )),
+        )
+        .code(ErrorCode::UnknownArgument)),
         many => {
             let names: Vec<&str> = many
                 .iter()
@@ -173,6 +176,7 @@ fn by_file(loaded: &Loaded, argument: &str, files: &[FileId]) -> Result<usize, D
                 ),
                 argument,
             )
+            .code(ErrorCode::UnknownArgument)
             .hint(format!(
                 "for example `truce compare {} --in {argument}`",
                 names.join(" ")
@@ -199,6 +203,7 @@ fn by_id(
             format!("no document `{id}` in {}", places.join(", ")),
             places.join(", "),
         )
+        .code(ErrorCode::UnknownArgument)
         .maybe_hint(did_you_mean(id, documents.iter().map(|d| d.id.value.as_str())));
         if error.hint.is_none() {
             error = error.hint(

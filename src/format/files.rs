@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::load;
 use crate::source::{SourceFile, Sources};
 
@@ -47,6 +48,9 @@ pub struct Outcome {
 pub fn run(paths: &[PathBuf], mode: Mode, stdin_name: &str) -> Outcome {
     let mut outcome = Outcome::default();
     let files = load::collect_all(paths, &mut outcome.errors);
+    for error in &mut outcome.errors {
+        error.default_code(ErrorCode::UnreadablePath);
+    }
     for path in files {
         let from_stdin = load::is_stdin(&path);
         let name = if from_stdin {
@@ -60,6 +64,7 @@ pub fn run(paths: &[PathBuf], mode: Mode, stdin_name: &str) -> Outcome {
         {
             outcome.errors.push(
                 Diagnostic::for_path(format!("{name}: not a .truce file"), name)
+                    .code(ErrorCode::UnreadablePath)
                     .hint("`truce fmt` formats the language; JSON is written by `truce export`"),
             );
             continue;
@@ -89,6 +94,7 @@ pub fn run(paths: &[PathBuf], mode: Mode, stdin_name: &str) -> Outcome {
                         ),
                         name,
                     )
+                    .code(ErrorCode::UnreadablePath)
                     .hint("split the agreements into several files"),
                 );
                 continue;
@@ -116,10 +122,10 @@ pub fn run(paths: &[PathBuf], mode: Mode, stdin_name: &str) -> Outcome {
             Mode::Check => {}
             Mode::Write if changed => {
                 if let Err(error) = write_atomically(&path, &formatted) {
-                    outcome.errors.push(Diagnostic::for_path(
-                        format!("cannot write {name}: {error}"),
-                        name.clone(),
-                    ));
+                    outcome.errors.push(
+                        Diagnostic::for_path(format!("cannot write {name}: {error}"), name.clone())
+                            .code(ErrorCode::UnreadablePath),
+                    );
                     continue;
                 }
             }
@@ -145,6 +151,7 @@ fn read(path: &Path, stdin_name: &str) -> Result<String, Diagnostic> {
             format!("{name}: the file is not valid UTF-8 (byte {offset})"),
             name,
         )
+        .code(ErrorCode::NotUtf8)
         .hint("save the file as UTF-8")
     })
 }

@@ -53,6 +53,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::model::Corpus;
 use crate::source::{SourceFile, Sources, Span};
 use wire::{IntoModel, ToWire};
@@ -128,6 +129,15 @@ pub fn export(corpus: &Corpus, sources: &Sources) -> Result<String, serde_json::
 /// On success the files it names are added to `sources`, and its spans point into
 /// them. On failure the JSON file itself is added, and the errors point into it.
 pub fn import(name: &str, text: &str, sources: &mut Sources) -> Result<Corpus, Vec<Diagnostic>> {
+    read_corpus(name, text, sources).map_err(|mut errors| {
+        for error in &mut errors {
+            error.default_code(ErrorCode::InvalidJson);
+        }
+        errors
+    })
+}
+
+fn read_corpus(name: &str, text: &str, sources: &mut Sources) -> Result<Corpus, Vec<Diagnostic>> {
     let fail = |sources: &mut Sources, message: String, at: Option<usize>, hint: &str| {
         let id = sources.add(SourceFile::new(name, text));
         let at = at.unwrap_or(0).min(text.len());

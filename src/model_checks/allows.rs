@@ -2,6 +2,7 @@
 //! come from, and says why. A typo must not silently allow nothing.
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::error_code::ErrorCode;
 use crate::model::Document;
 use crate::rules;
 
@@ -21,7 +22,8 @@ pub(super) fn check(document: &Document, errors: &mut Vec<Diagnostic>) {
                         .expected("the id of a rule, as `truce explain` lists them")
                         .hint(did_you_mean(&id, ids).unwrap_or_else(|| {
                             "`truce explain` lists every rule with its id".to_string()
-                        })),
+                        }))
+                        .code(ErrorCode::UnknownRule),
                 );
             }
             Some(rule) if rule.is_comparison() => errors.push(
@@ -30,12 +32,14 @@ pub(super) fn check(document: &Document, errors: &mut Vec<Diagnostic>) {
                     allow.rule.span,
                 )
                 .expected("a rule `truce check` runs")
-                .hint("`allow` accepts findings of `truce check`; set a comparison rule's severity in truce.toml"),
+                .hint("`allow` accepts findings of `truce check`; set a comparison rule's severity in truce.toml")
+                .code(ErrorCode::UnknownRule),
             ),
             Some(rule) if rule.id == UNUSED_ALLOW => errors.push(
                 Diagnostic::new("`unused-allow` cannot be allowed in a document", allow.rule.span)
                     .expected("a rule whose findings are about the agreement")
-                    .hint("remove the `allow` that allows nothing, or set `unused-allow = \"allow\"` under [severity] in truce.toml"),
+                    .hint("remove the `allow` that allows nothing, or set `unused-allow = \"allow\"` under [severity] in truce.toml")
+                    .code(ErrorCode::UnknownRule),
             ),
             Some(_) => {}
         }
@@ -43,7 +47,8 @@ pub(super) fn check(document: &Document, errors: &mut Vec<Diagnostic>) {
             errors.push(
                 Diagnostic::new("the reason for `allow` is empty", allow.reason.span)
                     .expected("a reason: why the gap is accepted")
-                    .hint("say why, for whoever reads the findings next"),
+                    .hint("say why, for whoever reads the findings next")
+                    .code(ErrorCode::MissingReason),
             );
         }
     }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::references::Declared;
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::model::Document;
 use crate::source::Spanned;
 
@@ -24,6 +25,7 @@ pub(super) fn check(document: &Document, declared: &Declared, errors: &mut Vec<D
                     format!("unit `{}` lies within itself", unit.path.value),
                     unit.path.span,
                 )
+                .code(ErrorCode::Cycle)
                 .hint("units must form a tree under their party"),
             );
         }
@@ -50,6 +52,7 @@ pub(super) fn check(document: &Document, declared: &Declared, errors: &mut Vec<D
                     format!("place `{}` lies within itself", place.id.value),
                     parent.span,
                 )
+                .code(ErrorCode::Cycle)
                 .hint("containment must form a tree"),
             );
         }

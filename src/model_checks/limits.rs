@@ -7,6 +7,7 @@
 //! the model, by [`check`].
 
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::model::{Corpus, Count, Deadline, Distance, Duration, Limit, TimeUnit, Value};
 use crate::source::Span;
 
@@ -60,6 +61,9 @@ pub fn check(corpus: &Corpus) -> Vec<Diagnostic> {
             check_value(&bound.value, bound.span, &mut errors);
         }
     }
+    for error in &mut errors {
+        error.default_code(ErrorCode::InvalidValue);
+    }
     errors
 }
 
@@ -74,9 +78,11 @@ fn check_value(value: &Value, span: Span, errors: &mut Vec<Diagnostic>) {
         && !crate::resolve::time::is_zone(zone)
     {
         errors.push(
-            Diagnostic::new(format!("`{zone}` is not a time zone"), span).expected(
-                "an IANA time zone such as `Asia/Damascus`, or an offset such as `+03:00`",
-            ),
+            Diagnostic::new(format!("`{zone}` is not a time zone"), span)
+                .code(ErrorCode::InvalidDate)
+                .expected(
+                    "an IANA time zone such as `Asia/Damascus`, or an offset such as `+03:00`",
+                ),
         );
     }
     let durations: Vec<&Duration> = match value {

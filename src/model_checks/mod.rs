@@ -31,6 +31,7 @@ use std::collections::HashMap;
 use crate::vocabulary::Relation;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::error_code::ErrorCode;
 use crate::model::{Corpus, Document, Requirements};
 use crate::source::Span;
 
@@ -41,6 +42,7 @@ pub fn documents(
     requirements: &[Requirements],
     errors: &mut Vec<Diagnostic>,
 ) {
+    let first = errors.len();
     for document in documents {
         document_checks(document, errors);
     }
@@ -50,6 +52,14 @@ pub fn documents(
             let declared = references::Declared::of(&requirements.header);
             declared.party(owner, errors);
         }
+    }
+    default_codes(&mut errors[first..]);
+}
+
+/// The code of a model check's error that has none of its own.
+fn default_codes(errors: &mut [Diagnostic]) {
+    for error in errors {
+        error.default_code(ErrorCode::InvalidModel);
     }
 }
 
@@ -64,6 +74,12 @@ fn document_checks(document: &Document, errors: &mut Vec<Diagnostic>) {
 /// Checks across everything loaded: unique document ids, links to documents that
 /// exist.
 pub fn corpus(corpus: &Corpus, errors: &mut Vec<Diagnostic>) {
+    let first = errors.len();
+    corpus_checks(corpus, errors);
+    default_codes(&mut errors[first..]);
+}
+
+fn corpus_checks(corpus: &Corpus, errors: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<&str, Span> = HashMap::new();
     for document in &corpus.documents {
         if let Some(first) = seen.insert(&document.id.value, document.id.span) {
@@ -72,6 +88,7 @@ pub fn corpus(corpus: &Corpus, errors: &mut Vec<Diagnostic>) {
                     format!("document `{}` is defined twice", document.id.value),
                     document.id.span,
                 )
+                .code(ErrorCode::DuplicateId)
                 .related(first, "first defined here")
                 .hint("give each document its own id"),
             );
@@ -89,6 +106,7 @@ pub fn corpus(corpus: &Corpus, errors: &mut Vec<Diagnostic>) {
                         ),
                         link.target.span,
                     )
+                    .code(ErrorCode::InvalidModel)
                     .expected("the id of another document")
                     .hint("a link relates two documents: an earlier text, or a framework"),
                 );
@@ -100,6 +118,7 @@ pub fn corpus(corpus: &Corpus, errors: &mut Vec<Diagnostic>) {
                         format!("unknown document `{}`", link.target.value),
                         link.target.span,
                     )
+                    .code(ErrorCode::UndefinedName)
                     .expected("the id of a document in the files being checked")
                     .maybe_hint(did_you_mean(&link.target.value, seen.keys().copied())),
                 );
@@ -159,6 +178,7 @@ fn link_cycles(corpus: &Corpus, errors: &mut Vec<Diagnostic>) {
                             ),
                             link.target.span,
                         )
+                        .code(ErrorCode::Cycle)
                         .hint("each text can only link to texts that came before it"),
                     ),
                     Some(_) => {}

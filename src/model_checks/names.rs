@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::model::{Clause, Document};
 use crate::source::{Span, Spanned};
 
@@ -11,6 +12,7 @@ pub(super) fn check(document: &Document, errors: &mut Vec<Diagnostic>) {
     for (id, first) in repeats(document.parties.iter().map(|party| &party.id)) {
         errors.push(
             Diagnostic::new(format!("party `{}` is declared twice", id.value), id.span)
+                .code(ErrorCode::DuplicateId)
                 .related(first, "first declared here")
                 .hint("declare each party once; add roles with `role a, b`"),
         );
@@ -18,14 +20,15 @@ pub(super) fn check(document: &Document, errors: &mut Vec<Diagnostic>) {
     for (id, first) in repeats(document.places.iter().map(|place| &place.id)) {
         errors.push(
             Diagnostic::new(format!("place `{}` is declared twice", id.value), id.span)
+                .code(ErrorCode::DuplicateId)
                 .related(first, "first declared here"),
         );
     }
     for (id, _) in repeats(document.sources.iter().map(|source| &source.id)) {
-        errors.push(Diagnostic::new(
-            format!("source `{}` is declared twice", id.value),
-            id.span,
-        ));
+        errors.push(
+            Diagnostic::new(format!("source `{}` is declared twice", id.value), id.span)
+                .code(ErrorCode::DuplicateId),
+        );
     }
     // A party declared twice declares its `units` twice too; the party's error
     // says so.
@@ -41,6 +44,7 @@ pub(super) fn check(document: &Document, errors: &mut Vec<Diagnostic>) {
                 format!("unit `{}` is declared twice", path.value),
                 path.span,
             )
+            .code(ErrorCode::DuplicateId)
             .related(first, "first declared here")
             .hint("declare each unit once, with `units` or with `unit`"),
         );
@@ -60,6 +64,7 @@ pub(super) fn check(document: &Document, errors: &mut Vec<Diagnostic>) {
                     format!("clause {} appears twice", number.value),
                     number.span,
                 )
+                .code(ErrorCode::DuplicateId)
                 .related(first, "first here")
                 .hint(
                     "number clauses as the source does; write `\"7a\"` for a sub-item, or give \

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::error_code::ErrorCode;
 use crate::model::{Actor, Anchor, Clause, Deadline, Document, PlaceRef, Value};
 use crate::source::{Span, Spanned};
 use crate::vocabulary;
@@ -85,6 +86,7 @@ impl<'d> Declared<'d> {
 
     pub(super) fn unknown_party(&self, name: &Spanned<String>) -> Diagnostic {
         Diagnostic::new(format!("unknown party `{}`", name.value), name.span)
+            .code(ErrorCode::UndefinedName)
             .expected("a party or unit declared in this document")
             .hint(
                 did_you_mean(&name.value, self.party_names()).unwrap_or_else(|| {
@@ -107,6 +109,7 @@ impl<'d> Declared<'d> {
         let candidates = self.party_names().chain(vocabulary::GROUPS.iter().copied());
         errors.push(
             Diagnostic::new(format!("unknown party or group `{name}`"), actor.span)
+                .code(ErrorCode::UndefinedName)
                 .expected(format!(
                     "a declared party, one of the groups {}, or a \"quoted description\"",
                     vocabulary::GROUPS.join(", ")
@@ -127,6 +130,7 @@ impl<'d> Declared<'d> {
         }
         errors.push(
             Diagnostic::new(format!("unknown place `{id}`"), place.span)
+                .code(ErrorCode::UndefinedName)
                 .expected("a place declared in this document, or a \"quoted description\"")
                 .hint(
                     did_you_mean(id, self.places.iter().copied()).unwrap_or_else(|| {
@@ -139,6 +143,7 @@ impl<'d> Declared<'d> {
     /// The place a place lies `within` must be declared.
     pub(super) fn unknown_container(&self, parent: &Spanned<String>) -> Diagnostic {
         Diagnostic::new(format!("unknown place `{}`", parent.value), parent.span)
+            .code(ErrorCode::UndefinedName)
             .expected("a place declared in this document")
             .maybe_hint(did_you_mean(&parent.value, self.places.iter().copied()))
     }
@@ -185,6 +190,7 @@ impl<'d> Declared<'d> {
                         format!("there is no clause {} in this document", number.value),
                         number.span,
                     )
+                    .code(ErrorCode::UndefinedName)
                     .expected("the number of a clause of this document")
                     .maybe_hint(did_you_mean(&number.value, self.clauses.iter().copied())),
                 );
@@ -205,6 +211,7 @@ fn unknown_source<'a>(
         )
     });
     Diagnostic::new(format!("unknown source `{}`", id.value), id.span)
+        .code(ErrorCode::UndefinedName)
         .expected("a source declared in this document")
         .hint(hint)
 }
@@ -221,6 +228,7 @@ pub(super) fn check(document: &Document, declared: &Declared, errors: &mut Vec<D
                         format!("party `{}` is aligned with itself", party.id.value),
                         aligned.span,
                     )
+                    .code(ErrorCode::InvalidModel)
                     .expected("the party of the side it fights for or backs")
                     .hint("`aligned` names another party, such as `aligned regime`"),
                 );

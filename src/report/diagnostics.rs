@@ -15,6 +15,7 @@ use codespan_reporting::term::termcolor::{Buffer, Color, ColorSpec, WriteColor};
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::source::{FileId, Sources, Span};
 
 use super::view::{View, buffer, config};
@@ -50,12 +51,15 @@ pub fn render_one(diagnostic: &Diagnostic, sources: &Sources, color: bool) -> St
 
 /// One input error as a flat record: the form `--format json` writes under
 /// `errors`. `line` and `column` are one-based, counted in characters, and `null`
-/// for errors about a whole path (missing, unreadable, not UTF-8).
+/// for errors about a whole path (missing, unreadable, not UTF-8). `expected`
+/// says what should stand there ("a clause kind"), without the word "expected".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PlainError {
     pub file: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// The kind of error, `E0102` (see [`ErrorCode`]).
+    pub code: Option<ErrorCode>,
     pub message: String,
     pub expected: Option<String>,
     pub hint: Option<String>,
@@ -71,8 +75,12 @@ impl PlainError {
             file,
             line,
             column,
+            code: diagnostic.code,
             message: diagnostic.message.clone(),
-            expected: diagnostic.expected.as_ref().map(|e| expected_note(e)),
+            expected: diagnostic
+                .expected
+                .as_deref()
+                .map(|e| expected_thing(e).to_string()),
             hint: diagnostic.hint.clone(),
         }
     }
@@ -85,9 +93,12 @@ impl std::fmt::Display for PlainError {
         if let (Some(line), Some(column)) = (self.line, self.column) {
             write!(f, ":{line}:{column}")?;
         }
-        write!(f, ": error: {}", self.message)?;
+        match self.code {
+            Some(code) => write!(f, ": error[{code}]: {}", self.message)?,
+            None => write!(f, ": error: {}", self.message)?,
+        }
         if let Some(expected) = &self.expected {
-            write!(f, "; {expected}")?;
+            write!(f, "; {}", expected_note(expected))?;
         }
         if let Some(hint) = &self.hint {
             write!(f, "; hint: {hint}")?;
@@ -114,13 +125,17 @@ fn write_str(buffer: &mut Buffer, text: &str) -> std::io::Result<()> {
     std::io::Write::write_all(buffer, text.as_bytes())
 }
 
-/// The `expected` field reads as a note whether or not its author wrote the word.
+/// The `expected` note reads `expected ...` whether or not its author wrote the word.
 fn expected_note(expected: &str) -> String {
-    if expected.starts_with("expected") {
-        expected.to_string()
-    } else {
-        format!("expected {expected}")
-    }
+    format!("expected {}", expected_thing(expected))
+}
+
+/// What was expected, without the word "expected", as JSON gives it.
+fn expected_thing(expected: &str) -> &str {
+    expected
+        .strip_prefix("expected ")
+        .unwrap_or(expected)
+        .trim_start()
 }
 
 fn to_report(diagnostic: &Diagnostic, view: &View, span: Span) -> Report<FileId> {
@@ -150,7 +165,11 @@ fn to_report(diagnostic: &Diagnostic, view: &View, span: Span) -> Report<FileId>
     if let Some(hint) = &diagnostic.hint {
         notes.push(format!("hint: {hint}"));
     }
-    Report::error()
+    let report = match diagnostic.code {
+        Some(code) => Report::error().with_code(code.code()),
+        None => Report::error(),
+    };
+    report
         .with_message(&diagnostic.message)
         .with_labels(labels)
         .with_notes(notes)
@@ -164,6 +183,9 @@ fn render_path_form(diagnostic: &Diagnostic, sources: &Sources, color: bool) -> 
     let border = ColorSpec::new().set_fg(Some(Color::Cyan)).clone();
     let _ = buffer.set_color(ColorSpec::new().set_fg(Some(Color::Red)).set_bold(true));
     let _ = write_str(&mut buffer, "error");
+    if let Some(code) = plain.code {
+        let _ = write_str(&mut buffer, &format!("[{code}]"));
+    }
     let _ = buffer.set_color(ColorSpec::new().set_bold(true));
     let _ = write_str(&mut buffer, &format!(": {}\n", plain.message));
     let _ = buffer.reset();
@@ -176,7 +198,7 @@ fn render_path_form(diagnostic: &Diagnostic, sources: &Sources, color: bool) -> 
     let notes = plain
         .expected
         .iter()
-        .cloned()
+        .map(|expected| expected_note(expected))
         .chain(plain.hint.iter().map(|hint| format!("hint: {hint}")));
     for note in notes {
         let _ = buffer.set_color(&border);

@@ -33,9 +33,11 @@
 //!   ],
 //!   "errors": [                              // input errors; findings are then those of the other files
 //!     { "file": "agreements/bad.truce", "line": 3, "column": 12,  // null line and column
-//!       "message": "unknown clause kind `detainee_relase`",        // for errors about a
-//!       "expected": "expected a clause kind",                      // whole path
-//!       "hint": "did you mean `detainee_release`?" }              // both may be null
+//!       "code": "E0203",                                           // for errors about a
+//!       "message": "unknown clause kind `detainee_relase`",        // whole path; the
+//!       "expected": "a clause kind",                               // code: see error_code
+//!       "hint": "did you mean `detainee_release`?" }              // expected and hint
+//!                                                                  // may be null
 //!   ],
 //!   "suppressed": [                          // only with --show-suppressed, when any:
 //!     { "rule": "no-guarantor", ...,         // a finding, as above,

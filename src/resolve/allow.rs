@@ -5,6 +5,7 @@
 use super::value::{Cursor, read_text, read_word};
 use super::{DocumentResolver, end_span};
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::model::Allow;
 use crate::source::Spanned;
 use crate::syntax::Statement;
@@ -53,7 +54,8 @@ impl DocumentResolver<'_> {
                     .hint(format!(
                         "an accepted gap records why it is accepted: `allow {} \"the reason\"`",
                         rule.value
-                    )),
+                    ))
+                    .code(ErrorCode::MissingReason),
                 );
                 return None;
             }

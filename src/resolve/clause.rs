@@ -3,6 +3,7 @@
 use super::value::{Cursor, read_value, read_word_str};
 use super::{DocumentResolver, end_span};
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::error_code::ErrorCode;
 use crate::model::{AttributeValue, Clause, Value};
 use crate::source::Spanned;
 use crate::syntax::{AtomKind, Statement};
@@ -25,6 +26,7 @@ impl DocumentResolver<'_> {
                 _ => {
                     self.error(
                         Diagnostic::new("expected a clause number", number.span)
+                            .code(ErrorCode::UnexpectedToken)
                             .expected("a number such as `7`, or a label such as `\"7a\"`"),
                     );
                     return;
@@ -43,6 +45,7 @@ impl DocumentResolver<'_> {
                         format!("unexpected {} after the clause kind", extra.kind.describe()),
                         extra.span,
                     )
+                    .code(ErrorCode::UnexpectedToken)
                     .expected("`{` and the clause's attributes")
                     .hint("put attributes inside the braces, one per line"),
                 );
@@ -57,6 +60,7 @@ impl DocumentResolver<'_> {
                         format!("expected a clause kind, found {}", other.describe()),
                         kind_atom.span,
                     )
+                    .code(ErrorCode::UnexpectedToken)
                     .expected("a clause kind such as `ceasefire`"),
                 );
                 return;
@@ -65,6 +69,7 @@ impl DocumentResolver<'_> {
         let Some(kind) = self.vocabulary.kind(kind_name) else {
             self.error(
                 Diagnostic::new(format!("unknown clause kind `{kind_name}`"), kind_atom.span)
+                    .code(ErrorCode::UnknownClauseKind)
                     .expected("a clause kind such as `ceasefire` or `detainee_release`")
                     .hint(
                         did_you_mean(kind_name, self.vocabulary.kind_names()).unwrap_or_else(
@@ -169,6 +174,7 @@ impl DocumentResolver<'_> {
                         ),
                         key.span,
                     )
+                    .code(ErrorCode::UnknownStatement)
                     .expected(format!(
                         "one of: {}",
                         kind.key_names().collect::<Vec<_>>().join(", ")
@@ -198,6 +204,7 @@ impl DocumentResolver<'_> {
                                         ),
                                         unstated.span,
                                     )
+                                    .code(ErrorCode::UnknownStatement)
                                     .maybe_hint(did_you_mean(&unstated.value, kind.key_names())),
                                 );
                             }
@@ -222,6 +229,7 @@ impl DocumentResolver<'_> {
                         format!("unexpected `{word}` after the value of `{}`", attribute.key),
                         span,
                     )
+                    .code(ErrorCode::UnexpectedToken)
                     .expected("another attribute or the end of the line")
                     .maybe_hint(did_you_mean(word, kind.key_names()).or_else(|| {
                         Some("quote free text, or put each attribute on its own line".into())

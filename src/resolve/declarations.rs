@@ -4,6 +4,7 @@
 use super::value::{Cursor, list, read_description, read_party, read_place, read_text, read_word};
 use super::{DocumentResolver, end_span, split};
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::error_code::ErrorCode;
 use crate::model::{Citation, Party, Place, Unit};
 use crate::source::Spanned;
 use crate::syntax::{Atom, AtomKind, Statement};
@@ -40,6 +41,12 @@ impl DocumentResolver<'_> {
             }
         };
         let name = read_description(&mut cursor);
+        if name.is_none()
+            && let Some(error) = unquoted_name(&cursor, statement, &id.value)
+        {
+            self.error(error);
+            return Some((id, None));
+        }
         self.finish(&cursor, format_args!("the {what}'s id and name"));
         Some((id, name))
     }
@@ -80,6 +87,7 @@ impl DocumentResolver<'_> {
                                     format!("unknown side `{other}`"),
                                     side.span,
                                 )
+                                .code(ErrorCode::UnknownWord)
                                 .expected("government, opposition or third")
                                 .maybe_hint(did_you_mean(other, Side::NAMES.iter().copied())));
                             }
@@ -93,6 +101,7 @@ impl DocumentResolver<'_> {
                                 format!("unknown role `{}`", role.value),
                                 role.span,
                             )
+                            .code(ErrorCode::UnknownWord)
                             .expected(format!("one of: {}", Role::NAMES.join(", ")))
                             .maybe_hint(did_you_mean(&role.value, Role::NAMES.iter().copied())));
                         };
@@ -159,6 +168,7 @@ impl DocumentResolver<'_> {
                                 format!("unknown kind of place `{}`", kind.value),
                                 kind.span,
                             )
+                            .code(ErrorCode::UnknownWord)
                             .expected(format!("one of: {}", vocabulary::PLACE_KINDS.join(", ")))
                             .maybe_hint(did_you_mean(
                                 &kind.value,
@@ -299,4 +309,31 @@ impl DocumentResolver<'_> {
             self.finish(&cursor, format_args!("`{word}`"));
         }
     }
+}
+
+/// Words after a declaration's id where its name goes: a name written without
+/// quotes (`party regime Syrian government side government`).
+fn unquoted_name(cursor: &Cursor, statement: &Statement, id: &str) -> Option<Diagnostic> {
+    let words = cursor.words_ahead();
+    let (first, last) = (words.first()?, words.last()?);
+    let name = words
+        .iter()
+        .map(|word| word.value)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let keyword = statement.keyword().unwrap_or("party");
+    let noun = if words.len() > 1 {
+        "a name of several words"
+    } else {
+        "a name"
+    };
+    Some(
+        Diagnostic::new(
+            format!("{noun} without quotes: `{name}`"),
+            first.span.to(last.span),
+        )
+        .code(ErrorCode::UnquotedName)
+        .expected("the name in double quotes, after the id")
+        .hint(format!("write `{keyword} {id} \"{name}\"`")),
+    )
 }

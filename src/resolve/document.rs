@@ -7,6 +7,7 @@ use super::value::{
 };
 use super::{DocumentResolver, Mode, end_span, split};
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::error_code::ErrorCode;
 use crate::model::{Backer, Link, StatusEntry, Value};
 use crate::source::{Span, Spanned};
 use crate::syntax::Statement;
@@ -38,6 +39,7 @@ impl DocumentResolver<'_> {
                             format!("`{keyword}` has no place in requirements"),
                             statement.atoms[0].span,
                         )
+                        .code(ErrorCode::UnknownStatement)
                         .expected("`owner`, `require`, `forbid`, `demand`, or a declaration")
                         .hint("write red lines as `require ID KIND { has mechanism, deadline }`"),
                     );
@@ -139,6 +141,7 @@ impl DocumentResolver<'_> {
                         format!("unknown statement `{other}` in a document"),
                         statement.atoms[0].span,
                     )
+                    .code(ErrorCode::UnknownStatement)
                     .expected(format!("one of: {}", keys.collect::<Vec<_>>().join(", ")))
                     .maybe_hint(hint),
                 );
@@ -188,6 +191,7 @@ impl DocumentResolver<'_> {
                 None => {
                     self.error(
                         Diagnostic::new(format!("unknown status `{}`", word.value), word.span)
+                            .code(ErrorCode::UnknownWord)
                             .expected(format!("one of: {}", Status::NAMES.join(", ")))
                             .maybe_hint(did_you_mean(&word.value, Status::NAMES.iter().copied())),
                     );
@@ -241,6 +245,7 @@ impl DocumentResolver<'_> {
                 None => {
                     self.error(
                         Diagnostic::new(format!("unknown link `{}`", word.value), word.span)
+                            .code(ErrorCode::UnknownWord)
                             .expected(format!("one of: {}", Relation::NAMES.join(", ")))
                             .maybe_hint(did_you_mean(&word.value, Relation::NAMES.iter().copied())),
                     );

@@ -5,6 +5,7 @@
 use super::value::{Cursor, read_deadline, read_text, read_value, read_when_atom, read_word};
 use super::{DocumentResolver, end_span, split};
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::error_code::ErrorCode;
 use crate::model::{Event, KnownFrom, Value};
 use crate::source::Spanned;
 use crate::syntax::Statement;
@@ -21,6 +22,7 @@ impl DocumentResolver<'_> {
                 None => {
                     return self.error(
                         Diagnostic::new(format!("unknown evidence `{}`", word.value), word.span)
+                            .code(ErrorCode::UnknownWord)
                             .expected(format!("one of: {}", Evidence::NAMES.join(", ")))
                             .maybe_hint(did_you_mean(&word.value, Evidence::NAMES.iter().copied())),
                     );
@@ -68,6 +70,7 @@ impl DocumentResolver<'_> {
                 None => {
                     return self.error(
                         Diagnostic::new(format!("unknown event `{}`", word.value), word.span)
+                            .code(ErrorCode::UnknownWord)
                             .expected(format!("one of: {}", Outcome::NAMES.join(", ")))
                             .maybe_hint(did_you_mean(&word.value, Outcome::NAMES.iter().copied())),
                     );
@@ -151,6 +154,7 @@ impl DocumentResolver<'_> {
                     format!("unknown line `{other}` in an event"),
                     line.head_span(),
                 )
+                .code(ErrorCode::UnknownStatement)
                 .expected(format!("one of: {}", EVENT_LINES.join(", ")))
                 .maybe_hint(did_you_mean(other, EVENT_LINES.iter().copied())));
             }

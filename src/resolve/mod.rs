@@ -20,6 +20,7 @@ pub(crate) mod time;
 mod value;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::error_code::ErrorCode;
 use crate::model::{Document, Requirement, Requirements, TestBlock, Value};
 use crate::source::{Span, Spanned};
 use crate::syntax::{Atom, AtomKind, Statement, SyntaxFile};
@@ -54,6 +55,7 @@ pub fn resolve_file(
     errors: &mut Vec<Diagnostic>,
 ) -> Resolved {
     let mut resolved = Resolved::default();
+    let first = errors.len();
     for statement in &file.statements {
         if errors.len() > KEPT_ERRORS {
             resolved.dropped_errors += errors.len() - KEPT_ERRORS;
@@ -90,6 +92,7 @@ pub fn resolve_file(
                         format!("expected `agreement`, `requirements` or `test`, found `{word}`"),
                         statement.head_span(),
                     )
+                    .code(ErrorCode::UnknownStatement)
                     .expected("`agreement ID { ... }` at the top of a file")
                     .hint(
                         did_you_mean(word, TOP_LEVEL.iter().copied())
@@ -102,6 +105,9 @@ pub fn resolve_file(
     if errors.len() > KEPT_ERRORS {
         resolved.dropped_errors += errors.len() - KEPT_ERRORS;
         errors.truncate(KEPT_ERRORS);
+    }
+    for error in errors.iter_mut().skip(first) {
+        error.default_code(ErrorCode::InvalidStatement);
     }
     resolved
 }

@@ -3,6 +3,7 @@
 use super::value::{Cursor, read_text, read_value, read_word};
 use super::{DocumentResolver, end_span};
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::error_code::ErrorCode;
 use crate::model::{
     Assertion, AssertionKind, Bound, Comparison, Demand, RedLineStatus, Requirement,
     RequirementMode, TestBlock,
@@ -53,6 +54,7 @@ impl DocumentResolver<'_> {
                     format!("red line `{}` is declared twice", id.value),
                     id.span,
                 )
+                .code(ErrorCode::DuplicateId)
                 .related(first, "first declared here"),
             );
         }
@@ -68,6 +70,7 @@ impl DocumentResolver<'_> {
                                 format!("unknown clause kind `{}`", word.value),
                                 word.span,
                             )
+                            .code(ErrorCode::UnknownClauseKind)
                             .expected("a clause kind such as `detainee_release`")
                             .maybe_hint(did_you_mean(&word.value, self.vocabulary.kind_names())),
                         );
@@ -141,6 +144,7 @@ impl DocumentResolver<'_> {
                         format!("unknown demand `{}`", word.value),
                         word.span,
                     )
+                    .code(ErrorCode::UnknownWord)
                     .expected(format!("one of: {}", demand_names()))
                     .maybe_hint(did_you_mean(
                         &word.value,
@@ -171,9 +175,12 @@ impl DocumentResolver<'_> {
                 cursor.next();
             },
             key if kind.is_some_and(|kind| kind.attribute_named(key).is_some()) => {
-                let attribute = kind
-                    .and_then(|kind| kind.attribute_named(key))
-                    .ok_or_else(|| Diagnostic::new("unknown attribute", key_span))?;
+                let attribute =
+                    kind.and_then(|kind| kind.attribute_named(key))
+                        .ok_or_else(|| {
+                            Diagnostic::new("unknown attribute", key_span)
+                                .code(ErrorCode::UnknownStatement)
+                        })?;
                 if !comparable(attribute.value) {
                     return Err(
                         Diagnostic::new(format!("`{key}` cannot be bounded"), key_span)
@@ -213,6 +220,7 @@ impl DocumentResolver<'_> {
                     format!("unknown statement `{other}` in a red line"),
                     key_span,
                 )
+.code(ErrorCode::UnknownStatement)
                 .expected(
                     "`message`, `has KEY, ...`, `lacks KEY, ...`, `KEY at least VALUE`, `KEY at most VALUE`, or `needs DEMAND` in a demand",
                 )
@@ -240,6 +248,7 @@ fn unknown_attribute(kind: Option<&'static ClauseKind>, word: &Spanned<String>) 
         format!("unknown attribute `{}` for `{name}` clauses", word.value),
         word.span,
     )
+    .code(ErrorCode::UnknownStatement)
     .expected(format!(
         "one of: {}",
         kind.map(|kind| kind.key_names().collect::<Vec<_>>().join(", "))
@@ -329,6 +338,7 @@ fn test_line(
                         format!("unknown clause kind `{}`", word.value),
                         word.span,
                     )
+                    .code(ErrorCode::UnknownClauseKind)
                     .expected("a clause kind such as `ceasefire`")
                     .maybe_hint(did_you_mean(&word.value, vocabulary.kind_names())));
                 }
@@ -374,6 +384,7 @@ fn test_line(
                 format!("unknown statement `{other}` in a test"),
                 line.atoms[0].span,
             )
+            .code(ErrorCode::UnknownStatement)
             .expected(format!("one of: {}", TEST_STATEMENTS.join(", ")))
             .maybe_hint(did_you_mean(other, TEST_STATEMENTS.iter().copied())));
         }

@@ -7,6 +7,7 @@ use jiff::ToSpan;
 use jiff::civil::{Date, DateTime};
 
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::model::{
     Anchor, AnchorPoint, Deadline, Document, Duration, Point, Precision, Value, When,
 };
@@ -237,6 +238,7 @@ pub fn resolve_deadlines(document: &mut Document) -> Vec<Diagnostic> {
                 ),
                 clause.span_of(key),
             )
+            .code(ErrorCode::InvalidDate)
             .expected("a time before the year 10000")
             .hint("a chain of long offsets adds up: check each link")
         })

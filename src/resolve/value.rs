@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::error_code::ErrorCode;
 use crate::model::{
     Actor, Anchor, AnchorPoint, Count, Deadline, Distance, Duration, DurationRange, Limit,
     PlaceRef, Ratio, Strength, TimeUnit, Value, Weapon, When, Whole, is_group,
@@ -113,6 +114,19 @@ impl<'a> Cursor<'a> {
         self.position
     }
 
+    /// The bare words from the cursor to the end of the statement, or none when
+    /// anything else is among them.
+    pub fn words_ahead(&self) -> Vec<Spanned<&'a str>> {
+        let rest = self.atoms.get(self.position..).unwrap_or(&[]);
+        rest.iter()
+            .map(|atom| match atom.kind {
+                AtomKind::Word(word) => Some(Spanned::new(word, atom.span)),
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()
+            .unwrap_or_default()
+    }
+
     /// "expected X, found Y" at the next atom.
     pub fn expected(&self, what: &str) -> Diagnostic {
         let found = self
@@ -120,7 +134,9 @@ impl<'a> Cursor<'a> {
             .map_or("the end of the statement".to_string(), |atom| {
                 atom.kind.describe()
             });
-        Diagnostic::new(format!("expected {what}, found {found}"), self.here()).expected(what)
+        Diagnostic::new(format!("expected {what}, found {found}"), self.here())
+            .code(ErrorCode::UnexpectedToken)
+            .expected(what)
     }
 }
 
@@ -155,6 +171,7 @@ pub fn read_value(
                     format!("`{min} to {max}` is not an age range"),
                     cursor.since(cursor.position().saturating_sub(3)),
                 )
+                .code(ErrorCode::InvalidValue)
                 .expected("whole ages, the lower first, as in `18 to 42`"));
             }
             Value::Ages {
@@ -178,13 +195,13 @@ pub fn read_value(
         ValueType::Distance => Value::Distance(read_distance(cursor)?),
         ValueType::Weapons => Value::Weapons(list(cursor, read_weapon)?),
         ValueType::Strength => {
-            let word = read_word_from(cursor, vocabulary::STRENGTHS, "a strength")?;
+            let word = read_word_from(cursor, vocabulary::STRENGTHS, "strength")?;
             Value::Strength(Strength::parse(&word.value).unwrap_or(Strength::Binding))
         }
         ValueType::Clauses => Value::Clauses(list(cursor, read_clause_number)?),
-        ValueType::Words(words) => Value::Words(list(cursor, |c| {
-            read_word_from(c, words, "one of the listed words")
-        })?),
+        ValueType::Words(words) => {
+            Value::Words(list(cursor, |c| read_word_from(c, words, "word"))?)
+        }
         ValueType::Labels => Value::Words(list(cursor, read_label)?),
         ValueType::Keys => Value::Words(list(cursor, read_label)?),
     })
@@ -205,9 +222,22 @@ pub fn read_text(cursor: &mut Cursor) -> Read<String> {
             cursor.next();
             Ok(String::from(text.as_ref()))
         }
-        _ => Err(cursor
-            .expected("a \"quoted string\"")
-            .hint("put the source's words between straight double quotes")),
+        _ => {
+            let words = cursor.words_ahead();
+            let error = cursor.expected("a \"quoted string\"");
+            Err(match (words.first(), words.last()) {
+                (Some(first), Some(last)) => {
+                    let text: Vec<&str> = words.iter().map(|word| word.value).collect();
+                    let mut error = error.code(ErrorCode::UnquotedName).hint(format!(
+                        "write \"{}\": free text goes between straight double quotes",
+                        text.join(" ")
+                    ));
+                    error.span = Some(first.span.to(last.span));
+                    error
+                }
+                _ => error.hint("put the source's words between straight double quotes"),
+            })
+        }
     }
 }
 
@@ -236,8 +266,9 @@ fn read_word_from(cursor: &mut Cursor, allowed: &[&str], what: &str) -> Read<Spa
         .map(|word| Spanned::new(word.value.to_string(), word.span))
 }
 
-/// A word from a closed list, borrowed. The list is spelled out in the error
-/// only when there is one.
+/// A word from a closed list, borrowed; `what` names the list in messages
+/// (`strength`: "unknown strength `revew`"). The list is spelled out in the
+/// error only when there is one.
 fn read_word_from_str<'a>(
     cursor: &mut Cursor<'a>,
     allowed: &[&str],
@@ -245,13 +276,14 @@ fn read_word_from_str<'a>(
 ) -> Read<Spanned<&'a str>> {
     let word = match cursor.peek_word() {
         Some(_) => read_word_str(cursor, what)?,
-        None => return Err(cursor.expected(&format!("{what}: {}", allowed.join(", ")))),
+        None => return Err(cursor.expected(&format!("a {what}: {}", allowed.join(", ")))),
     };
     if allowed.contains(&word.value) {
         return Ok(word);
     }
     Err(
         Diagnostic::new(format!("unknown {what} `{}`", word.value), word.span)
+            .code(ErrorCode::UnknownWord)
             .expected(format!("one of: {}", allowed.join(", ")))
             .maybe_hint(did_you_mean(word.value, allowed.iter().copied())),
     )
@@ -363,6 +395,7 @@ pub fn read_when_atom(cursor: &mut Cursor) -> Read<When> {
             format!("invalid date `{text}`: {message}"),
             cursor.since(start),
         )
+        .code(ErrorCode::InvalidDate)
         .expected("a real calendar date, such as 2018-02-28")
         .hint("check the day and month against the source")
     })
@@ -385,6 +418,7 @@ fn read_duration(cursor: &mut Cursor) -> Read<Duration> {
     if amount.fract() != 0.0 {
         return Err(
             Diagnostic::new("a duration needs a whole number", cursor.since(start))
+                .code(ErrorCode::InvalidValue)
                 .expected("a whole number of units, such as `36 hours`"),
         );
     }
@@ -395,6 +429,7 @@ fn read_duration(cursor: &mut Cursor) -> Read<Duration> {
             format!("a duration of {amount} {} is out of range", unit.name()),
             cursor.since(start),
         )
+        .code(ErrorCode::InvalidValue)
         .expected(format!(
             "a whole number of {} from 0 to {}",
             unit.name(),
@@ -417,6 +452,7 @@ fn read_duration_range(cursor: &mut Cursor) -> Read<DurationRange> {
                 format!("`{min} to {max}` runs backwards"),
                 cursor.since(start),
             )
+            .code(ErrorCode::InvalidValue)
             .expected("a range with the shorter duration first, as in `6 months to 2 years`"));
         }
         Some(max)
@@ -457,11 +493,13 @@ pub fn read_deadline(cursor: &mut Cursor) -> Read<Deadline> {
                 format!("day {day} is not a whole day"),
                 cursor.since(start),
             )
+            .code(ErrorCode::InvalidValue)
             .expected("a whole day number, as in `day 5 after clause 2`"));
         }
         if !duration_in_range(day.max(0.0) as i64, TimeUnit::Days) {
             return Err(
                 Diagnostic::new(format!("day {day} is out of range"), cursor.since(start))
+                    .code(ErrorCode::InvalidValue)
                     .expected(format!("a day number from 0 to {MAX_DURATION}")),
             );
         }
@@ -610,6 +648,7 @@ fn read_count(cursor: &mut Cursor, stop: &dyn Fn(&str) -> bool, many_words: bool
                 format!("`{first} to {max}` runs backwards"),
                 cursor.since(start.saturating_sub(1)),
             )
+            .code(ErrorCode::InvalidValue)
             .expected("a range with the lower number first, as in `140 to 200`"));
         }
         count.max = Some(max);
@@ -688,6 +727,7 @@ fn read_distance(cursor: &mut Cursor) -> Read<Distance> {
     }
     if let Some(problem) = crate::model_checks::limits::distance_problem(&distance) {
         return Err(Diagnostic::new(problem, cursor.since(start))
+            .code(ErrorCode::InvalidValue)
             .expected("a range with the nearer end first, as in `10 to 15 km`"));
     }
     if cursor.eat("for") {
@@ -715,6 +755,7 @@ fn read_count_number(cursor: &mut Cursor, what: &str) -> Read<f64> {
     if !count_in_range(number) {
         return Err(
             Diagnostic::new(format!("{number} is too large to be a count"), at)
+                .code(ErrorCode::InvalidValue)
                 .expected(format!("a number from 0 to {MAX_COUNT}"))
                 .hint("write the count the source gives; `about 1400` for an estimate"),
         );

@@ -88,6 +88,46 @@ pub fn date(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
+/// A date in a form people write but truce does not read: `01/05/2018`,
+/// `15.05.2018`, `2018/05/15`, `2018-5-15`, `2017-8`. Three groups of one to four
+/// digits with the same `/`, `.` or `-` between them, or a year, `-` or `/` and
+/// a month of one digit. Tried after [`date`] and [`datetime`], so an ISO date
+/// never gets here.
+pub fn foreign_date(input: &str) -> IResult<&str, &str> {
+    let group = |input| take_while_m_n(1, 4, |c: char| c.is_ascii_digit()).parse(input);
+    let end = not(peek(satisfy(|c| is_word_char(c) || matches!(c, '.' | '/'))));
+    let three = |input| {
+        let (rest, (_, separator, _)) = (group, one_of("/.-"), group).parse(input)?;
+        (char(separator), group).parse(rest)
+    };
+    let year_month = (
+        digits(4),
+        one_of("-/"),
+        take_while_m_n(1, 1, |c: char| c.is_ascii_digit()),
+    );
+    alt((
+        recognize((three, end)),
+        recognize((
+            year_month,
+            not(peek(satisfy(|c| is_word_char(c) || matches!(c, '.' | '/')))),
+        )),
+    ))
+    .parse(input)
+}
+
+/// `12,000`, `1,400,000`: one to three digits, then groups of a comma and three
+/// digits, and no digit or word straight after. A list of numbers is written
+/// with spaces (`1, 234`), so this reads as one number with its thousands marked.
+pub fn thousands(input: &str) -> IResult<&str, &str> {
+    let group = (char(','), digits(3));
+    recognize((
+        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+        nom::multi::many1_count(group),
+        not(peek(satisfy(|c| is_word_char(c) || c == '.'))),
+    ))
+    .parse(input)
+}
+
 /// `12000`, `12_000`, `1.5`. A letter straight after is an error for the caller.
 pub fn number(input: &str) -> IResult<&str, &str> {
     recognize((
@@ -166,6 +206,34 @@ mod tests {
             Ok(("", "2018-05-03T12:00:30+03:00"))
         );
         assert!(datetime("2018-05-03").is_err());
+    }
+
+    #[test]
+    fn dates_in_other_formats() {
+        for text in [
+            "01/05/2018",
+            "15.05.2018",
+            "2018/05/15",
+            "2018-5-15",
+            "2017-8",
+            "1/5/18",
+        ] {
+            assert_eq!(foreign_date(text), Ok(("", text)));
+        }
+        assert_eq!(foreign_date("01/05/2018 x"), Ok((" x", "01/05/2018")));
+        // Mixed separators, a decimal, a word straight after: not dates.
+        assert!(foreign_date("01/05-2018").is_err());
+        assert!(foreign_date("1.5").is_err());
+        assert!(foreign_date("01/05/2018km").is_err());
+    }
+
+    #[test]
+    fn numbers_with_thousands_marked() {
+        assert_eq!(thousands("12,000 x"), Ok((" x", "12,000")));
+        assert_eq!(thousands("1,400,000"), Ok(("", "1,400,000")));
+        assert!(thousands("12, 000").is_err());
+        assert!(thousands("12,0000").is_err());
+        assert!(thousands("1234,000").is_err());
     }
 
     #[test]

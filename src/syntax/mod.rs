@@ -1,5 +1,6 @@
 //! Source text → syntax tree.
 
+mod advice;
 mod atom;
 mod parser;
 mod tree;

@@ -3,9 +3,11 @@
 //! one error, not the rest of the file), a nesting limit, and linear time on any
 //! input.
 
+use super::advice;
 use super::atom::{self, StringError};
 use super::tree::{Atom, AtomKind, Block, Statement, SyntaxFile};
 use crate::diagnostic::Diagnostic;
+use crate::error_code::ErrorCode;
 use crate::source::{FileId, Span};
 
 /// Blocks nest this deep at most; the language needs three levels.
@@ -19,7 +21,38 @@ const ATOM_EXPECTED: &str =
     "a word, a \"string\", a number, a date, `,`, `{` or the end of the line";
 
 /// Parse one file. Always returns a tree (possibly partial) and every error found.
+///
+/// When the braces do not balance, the file is read a second time with the
+/// indentation as a guide: a block whose lines are indented deeper than its
+/// opening line ends, for the second reading, where a line comes back to that
+/// line's indentation. That names the block that lacks its `}` (not the
+/// outermost one, which the last `}` of the file left open) and reads what
+/// follows it as the author meant, without follow-on errors. The second reading
+/// is kept only when it balances the braces.
 pub fn parse(file: FileId, text: &str) -> (SyntaxFile<'_>, Vec<Diagnostic>) {
+    if text.len() > MAX_FILE_BYTES {
+        let error = Diagnostic::new(
+            format!("file is larger than {} MiB", MAX_FILE_BYTES / (1024 * 1024)),
+            Span::new(file, MAX_FILE_BYTES, MAX_FILE_BYTES),
+        )
+        .code(ErrorCode::UnreadablePath)
+        .hint("split the corpus into several files");
+        return (SyntaxFile::default(), vec![error]);
+    }
+    let first = read(file, text, false);
+    if first.unclosed_blocks == 0 {
+        return first.finish();
+    }
+    let second = read(file, text, true);
+    if second.unclosed_blocks == 0 && second.unmatched_braces <= first.unmatched_braces {
+        second.finish()
+    } else {
+        first.finish()
+    }
+}
+
+/// One reading of the file; see [`parse`].
+fn read(file: FileId, text: &str, follow_indentation: bool) -> StatementParser<'_> {
     let mut parser = StatementParser {
         text,
         file,
@@ -28,17 +61,13 @@ pub fn parse(file: FileId, text: &str) -> (SyntaxFile<'_>, Vec<Diagnostic>) {
         comments: Vec::new(),
         unclosed_blocks: 0,
         unclosed_error: None,
+        unmatched_braces: 0,
+        follow_indentation,
+        ended_by_indentation: false,
         atoms: Vec::new(),
         statements: Vec::new(),
+        statements_read: Vec::new(),
     };
-    if text.len() > MAX_FILE_BYTES {
-        let error = Diagnostic::new(
-            format!("file is larger than {} MiB", MAX_FILE_BYTES / (1024 * 1024)),
-            Span::new(file, MAX_FILE_BYTES, MAX_FILE_BYTES),
-        )
-        .hint("split the corpus into several files");
-        return (SyntaxFile::default(), vec![error]);
-    }
     // A carriage return that ends no line is neither a line break nor a space:
     // editors show a new line where truce would see none, so a statement after a
     // comment would look like code and be ignored. Each is an error, found before
@@ -50,17 +79,22 @@ pub fn parse(file: FileId, text: &str) -> (SyntaxFile<'_>, Vec<Diagnostic>) {
                     "a carriage return that ends no line",
                     Span::new(file, at, at + 1),
                 )
+                .code(ErrorCode::LoneCarriageReturn)
                 .expected("a line feed after a carriage return (CRLF), or a line feed alone")
                 .hint("save the file with LF or CRLF line endings"),
             );
         }
     }
-    let statements = parser.statements(0, None);
-    let file = SyntaxFile {
-        statements,
-        comments: parser.comments,
-    };
-    (file, parser.errors)
+    parser.statements_read = parser.statements(0, None);
+    parser
+}
+
+/// A block being read: where it opened, and the indentation of the line that
+/// opened it (`None` when something stands before the statement on its line).
+#[derive(Clone, Copy)]
+struct OpenBlock {
+    open: Span,
+    indent: Option<usize>,
 }
 
 /// A character as messages show it: in backquotes where it can be seen, by its
@@ -100,15 +134,88 @@ struct StatementParser<'a> {
     /// Blocks found open at the end of input, and the error that reports them.
     unclosed_blocks: usize,
     unclosed_error: Option<usize>,
+    /// `}` with no open `{`.
+    unmatched_braces: usize,
+    /// Whether a block ends where the indentation says it does; see [`parse`].
+    follow_indentation: bool,
+    /// Set when the indentation ended the block just read.
+    ended_by_indentation: bool,
     /// Atoms and statements being read, as stacks: each statement and block
     /// pushes from where the stack stood and takes its own off, at their exact
     /// size, when it ends. Growing a vector per statement and per block
     /// instead was a quarter of the time spent parsing.
     atoms: Vec<Atom<'a>>,
     statements: Vec<Statement<'a>>,
+    /// The file's statements, once read.
+    statements_read: Vec<Statement<'a>>,
 }
 
 impl<'a> StatementParser<'a> {
+    fn finish(self) -> (SyntaxFile<'a>, Vec<Diagnostic>) {
+        let file = SyntaxFile {
+            statements: self.statements_read,
+            comments: self.comments,
+        };
+        (file, self.errors)
+    }
+
+    /// The indentation of the line `at` is on, when only spaces and tabs stand
+    /// before `at` on it. Scans back over those only, so reading stays linear.
+    fn indent_at(&self, at: usize) -> Option<usize> {
+        let before = &self.text.as_bytes()[..at];
+        let spaces = before
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count();
+        match before.len().checked_sub(spaces + 1).map(|i| before[i]) {
+            None | Some(b'\n') => Some(spaces),
+            // The byte order mark some editors write before the first line.
+            Some(_)
+                if before.len() - spaces == '\u{feff}'.len_utf8()
+                    && self.text.starts_with('\u{feff}') =>
+            {
+                Some(spaces)
+            }
+            Some(_) => None,
+        }
+    }
+
+    /// Whether the indentation ends `block` before the cursor (which is at a
+    /// statement, or at a `}` when `closing`): its lines were indented deeper
+    /// than its opening line, and this one comes back to that line's
+    /// indentation (for a `}`, further back than it).
+    fn indentation_ends(&self, block: OpenBlock, content: Option<usize>, closing: bool) -> bool {
+        if !self.follow_indentation {
+            return false;
+        }
+        let (Some(open), Some(content), Some(here)) =
+            (block.indent, content, self.indent_at(self.pos))
+        else {
+            return false;
+        };
+        content > open && (here < open || (here == open && !closing))
+    }
+
+    /// Report a block the indentation ends before the statement at the cursor.
+    fn unclosed_before(&mut self, block: OpenBlock) {
+        // Counting lines is a scan of the text so far: only for errors kept.
+        if self.errors.len() >= MAX_ERRORS {
+            return;
+        }
+        let line = self.text[..self.pos].matches('\n').count() + 1;
+        let here = self.token_span();
+        self.error(
+            Diagnostic::new("this `{` is never closed", block.open)
+                .code(ErrorCode::UnclosedBlock)
+                .expected(format!(
+                    "`}}` before line {line}, where the indentation ends the block"
+                ))
+                .hint("add the missing `}` at the end of the block")
+                .related(here, "the block seems to end before this line"),
+        );
+    }
+
     fn rest(&self) -> &'a str {
         &self.text[self.pos..]
     }
@@ -136,6 +243,7 @@ impl<'a> StatementParser<'a> {
             self.unclosed_error = Some(self.errors.len());
             self.error(
                 Diagnostic::new("this `{` is never closed", open)
+                    .code(ErrorCode::UnclosedBlock)
                     .expected("`}` before the end of the file")
                     .hint("add the missing `}`; the file may have been cut short"),
             );
@@ -180,22 +288,37 @@ impl<'a> StatementParser<'a> {
     }
 
     /// Statements until end of input or, inside a block, its `}`.
-    fn statements(&mut self, depth: usize, open: Option<Span>) -> Vec<Statement<'a>> {
+    fn statements(&mut self, depth: usize, open: Option<OpenBlock>) -> Vec<Statement<'a>> {
         let base = self.statements.len();
+        // The indentation of the block's first line, for `indentation_ends`.
+        let mut content_indent = None;
         loop {
             self.skip_gaps();
+            if let Some(block) = open {
+                let closing = self.peek() == Some('}');
+                if self.peek().is_some() && self.indentation_ends(block, content_indent, closing) {
+                    self.unclosed_before(block);
+                    self.ended_by_indentation = true;
+                    return self.statements.drain(base..).collect();
+                }
+                if self.follow_indentation && self.statements.len() == base && !closing {
+                    content_indent = self.indent_at(self.pos);
+                }
+            }
             match self.peek() {
                 None => {
-                    if let Some(open) = open {
-                        self.unclosed(open);
+                    if let Some(block) = open {
+                        self.unclosed(block.open);
                     }
                     return self.statements.drain(base..).collect();
                 }
                 Some('}') if open.is_some() => return self.statements.drain(base..).collect(),
                 Some('}') => {
                     let span = self.span(self.pos, self.pos + 1);
+                    self.unmatched_braces += 1;
                     self.error(
                         Diagnostic::new("unexpected `}` with no open `{`", span)
+                            .code(ErrorCode::UnmatchedBrace)
                             .expected("a statement")
                             .hint("remove it, or look for a missing `{` above"),
                     );
@@ -220,6 +343,7 @@ impl<'a> StatementParser<'a> {
                 let span = self.token_span();
                 self.error(
                     Diagnostic::new(format!("expected a keyword, found {found}"), span)
+                        .code(ErrorCode::MissingKeyword)
                         .expected("a statement starting with a word, such as `clause` or `party`")
                         .hint("every statement starts with its keyword"),
                 );
@@ -255,7 +379,13 @@ impl<'a> StatementParser<'a> {
         }
         // Taken before the block, whose statements push their own atoms.
         let atoms: Vec<Atom<'a>> = self.atoms.drain(base..).collect();
-        let block = (self.peek() == Some('{')).then(|| self.block(depth));
+        // Only the second reading follows the indentation; see [`parse`].
+        let indent = if self.follow_indentation {
+            self.indent_at(start)
+        } else {
+            None
+        };
+        let block = (self.peek() == Some('{')).then(|| self.block(depth, indent));
         let end = block
             .as_ref()
             .map(|b: &Block| b.close.unwrap_or(b.open).end)
@@ -268,12 +398,13 @@ impl<'a> StatementParser<'a> {
         })
     }
 
-    fn block(&mut self, depth: usize) -> Block<'a> {
+    fn block(&mut self, depth: usize, indent: Option<usize>) -> Block<'a> {
         let open = self.span(self.pos, self.pos + 1);
         self.pos += 1;
         if depth + 1 >= MAX_DEPTH {
             self.error(
                 Diagnostic::new(format!("blocks nest deeper than {MAX_DEPTH} levels"), open)
+                    .code(ErrorCode::NestingTooDeep)
                     .expected("at most a document, its clauses and their blocks")
                     .hint("close the blocks you opened; a `{` may be doubled by mistake"),
             );
@@ -284,8 +415,10 @@ impl<'a> StatementParser<'a> {
                 close,
             };
         }
-        let statements = self.statements(depth + 1, Some(open));
-        let close = if self.peek() == Some('}') {
+        let statements = self.statements(depth + 1, Some(OpenBlock { open, indent }));
+        // A `}` the indentation put after the block's end closes the block around it.
+        let ended_by_indentation = std::mem::take(&mut self.ended_by_indentation);
+        let close = if self.peek() == Some('}') && !ended_by_indentation {
             self.pos += 1;
             Some(self.span(self.pos - 1, self.pos))
         } else {
@@ -347,6 +480,7 @@ impl<'a> StatementParser<'a> {
                 Err(StringError::Unterminated) => {
                     self.error(
                         Diagnostic::new("this string is never closed", self.span(start, start + 1))
+                            .code(ErrorCode::UnclosedString)
                             .expected("a closing `\"`")
                             .hint("close the string; write `\\\"` for a quote inside it"),
                     );
@@ -357,6 +491,7 @@ impl<'a> StatementParser<'a> {
                     let at = start + 1 + offset;
                     self.error(
                         Diagnostic::new("unknown escape in string", self.span(at, at + 2))
+                            .code(ErrorCode::UnknownEscape)
                             .expected("one of `\\\"`, `\\\\`, `\\n`, `\\t`")
                             .hint("write `\\\\` for a backslash"),
                     );
@@ -380,6 +515,25 @@ impl<'a> StatementParser<'a> {
         } else if let Ok((_, text)) = atom::date(rest) {
             self.pos += text.len();
             AtomKind::Date(text)
+        } else if let Ok((_, text)) = atom::foreign_date(rest) {
+            self.error(advice::foreign_date(
+                text,
+                self.span(start, start + text.len()),
+            ));
+            self.pos += text.len();
+            return None;
+        } else if let Ok((_, text)) = atom::thousands(rest) {
+            // Reported, and read as the number it means, so the statement's
+            // other values are still checked.
+            self.error(advice::thousands_separator(
+                text,
+                self.span(start, start + text.len()),
+            ));
+            self.pos += text.len();
+            AtomKind::Number {
+                text,
+                value: text.replace(',', "").parse().unwrap_or(f64::NAN),
+            }
         } else if let Ok((after, text)) = atom::number(rest) {
             if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
                 let span = self.token_span();
@@ -395,6 +549,7 @@ impl<'a> StatementParser<'a> {
                         ),
                         span,
                     )
+                    .code(ErrorCode::NumberJoinedToWord)
                     .expected("a number, then a space, then its unit")
                     .hint(format!("write `{text} {unit}`")),
                 );
@@ -431,6 +586,7 @@ impl<'a> StatementParser<'a> {
         };
         self.error(
             Diagnostic::new(format!("unexpected {found}"), span)
+                .code(ErrorCode::UnexpectedCharacter)
                 .expected(ATOM_EXPECTED)
                 .hint(hint),
         );
@@ -557,6 +713,60 @@ mod tests {
         assert_eq!(errors[0].span.map(|s| s.start), Some(34));
         let hint = errors[0].hint.as_deref().unwrap_or("");
         assert!(hint.contains("1 enclosing block is open too"), "{hint}");
+    }
+
+    #[test]
+    fn a_missing_brace_mid_file_is_found_by_indentation_with_no_follow_on() {
+        let text = "agreement a {\n  clause 1 x {\n    by r\n  clause 2 y {\n    by r\n  }\n}\n";
+        let (file, errors) = parse(0, text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].code, Some(ErrorCode::UnclosedBlock));
+        // Clause 1's `{`, and clause 2 read as the agreement's, beside it.
+        assert_eq!(errors[0].span.map(|s| s.start), Some(27));
+        let document = file.statements[0]
+            .block
+            .as_ref()
+            .map(|b| b.statements.len());
+        assert_eq!(document, Some(2));
+    }
+
+    #[test]
+    fn a_closing_brace_dedented_past_its_block_closes_the_one_around_it() {
+        // Clause 2 lacks its `}`; the last `}`, at the agreement's indentation,
+        // closes the agreement.
+        let text = "agreement a {\n  clause 1 x {\n    by r\n  }\n  clause 2 y {\n    by r\n}\n";
+        let (_, errors) = parse(0, text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let start = text.find("clause 2").unwrap_or(0);
+        assert_eq!(
+            errors[0].span.map(|s| &text[start..s.end]),
+            Some("clause 2 y {")
+        );
+    }
+
+    #[test]
+    fn without_indentation_the_block_open_at_the_end_is_reported() {
+        let text = "agreement a {\nclause 1 x {\nby r\nclause 2 y {\nby r\n}\n}\n";
+        let (_, errors) = parse(0, text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].span.map(|s| s.start), Some(12));
+    }
+
+    #[test]
+    fn dates_in_other_formats_and_marked_thousands_say_how_to_write_them() {
+        let (file, errors) = parse(0, "date 15/05/2018\ncount 12,000 people\n");
+        let codes: Vec<_> = errors.iter().map(|e| e.code).collect();
+        assert_eq!(
+            codes,
+            [
+                Some(ErrorCode::DateFormat),
+                Some(ErrorCode::ThousandsSeparator)
+            ]
+        );
+        assert_eq!(errors[0].hint.as_deref(), Some("write `2018-05-15`"));
+        // The number is read as meant, so the rest of its statement is checked.
+        let count = &file.statements[1].atoms[1].kind;
+        assert!(matches!(count, AtomKind::Number { value, .. } if *value == 12000.0));
     }
 
     #[test]
