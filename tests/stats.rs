@@ -257,18 +257,7 @@ const MEASURE: &str = r##"
       problem("overlapping-labels", title.textContent);
     }
   }
-  const rgb = (colour) => colour.match(/[\d.]+/g).map(Number);
-  const luminance = ([r, g, b]) => {
-    const linear = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
-    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-  };
-  const behind = (element) => {
-    for (let e = element; e; e = e.parentElement) {
-      const paint = rgb(getComputedStyle(e).backgroundColor);
-      if (paint.length < 4 || paint[3] > 0) return paint;
-    }
-    return [255, 255, 255];
-  };
+  // rgb, luminance and behind come from common::browser::COLOURS.
   let texts = 0;
   for (const element of document.body.querySelectorAll("*")) {
     const own = [...element.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== "");

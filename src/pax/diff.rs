@@ -233,28 +233,23 @@ pub fn read_reference(
     };
     let mut rows = Vec::new();
     let mut errors = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(record) => record,
-            Err(error) => {
-                errors.push(csv_error(file, &text, path, &error));
-                continue;
-            }
-        };
-        let offset = record.position().map_or(0, |p| p.byte() as usize);
-        let span = line_span(file, &text, offset);
-        let id_text = record.get(id_column).unwrap_or("");
-        let Ok(id) = id_text.parse::<u32>() else {
-            errors.push(
-                Diagnostic::new(format!("`{id_text}` is no PA-X agreement id"), span)
-                    .expected("a whole number in the `AgtId` column"),
-            );
-            continue;
-        };
-        let mut graded = BTreeMap::new();
-        for (index, code) in &codes {
-            let cell = record.get(*index).unwrap_or("");
-            match parse_grade(cell, *code) {
+    each_record(
+        &mut reader,
+        (file, &text, path),
+        &mut errors,
+        |record, span, errors| {
+            let id_text = record.get(id_column).unwrap_or("");
+            let Ok(id) = id_text.parse::<u32>() else {
+                errors.push(
+                    Diagnostic::new(format!("`{id_text}` is no PA-X agreement id"), span)
+                        .expected("a whole number in the `AgtId` column"),
+                );
+                return;
+            };
+            let mut graded = BTreeMap::new();
+            for (index, code) in &codes {
+                let cell = record.get(*index).unwrap_or("");
+                match parse_grade(cell, *code) {
                 Ok(0) => {}
                 Ok(grade) => {
                     graded.insert(*code, grade);
@@ -268,19 +263,20 @@ pub fn read_reference(
                     .hint("PA-X grades provisions 0-3 and marks binary codes 0 or 1; leave a cell empty for 0"),
                 ),
             }
-        }
-        rows.push(Reference {
-            id,
-            name: text_of(&record, "Agt"),
-            date: text_of(&record, "Dat"),
-            status: text_of(&record, "Status"),
-            agreement_type: text_of(&record, "Agtp"),
-            stage: text_of(&record, "Stage"),
-            stage_sub: text_of(&record, "StageSub"),
-            codes: graded,
-            span,
-        });
-    }
+            }
+            rows.push(Reference {
+                id,
+                name: text_of(&record, "Agt"),
+                date: text_of(&record, "Dat"),
+                status: text_of(&record, "Status"),
+                agreement_type: text_of(&record, "Agtp"),
+                stage: text_of(&record, "Stage"),
+                stage_sub: text_of(&record, "StageSub"),
+                codes: graded,
+                span,
+            });
+        },
+    );
     if errors.is_empty() {
         Ok(rows)
     } else {
@@ -314,42 +310,57 @@ pub fn read_explanations(
         .from_reader(text.as_bytes());
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(record) => record,
-            Err(error) => {
-                errors.push(csv_error(file, &text, path, &error));
-                continue;
-            }
-        };
-        let offset = record.position().map_or(0, |p| p.byte() as usize);
-        let span = line_span(file, &text, offset);
-        let field = |index: usize| record.get(index).unwrap_or("");
-        let (Ok(id), Some(code), Some(side)) = (
-            field(0).parse::<u32>(),
-            Code::parse(field(1)),
-            Side::parse(field(2)),
-        ) else {
-            errors.push(
+    each_record(
+        &mut reader,
+        (file, &text, path),
+        &mut errors,
+        |record, span, errors| {
+            let field = |index: usize| record.get(index).unwrap_or("");
+            let (Ok(id), Some(code), Some(side)) = (
+                field(0).parse::<u32>(),
+                Code::parse(field(1)),
+                Side::parse(field(2)),
+            ) else {
+                errors.push(
                 Diagnostic::new("an explanation must name an agreement, a code and a side", span)
                     .expected("AgtId,Code,Side,Basis,Reason: a PA-X id, a PA-X code, then `pax`, `truce` or `grade`")
                     .hint("for example: 1441,SsrInt,pax,source-silent,\"the dossier does not report intelligence services\""),
             );
-            continue;
-        };
-        out.push(Explanation {
-            id,
-            code,
-            side,
-            basis: field(3).to_string(),
-            reason: field(4).to_string(),
-            span,
-        });
-    }
+                return;
+            };
+            out.push(Explanation {
+                id,
+                code,
+                side,
+                basis: field(3).to_string(),
+                reason: field(4).to_string(),
+                span,
+            });
+        },
+    );
     if errors.is_empty() {
         Ok(out)
     } else {
         Err(errors)
+    }
+}
+
+/// Each record of `reader` with the span of its line; a record that cannot be
+/// read is an error at its line, and the reading goes on.
+fn each_record(
+    reader: &mut csv::Reader<&[u8]>,
+    (file, text, path): (FileId, &str, &str),
+    errors: &mut Vec<Diagnostic>,
+    mut read: impl FnMut(&csv::StringRecord, Span, &mut Vec<Diagnostic>),
+) {
+    for record in reader.records() {
+        match record {
+            Ok(record) => {
+                let offset = record.position().map_or(0, |p| p.byte() as usize);
+                read(&record, line_span(file, text, offset), errors);
+            }
+            Err(error) => errors.push(csv_error(file, text, path, &error)),
+        }
     }
 }
 

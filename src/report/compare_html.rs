@@ -971,76 +971,18 @@ pub fn escape(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn colour(name: &str) -> [f64; 3] {
-        let hex = PALETTE
-            .iter()
-            .find(|(known, _)| *known == name)
-            .map(|(_, hex)| *hex)
-            .unwrap_or_else(|| panic!("no colour `{name}` in the palette"));
-        let channel = |at: usize| {
-            u8::from_str_radix(&hex[at..at + 2], 16).expect("a hex colour") as f64 / 255.0
-        };
-        [channel(1), channel(3), channel(5)]
-    }
-
-    /// WCAG 2 relative luminance.
-    fn luminance([r, g, b]: [f64; 3]) -> f64 {
-        let linear = |c: f64| {
-            if c <= 0.039_28 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
-    }
-
-    fn contrast(foreground: &str, background: &str) -> f64 {
-        let (a, b) = (luminance(colour(foreground)), luminance(colour(background)));
-        (a.max(b) + 0.05) / (a.min(b) + 0.05)
-    }
-
-    #[test]
-    fn the_contrast_formula_is_wcag_s() {
-        // Black on white is 21:1; #777 on white the known 4.48:1.
-        assert!((contrast("ink", "ink") - 1.0).abs() < 1e-9);
-        let grey = luminance([0x77 as f64 / 255.0; 3]);
-        assert!(((1.05 / (grey + 0.05)) - 4.48).abs() < 0.01);
-    }
+    use crate::report::contrast;
 
     #[test]
     fn every_text_colour_reads_at_4_5_to_1_on_its_background() {
-        let short: Vec<String> = PAIRINGS
-            .iter()
-            .map(|(text, background)| (text, background, contrast(text, background)))
-            .filter(|(_, _, ratio)| *ratio < 4.5)
-            .map(|(text, background, ratio)| format!("{text} on {background}: {ratio:.2}"))
-            .collect();
+        let short = contrast::short_of_4_5(PALETTE, PAIRINGS);
         assert!(short.is_empty(), "below 4.5:1: {short:?}");
     }
 
     #[test]
     fn the_stylesheet_uses_only_palette_colours() {
-        for used in STYLE.split("var(--").skip(1) {
-            let name = used.split(')').next().unwrap_or_default();
-            assert!(
-                PALETTE.iter().any(|(known, _)| *known == name),
-                "the stylesheet uses `--{name}`, which the palette lacks"
-            );
-        }
-        // No colour written out in the stylesheet, where the contrast test
-        // would not see it (`#summary` is a selector, not a colour).
-        for (at, _) in STYLE.match_indices('#') {
-            let word: String = STYLE[at + 1..]
-                .chars()
-                .take_while(char::is_ascii_alphanumeric)
-                .collect();
-            assert!(
-                !(matches!(word.len(), 3 | 6) && word.chars().all(|c| c.is_ascii_hexdigit())),
-                "a colour outside the palette: #{word}"
-            );
-        }
-        assert!(!STYLE.contains("rgb(") && !STYLE.contains("hsl("));
+        let stray = contrast::stray_colours(STYLE, PALETTE);
+        assert!(stray.is_empty(), "{stray:?}");
     }
 
     #[test]

@@ -48,6 +48,47 @@ pub fn short_of_4_5(palette: &[(&str, &str)], pairings: &[(&str, &str)]) -> Vec<
         .collect()
 }
 
+/// What in a stylesheet escapes its palette: a `var(--name)` the palette lacks,
+/// a colour written out (`#rrggbb`, `rgb(`, `hsl(`), where the contrast test
+/// would not see it. `#summary` is a selector, not a colour.
+pub fn stray_colours(style: &str, palette: &[(&str, &str)]) -> Vec<String> {
+    let mut stray = Vec::new();
+    for used in style.split("var(--").skip(1) {
+        let name = used.split(')').next().unwrap_or_default();
+        if !palette.iter().any(|(known, _)| *known == name) {
+            stray.push(format!("`--{name}`, which the palette lacks"));
+        }
+    }
+    for (at, _) in style.match_indices('#') {
+        let word: String = style[at + 1..]
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        if matches!(word.len(), 3 | 6) && word.chars().all(|c| c.is_ascii_hexdigit()) {
+            stray.push(format!("a colour outside the palette: #{word}"));
+        }
+    }
+    for function in ["rgb(", "hsl("] {
+        if style.contains(function) {
+            stray.push(format!("a colour written as `{function}`"));
+        }
+    }
+    stray
+}
+
+#[test]
+fn a_stylesheet_may_use_only_its_palette() {
+    let palette = [("ink", "#000000")];
+    assert!(stray_colours("#summary { color: var(--ink) }", &palette).is_empty());
+    assert_eq!(
+        stray_colours("a { color: var(--red); background: #fff }", &palette),
+        [
+            "`--red`, which the palette lacks",
+            "a colour outside the palette: #fff"
+        ]
+    );
+}
+
 #[test]
 fn the_formula_is_wcag_s() {
     // Black on white is 21:1; #777 on white the known 4.48:1.

@@ -487,23 +487,8 @@ mod tests {
 
     #[test]
     fn the_stylesheet_uses_only_palette_colours() {
-        for used in STYLE.split("var(--").skip(1) {
-            let name = used.split(')').next().unwrap_or_default();
-            assert!(
-                PALETTE.iter().any(|(known, _)| *known == name),
-                "the stylesheet uses `--{name}`, which the palette lacks"
-            );
-        }
-        for (at, _) in STYLE.match_indices('#') {
-            let word: String = STYLE[at + 1..]
-                .chars()
-                .take_while(char::is_ascii_alphanumeric)
-                .collect();
-            assert!(
-                !(matches!(word.len(), 3 | 6) && word.chars().all(|c| c.is_ascii_hexdigit())),
-                "a colour outside the palette: #{word}"
-            );
-        }
+        let stray = contrast::stray_colours(STYLE, PALETTE);
+        assert!(stray.is_empty(), "{stray:?}");
     }
 
     #[test]

@@ -79,14 +79,38 @@ fn framed(directory: &Path, html: &str, width: u32, height: u32) -> (std::path::
     (frame, width.max(500))
 }
 
+/// What measuring scripts share to judge contrast as WCAG 2 does: a computed
+/// colour's channels, their relative luminance, and the colour painted behind
+/// an element (the first ancestor with a background; white at the top).
+pub const COLOURS: &str = r#"
+const rgb = (colour) => colour.match(/[\d.]+/g).map(Number);
+const luminance = ([r, g, b]) => {
+  const linear = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+};
+const behind = (element) => {
+  for (let e = element; e; e = e.parentElement) {
+    const paint = rgb(getComputedStyle(e).backgroundColor);
+    if (paint.length < 4 || paint[3] > 0) return paint;
+  }
+  return [255, 255, 255];
+};
+"#;
+
 /// Render a copy of `html` with `script` run at the end of its body, `width` px
 /// wide, and return what the script reported: the script sets `out` to a
 /// `<pre id="truce-measure">` holding its findings followed by `end-of-measure`,
 /// and, being in a frame, posts that text to the page around it.
+///
+/// The script may call [`COLOURS`]' functions: `rgb`, `luminance`, `behind`.
 pub fn measure_with(browser: &str, html: &str, width: u32, script: &str) -> String {
     let directory = tempfile::tempdir().expect("a temporary directory");
     assert!(html.contains("</body>"), "the page ends its body");
-    let with_script = html.replacen("</body>", &format!("<script>{script}</script>\n</body>"), 1);
+    let with_script = html.replacen(
+        "</body>",
+        &format!("<script>{COLOURS}</script>\n<script>{script}</script>\n</body>"),
+        1,
+    );
     let (frame, window) = framed(directory.path(), &with_script, width, 900);
     let dom = dump_dom(browser, &frame, window);
     dom.split_once("<pre id=\"truce-measure\">")
