@@ -266,12 +266,12 @@ pub fn read_reference(
             }
             rows.push(Reference {
                 id,
-                name: text_of(&record, "Agt"),
-                date: text_of(&record, "Dat"),
-                status: text_of(&record, "Status"),
-                agreement_type: text_of(&record, "Agtp"),
-                stage: text_of(&record, "Stage"),
-                stage_sub: text_of(&record, "StageSub"),
+                name: text_of(record, "Agt"),
+                date: text_of(record, "Dat"),
+                status: text_of(record, "Status"),
+                agreement_type: text_of(record, "Agtp"),
+                stage: text_of(record, "Stage"),
+                stage_sub: text_of(record, "StageSub"),
                 codes: graded,
                 span,
             });
