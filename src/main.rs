@@ -474,6 +474,7 @@ fn use_color(choice: ColorChoice, terminal: bool) -> bool {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    app::exit_after_command();
     colored::control::set_override(use_color(cli.color, std::io::stdout().is_terminal()));
     let stderr_color = use_color(cli.color, std::io::stderr().is_terminal());
     let quiet = cli.quiet;

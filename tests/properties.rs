@@ -461,10 +461,10 @@ fn value_of(value_type: ValueType) -> BoxedStrategy<Value> {
             .boxed(),
         ValueType::Ratio => (count(), count())
             .prop_map(|(numerator, denominator)| {
-                Value::Ratio(Ratio {
+                Value::Ratio(Box::new(Ratio {
                     numerator,
                     denominator,
-                })
+                }))
             })
             .boxed(),
         ValueType::Distance => distance().prop_map(Value::Distance).boxed(),

@@ -113,6 +113,8 @@ pub fn check_with(
         }
     };
     let failed = findings.iter().any(|finding| finding.severity >= deny);
+    super::release((findings, suppressed));
+    super::release(loaded.corpus);
     Outcome::partial(report, failed, errors, loaded.sources, !nothing_checked)
 }
 

@@ -132,10 +132,10 @@ mod tests {
             }),
             Value::Count(count.clone()),
             Value::Ages { min: 1, max: 2 },
-            Value::Ratio(Ratio {
+            Value::Ratio(Box::new(Ratio {
                 numerator: count.clone(),
                 denominator: count,
-            }),
+            })),
             Value::Distance(crate::model::Distance::metres(1.0)),
             Value::Weapons(Vec::new()),
             Value::Strength(Strength::Pledge),

@@ -187,10 +187,10 @@ pub fn read_value(
                 );
             }
             let denominator = read_count(cursor, stop, true)?;
-            Value::Ratio(Ratio {
+            Value::Ratio(Box::new(Ratio {
                 numerator,
                 denominator,
-            })
+            }))
         }
         ValueType::Distance => Value::Distance(read_distance(cursor)?),
         ValueType::Weapons => Value::Weapons(list(cursor, read_weapon)?),

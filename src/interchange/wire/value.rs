@@ -512,7 +512,7 @@ impl IntoModel for Value {
             Value::Duration(range) => Model::Duration(range.into_model()),
             Value::Count(count) => Model::Count(count.into_model()),
             Value::Ages { min, max } => Model::Ages { min, max },
-            Value::Ratio(ratio) => Model::Ratio(ratio.into_model()),
+            Value::Ratio(ratio) => Model::Ratio(Box::new(ratio.into_model())),
             Value::Distance(distance) => Model::Distance(distance.into_model()),
             Value::Weapons(weapons) => Model::Weapons(weapons.into_model()),
             Value::Strength(strength) => Model::Strength(strength.into_model()),
