@@ -72,7 +72,8 @@ pub fn load_inputs(paths: &[PathBuf], stdin_name: &str) -> Loaded {
             },
             Err(error) => loaded.errors.push(error),
         }
-        let brought = first..loaded.sources.files().len();
+        let id = |index: usize| FileId::try_from(index).unwrap_or(FileId::MAX);
+        let brought = id(first)..id(loaded.sources.files().len());
         loaded.read.push((path, brought));
     }
     finish(&mut loaded);
@@ -475,7 +476,7 @@ fn drop_follow_ons(errors: &mut Vec<Diagnostic>, syntax_errors: usize, file: &So
     let line = |error: &Diagnostic| {
         error.span.map(|span| {
             file.line_starts()
-                .partition_point(|&start| start <= span.start)
+                .partition_point(|&start| start <= span.start())
         })
     };
     let broken: std::collections::HashSet<usize> =

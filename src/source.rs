@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 /// Index of a file in a [`Sources`] set.
-pub type FileId = usize;
+pub type FileId = u32;
 
 /// A byte range in one source file. Every node the user wrote carries one.
 ///
@@ -14,13 +14,38 @@ pub type FileId = usize;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Span {
     pub file: FileId,
-    pub start: usize,
-    pub end: usize,
+    /// Byte offsets: u32, as no file truce reads is larger than
+    /// [`crate::syntax::MAX_FILE_BYTES`] (a JSON export's spans point into the
+    /// files it carries, each as small). Twelve bytes a span, not 24.
+    pub start: u32,
+    pub end: u32,
 }
 
 impl Span {
+    /// A span of byte offsets; an offset past `u32::MAX` (which no file truce
+    /// reads has) is held at it.
     pub fn new(file: FileId, start: usize, end: usize) -> Span {
-        Span { file, start, end }
+        let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
+        Span {
+            file,
+            start: offset(start),
+            end: offset(end),
+        }
+    }
+
+    /// Where it starts, as an index into its file's text.
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    /// Where it ends (exclusive), as an index into its file's text.
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
+
+    /// Its bytes, as a range of its file's text.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start()..self.end()
     }
 
     /// The smallest span covering both.
@@ -105,11 +130,16 @@ pub struct Sources {
 impl Sources {
     pub fn add(&mut self, file: SourceFile) -> FileId {
         self.files.push(file);
-        self.files.len() - 1
+        FileId::try_from(self.files.len() - 1).unwrap_or(FileId::MAX)
     }
 
     pub fn get(&self, id: FileId) -> &SourceFile {
-        &self.files[id]
+        &self.files[id as usize]
+    }
+
+    /// The file a span is in, if the set holds it.
+    pub fn file_of(&self, span: Span) -> Option<&SourceFile> {
+        self.files.get(span.file as usize)
     }
 
     pub fn files(&self) -> &[SourceFile] {
@@ -120,8 +150,8 @@ impl Sources {
     /// (`--> file:line:col`, JSON `file`/`line`/`column`, compare reports).
     /// `None` for a span from no known file, which the library never makes.
     pub fn locate(&self, span: Span) -> Option<Location<'_>> {
-        let file = self.files.get(span.file)?;
-        let (line, column) = file.line_column(span.start);
+        let file = self.file_of(span)?;
+        let (line, column) = file.line_column(span.start());
         Some(Location {
             file: &file.name,
             line,

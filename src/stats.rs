@@ -352,7 +352,7 @@ fn tabulate(
             .entry(year)
             .or_default()
             .add(document, found.len(), year);
-        let file = document.span.file;
+        let file = document.span.file as usize;
         let index = *process_of_file.entry(file).or_insert_with(|| {
             processes.push((file, Group::default()));
             processes.len() - 1

@@ -249,7 +249,7 @@ const UNITS: &[&str] = &["regime.army", "regime.security", "factions.brigade"];
 const PLACES: &[&str] = &["homs", "north_homs", "old_homs"];
 const NUMBERS: &[&str] = &["1", "2", "3", "7b"];
 const SOURCES: &[&str] = &["s001", "s002"];
-const FILES: usize = 3;
+const FILES: u32 = 3;
 
 fn span() -> impl Strategy<Value = Span> {
     (0..FILES, 0usize..2000, 0usize..80)

@@ -88,7 +88,8 @@ fn only_requirements_in(loaded: &Loaded, file: &Path) -> Result<usize, usize> {
         .sources
         .files()
         .iter()
-        .position(|source| Path::new(&source.name) == file);
+        .position(|source| Path::new(&source.name) == file)
+        .and_then(|index| crate::source::FileId::try_from(index).ok());
     let in_file: Vec<usize> = loaded
         .corpus
         .requirements

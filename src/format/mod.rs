@@ -133,16 +133,16 @@ struct Printer<'a> {
 
 impl Printer<'_> {
     fn statement(&mut self, statement: &Statement, depth: usize) {
-        self.comments_before(statement.span.start, depth);
-        self.start_line(statement.span.start, depth);
+        self.comments_before(statement.span.start(), depth);
+        self.start_line(statement.span.start(), depth);
         let continued = depth + 1;
         for (index, atom) in statement.atoms.iter().enumerate() {
             if index > 0 {
                 self.blank = Blank::Never;
-                self.comments_before(atom.span.start, continued);
+                self.comments_before(atom.span.start(), continued);
                 if !self.line_open {
                     self.blank = Blank::Never;
-                    self.start_line(atom.span.start, continued);
+                    self.start_line(atom.span.start(), continued);
                 } else if atom.kind != AtomKind::Comma {
                     self.out.push(' ');
                 }
@@ -159,7 +159,7 @@ impl Printer<'_> {
             return;
         };
         self.blank = Blank::Never;
-        self.comments_before(block.open.start, continued);
+        self.comments_before(block.open.start(), continued);
         // A comment between a continued statement and its `{` puts the `{` on a
         // continuation line; the block is then indented from there.
         let depth = if self.line_open {
@@ -167,57 +167,57 @@ impl Printer<'_> {
             depth
         } else {
             self.blank = Blank::Never;
-            self.start_line(block.open.start, continued);
+            self.start_line(block.open.start(), continued);
             continued
         };
         self.token(block.open);
         let close = block
             .close
             .unwrap_or(Span::new(0, self.text.len(), self.text.len()));
-        let empty = block.statements.is_empty() && !self.comment_before(close.start);
+        let empty = block.statements.is_empty() && !self.comment_before(close.start());
         if !empty {
             self.blank = Blank::Never;
             for inner in &block.statements {
                 self.statement(inner, depth + 1);
             }
-            self.comments_before(close.start, depth + 1);
+            self.comments_before(close.start(), depth + 1);
             self.blank = Blank::Never;
-            self.start_line(close.start, depth);
+            self.start_line(close.start(), depth);
         }
         self.out.push('}');
-        self.last_end = close.end;
+        self.last_end = close.end();
         self.blank = Blank::Kept;
     }
 
     /// Print a token as the source spells it.
     fn token(&mut self, span: Span) {
-        self.out.push_str(&self.text[span.start..span.end]);
-        self.last_end = span.end;
+        self.out.push_str(&self.text[span.start()..span.end()]);
+        self.last_end = span.end();
     }
 
     fn comment_before(&self, offset: usize) -> bool {
         self.comments
             .get(self.next_comment)
-            .is_some_and(|comment| comment.start < offset)
+            .is_some_and(|comment| comment.start() < offset)
     }
 
     /// Print every comment that starts before `offset`, at `depth` when on its
     /// own line.
     fn comments_before(&mut self, offset: usize, depth: usize) {
         while let Some(&comment) = self.comments.get(self.next_comment) {
-            if comment.start >= offset {
+            if comment.start() >= offset {
                 return;
             }
             self.next_comment += 1;
-            let body = self.text[comment.start..comment.end].trim_end();
-            let same_line = !self.text[self.last_end..comment.start].contains('\n');
+            let body = self.text[comment.start()..comment.end()].trim_end();
+            let same_line = !self.text[self.last_end..comment.start()].contains('\n');
             if self.line_open && same_line {
                 self.out.push(' ');
             } else {
-                self.start_line(comment.start, depth);
+                self.start_line(comment.start(), depth);
             }
             self.out.push_str(body);
-            self.last_end = comment.end;
+            self.last_end = comment.end();
             // A comment runs to the end of its line.
             self.end_line();
         }
@@ -268,7 +268,7 @@ fn words<'a>(tree: &SyntaxFile, text: &'a str) -> Vec<&'a str> {
             statement
                 .atoms
                 .iter()
-                .map(|atom| &text[atom.span.start..atom.span.end]),
+                .map(|atom| &text[atom.span.start()..atom.span.end()]),
         );
         if let Some(block) = &statement.block {
             out.push("{");
@@ -278,7 +278,7 @@ fn words<'a>(tree: &SyntaxFile, text: &'a str) -> Vec<&'a str> {
     out.extend(
         tree.comments
             .iter()
-            .map(|comment| text[comment.start..comment.end].trim_end()),
+            .map(|comment| text[comment.start()..comment.end()].trim_end()),
     );
     out
 }

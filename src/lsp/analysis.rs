@@ -41,7 +41,7 @@ impl Analysis {
         text: String,
         neighbours: Vec<(String, String)>,
     ) -> Analysis {
-        let file = neighbours.len();
+        let file = crate::source::FileId::try_from(neighbours.len()).unwrap_or(u32::MAX);
         let mut files = neighbours;
         files.push((name.to_string(), text.clone()));
         let loaded = load::load_texts(files);
@@ -78,7 +78,7 @@ impl Analysis {
                 .map(|clause| related(uri, &lines, clause.span, &clause.label))
                 .collect::<Vec<_>>();
             lsp_types::Diagnostic {
-                range: lines.range(finding.span.start, finding.span.end),
+                range: lines.range(finding.span.start(), finding.span.end()),
                 severity: Some(match finding.severity {
                     Severity::Error => DiagnosticSeverity::ERROR,
                     Severity::Warning => DiagnosticSeverity::WARNING,
@@ -104,7 +104,7 @@ impl Analysis {
             .chain(corpus.requirements.iter().map(|r| &r.header))
             .find(|document| {
                 let span = document.span;
-                span.file == self.file && span.start <= offset && offset <= span.end
+                span.file == self.file && span.start() <= offset && offset <= span.end()
             })
     }
 
@@ -112,7 +112,7 @@ impl Analysis {
     pub fn findings_at(&self, offset: usize) -> impl Iterator<Item = &Finding> {
         self.findings
             .iter()
-            .filter(move |finding| finding.span.start <= offset && offset <= finding.span.end)
+            .filter(move |finding| finding.span.start() <= offset && offset <= finding.span.end())
     }
 }
 
@@ -140,7 +140,7 @@ fn input_error(
         .map(|(span, label)| related(uri, lines, *span, label))
         .collect();
     lsp_types::Diagnostic {
-        range: lines.range(span.start, span.end),
+        range: lines.range(span.start(), span.end()),
         severity: Some(DiagnosticSeverity::ERROR),
         code: error
             .code
@@ -154,7 +154,7 @@ fn input_error(
 
 fn related(uri: &Uri, lines: &LineIndex, span: Span, label: &str) -> DiagnosticRelatedInformation {
     DiagnosticRelatedInformation {
-        location: Location::new(uri.clone(), lines.range(span.start, span.end)),
+        location: Location::new(uri.clone(), lines.range(span.start(), span.end())),
         message: label.to_string(),
     }
 }

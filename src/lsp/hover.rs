@@ -42,7 +42,7 @@ pub fn hover(analysis: &Analysis, offset: usize) -> Option<Hover> {
         }),
         range: spot
             .atom
-            .map(|(_, atom)| lines.range(atom.span.start, atom.span.end)),
+            .map(|(_, atom)| lines.range(atom.span.start(), atom.span.end())),
     })
 }
 
@@ -51,7 +51,7 @@ fn about_atom(analysis: &Analysis, spot: &Spot) -> Option<String> {
     let statement = spot.statement()?;
     let (index, atom) = spot.atom?;
     let AtomKind::Word(word) = atom.kind else {
-        return declared(analysis, spot, atom.span.start);
+        return declared(analysis, spot, atom.span.start());
     };
     let keyword = statement.keyword()?;
     if index == 0 {
@@ -81,7 +81,7 @@ fn about_atom(analysis: &Analysis, spot: &Spot) -> Option<String> {
             crate::vocabulary::pax::describe(kind.pax)
         ));
     }
-    declared(analysis, spot, atom.span.start)
+    declared(analysis, spot, atom.span.start())
 }
 
 /// The declaration of the party, unit, place or clause a name refers to, as it
@@ -90,7 +90,7 @@ fn declared(analysis: &Analysis, spot: &Spot, offset: usize) -> Option<String> {
     let document = analysis.document_at(offset)?;
     let declaration = lookup::declaration(spot, document)?;
     let span = declaration.span(document);
-    let text = analysis.text.get(span.start..span.end)?;
+    let text = analysis.text.get(span.start()..span.end())?;
     // A clause's first line says what it is; its block can be long.
     let head = text
         .lines()

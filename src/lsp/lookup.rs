@@ -28,13 +28,14 @@ impl<'t, 'a> Spot<'t, 'a> {
         {
             path.push(statement);
             match &statement.block {
-                Some(block) if block.open.end <= offset => statements = &block.statements,
+                Some(block) if block.open.end() <= offset => statements = &block.statements,
                 _ => break,
             }
         }
         let in_block = path.last().is_some_and(|statement| {
             statement.block.as_ref().is_some_and(|block| {
-                block.open.end <= offset && block.close.is_none_or(|close| offset <= close.start)
+                block.open.end() <= offset
+                    && block.close.is_none_or(|close| offset <= close.start())
             })
         });
         let atom = path.last().filter(|_| !in_block).and_then(|statement| {
@@ -79,7 +80,7 @@ pub fn clause_kind_of(statement: &Statement) -> Option<&'static ClauseKind> {
 }
 
 fn contains(span: Span, offset: usize) -> bool {
-    span.start <= offset && offset <= span.end
+    span.start() <= offset && offset <= span.end()
 }
 
 /// A declaration a name refers to.
@@ -204,7 +205,7 @@ mod tests {
         let spot = Spot::find(&tree, offset);
         let document = analysis.document_at(offset)?;
         let span = declaration(&spot, document)?.name_span();
-        TEXT.get(span.start..span.end)
+        TEXT.get(span.start()..span.end())
     }
 
     #[test]

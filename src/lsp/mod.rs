@@ -265,7 +265,7 @@ impl Server<'_> {
         let spot = lookup::Spot::find(&tree, offset);
         let document = analysis.document_at(offset)?;
         let span = lookup::declaration(&spot, document)?.name_span();
-        let range = LineIndex::new(&analysis.text).range(span.start, span.end);
+        let range = LineIndex::new(&analysis.text).range(span.start(), span.end());
         let uri = position.text_document.uri.clone();
         Some(GotoDefinitionResponse::Scalar(Location::new(uri, range)))
     }

@@ -34,7 +34,7 @@ pub fn render(diagnostics: &[Diagnostic], sources: &Sources, color: bool) -> Str
 /// and `hint: ...` as notes. Errors about a whole path show the path instead.
 pub fn render_one(diagnostic: &Diagnostic, sources: &Sources, color: bool) -> String {
     match diagnostic.span {
-        Some(span) if sources.files().get(span.file).is_some() => {
+        Some(span) if sources.file_of(span).is_some() => {
             let view = View::focused(sources, span);
             let mut buffer = buffer(color);
             let report = to_report(diagnostic, &view, span);

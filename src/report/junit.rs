@@ -27,7 +27,7 @@ use std::io;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use crate::source::Sources;
+use crate::source::{FileId, Sources};
 use crate::testing::{TestResult, TestRun};
 
 /// The run as one XML document, ending in a newline.
@@ -63,8 +63,8 @@ fn write(writer: &mut Writer<Vec<u8>>, run: &TestRun, sources: &Sources) -> io::
 
 /// The results grouped by the file their test block is in, files in the order
 /// of their first test.
-fn by_file(run: &TestRun) -> Vec<(usize, Vec<&TestResult>)> {
-    let mut suites: Vec<(usize, Vec<&TestResult>)> = Vec::new();
+fn by_file(run: &TestRun) -> Vec<(FileId, Vec<&TestResult>)> {
+    let mut suites: Vec<(FileId, Vec<&TestResult>)> = Vec::new();
     for result in &run.results {
         match suites
             .iter_mut()
@@ -77,10 +77,10 @@ fn by_file(run: &TestRun) -> Vec<(usize, Vec<&TestResult>)> {
     suites
 }
 
-fn file_name(sources: &Sources, file: usize) -> String {
+fn file_name(sources: &Sources, file: FileId) -> String {
     sources
         .files()
-        .get(file)
+        .get(file as usize)
         .map_or(String::new(), |source| xml_safe(&source.name))
 }
 

@@ -69,7 +69,7 @@ fn drawn(
     notes: &[String],
     color: bool,
 ) -> Option<String> {
-    sources.files().get(span.file)?;
+    sources.file_of(span)?;
     let view = View::focused(sources, span);
     let report = Report::new(tone(severity))
         .with_labels(vec![Label::primary(span.file, view.on_first_line(span))])

@@ -67,7 +67,7 @@ pub fn render_suppressed(
         let counts = Counts::of(members.iter().copied());
         let file = corpus
             .document(document)
-            .and_then(|found| sources.files().get(found.span.file))
+            .and_then(|found| sources.file_of(found.span))
             .map_or(String::new(), |file| format!(" ({})", file.name));
         if !options.quiet {
             let _ = writeln!(out, "{}{file}: {}", document.bold(), nonzero_counts(counts));

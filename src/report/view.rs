@@ -57,7 +57,10 @@ impl<'s> View<'s> {
     }
 
     pub(super) fn file(&self, id: FileId) -> Result<&'s SourceFile, FilesError> {
-        self.sources.files().get(id).ok_or(FilesError::FileMissing)
+        self.sources
+            .files()
+            .get(id as usize)
+            .ok_or(FilesError::FileMissing)
     }
 
     pub(super) fn line_of(&self, id: FileId, byte_index: usize) -> usize {
@@ -84,7 +87,7 @@ impl<'s> View<'s> {
     pub(super) fn window(&self, id: FileId, byte_index: usize) -> Option<Range<usize>> {
         let focus = self.focus.filter(|focus| focus.file == id)?;
         let line = self.line_of(id, byte_index);
-        if line != self.line_of(id, focus.start) {
+        if line != self.line_of(id, focus.start()) {
             return None;
         }
         let full = self.full_line(id, line).ok()?;
@@ -92,7 +95,7 @@ impl<'s> View<'s> {
             return None;
         }
         let text = &self.file(id).ok()?.text;
-        let mut start = focus.start.saturating_sub(BEFORE).max(full.start);
+        let mut start = focus.start().saturating_sub(BEFORE).max(full.start);
         while !text.is_char_boundary(start) {
             start -= 1;
         }
@@ -110,11 +113,11 @@ impl<'s> View<'s> {
             return 0..0;
         };
         let text = &file.text;
-        let mut start = span.start.min(text.len());
+        let mut start = span.start().min(text.len());
         while !text.is_char_boundary(start) {
             start -= 1;
         }
-        let mut end = span.end.clamp(start, text.len());
+        let mut end = span.end().clamp(start, text.len());
         while !text.is_char_boundary(end) {
             end += 1;
         }

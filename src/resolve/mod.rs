@@ -282,7 +282,7 @@ fn split<'a>(atoms: &'a [Atom<'a>], sub_keys: &'static [&'static str]) -> Parts<
 
 fn end_span(statement: &Statement) -> Span {
     let head = statement.head_span();
-    Span::new(head.file, head.end, head.end)
+    Span::new(head.file, head.end(), head.end())
 }
 
 impl DocumentResolver<'_> {
@@ -300,7 +300,10 @@ impl DocumentResolver<'_> {
     }
 
     fn sub_cursor<'a>(atoms: &'a [Atom<'a>], key: &Atom) -> Cursor<'a> {
-        Cursor::new(atoms, Span::new(key.span.file, key.span.end, key.span.end))
+        Cursor::new(
+            atoms,
+            Span::new(key.span.file, key.span.end(), key.span.end()),
+        )
     }
 
     fn sub_keys(keyword: &str) -> &'static [&'static str] {

@@ -581,7 +581,7 @@ mod tests {
             .iter()
             .find(|f| f.rule == "weak-commitment" && f.document == "example");
         let span = weak.map(|f| f.span);
-        let text_at = span.and_then(|s| text.get(s.start..s.end));
+        let text_at = span.and_then(|s| text.get(s.start()..s.end()));
         assert_eq!(
             text_at.map(|t| t.starts_with("strength pledge")),
             Some(true)

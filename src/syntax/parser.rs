@@ -388,8 +388,8 @@ impl<'a> StatementParser<'a> {
         let block = (self.peek() == Some('{')).then(|| self.block(depth, indent));
         let end = block
             .as_ref()
-            .map(|b: &Block| b.close.unwrap_or(b.open).end)
-            .or(atoms.last().map(|atom| atom.span.end))
+            .map(|b: &Block| b.close.unwrap_or(b.open).end())
+            .or(atoms.last().map(|atom| atom.span.end()))
             .unwrap_or(self.pos);
         Some(Statement {
             atoms,
@@ -545,7 +545,7 @@ impl<'a> StatementParser<'a> {
                     Diagnostic::new(
                         format!(
                             "`{}` is not a number or a date",
-                            &rest[..span.end - span.start]
+                            &rest[..span.end() - span.start()]
                         ),
                         span,
                     )
@@ -553,7 +553,7 @@ impl<'a> StatementParser<'a> {
                     .expected("a number, then a space, then its unit")
                     .hint(format!("write `{text} {unit}`")),
                 );
-                self.pos = span.end;
+                self.pos = span.end();
                 return None;
             }
             self.pos += text.len();
@@ -590,7 +590,7 @@ impl<'a> StatementParser<'a> {
                 .expected(ATOM_EXPECTED)
                 .hint(hint),
         );
-        self.pos = span.end;
+        self.pos = span.end();
         None
     }
 
@@ -678,7 +678,7 @@ mod tests {
         assert_eq!(words(&inner[0]), ["by", "x", ",", "y"]);
         assert_eq!(words(&inner[1]), ["text", "\"t\""]);
         assert_eq!(
-            &text[clause.span.start..clause.span.end],
+            &text[clause.span.start()..clause.span.end()],
             "clause 1 ceasefire { by x, y; text \"t\" }"
         );
     }
@@ -739,7 +739,7 @@ mod tests {
         assert_eq!(errors.len(), 1, "{errors:?}");
         let start = text.find("clause 2").unwrap_or(0);
         assert_eq!(
-            errors[0].span.map(|s| &text[start..s.end]),
+            errors[0].span.map(|s| &text[start..s.end()]),
             Some("clause 2 y {")
         );
     }

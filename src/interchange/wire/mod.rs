@@ -152,14 +152,19 @@ impl ToWire for source::Span {
     type Wire = Span;
     fn to_wire(&self) -> Span {
         let source::Span { file, start, end } = *self;
-        Span { file, start, end }
+        Span {
+            file: file as usize,
+            start: start as usize,
+            end: end as usize,
+        }
     }
 }
 
 impl IntoModel for Span {
     type Model = source::Span;
     fn into_model(self) -> source::Span {
-        source::Span::new(self.file, self.start, self.end)
+        let file = source::FileId::try_from(self.file).unwrap_or(source::FileId::MAX);
+        source::Span::new(file, self.start, self.end)
     }
 }
 
