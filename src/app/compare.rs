@@ -69,6 +69,8 @@ pub fn run(
         Format::Github => ci_report(CiFormat::Github, &findings(&thread), &[], sources),
     };
     let failed = thread.findings().any(|finding| finding.severity >= deny);
+    super::release(thread);
+    super::release(selection);
     Outcome::report(report, failed)
 }
 
