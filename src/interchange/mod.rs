@@ -38,11 +38,13 @@
 //! version, span files, clause kinds and attribute keys against the vocabulary,
 //! the type of each attribute's value against its key, and the ranges the resolver
 //! keeps (durations, ages), on which the model's calendar arithmetic relies.
-//! [`import`] stops there. Loading ([`crate::load`]) then runs the model checks
-//! `.truce` input gets ([`crate::model_checks`]: ids declared twice, references
-//! between names, hierarchies), so a corpus read as JSON is held to the same
-//! promises; `tests/properties.rs` shows that the rules survive a model that
-//! skipped them.
+//! [`import`] stops there. Valid input is read in one pass, straight into the
+//! format's types (`fast.rs`); input with anything wrong is read again, strictly
+//! and slowly, for an error that says what and where. Loading ([`crate::load`])
+//! then runs the model checks `.truce` input gets ([`crate::model_checks`]: ids
+//! declared twice, references between names, hierarchies), so a corpus read as
+//! JSON is held to the same promises; `tests/properties.rs` shows that the rules
+//! survive a model that skipped them.
 
 mod fast;
 mod spans;
