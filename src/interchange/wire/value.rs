@@ -394,12 +394,8 @@ words! {
 /// Other keys are refused, as the schema says and every struct of the format
 /// does, so that a key can neither hide a span nor appear twice unseen.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(
-    tag = "kind",
-    content = "name",
-    rename_all = "snake_case",
-    deny_unknown_fields
-)]
+#[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+#[serde(deny_unknown_fields)]
 pub enum Actor {
     Party(String),
     Group(String),
@@ -431,12 +427,8 @@ impl IntoModel for Actor {
 /// A place: `{ "kind": "declared", "name": "north_homs" }`. Other keys are
 /// refused, as for [`Actor`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(
-    tag = "kind",
-    content = "name",
-    rename_all = "snake_case",
-    deny_unknown_fields
-)]
+#[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+#[serde(deny_unknown_fields)]
 pub enum PlaceRef {
     Declared(String),
     Described(String),
@@ -466,12 +458,8 @@ impl IntoModel for PlaceRef {
 /// vocabulary's value types (word lists, labels and keys are all `words`).
 /// Other keys are refused, as for [`Actor`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(
-    tag = "type",
-    content = "value",
-    rename_all = "snake_case",
-    deny_unknown_fields
-)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+#[serde(deny_unknown_fields)]
 pub enum Value {
     Text(String),
     Parties(Vec<Spanned<String>>),
