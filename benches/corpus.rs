@@ -1,26 +1,36 @@
 //! The corpus benchmark: `cargo bench --bench corpus [-- --documents N --seed S]`.
 //!
-//! On one generated corpus (`tests/support/generate.rs`), and again on ten times as
-//! many documents, it times:
+//! On one generated corpus (`tests/support/generate.rs`) of N documents (5,000
+//! by default), and again on ten times as many, both sizes well past a 32 MiB
+//! last-level cache, it times:
 //! 1. reading the DSL into the checked model (parse, resolve, check references),
 //!    against serde_json reading the same model from its JSON form (the
 //!    interchange's wire types, converted into the model);
 //! 2. every rule over the corpus;
 //! 3. comparing every consecutive pair of documents;
 //!
-//! then the peak resident memory of `truce check`'s work on the larger corpus
-//! (load its files, check them, compare every pair) against its size in bytes.
-//! Each figure is printed as it is measured; the last line holds them all as
-//! `key=value` pairs.
+//! then, on the smaller corpus, truce's own JSON reader
+//! (`truce::interchange::import` of what `truce export` writes: nine times the
+//! DSL, with the source texts, spans checked and rebased, values validated)
+//! against reading the DSL, and the peak resident memory of `truce check`'s work
+//! (load the files, check them, compare every pair) at both sizes against the
+//! corpus's size in bytes. Each figure is printed as it is measured; the last
+//! line holds them all as `key=value` pairs.
 //!
 //! Each time is the fastest of the same number of runs at both sizes, the two
 //! sizes taking turns: on a shared machine noise only ever adds time, so the
 //! minimum is the steadiest estimate of what the work costs, and equal counts
-//! taken side by side keep the growth factors fair. Memory is measured in a fresh process (this benchmark run again with
-//! `--memory FOLDER`), so that nothing the timing runs allocated counts.
+//! taken side by side keep the growth factors fair. There are at most
+//! [`MOST_RUNS`] runs of a phase, fewer when one run of the larger size takes
+//! long ([`PHASE_SECONDS`]), never fewer than [`FEWEST_RUNS`]. Each phase
+//! builds what it needs and drops it after, so that the larger corpus's model,
+//! JSON and sources are not all held at once. Memory is measured in a fresh
+//! process (this benchmark run again with `--memory FOLDER`), so that nothing
+//! the timing runs allocated counts.
 //!
-//! `-- --profile dsl|json|check|compare` repeats one phase on the larger corpus
-//! for ten seconds, for `perf record` or `valgrind --tool=callgrind` to watch.
+//! `-- --profile dsl|json|import|check|compare` repeats one phase on the larger
+//! corpus (`import` on the smaller) for ten seconds, for `perf record` or
+//! `valgrind --tool=callgrind` to watch.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -30,18 +40,23 @@ use truce::interchange::wire::{self, IntoModel, ToWire};
 use truce::model::Corpus;
 
 // Dev-only, shared with `tests/generate.rs`: the library does not ship it. The
-// benchmark uses only part of it (not the JSON path `write` returns).
+// benchmark uses only part of it (not `write`, which also exports the JSON).
 #[path = "../tests/support/generate.rs"]
 #[allow(dead_code)]
 mod generate;
 
 use generate::GeneratedFile;
 
-/// Documents in the default corpus; the large one has ten times as many.
-const DEFAULT_DOCUMENTS: usize = 500;
+/// Documents in the default corpus; the large one has ten times as many. The
+/// model of 5,000 is some 150 MiB, so neither size fits in the cache.
+const DEFAULT_DOCUMENTS: usize = 5000;
 const DEFAULT_SEED: u64 = 2026;
-/// Runs of each timed phase, at each size.
-const RUNS: usize = 12;
+/// Runs of each timed phase, at each size: at most this many...
+const MOST_RUNS: usize = 12;
+/// ...as many as take about this long at the larger size...
+const PHASE_SECONDS: f64 = 20.0;
+/// ...and at least this many.
+const FEWEST_RUNS: usize = 3;
 
 enum Command {
     Bench {
@@ -65,7 +80,7 @@ fn main() {
             phase,
             documents,
             seed,
-        } => repeat(&phase, seed, documents * 10),
+        } => repeat(&phase, seed, documents),
         Command::Memory { folder } => memory_child(&folder),
     }
 }
@@ -73,51 +88,77 @@ fn main() {
 fn bench(documents: usize, seed: u64) {
     let started = Instant::now();
     println!(
-        "truce corpus benchmark: seed {seed}; {documents} documents, then {} (10x); each time the fastest of {RUNS} runs, the two sizes taking turns",
+        "truce corpus benchmark: seed {seed}; {documents} documents, then {} (10x); each time the fastest of up to {MOST_RUNS} runs, the two sizes taking turns",
         documents * 10
     );
     let small = Size::generate(seed, documents);
     let large = Size::generate(seed, documents * 10);
 
-    let (dsl, large_dsl) = interleaved(&small, &large, |size| {
-        let input = owned(&size.files);
+    let (dsl, large_dsl, runs) = interleaved(&small, &large, |size| {
+        let input = size.inputs();
         let start = Instant::now();
         let loaded = truce::load_texts(input);
         let elapsed = start.elapsed();
         black_box(&loaded);
         elapsed
     });
-    let (json, large_json) = interleaved(&small, &large, |size| {
+    println!("DSL: the fastest of {runs} runs");
+    let small_json = small.json();
+    let large_json = large.json();
+    let (json, large_json_time, runs) = interleaved(&small, &large, |size| {
+        let text = if size.documents == small.documents {
+            &small_json
+        } else {
+            &large_json
+        };
         let start = Instant::now();
-        let read = read_json(&size.json);
+        let read = read_json(text);
         let elapsed = start.elapsed();
         black_box(&read);
         elapsed
     });
+    println!("serde_json: the fastest of {runs} runs");
     let ratio = dsl.as_secs_f64() / json.as_secs_f64();
     let parse_growth = growth(large_dsl, dsl);
-    for (size, dsl, json) in [(&small, dsl, json), (&large, large_dsl, large_json)] {
+    for (size, dsl, json, text) in [
+        (&small, dsl, json, &small_json),
+        (&large, large_dsl, large_json_time, &large_json),
+    ] {
         println!(
-            "parse+validate DSL, {:>5} documents: {:>8.2} ms ({:.0} MiB/s); serde_json, same model: {:>8.2} ms ({:.1} MiB of JSON); DSL/JSON {:.3}",
+            "parse+validate DSL, {:>6} documents: {:>9.2} ms ({:.0} MiB/s); serde_json, same model: {:>9.2} ms ({:.1} MiB of JSON); DSL/JSON {:.3}",
             size.documents,
             ms(dsl),
             mib(size.bytes) / dsl.as_secs_f64(),
             ms(json),
-            mib(size.json.len()),
+            mib(text.len()),
             dsl.as_secs_f64() / json.as_secs_f64(),
         );
     }
+    drop((small_json, large_json));
     println!("parse growth for 10x documents: {parse_growth:.2}");
-    let import = truce_json_import(&small);
+
+    let (import_dsl, import, runs) = truce_json_import(&small);
+    let import_ratio = import.as_secs_f64() / import_dsl.as_secs_f64();
     println!(
-        "for reference, truce's own JSON reader (interchange::import: the exported file with its source texts, spans rebased, values validated), {} documents: {:.2} ms",
+        "truce's own JSON reader (interchange::import of `truce export`), {} documents: {:.2} ms against {:.2} ms for the DSL, {import_ratio:.2}x (the fastest of {runs} runs each, taking turns)",
         small.documents,
-        ms(import)
+        ms(import),
+        ms(import_dsl),
     );
 
-    let (check, large_check) = interleaved(&small, &large, |size| {
+    let small_corpus = small.corpus();
+    let large_corpus = large.corpus();
+    let corpus_of = |size: &Size| {
+        if size.documents == small.documents {
+            &small_corpus
+        } else {
+            &large_corpus
+        }
+    };
+    let (check, large_check, runs) = interleaved(&small, &large, |size| {
+        let corpus = corpus_of(size);
         let start = Instant::now();
-        let findings = truce::rules::check(&size.corpus);
+        let findings = truce::rules::check(corpus);
         let elapsed = start.elapsed();
         black_box(&findings);
         elapsed
@@ -125,18 +166,19 @@ fn bench(documents: usize, seed: u64) {
     let check_growth = growth(large_check, check);
     for (size, check) in [(&small, check), (&large, large_check)] {
         println!(
-            "check, {:>5} documents: {:>8.2} ms ({:.0} documents/s, {} findings)",
+            "check, {:>6} documents: {:>9.2} ms ({:.0} documents/s, {} findings; the fastest of {runs} runs)",
             size.documents,
             ms(check),
             size.documents as f64 / check.as_secs_f64(),
-            truce::rules::check(&size.corpus).len(),
+            truce::rules::check(corpus_of(size)).len(),
         );
     }
     println!("check growth for 10x documents: {check_growth:.2}");
 
-    let (compare, large_compare) = interleaved(&small, &large, |size| {
+    let (compare, large_compare, runs) = interleaved(&small, &large, |size| {
+        let corpus = corpus_of(size);
         let start = Instant::now();
-        for pair in size.corpus.documents.windows(2) {
+        for pair in corpus.documents.windows(2) {
             black_box(truce::rules::compare(&pair[0], &pair[1]));
         }
         start.elapsed()
@@ -144,28 +186,37 @@ fn bench(documents: usize, seed: u64) {
     let compare_growth = growth(large_compare, compare);
     for (size, compare) in [(&small, compare), (&large, large_compare)] {
         println!(
-            "compare, {:>5} documents: {:>8.2} ms ({:.0} pairs/s)",
+            "compare, {:>6} documents: {:>9.2} ms ({:.0} pairs/s; the fastest of {runs} runs)",
             size.documents,
             ms(compare),
-            size.pairs() as f64 / compare.as_secs_f64(),
+            corpus_of(size).documents.len().saturating_sub(1) as f64 / compare.as_secs_f64(),
         );
     }
     println!("compare growth for 10x documents: {compare_growth:.2}");
-    drop((small, large));
+    drop((small_corpus, large_corpus));
 
-    let memory = peak_memory(seed, documents * 10);
-    let memory_ratio = memory.peak as f64 / memory.corpus_bytes as f64;
-    println!(
-        "peak memory of loading, checking and comparing {} documents from .truce files: {:.1} MiB for {:.1} MiB of source, {memory_ratio:.2}x",
-        documents * 10,
-        mib(memory.peak),
-        mib(memory.corpus_bytes),
-    );
+    let mut peaks = Vec::new();
+    for size in [small, large] {
+        let peak = peak_memory(&size);
+        let ratio = peak as f64 / size.bytes as f64;
+        println!(
+            "peak memory of loading, checking and comparing {} documents from .truce files: {:.1} MiB for {:.1} MiB of source, {ratio:.2}x",
+            size.documents,
+            mib(peak),
+            mib(size.bytes),
+        );
+        peaks.push((peak, ratio));
+    }
+    let (small_peak, small_memory_ratio) = peaks[0];
+    let (large_peak, memory_ratio) = peaks[1];
     println!("done in {:.1} s", started.elapsed().as_secs_f64());
     println!(
-        "dsl_vs_json_ratio={ratio:.3} check_docs_per_s={:.0} compare_pairs_per_s={:.0} parse_growth_10x={parse_growth:.2} check_growth_10x={check_growth:.2} compare_growth_10x={compare_growth:.2} peak_rss_vs_corpus={memory_ratio:.2}",
+        "dsl_vs_json_ratio={ratio:.3} check_docs_per_s={:.0} compare_pairs_per_s={:.0} parse_growth_10x={parse_growth:.2} check_growth_10x={check_growth:.2} compare_growth_10x={compare_growth:.2} peak_rss_vs_corpus={memory_ratio:.2} json_import_vs_dsl_ratio={import_ratio:.2} peak_rss_vs_corpus_small={small_memory_ratio:.2} peak_rss_mib_small={:.1} peak_rss_mib_large={:.1} documents_small={documents} documents_large={}",
         documents as f64 / check.as_secs_f64(),
         (documents - 1) as f64 / compare.as_secs_f64(),
+        mib(small_peak),
+        mib(large_peak),
+        documents * 10,
     );
 }
 
@@ -209,7 +260,7 @@ fn arguments() -> Command {
 
 fn usage(message: &str) -> ! {
     eprintln!(
-        "{message}\nusage: cargo bench --bench corpus [-- --documents N --seed S --profile dsl|json|check|compare]"
+        "{message}\nusage: cargo bench --bench corpus [-- --documents N --seed S --profile dsl|json|import|check|compare]"
     );
     std::process::exit(2)
 }
@@ -219,20 +270,24 @@ fn fail(message: String) -> ! {
     std::process::exit(1)
 }
 
-/// One generated corpus, read once: its files, its model, and the model as JSON.
+/// One generated corpus: its files, each phase making what else it needs.
 struct Size {
     documents: usize,
     files: Vec<GeneratedFile>,
     bytes: usize,
-    corpus: Corpus,
-    json: String,
 }
 
 impl Size {
+    /// The corpus, checked once for input errors (and dropped).
     fn generate(seed: u64, documents: usize) -> Size {
         let files = generate::generate(seed, documents);
         let bytes = files.iter().map(|file| file.text.len()).sum();
-        let loaded = truce::load_texts(owned(&files));
+        let size = Size {
+            documents,
+            files,
+            bytes,
+        };
+        let loaded = truce::load_texts(size.inputs());
         if let Some(error) = loaded.errors.first() {
             fail(format!(
                 "the generated corpus has {} input errors; the first: {}",
@@ -240,90 +295,106 @@ impl Size {
                 error.message
             ));
         }
-        let json = corpus_json(&loaded.corpus)
-            .unwrap_or_else(|error| fail(format!("cannot write the corpus as JSON: {error}")));
         println!(
-            "{documents} documents: {} files, {:.2} MiB of DSL, {:.2} MiB as JSON",
-            files.len(),
+            "{documents} documents: {} files, {:.2} MiB of DSL",
+            size.files.len(),
             mib(bytes),
-            mib(json.len())
         );
-        Size {
-            documents,
-            files,
-            bytes,
-            corpus: loaded.corpus,
-            json,
-        }
+        size
     }
 
-    fn pairs(&self) -> usize {
-        self.corpus.documents.len().saturating_sub(1)
+    /// The files as `truce::load_texts` takes them.
+    fn inputs(&self) -> Vec<(String, String)> {
+        owned(&self.files)
+    }
+
+    fn corpus(&self) -> Corpus {
+        truce::load_texts(self.inputs()).corpus
+    }
+
+    /// The model as compact JSON in the interchange's wire types.
+    fn json(&self) -> String {
+        corpus_json(&self.corpus())
+            .unwrap_or_else(|error| fail(format!("cannot write the corpus as JSON: {error}")))
     }
 }
 
-/// The fastest of [`RUNS`] runs at each size, the sizes taking turns, so that
-/// a busy spell on the machine slows both alike rather than one.
+/// The fastest run at each size, the sizes taking turns, so that a busy spell
+/// on the machine slows both alike rather than one; and how many runs.
 fn interleaved(
     small: &Size,
     large: &Size,
     mut run: impl FnMut(&Size) -> Duration,
-) -> (Duration, Duration) {
-    let mut fastest = (Duration::MAX, Duration::MAX);
-    for _ in 0..RUNS {
+) -> (Duration, Duration, usize) {
+    let mut fastest = (run(small), run(large));
+    let runs = runs_for(fastest.1);
+    for _ in 1..runs {
         fastest.0 = fastest.0.min(run(small));
         fastest.1 = fastest.1.min(run(large));
     }
-    fastest
+    (fastest.0, fastest.1, runs)
 }
 
-/// The fastest of [`RUNS`] reads of the corpus's `truce export` JSON by
-/// [`truce::interchange::import`], which does more than deserialise.
-fn truce_json_import(size: &Size) -> Duration {
-    let loaded = truce::load_texts(owned(&size.files));
-    let exported = truce::interchange::export(&loaded.corpus, &loaded.sources)
-        .unwrap_or_else(|error| fail(format!("cannot export the corpus: {error}")));
-    (0..RUNS)
-        .map(|_| {
-            let mut sources = truce::source::Sources::default();
-            let start = Instant::now();
-            let read = truce::interchange::import("corpus.json", &exported, &mut sources);
-            let elapsed = start.elapsed();
-            if let Err(errors) = &read {
-                fail(format!(
-                    "the exported corpus does not read back: {:?}",
-                    errors.first()
-                ));
-            }
-            black_box(&read);
-            elapsed
-        })
-        .min()
-        .unwrap_or_default()
+/// How many runs of a phase whose larger run took `first`.
+fn runs_for(first: Duration) -> usize {
+    let fit = (PHASE_SECONDS / first.as_secs_f64().max(1e-9)) as usize;
+    fit.clamp(FEWEST_RUNS, MOST_RUNS)
+}
+
+/// Reading the corpus's `truce export` JSON with [`truce::interchange::import`],
+/// which does more than deserialise, against reading its DSL, taking turns:
+/// the fastest of each, and how many runs.
+fn truce_json_import(size: &Size) -> (Duration, Duration, usize) {
+    let exported = {
+        let loaded = truce::load_texts(size.inputs());
+        truce::interchange::export(&loaded.corpus, &loaded.sources)
+            .unwrap_or_else(|error| fail(format!("cannot export the corpus: {error}")))
+    };
+    let import = || {
+        let mut sources = truce::source::Sources::default();
+        let start = Instant::now();
+        let read = truce::interchange::import("corpus.json", &exported, &mut sources);
+        let elapsed = start.elapsed();
+        if let Err(errors) = &read {
+            fail(format!(
+                "the exported corpus does not read back: {:?}",
+                errors.first()
+            ));
+        }
+        black_box(&read);
+        elapsed
+    };
+    let dsl = || {
+        let input = size.inputs();
+        let start = Instant::now();
+        let loaded = truce::load_texts(input);
+        let elapsed = start.elapsed();
+        black_box(&loaded);
+        elapsed
+    };
+    let mut fastest = (dsl(), import());
+    let runs = runs_for(fastest.0 + fastest.1);
+    for _ in 1..runs {
+        fastest.0 = fastest.0.min(dsl());
+        fastest.1 = fastest.1.min(import());
+    }
+    (fastest.0, fastest.1, runs)
 }
 
 fn growth(large: Duration, small: Duration) -> f64 {
     large.as_secs_f64() / small.as_secs_f64()
 }
 
-struct Memory {
-    peak: usize,
-    corpus_bytes: usize,
-}
-
-/// Write the corpus as files (and as JSON, which the child does not read), and
-/// run this benchmark again on them with `--memory`: a fresh process whose
-/// peak resident memory is only what loading, checking and comparing took.
-fn peak_memory(seed: u64, documents: usize) -> Memory {
+/// Write the corpus as `.truce` files and run this benchmark again on them with
+/// `--memory`: a fresh process whose peak resident memory (in bytes) is only
+/// what loading, checking and comparing took.
+fn peak_memory(size: &Size) -> usize {
     let folder = tempfile::tempdir()
         .unwrap_or_else(|error| fail(format!("cannot make a temporary folder: {error}")));
-    let written = generate::write(folder.path(), seed, documents)
-        .unwrap_or_else(|error| fail(format!("cannot write the corpus: {error}")));
-    let corpus_bytes = written
-        .truce
-        .iter()
-        .map(|path| std::fs::metadata(path).map_or(0, |metadata| metadata.len() as usize))
-        .sum();
+    for file in &size.files {
+        std::fs::write(folder.path().join(&file.name), &file.text)
+            .unwrap_or_else(|error| fail(format!("cannot write the corpus: {error}")));
+    }
     let exe = std::env::current_exe()
         .unwrap_or_else(|error| fail(format!("cannot find this benchmark's program: {error}")));
     let output = std::process::Command::new(exe)
@@ -332,11 +403,9 @@ fn peak_memory(seed: u64, documents: usize) -> Memory {
         .output()
         .unwrap_or_else(|error| fail(format!("cannot run the memory measurement: {error}")));
     let text = String::from_utf8_lossy(&output.stdout);
-    let peak = text
-        .trim()
+    text.trim()
         .parse()
-        .unwrap_or_else(|_| fail(format!("the memory measurement failed: {text}")));
-    Memory { peak, corpus_bytes }
+        .unwrap_or_else(|_| fail(format!("the memory measurement failed: {text}")))
 }
 
 /// In the child: `truce check`'s work on the folder, then print VmHWM in bytes.
@@ -364,17 +433,31 @@ fn vm_hwm() -> Option<usize> {
     Some(kib * 1024)
 }
 
-/// One phase on the large corpus for ten seconds, and nothing else.
+/// One phase for ten seconds, and nothing else: on the larger corpus, or
+/// `import` on the smaller one, as the benchmark measures them.
 fn repeat(phase: &str, seed: u64, documents: usize) {
-    let files = generate::generate(seed, documents);
-    let loaded = truce::load_texts(owned(&files));
-    let json_text = corpus_json(&loaded.corpus).unwrap_or_default();
+    let documents = if phase == "import" {
+        documents
+    } else {
+        documents * 10
+    };
+    let size = Size::generate(seed, documents);
+    let loaded = truce::load_texts(size.inputs());
+    let text = match phase {
+        "json" => corpus_json(&loaded.corpus).unwrap_or_default(),
+        "import" => truce::interchange::export(&loaded.corpus, &loaded.sources).unwrap_or_default(),
+        _ => String::new(),
+    };
     let run: Box<dyn Fn()> = match phase {
         "dsl" => Box::new(|| {
-            black_box(truce::load_texts(owned(&files)));
+            black_box(truce::load_texts(size.inputs()));
         }),
         "json" => Box::new(|| {
-            black_box(read_json(&json_text).ok());
+            black_box(read_json(&text).ok());
+        }),
+        "import" => Box::new(|| {
+            let mut sources = truce::source::Sources::default();
+            black_box(truce::interchange::import("corpus.json", &text, &mut sources).ok());
         }),
         "check" => Box::new(|| {
             black_box(truce::rules::check(&loaded.corpus));
@@ -385,7 +468,7 @@ fn repeat(phase: &str, seed: u64, documents: usize) {
             }
         }),
         other => usage(&format!(
-            "unknown phase `{other}`: dsl, json, check or compare"
+            "unknown phase `{other}`: dsl, json, import, check or compare"
         )),
     };
     let start = Instant::now();
@@ -401,9 +484,23 @@ fn repeat(phase: &str, seed: u64, documents: usize) {
 }
 
 /// The corpus as compact JSON in the interchange's wire types, without the
-/// envelope of `truce export` (version, source files).
+/// envelope of `truce export` (version, source files): `wire::Corpus`, written
+/// a document at a time, so that the wire copy of a large model is never
+/// whole.
 fn corpus_json(corpus: &Corpus) -> Result<String, serde_json::Error> {
-    serde_json::to_string(&corpus.to_wire())
+    let mut json = String::from("{\"documents\":[");
+    for (index, document) in corpus.documents.iter().enumerate() {
+        if index > 0 {
+            json.push(',');
+        }
+        json.push_str(&serde_json::to_string(&document.to_wire())?);
+    }
+    json.push_str("],\"requirements\":");
+    json.push_str(&serde_json::to_string(&corpus.requirements.to_wire())?);
+    json.push_str(",\"tests\":");
+    json.push_str(&serde_json::to_string(&corpus.tests.to_wire())?);
+    json.push('}');
+    Ok(json)
 }
 
 /// The serde_json baseline: the wire types read and converted into the model,

@@ -83,31 +83,64 @@ pub fn load_inputs(paths: &[PathBuf], stdin_name: &str) -> Loaded {
 /// The name messages give a path (`stdin_name` for `-`), and its bytes.
 pub(crate) fn read_input(path: &Path, stdin_name: &str) -> (String, Result<Vec<u8>, Diagnostic>) {
     if is_stdin(path) {
-        (stdin_name.to_string(), read_stdin(stdin_name))
+        let limit = Limit::for_name(stdin_name);
+        (stdin_name.to_string(), read_stdin(stdin_name, limit))
     } else {
         let name = path.display().to_string();
-        let bytes = read_file(path, &name);
+        let bytes = read_file_within(path, &name, Limit::for_name(&name));
         (name, bytes)
     }
 }
 
-/// Standard input, at most [`syntax::MAX_FILE_BYTES`] of it.
-fn read_stdin(name: &str) -> Result<Vec<u8>, Diagnostic> {
+/// The most bytes of one input read: [`syntax::MAX_FILE_BYTES`] of DSL, or
+/// [`crate::interchange::MAX_JSON_BYTES`] of JSON, whose export of a corpus
+/// holds every file of it, each some nine times over.
+#[derive(Clone, Copy)]
+struct Limit {
+    bytes: usize,
+    /// The limit in words, for the message.
+    words: fn() -> String,
+    hint: &'static str,
+}
+
+impl Limit {
+    const DSL: Limit = Limit {
+        bytes: syntax::MAX_FILE_BYTES,
+        words: || format!("{} MiB", syntax::MAX_FILE_BYTES / (1024 * 1024)),
+        hint: "split the agreements into several files",
+    };
+    const JSON: Limit = Limit {
+        bytes: crate::interchange::MAX_JSON_BYTES,
+        words: crate::interchange::size_limit,
+        hint: "split the corpus into several files",
+    };
+
+    /// The limit for a file of this name: JSON by its extension, as
+    /// [`load_inputs`] reads it.
+    fn for_name(name: &str) -> Limit {
+        if Path::new(name).extension().is_some_and(|ext| ext == "json") {
+            Limit::JSON
+        } else {
+            Limit::DSL
+        }
+    }
+
+    fn too_large(self, name: &str) -> Diagnostic {
+        Diagnostic::for_path(format!("{name} is larger than {}", (self.words)()), name)
+            .hint(self.hint)
+    }
+}
+
+/// Standard input, at most `limit` of it.
+fn read_stdin(name: &str, limit: Limit) -> Result<Vec<u8>, Diagnostic> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
-        .take(syntax::MAX_FILE_BYTES as u64 + 1)
+        .take(limit.bytes as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|error| Diagnostic::for_path(format!("cannot read {name}: {error}"), name))?;
-    if bytes.len() > syntax::MAX_FILE_BYTES {
-        return Err(Diagnostic::for_path(
-            format!(
-                "{name} is larger than {} MiB",
-                syntax::MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            name,
-        )
-        .hint("split the agreements into several files"));
+    if bytes.len() > limit.bytes {
+        return Err(limit.too_large(name));
     }
     Ok(bytes)
 }
@@ -361,33 +394,28 @@ fn not_regular(name: &str) -> Diagnostic {
 /// is refused by its size before any of it is read, and one that grows past the
 /// limit while it is read (or says it is small and is not) is refused too.
 pub(crate) fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, Diagnostic> {
+    read_file_within(path, name, Limit::DSL)
+}
+
+/// [`read_file`], at most `limit` bytes.
+fn read_file_within(path: &Path, name: &str, limit: Limit) -> Result<Vec<u8>, Diagnostic> {
     let cannot =
         |error: std::io::Error| Diagnostic::for_path(format!("cannot read {name}: {error}"), name);
-    let too_large = || {
-        Diagnostic::for_path(
-            format!(
-                "{name} is larger than {} MiB",
-                syntax::MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            name,
-        )
-        .hint("split the agreements into several files")
-    };
     // Checked before opening: opening a FIFO waits for a writer.
     let metadata = std::fs::metadata(path).map_err(cannot)?;
     if !metadata.is_file() {
         return Err(not_regular(name));
     }
-    if metadata.len() > syntax::MAX_FILE_BYTES as u64 {
-        return Err(too_large());
+    if metadata.len() > limit.bytes as u64 {
+        return Err(limit.too_large(name));
     }
     let file = std::fs::File::open(path).map_err(cannot)?;
     let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    file.take(syntax::MAX_FILE_BYTES as u64 + 1)
+    file.take(limit.bytes as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(cannot)?;
-    if bytes.len() > syntax::MAX_FILE_BYTES {
-        return Err(too_large());
+    if bytes.len() > limit.bytes {
+        return Err(limit.too_large(name));
     }
     Ok(bytes)
 }

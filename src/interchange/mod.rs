@@ -38,12 +38,15 @@
 //! version, span files, clause kinds and attribute keys against the vocabulary,
 //! the type of each attribute's value against its key, and the ranges the resolver
 //! keeps (durations, ages), on which the model's calendar arithmetic relies.
-//! [`import`] stops there. Loading ([`crate::load`]) then runs the model checks
-//! `.truce` input gets ([`crate::model_checks`]: ids declared twice, references
-//! between names, hierarchies), so a corpus read as JSON is held to the same
-//! promises; `tests/properties.rs` shows that the rules survive a model that
-//! skipped them.
+//! [`import`] stops there. Valid input is read in one pass, straight into the
+//! format's types (`fast.rs`); input with anything wrong is read again, strictly
+//! and slowly, for an error that says what and where. Loading ([`crate::load`])
+//! then runs the model checks `.truce` input gets ([`crate::model_checks`]: ids
+//! declared twice, references between names, hierarchies), so a corpus read as
+//! JSON is held to the same promises; `tests/properties.rs` shows that the rules
+//! survive a model that skipped them.
 
+mod fast;
 mod spans;
 mod strict;
 mod validate;
@@ -64,8 +67,14 @@ pub const VERSION: u64 = 1;
 /// The name of the version field, which marks a file as truce JSON.
 const VERSION_FIELD: &str = "truce_json";
 
-/// Bytes of JSON read at most: a corpus with its sources, with room to spare.
-pub const MAX_JSON_BYTES: usize = 64 * 1024 * 1024;
+/// Bytes of JSON read at most, refused by its size before a byte is read: 4 GiB
+/// less one, the most a span's `u32` offset reaches, so that an error can
+/// point anywhere in the file. There is no smaller bound proportional to the
+/// sources a file carries because an export is no fixed multiple of its DSL:
+/// the generated corpus's is 9x, but a one-letter word becomes a value with a
+/// span of some 100 bytes. So an export reads back whatever the DSL held, up
+/// to about 450 MiB of DSL at 9x; a larger corpus goes in several exports.
+pub const MAX_JSON_BYTES: usize = u32::MAX as usize;
 
 #[derive(Serialize)]
 struct ExportFile<'a> {
@@ -94,8 +103,10 @@ struct ImportFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Import {
+    /// Checked before the rest is used: by the slow path on the value, by the
+    /// fast one once read.
     #[serde(rename = "truce_json")]
-    _version: Value,
+    version: Value,
     files: Vec<ImportFile>,
     documents: Vec<wire::Document>,
     #[serde(default)]
@@ -138,93 +149,22 @@ pub fn import(name: &str, text: &str, sources: &mut Sources) -> Result<Corpus, V
 }
 
 fn read_corpus(name: &str, text: &str, sources: &mut Sources) -> Result<Corpus, Vec<Diagnostic>> {
-    let fail = |sources: &mut Sources, message: String, at: Option<usize>, hint: &str| {
-        let id = sources.add(SourceFile::new(name, text));
-        let at = at.unwrap_or(0).min(text.len());
-        vec![Diagnostic::new(message, Span::new(id, at, at)).hint(hint)]
-    };
     if text.len() > MAX_JSON_BYTES {
         return Err(fail(
+            name,
+            text,
             sources,
-            format!(
-                "JSON file is larger than {} MiB",
-                MAX_JSON_BYTES / (1024 * 1024)
-            ),
+            format!("JSON file is larger than {}", size_limit()),
             Some(MAX_JSON_BYTES),
             "split the corpus into several files",
         ));
     }
-    let mut value: Value = match serde_json::from_str::<strict::Strict>(text) {
-        Ok(strict::Strict(value)) => value,
-        Err(error) => {
-            let at = offset(text, error.line(), error.column());
-            return Err(fail(
-                sources,
-                format!("invalid JSON: {}", strip_position(&error)),
-                Some(at),
-                "truce reads JSON written by `truce export --format json`",
-            ));
-        }
-    };
-    let version_at = text.find(&format!("\"{VERSION_FIELD}\""));
-    match value.get(VERSION_FIELD) {
-        Some(version) if version.as_u64() == Some(VERSION) => {}
-        Some(version) => {
-            return Err(fail(
-                sources,
-                format!("unsupported truce JSON version {version}"),
-                version_at,
-                "this truce reads version 1; export the corpus again with this truce",
-            ));
-        }
-        None => {
-            return Err(fail(
-                sources,
-                format!("not a truce JSON file: no `{VERSION_FIELD}` field"),
-                None,
-                "truce reads JSON written by `truce export --format json`",
-            ));
-        }
-    }
     let base = sources.files().len();
-    // Each file's length, to hold spans inside it; a file exported without its
-    // text bounds nothing.
-    let lengths: Vec<Option<usize>> = match value.get("files").and_then(Value::as_array) {
-        Some(files) => files
-            .iter()
-            .map(|file| file.get("text").and_then(Value::as_str).map(str::len))
-            .collect(),
-        None => Vec::new(),
-    };
-    if let Err((path, message)) = spans::rebase(&mut value, &lengths, base) {
-        return Err(fail(
-            sources,
-            format!("{path}: {message}"),
-            None,
-            "a span's `file` is an index into `files`",
-        ));
-    }
-    let import: Import = match serde_path_to_error::deserialize(&value) {
-        Ok(import) => import,
-        Err(error) => {
-            // Read the text again for the line and column of the same error.
-            let mut deserializer = serde_json::Deserializer::from_str(text);
-            let at = match serde_path_to_error::deserialize::<_, Import>(&mut deserializer) {
-                Err(located) => Some(offset(
-                    text,
-                    located.inner().line(),
-                    located.inner().column(),
-                )),
-                Ok(_) => None,
-            };
-            let path = error.path().to_string();
-            return Err(fail(
-                sources,
-                format!("{path}: {}", error.inner()),
-                at,
-                "the fields and values are described in grammar/truce.schema.json",
-            ));
-        }
+    // Valid input, read in one pass; anything else is read again, slowly, for
+    // the error to say what and where.
+    let import = match fast::read(text, base) {
+        Some(import) => import,
+        None => read_strictly(name, text, sources)?,
     };
     let mut added = Vec::new();
     for file in import.files {
@@ -247,6 +187,98 @@ fn read_corpus(name: &str, text: &str, sources: &mut Sources) -> Result<Corpus, 
     }
 }
 
+/// One error in the JSON file itself, which is added to `sources` for it, at
+/// byte `at` (clamped to the text).
+fn fail(
+    name: &str,
+    text: &str,
+    sources: &mut Sources,
+    message: String,
+    at: Option<usize>,
+    hint: &str,
+) -> Vec<Diagnostic> {
+    let id = sources.add(SourceFile::new(name, text));
+    let at = at.unwrap_or(0).min(text.len());
+    vec![Diagnostic::new(message, Span::new(id, at, at)).hint(hint)]
+}
+
+/// The slow path, for input the fast one refused: the text read as a value
+/// with no key twice, its version checked, its spans checked and rebased on
+/// the value, then the wire types read from the value with the path of the
+/// first error. Each step's error is the precise one a reader needs.
+fn read_strictly(name: &str, text: &str, sources: &mut Sources) -> Result<Import, Vec<Diagnostic>> {
+    let base = sources.files().len();
+    let mut fail = |message: String, at: Option<usize>, hint: &str| {
+        fail(name, text, sources, message, at, hint)
+    };
+    let mut value: Value = match serde_json::from_str::<strict::Strict>(text) {
+        Ok(strict::Strict(value)) => value,
+        Err(error) => {
+            let at = offset(text, error.line(), error.column());
+            return Err(fail(
+                format!("invalid JSON: {}", strip_position(&error)),
+                Some(at),
+                "truce reads JSON written by `truce export --format json`",
+            ));
+        }
+    };
+    let version_at = text.find(&format!("\"{VERSION_FIELD}\""));
+    match value.get(VERSION_FIELD) {
+        Some(version) if version.as_u64() == Some(VERSION) => {}
+        Some(version) => {
+            return Err(fail(
+                format!("unsupported truce JSON version {version}"),
+                version_at,
+                "this truce reads version 1; export the corpus again with this truce",
+            ));
+        }
+        None => {
+            return Err(fail(
+                format!("not a truce JSON file: no `{VERSION_FIELD}` field"),
+                None,
+                "truce reads JSON written by `truce export --format json`",
+            ));
+        }
+    }
+    // Each file's length, to hold spans inside it; a file exported without its
+    // text bounds nothing.
+    let lengths: Vec<Option<usize>> = match value.get("files").and_then(Value::as_array) {
+        Some(files) => files
+            .iter()
+            .map(|file| file.get("text").and_then(Value::as_str).map(str::len))
+            .collect(),
+        None => Vec::new(),
+    };
+    if let Err((path, message)) = spans::rebase(&mut value, &lengths, base) {
+        return Err(fail(
+            format!("{path}: {message}"),
+            None,
+            "a span's `file` is an index into `files`",
+        ));
+    }
+    match serde_path_to_error::deserialize(&value) {
+        Ok(import) => Ok(import),
+        Err(error) => {
+            // Read the text again for the line and column of the same error.
+            let mut deserializer = serde_json::Deserializer::from_str(text);
+            let at = match serde_path_to_error::deserialize::<_, Import>(&mut deserializer) {
+                Err(located) => Some(offset(
+                    text,
+                    located.inner().line(),
+                    located.inner().column(),
+                )),
+                Ok(_) => None,
+            };
+            let path = error.path().to_string();
+            Err(fail(
+                format!("{path}: {}", error.inner()),
+                at,
+                "the fields and values are described in grammar/truce.schema.json",
+            ))
+        }
+    }
+}
+
 /// Errors found in a JSON file's model point into the sources it was exported
 /// from; their messages start with the JSON file's name, to say which is wrong.
 pub(crate) fn naming(name: &str, errors: Vec<Diagnostic>) -> impl Iterator<Item = Diagnostic> + '_ {
@@ -254,6 +286,11 @@ pub(crate) fn naming(name: &str, errors: Vec<Diagnostic>) -> impl Iterator<Item 
         error.message = format!("{name}: {}", error.message);
         error
     })
+}
+
+/// [`MAX_JSON_BYTES`] in words: "4 GiB".
+pub(crate) fn size_limit() -> String {
+    format!("{} GiB", (MAX_JSON_BYTES as u64 + 1) >> 30)
 }
 
 /// The byte offset of a one-based line and column as serde_json counts them (the

@@ -1,9 +1,19 @@
 //! Spans in JSON name their file by its index in the file's own `files` table;
-//! once read, they must name the [`crate::source::FileId`] the file was given. The
-//! walk is over the JSON value rather than the model's types, so that a field added
-//! to the model can never be missed.
+//! once read, they must name the [`crate::source::FileId`] the file was given.
+//!
+//! Two ways do it. [`rebase`] walks the JSON value, so that a field added to the
+//! model can never be missed; it is the slow path's, and says where a bad span is.
+//! The fast path (`super::fast`) reads the wire types straight from the text, and
+//! every span it reads passes through [`place`] (the one way a
+//! [`wire::Span`] is deserialised), which rebases it and keeps a [`Tally`] of what
+//! it named; [`Tally::fits`] then holds the tally against the `files` table. Both
+//! accept the same spans, and neither can miss one.
+
+use std::cell::RefCell;
 
 use serde_json::Value;
+
+use super::wire;
 
 /// Add `base` to the `file` of every span (an object of exactly `file`, `start` and
 /// `end`) under `documents`, `requirements` and `tests`, checking that each names
@@ -153,6 +163,96 @@ fn display(path: &[Step]) -> String {
     out
 }
 
+/// What the fast path's spans named, as they were read: the file's `files`
+/// table may come after the documents, so the spans are checked against it
+/// once the whole file is read.
+#[derive(Debug, Default)]
+pub struct Tally {
+    /// Added to every span's `file`: the first [`crate::source::FileId`] the
+    /// JSON's files will be given.
+    base: usize,
+    /// The largest `end` of a span into each file, by the file's index in the
+    /// JSON; its length is one more than the largest index named.
+    ends: Vec<usize>,
+}
+
+/// Files past this index send a JSON file to the slow path, so that a span
+/// naming file 4,000,000,000 cannot make the tally allocate for it.
+const MOST_FILES: usize = 1 << 20;
+
+impl Tally {
+    /// Whether every span named one of the `files` table's files (`lengths`
+    /// holds each one's length in bytes) and ended inside its text: what
+    /// [`rebase`] checks, for what [`place`] counted.
+    pub fn fits(&self, lengths: &[Option<usize>]) -> bool {
+        self.ends.len() <= lengths.len()
+            && self
+                .ends
+                .iter()
+                .zip(lengths)
+                .all(|(end, length)| length.is_none_or(|length| *end <= length))
+    }
+}
+
+thread_local! {
+    /// The tally of the fast path's read on this thread, if one is under way.
+    /// serde's derived `Deserialize` passes no context down to a span, and
+    /// the alternative, a hand-written walk over every wire type, is what
+    /// a field added later could escape; the scope is one call of
+    /// [`tallied`], and nothing else sets it.
+    static TALLY: RefCell<Option<Tally>> = const { RefCell::new(None) };
+}
+
+/// Run `read` with every span it deserialises rebased by `base` and tallied;
+/// returns what `read` returned and the tally.
+pub fn tallied<T>(base: usize, read: impl FnOnce() -> T) -> (T, Tally) {
+    /// Puts back the tally that was there before, even if `read` panics.
+    struct Restore(Option<Tally>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let outer = self.0.take();
+            TALLY.with(|tally| *tally.borrow_mut() = outer);
+        }
+    }
+    let outer = TALLY.with(|tally| {
+        tally.borrow_mut().replace(Tally {
+            base,
+            ends: Vec::new(),
+        })
+    });
+    let restore = Restore(outer);
+    let result = read();
+    let tally = TALLY
+        .with(|tally| tally.borrow_mut().take())
+        .unwrap_or_default();
+    drop(restore);
+    (result, tally)
+}
+
+/// A span as deserialised: unchanged outside [`tallied`] (the slow path has
+/// rebased it in the JSON value already); inside, rebased and counted, or
+/// refused if it runs backwards or names a file past [`MOST_FILES`].
+pub fn place(raw: wire::RawSpan) -> Result<wire::Span, String> {
+    let wire::RawSpan { file, start, end } = raw;
+    TALLY.with(|tally| {
+        let mut tally = tally.borrow_mut();
+        let Some(tally) = tally.as_mut() else {
+            return Ok(wire::Span { file, start, end });
+        };
+        if start > end || file >= MOST_FILES {
+            return Err(format!("a span runs from {start} to {end} in file {file}"));
+        }
+        if file >= tally.ends.len() {
+            tally.ends.resize(file + 1, 0);
+        }
+        tally.ends[file] = tally.ends[file].max(end);
+        let file = file
+            .checked_add(tally.base)
+            .ok_or_else(|| "a span's file is out of range".to_string())?;
+        Ok(wire::Span { file, start, end })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,5 +286,27 @@ mod tests {
         assert!(error.1.contains("`x`"), "{}", error.1);
         let mut fine = span(json!({ "file": 0, "start": 0, "end": 5 }));
         assert!(rebase(&mut fine, &[Some(5)], 0).is_ok());
+    }
+
+    #[test]
+    fn spans_are_placed_only_inside_a_tally() {
+        let raw = || wire::RawSpan {
+            file: 1,
+            start: 2,
+            end: 7,
+        };
+        assert_eq!(place(raw()).map(|span| span.file), Ok(1));
+        let (placed, tally) = tallied(10, || place(raw()));
+        assert_eq!(placed.map(|span| span.file), Ok(11));
+        assert!(tally.fits(&[None, Some(7)]));
+        assert!(!tally.fits(&[None, Some(6)]));
+        assert!(!tally.fits(&[None]));
+        assert_eq!(place(raw()).map(|span| span.file), Ok(1));
+        let backwards = wire::RawSpan {
+            file: 0,
+            start: 3,
+            end: 2,
+        };
+        assert!(tallied(0, || place(backwards)).0.is_err());
     }
 }

@@ -139,13 +139,30 @@ macro_rules! words {
 pub(crate) use words;
 
 /// A byte range: `file` indexes the file's `files`, `start` and `end` are byte
-/// offsets into that file's text.
+/// offsets into that file's text. It is read as a [`RawSpan`], and placed among
+/// the sources read before it by the interchange's span checks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RawSpan")]
 pub struct Span {
     pub file: usize,
     pub start: usize,
     pub end: usize,
+}
+
+/// A [`Span`] as the JSON writes it, before it is placed.
+#[derive(Deserialize)]
+#[serde(rename = "Span", deny_unknown_fields)]
+pub struct RawSpan {
+    pub file: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl TryFrom<RawSpan> for Span {
+    type Error = String;
+    fn try_from(raw: RawSpan) -> Result<Span, String> {
+        super::spans::place(raw)
+    }
 }
 
 impl ToWire for source::Span {

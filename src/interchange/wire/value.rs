@@ -391,8 +391,11 @@ words! {
 }
 
 /// Someone a clause binds or protects: `{ "kind": "party", "name": "regime" }`.
+/// Other keys are refused, as the schema says and every struct of the format
+/// does, so that a key can neither hide a span nor appear twice unseen.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+#[serde(deny_unknown_fields)]
 pub enum Actor {
     Party(String),
     Group(String),
@@ -421,9 +424,11 @@ impl IntoModel for Actor {
     }
 }
 
-/// A place: `{ "kind": "declared", "name": "north_homs" }`.
+/// A place: `{ "kind": "declared", "name": "north_homs" }`. Other keys are
+/// refused, as for [`Actor`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+#[serde(deny_unknown_fields)]
 pub enum PlaceRef {
     Declared(String),
     Described(String),
@@ -451,8 +456,10 @@ impl IntoModel for PlaceRef {
 
 /// The typed value of one attribute. The `type` tags are the names of the
 /// vocabulary's value types (word lists, labels and keys are all `words`).
+/// Other keys are refused, as for [`Actor`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
+#[serde(deny_unknown_fields)]
 pub enum Value {
     Text(String),
     Parties(Vec<Spanned<String>>),
