@@ -474,7 +474,6 @@ fn use_color(choice: ColorChoice, terminal: bool) -> bool {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    app::exit_after_command();
     colored::control::set_override(use_color(cli.color, std::io::stdout().is_terminal()));
     let stderr_color = use_color(cli.color, std::io::stderr().is_terminal());
     let quiet = cli.quiet;
@@ -608,6 +607,10 @@ fn main() -> ExitCode {
         Command::Man { command } => manual(command.as_deref()),
         Command::Lsp => return serve_lsp(),
     };
+    let mut outcome = outcome;
+    // The process ends next: the model the command built is left to the
+    // operating system rather than freed piece by piece.
+    std::mem::forget(std::mem::take(&mut outcome.retained));
     ExitCode::from(finish(outcome, stderr_color, quiet))
 }
 

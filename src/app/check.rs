@@ -113,9 +113,10 @@ pub fn check_with(
         }
     };
     let failed = findings.iter().any(|finding| finding.severity >= deny);
-    super::release((findings, suppressed));
-    super::release(loaded.corpus);
-    Outcome::partial(report, failed, errors, loaded.sources, !nothing_checked)
+    let mut outcome = Outcome::partial(report, failed, errors, loaded.sources, !nothing_checked);
+    outcome.retained.keep(loaded.corpus);
+    outcome.retained.keep((findings, suppressed));
+    outcome
 }
 
 /// Check each document against the red lines `against` names (an id, or a file
@@ -249,6 +250,19 @@ requirements r { require truce ceasefire { text "a ceasefire" } }
             "{stderr}"
         );
         assert!(stderr.ends_with("nothing was checked until they are fixed\n"));
+    }
+
+    #[test]
+    fn the_model_and_findings_are_handed_back_for_the_binary_to_leave_unfreed() {
+        let outcome = findings(
+            &paths(&["tests/fixtures/findings.truce"]),
+            Format::Text,
+            Severity::Error,
+            false,
+            false,
+            false,
+        );
+        assert_eq!(format!("{:?}", outcome.retained), "Retained(2 values)");
     }
 
     #[test]

@@ -69,9 +69,10 @@ pub fn run(
         Format::Github => ci_report(CiFormat::Github, &findings(&thread), &[], sources),
     };
     let failed = thread.findings().any(|finding| finding.severity >= deny);
-    super::release(thread);
-    super::release(selection);
-    Outcome::report(report, failed)
+    drop(thread);
+    let mut outcome = Outcome::report(report, failed);
+    outcome.retained.keep(selection);
+    outcome
 }
 
 /// Every comparison finding of the thread, step by step.

@@ -119,6 +119,7 @@ pub fn fmt(paths: &[PathBuf], mode: format::Mode, settings: &Settings) -> Outcom
                 consequence: Consequence::FilesLeftUntouched,
             }),
             exit: Exit::InputError,
+            ..Outcome::default()
         };
     }
     let would_change =

@@ -117,22 +117,22 @@ pub fn set_aside_broken(loaded: &mut Loaded) -> Vec<Diagnostic> {
     errors
 }
 
-/// Set by the binary, whose process ends right after the command: the model
-/// a command built need not be freed then (at 5,000 documents freeing it
-/// cost 40-46 ms of every run). Library callers and tests leave it unset.
-static EXITING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// What a command built and hands back with its outcome instead of freeing
+/// it: the binary, whose process ends next, leaves it to the operating system
+/// (at 5,000 documents freeing the model cost 40-46 ms of every run); a
+/// library caller or a test drops it as usual.
+#[derive(Default)]
+pub struct Retained(Vec<Box<dyn std::any::Any>>);
 
-/// Say that the process exits after this command, so that [`release`]
-/// leaves what it is given to the operating system.
-pub fn exit_after_command() {
-    EXITING.store(true, std::sync::atomic::Ordering::Relaxed);
+impl Retained {
+    pub fn keep<T: 'static>(&mut self, value: T) {
+        self.0.push(Box::new(value));
+    }
 }
 
-/// Drop `value`, or, when the process exits after this command, leave its
-/// memory for the operating system to take back at once.
-pub fn release<T>(value: T) {
-    if EXITING.load(std::sync::atomic::Ordering::Relaxed) {
-        std::mem::forget(value);
+impl std::fmt::Debug for Retained {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Retained({} values)", self.0.len())
     }
 }
 
@@ -151,6 +151,9 @@ pub struct Outcome {
     /// JSON export) rather than text for a terminal, whose control characters
     /// are escaped.
     pub verbatim: bool,
+    /// The model and findings the command built, for the binary to leave
+    /// unfreed at exit.
+    pub retained: Retained,
 }
 
 /// Which of the exit codes the README documents applies.
