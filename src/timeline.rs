@@ -285,7 +285,7 @@ fn document_events(
                 };
                 let phrase = key.timing().map_or("", |timing| timing.event);
                 let written =
-                    Some(statement.value.to_string()).filter(|written| *written != when.text);
+                    Some(statement.value.to_string()).filter(|written| **written != *when.text);
                 let label = clause.label();
                 let mut description = if clause.is(&kinds::TERM) {
                     let phrase = if key == Key::Start { "starts" } else { phrase };

@@ -306,7 +306,7 @@ fn a_chain_of_relative_deadlines_resolves_link_by_link_and_words_each_as_its_dat
         .resolved(truce::model::Point::Deadline)
         .expect("the last link is dated");
     // Clause 4,000: 2018-05-02 plus 3,999 days.
-    assert_eq!(last.text, "2029-04-13");
+    assert_eq!(&*last.text, "2029-04-13");
     // A cycle resolves to nothing, and breaks only the links that follow it.
     let loaded = truce::load_str("cycle.truce", &anchored_chain(50, true));
     assert!(

@@ -296,11 +296,11 @@ fn when() -> impl Strategy<Value = When> {
                 Precision::Minute => jiff::Span::new().minutes(1),
             };
             When {
-                text: start.to_string(),
+                text: start.to_string().into(),
                 start,
                 end: start.checked_add(length).unwrap_or(start),
                 precision,
-                zone: zone.map(String::from),
+                zone: zone.map(Box::from),
             }
         })
 }

@@ -212,7 +212,10 @@ fn an_entry_into_force_counts_from_signing() {
     );
     assert!(loaded.errors.is_empty(), "{:#?}", loaded.errors);
     let date = loaded.corpus.documents[0].in_force_date();
-    assert_eq!(date.map(|when| when.text), Some("2018-07-07".to_string()));
+    assert_eq!(
+        date.map(|when| when.text.to_string()),
+        Some("2018-07-07".to_string())
+    );
 }
 
 // Outcomes, and the timeline.

@@ -99,13 +99,13 @@ impl When {
     /// lands on (`2018-05-15`), not as the sum that reached it.
     pub fn shifted(&self, offset: Duration) -> Option<When> {
         let mut when = When {
-            text: String::new(),
+            text: Box::default(),
             start: offset.after(self.start)?,
             end: offset.after(self.end)?,
             precision: self.precision,
             zone: self.zone.clone(),
         };
-        when.text = when.describe();
+        when.text = when.describe().into();
         Some(when)
     }
 
@@ -117,7 +117,7 @@ impl When {
             Precision::Minute => {
                 let time = self.start.strftime("%Y-%m-%dT%H:%M").to_string();
                 match &self.zone {
-                    Some(zone) if zone.starts_with(['+', '-']) || zone == "Z" => {
+                    Some(zone) if zone.starts_with(['+', '-']) || &**zone == "Z" => {
                         format!("{time}{zone}")
                     }
                     Some(zone) => format!("{time}[{zone}]"),

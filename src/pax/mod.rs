@@ -137,7 +137,7 @@ pub fn row(document: &Document) -> Row<'_> {
         date: document.date.as_ref().map(|date| {
             let when = &date.value;
             match when.precision {
-                crate::model::Precision::Month => when.text.clone(),
+                crate::model::Precision::Month => when.text.to_string(),
                 _ => when.start.date().to_string(),
             }
         }),

@@ -209,7 +209,7 @@ fn json_document<'a>(document: &'a Document, sources: &Sources) -> JsonDocument<
     JsonDocument {
         id: &document.id.value,
         title: document.title.as_ref().map(|title| title.value.as_str()),
-        date: document.date.as_ref().map(|date| date.value.text.as_str()),
+        date: document.date.as_ref().map(|date| &*date.value.text),
         status: document.status().map(|status| status.name()),
         file: at.file.to_string(),
         line: at.line,

@@ -36,7 +36,7 @@ pub fn document_line(document: &Document) -> String {
         parts.push(title.value.clone());
     }
     if let Some(date) = &document.date {
-        parts.push(date.value.text.clone());
+        parts.push(date.value.text.to_string());
     }
     if let Some(status) = document.status() {
         parts.push(status.to_string());

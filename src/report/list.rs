@@ -46,7 +46,7 @@ pub fn render_json(corpus: &Corpus, sources: &Sources) -> String {
                 JsonDocument {
                     id: &document.id.value,
                     title: document.title.as_ref().map(|title| title.value.as_str()),
-                    date: document.date.as_ref().map(|date| date.value.text.as_str()),
+                    date: document.date.as_ref().map(|date| &*date.value.text),
                     status: document.status().map(|status| status.name()),
                     parties: document
                         .parties
@@ -126,7 +126,7 @@ fn row(document: &Document) -> [String; 5] {
     let date = document
         .date
         .as_ref()
-        .map_or("-".to_string(), |date| date.value.text.clone());
+        .map_or("-".to_string(), |date| date.value.text.to_string());
     let status = document
         .status()
         .map_or("-", |status| status.name())

@@ -55,7 +55,7 @@ pub fn read_when(text: &str, qualifier: Option<&str>) -> Result<When, String> {
                 .checked_add(1.day())
                 .map_err(|error| error.to_string())?;
             Ok(When {
-                text: text.to_string(),
+                text: text.into(),
                 start: date.to_datetime(jiff::civil::Time::midnight()),
                 end: next.to_datetime(jiff::civil::Time::midnight()),
                 precision: Precision::Day,
@@ -77,8 +77,8 @@ pub fn read_when(text: &str, qualifier: Option<&str>) -> Result<When, String> {
             };
             Ok(When {
                 text: match qualifier {
-                    Some(word) => format!("{word} {text}"),
-                    None => text.to_string(),
+                    Some(word) => format!("{word} {text}").into(),
+                    None => text.into(),
                 },
                 start: start.to_datetime(jiff::civil::Time::midnight()),
                 end: end.to_datetime(jiff::civil::Time::midnight()),
@@ -178,11 +178,11 @@ fn read_datetime(text: &str) -> Result<When, String> {
         .checked_add(1.minute())
         .map_err(|error| error.to_string())?;
     Ok(When {
-        text: text.to_string(),
+        text: text.into(),
         start,
         end,
         precision: Precision::Minute,
-        zone,
+        zone: zone.map(String::into_boxed_str),
     })
 }
 

@@ -35,11 +35,11 @@ impl ToWire for model::When {
             zone,
         } = self;
         When {
-            text: text.clone(),
+            text: text.to_string(),
             start: *start,
             end: *end,
             precision: precision.to_wire(),
-            zone: zone.clone(),
+            zone: zone.as_deref().map(str::to_string),
         }
     }
 }
@@ -48,11 +48,11 @@ impl IntoModel for When {
     type Model = model::When;
     fn into_model(self) -> model::When {
         model::When {
-            text: self.text,
+            text: self.text.into(),
             start: self.start,
             end: self.end,
             precision: self.precision.into_model(),
-            zone: self.zone,
+            zone: self.zone.map(String::into_boxed_str),
         }
     }
 }
