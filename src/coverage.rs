@@ -68,7 +68,7 @@ pub fn matrix(corpus: &Corpus, requirements: Option<&Requirements>, also: &[Stri
         })
         .collect();
     let red_lines: Vec<String> = requirements
-        .map(|r| r.items.iter().map(|i| i.id.value.clone()).collect())
+        .map(|r| r.items.iter().map(|i| i.id.value.to_string()).collect())
         .unwrap_or_default();
     let rows: Vec<Row> = corpus
         .documents
@@ -93,7 +93,7 @@ pub fn matrix(corpus: &Corpus, requirements: Option<&Requirements>, also: &[Stri
                 })
                 .unwrap_or_default();
             Row {
-                document: document.id.value.clone(),
+                document: document.id.value.to_string(),
                 counts,
                 met: outcomes
                     .iter()

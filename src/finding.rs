@@ -38,7 +38,7 @@ impl Severity {
 pub struct ClauseRef {
     /// `clause 7`, or the kind for unnumbered clauses.
     pub label: String,
-    pub number: Option<String>,
+    pub number: Option<crate::text::Text>,
     pub kind: &'static str,
     pub span: Span,
 }
@@ -59,7 +59,7 @@ impl ClauseRef {
 pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
-    pub document: String,
+    pub document: crate::text::Text,
     pub clauses: Vec<ClauseRef>,
     pub message: String,
     /// Where the finding points: the most specific span (an attribute, a clause, or

@@ -30,6 +30,7 @@ pub mod stats;
 pub mod suppress;
 pub mod syntax;
 pub mod testing;
+pub mod text;
 pub mod timeline;
 pub mod vocabulary;
 

@@ -12,6 +12,7 @@ use crate::model_checks;
 use crate::resolve;
 use crate::source::{FileId, SourceFile, Sources};
 use crate::syntax;
+use crate::text;
 use crate::vocabulary::Vocabulary;
 
 /// What loading produced: the sources (for rendering), the checked model, and
@@ -445,11 +446,15 @@ fn add_source(loaded: &mut Loaded, name: String, text: String) {
 
 fn add_source_in(loaded: &mut Loaded, vocabulary: &Vocabulary, name: String, text: String) {
     let id = loaded.sources.add(SourceFile::new(name, text));
-    let (tree, mut errors) = syntax::parse(id, &loaded.sources.get(id).text);
+    let backing = &loaded.sources.get(id).text;
+    let (tree, mut errors) = syntax::parse(id, backing);
     // Resolution runs on a tree with syntax errors too: it reports what it can,
-    // and the recovered tree gives few follow-on errors.
+    // and the recovered tree gives few follow-on errors. The model's words and
+    // quotations are slices of the kept source, not copies.
     let syntax_errors = errors.len();
-    let resolved = resolve::resolve_file(&tree, vocabulary, &mut errors);
+    let resolved = text::reading(backing, || {
+        resolve::resolve_file(&tree, vocabulary, &mut errors)
+    });
     // Here, not in `finish`: their errors are the file's, filtered and capped
     // with the resolver's.
     model_checks::documents(&resolved.documents, &resolved.requirements, &mut errors);

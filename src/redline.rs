@@ -39,10 +39,10 @@ pub fn evaluate(requirements: &Requirements, document: &Document) -> Vec<Outcome
                 RequirementMode::Demand => demand(requirement, document),
             };
             Outcome {
-                requirement: requirement.id.value.clone(),
+                requirement: requirement.id.value.to_string(),
                 status,
                 detail,
-                message: requirement.message.as_ref().map(|m| m.value.clone()),
+                message: requirement.message.as_ref().map(|m| m.value.to_string()),
                 requirement_span: requirement.span,
                 clauses,
             }

@@ -75,7 +75,8 @@ impl<T> Spanned<T> {
 #[derive(Clone, Debug)]
 pub struct SourceFile {
     pub name: String,
-    pub text: String,
+    /// Shared with the model: its [`crate::text::Text`]s are slices of it.
+    pub text: std::sync::Arc<String>,
     /// Where each line starts, found the first time a position is asked for:
     /// only files with something to report need it, and a large corpus would
     /// otherwise spend a tenth of its loading time and memory on it.
@@ -86,7 +87,7 @@ impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
         SourceFile {
             name: name.into(),
-            text: text.into(),
+            text: std::sync::Arc::new(text.into()),
             line_starts: OnceLock::new(),
         }
     }

@@ -325,7 +325,7 @@ fn tabulate(
                 if !applies {
                     breaches.push(Breach {
                         rule: rule.id,
-                        document: document.id.value.clone(),
+                        document: document.id.value.to_string(),
                         applies: rule.applies.describe(),
                     });
                 }

@@ -2,6 +2,7 @@
 //! document cover or lack clause kinds, does a rule fire (on a clause), is a red
 //! line met. `truce test` and the [`Checked`] API share one implementation.
 
+use crate::text::Text;
 use std::collections::BTreeSet;
 
 use serde::Serialize;
@@ -306,7 +307,7 @@ impl RuleCoverage {
 pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     let documents = || corpus.documents.iter().map(|d| d.id.value.as_str());
-    let unknown = |what: &str, name: &Spanned<String>, candidates: Vec<&str>| {
+    let unknown = |what: &str, name: &Spanned<Text>, candidates: Vec<&str>| {
         Diagnostic::new(format!("unknown {what} `{}`", name.value), name.span)
             .code(ErrorCode::UndefinedName)
             .expected(format!("the id of a {what} in the files being tested"))
@@ -333,7 +334,8 @@ pub fn validate(corpus: &Corpus) -> Vec<Diagnostic> {
                 {
                     // Rule ids are read in any case, so the closest is sought in one.
                     let ids = rules::document_rules().map(|r| r.id).collect();
-                    let lower = Spanned::new(rule.value.to_ascii_lowercase(), rule.span);
+                    let lower =
+                        Spanned::new(Text::from(rule.value.to_ascii_lowercase()), rule.span);
                     let hint = unknown("rule", &lower, ids).hint;
                     errors.push(unknown("rule", rule, Vec::new()).maybe_hint(hint));
                 }
@@ -381,8 +383,8 @@ impl Checked {
         let document = test.document.as_ref().map_or("", |d| d.value.as_str());
         let mut failures = Vec::new();
         for assertion in &test.assertions {
-            let words = |kinds: &[Spanned<String>]| -> Vec<String> {
-                kinds.iter().map(|k| k.value.clone()).collect()
+            let words = |kinds: &[Spanned<Text>]| -> Vec<String> {
+                kinds.iter().map(|k| k.value.to_string()).collect()
             };
             let result = match &assertion.kind {
                 AssertionKind::Covers { kinds } => {
@@ -430,7 +432,7 @@ impl Checked {
             }
         }
         TestResult {
-            name: test.name.value.clone(),
+            name: test.name.value.to_string(),
             span: test.span,
             assertions: test.assertions.len(),
             failures,

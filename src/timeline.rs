@@ -75,7 +75,7 @@ pub struct Timeline {
     /// In date order; events on the same date keep the documents' order.
     pub events: Vec<Event>,
     /// Documents with no dated event at all.
-    pub undated: Vec<String>,
+    pub undated: Vec<crate::text::Text>,
     /// Times that count from something undated, so are on no date.
     pub unresolved: Vec<Unresolved>,
     /// What happened after signing, where the sources give no date.
@@ -155,7 +155,7 @@ fn outcomes(document: &Document, undated: &mut Vec<UndatedEvent>) -> Vec<Event> 
             }
             let Some(on) = event.on.as_ref() else {
                 undated.push(UndatedEvent {
-                    document: document.id.value.clone(),
+                    document: document.id.value.to_string(),
                     event: event.outcome.value.name().to_string(),
                     description,
                     span: event.span,
@@ -169,7 +169,7 @@ fn outcomes(document: &Document, undated: &mut Vec<UndatedEvent>) -> Vec<Event> 
                 .map(ClauseRef::of);
             Some(Event {
                 when: on.value.clone(),
-                document: document.id.value.clone(),
+                document: document.id.value.to_string(),
                 clause,
                 event: event.outcome.value.name().to_string(),
                 description,
@@ -198,7 +198,7 @@ fn endings(document: &Document, corpus: &Corpus) -> Vec<Event> {
             };
             out.push(Event {
                 when: when.clone(),
-                document: document.id.value.clone(),
+                document: document.id.value.to_string(),
                 clause: None,
                 event: "terminated".to_string(),
                 description: format!("terminated by {}", other.id.value),
@@ -224,12 +224,12 @@ fn document_events(
         let Some(on) = &status.on else { continue };
         let mut description = status.status.value.name().to_string();
         if !status.by.is_empty() {
-            let by: Vec<String> = status.by.iter().map(|b| b.value.clone()).collect();
+            let by: Vec<String> = status.by.iter().map(|b| b.value.to_string()).collect();
             description.push_str(&format!(" by {}", crate::model::and_list(&by)));
         }
         events.push(Event {
             when: on.value.clone(),
-            document: id.clone(),
+            document: id.to_string(),
             clause: None,
             event: "status".to_string(),
             description,
@@ -246,7 +246,7 @@ fn document_events(
         if !shown {
             events.push(Event {
                 when: date.value.clone(),
-                document: id.clone(),
+                document: id.to_string(),
                 clause: None,
                 event: "dated".to_string(),
                 description: "dated".to_string(),
@@ -275,7 +275,7 @@ fn document_events(
                 };
                 let Some(when) = date else {
                     unresolved.push(Unresolved {
-                        document: id.clone(),
+                        document: id.to_string(),
                         clause: ClauseRef::of(clause),
                         key: key.name(),
                         written: statement.value.to_string(),
@@ -318,7 +318,7 @@ fn document_events(
                 };
                 events.push(Event {
                     when,
-                    document: id.clone(),
+                    document: id.to_string(),
                     clause: Some(ClauseRef::of(clause)),
                     event: key.name().to_string(),
                     description,
@@ -352,7 +352,7 @@ fn term(document: &Document) -> Option<Term> {
         _ => None,
     };
     Some(Term {
-        document: document.id.value.clone(),
+        document: document.id.value.to_string(),
         start,
         end: end.clone(),
     })

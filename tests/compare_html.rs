@@ -67,12 +67,12 @@ fn document_texts(ids: &[&str]) -> Vec<String> {
     assert!(selection.errors.is_empty(), "{:#?}", selection.errors);
     let mut texts = Vec::new();
     for document in selection.documents() {
-        texts.extend(document.title.as_ref().map(|title| title.value.clone()));
+        texts.extend(document.title.as_ref().map(|title| title.value.to_string()));
         texts.extend(
             document
                 .parties
                 .iter()
-                .filter_map(|party| party.name.as_ref().map(|name| name.value.clone())),
+                .filter_map(|party| party.name.as_ref().map(|name| name.value.to_string())),
         );
         texts.extend(document.clauses.iter().filter_map(compare::show::text));
     }

@@ -17,6 +17,7 @@ use truce::model::{
 };
 use truce::source::{SourceFile, Sources, Span, Spanned};
 use truce::syntax::{self, AtomKind, SyntaxFile};
+use truce::text::Text;
 use truce::vocabulary::{self, ClauseKind, Evidence, Outcome, Relation, Role, Status, ValueType};
 
 // Syntax trees.
@@ -263,18 +264,18 @@ fn spanned<T: std::fmt::Debug + Clone>(
 }
 
 /// Mostly a name from the pool, so that references resolve; sometimes not.
-fn name(pool: &'static [&'static str]) -> impl Strategy<Value = String> + Clone {
+fn name(pool: &'static [&'static str]) -> impl Strategy<Value = Text> + Clone {
     prop_oneof![
-        8 => select(pool).prop_map(String::from),
-        1 => "[a-z_]{1,8}",
+        8 => select(pool).prop_map(Text::from),
+        1 => "[a-z_]{1,8}".prop_map(Text::from),
     ]
 }
 
-fn free_text() -> impl Strategy<Value = String> + Clone {
-    "[a-zA-Z0-9 ,.'’é\"\\\\\n-]{0,24}"
+fn free_text() -> impl Strategy<Value = Text> + Clone {
+    "[a-zA-Z0-9 ,.'’é\"\\\\\n-]{0,24}".prop_map(Text::from)
 }
 
-fn spanned_names(pool: &'static [&'static str]) -> impl Strategy<Value = Vec<Spanned<String>>> {
+fn spanned_names(pool: &'static [&'static str]) -> impl Strategy<Value = Vec<Spanned<Text>>> {
     prop::collection::vec(spanned(name(pool)), 0..3)
 }
 
@@ -300,7 +301,7 @@ fn when() -> impl Strategy<Value = When> {
                 start,
                 end: start.checked_add(length).unwrap_or(start),
                 precision,
-                zone: zone.map(Box::from),
+                zone: zone.map(Text::from),
             }
         })
 }
@@ -352,7 +353,7 @@ fn count() -> impl Strategy<Value = Count> {
                 max: if whole.is_some() { None } else { max },
                 approximate,
                 whole,
-                what,
+                what: what.into_iter().map(Text::from).collect(),
             }
         })
 }
@@ -364,8 +365,8 @@ fn weapons() -> impl Strategy<Value = Vec<Weapon>> {
             select(vocabulary::WEAPON_CLASSES),
         )
             .prop_map(|(quantifier, class)| Weapon {
-                quantifier: quantifier.map(String::from),
-                class: class.to_string(),
+                quantifier: quantifier.map(Text::from),
+                class: class.into(),
             }),
         0..3,
     )
@@ -396,7 +397,7 @@ fn place_ref() -> impl Strategy<Value = PlaceRef> {
 fn actor() -> impl Strategy<Value = Actor> {
     prop_oneof![
         4 => prop_oneof![name(PARTIES), name(UNITS)].prop_map(Actor::Party),
-        2 => select(vocabulary::GROUPS).prop_map(|group| Actor::Group(group.to_string())),
+        2 => select(vocabulary::GROUPS).prop_map(|group| Actor::Group(group.into())),
         1 => free_text().prop_map(Actor::Described),
     ]
 }
@@ -421,7 +422,7 @@ fn deadline() -> impl Strategy<Value = Deadline> {
 /// A value of the type an attribute takes.
 fn value_of(value_type: ValueType) -> BoxedStrategy<Value> {
     let words = |pool: &'static [&'static str]| {
-        prop::collection::vec(spanned(select(pool).prop_map(String::from)), 1..3)
+        prop::collection::vec(spanned(select(pool).prop_map(Text::from)), 1..3)
             .prop_map(Value::Words)
             .boxed()
     };
@@ -635,7 +636,7 @@ fn place() -> impl Strategy<Value = Place> {
         spanned(name(PLACES)),
         prop::option::of(spanned(free_text())),
         prop::option::of(spanned(
-            select(vocabulary::PLACE_KINDS).prop_map(String::from),
+            select(vocabulary::PLACE_KINDS).prop_map(Text::from),
         )),
         prop::option::of(spanned(name(PLACES))),
         spanned_names(PARTIES),

@@ -248,7 +248,7 @@ fn seed_findings() -> Vec<(String, &'static str, Vec<String>)> {
         .into_iter()
         .map(|f| {
             (
-                f.document,
+                f.document.to_string(),
                 f.rule,
                 f.clauses.into_iter().map(|c| c.label).collect(),
             )

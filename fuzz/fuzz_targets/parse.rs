@@ -16,20 +16,20 @@ fuzz_target!(|text: &str| {
     };
     for error in &errors {
         if let Some(span) = error.span {
-            assert!(span.start <= span.end && span.start <= text.len().max(syntax::MAX_FILE_BYTES));
+            assert!(span.start <= span.end && span.start() <= text.len().max(syntax::MAX_FILE_BYTES));
         }
     }
     let mut stack: Vec<&Statement> = tree.statements.iter().collect();
     while let Some(statement) = stack.pop() {
-        assert!(inside(statement.span.start, statement.span.end));
+        assert!(inside(statement.span.start(), statement.span.end()));
         for atom in &statement.atoms {
-            assert!(inside(atom.span.start, atom.span.end));
+            assert!(inside(atom.span.start(), atom.span.end()));
         }
         if let Some(block) = &statement.block {
             stack.extend(&block.statements);
         }
     }
     for comment in &tree.comments {
-        assert!(inside(comment.start, comment.end));
+        assert!(inside(comment.start(), comment.end()));
     }
 });

@@ -381,14 +381,14 @@ pub fn with_role(document: &Document, role: Role) -> Vec<String> {
         .parties
         .iter()
         .filter(|party| party.has_role(role))
-        .map(|party| party.id.value.clone())
+        .map(|party| party.id.value.to_string())
         .collect();
     let backers = match role {
         Role::Guarantor => &document.guarantors,
         Role::Monitor => &document.monitors,
         _ => &Vec::new(),
     };
-    ids.extend(backers.iter().map(|backer| backer.party.value.clone()));
+    ids.extend(backers.iter().map(|backer| backer.party.value.to_string()));
     ids.sort();
     ids.dedup();
     ids

@@ -255,7 +255,7 @@ fn principals(document: &Document, side: Side) -> Vec<String> {
         .iter()
         .filter(|party| party.side() == Some(side))
         .filter(|party| side != Side::Third || party.is_neutral())
-        .map(|party| party.id.value.clone())
+        .map(|party| party.id.value.to_string())
         .collect()
 }
 
@@ -360,7 +360,7 @@ fn area(document: &Document, clause: &Clause) -> Served {
         .places(Key::Area)
         .into_iter()
         .filter_map(|place| match &place.value {
-            crate::model::PlaceRef::Declared(id) => Some(id.clone()),
+            crate::model::PlaceRef::Declared(id) => Some(id.to_string()),
             crate::model::PlaceRef::Described(_) => None,
         })
         .collect();
@@ -368,7 +368,7 @@ fn area(document: &Document, clause: &Clause) -> Served {
         && let Some(crate::model::PlaceRef::Declared(region)) =
             document.region.as_ref().map(|region| &region.value)
     {
-        places.push(region.clone());
+        places.push(region.to_string());
     }
     let mut found = Camp::Unknown;
     for place in &places {
@@ -391,7 +391,7 @@ fn area_camp(document: &Document, place: &str) -> Camp {
     let besiegers: Vec<String> = document
         .besiegers(place)
         .into_iter()
-        .map(|party| party.value.clone())
+        .map(|party| party.value.to_string())
         .collect();
     if !besiegers.is_empty() {
         return Camp::of(document, &besiegers).other();
@@ -401,7 +401,7 @@ fn area_camp(document: &Document, place: &str) -> Camp {
             .parties
             .iter()
             .filter(|party| party.speaks_for().contains(&id))
-            .map(|party| party.id.value.clone())
+            .map(|party| party.id.value.to_string())
             .collect();
         let camp = Camp::of(document, &speakers);
         if camp != Camp::Unknown {
@@ -501,9 +501,9 @@ fn set(clause: &Clause, key: Key) -> Vec<String> {
     for attribute in clause.all(key) {
         match &attribute.value {
             Value::Ages { min, max } => out.extend((*min..=*max).map(|age| age.to_string())),
-            Value::Weapons(weapons) => out.extend(weapons.iter().map(|w| w.class.clone())),
+            Value::Weapons(weapons) => out.extend(weapons.iter().map(|w| w.class.to_string())),
             Value::Words(words) | Value::Parties(words) => {
-                out.extend(words.iter().map(|w| w.value.clone()))
+                out.extend(words.iter().map(|w| w.value.to_string()))
             }
             other => out.push(other.to_string()),
         }

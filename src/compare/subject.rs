@@ -98,15 +98,17 @@ fn tokens(value: &Value, out: &mut Vec<String>) {
             out.extend(words.iter().map(|word| word.value.to_lowercase()))
         }
         Value::Places(places) => out.extend(places.iter().map(|place| match &place.value {
-            PlaceRef::Declared(id) => id.clone(),
+            PlaceRef::Declared(id) => id.to_string(),
             PlaceRef::Described(words) => words.to_lowercase(),
         })),
         Value::Actors(actors) => out.extend(actors.iter().map(|actor| match &actor.value {
             Actor::Party(path) => owner(path),
-            Actor::Group(word) => word.clone(),
+            Actor::Group(word) => word.to_string(),
             Actor::Described(words) => words.to_lowercase(),
         })),
-        Value::Weapons(weapons) => out.extend(weapons.iter().map(|weapon| weapon.class.clone())),
+        Value::Weapons(weapons) => {
+            out.extend(weapons.iter().map(|weapon| weapon.class.to_string()))
+        }
         Value::Text(text) => out.extend(
             text.split(|c: char| !c.is_alphanumeric())
                 .filter(|word| word.chars().count() > 2)

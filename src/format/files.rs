@@ -112,7 +112,7 @@ pub fn run(paths: &[PathBuf], mode: Mode, stdin_name: &str) -> Outcome {
                 continue;
             }
         };
-        let changed = formatted != *text;
+        let changed = formatted != **text;
         match mode {
             Mode::Stdout => outcome.stdout.push_str(&formatted),
             Mode::Diff => outcome

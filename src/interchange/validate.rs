@@ -111,7 +111,7 @@ mod tests {
         let count = Count::exact(1.0);
         let day = jiff::civil::date(2018, 5, 1).at(0, 0, 0, 0);
         let values = [
-            Value::Text(String::new()),
+            Value::Text(Default::default()),
             Value::Parties(Vec::new()),
             Value::Places(Vec::new()),
             Value::Actors(Vec::new()),

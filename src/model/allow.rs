@@ -5,13 +5,14 @@
 
 use super::{Clause, Document};
 use crate::source::{Span, Spanned};
+use crate::text::Text;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Allow {
     /// The rule id as written; ids are matched without regard to case.
-    pub rule: Spanned<String>,
+    pub rule: Spanned<Text>,
     /// Why the gap is accepted: required, shown with every finding it covers.
-    pub reason: Spanned<String>,
+    pub reason: Spanned<Text>,
     pub span: Span,
 }
 

@@ -121,7 +121,7 @@ impl Value {
     pub fn items(&self) -> Option<Vec<String>> {
         Some(match self {
             Value::Parties(names) | Value::Clauses(names) | Value::Words(names) => {
-                names.iter().map(|name| name.value.clone()).collect()
+                names.iter().map(|name| name.value.to_string()).collect()
             }
             Value::Places(places) => places.iter().map(|p| p.value.to_string()).collect(),
             Value::Actors(actors) => actors.iter().map(|a| a.value.to_string()).collect(),

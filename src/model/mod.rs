@@ -26,6 +26,7 @@ pub use versions::ClauseIndex;
 use std::collections::HashSet;
 
 use crate::source::{Span, Spanned};
+use crate::text::Text;
 use crate::vocabulary::{Beneficiaries, ClauseKind, Entry, Guarantee, Key};
 pub use crate::vocabulary::{Evidence, Outcome, Relation, Role, Side, Status, is_group};
 
@@ -62,20 +63,20 @@ impl Corpus {
 
 #[derive(Clone, Debug)]
 pub struct Party {
-    pub id: Spanned<String>,
-    pub name: Option<Spanned<String>>,
+    pub id: Spanned<Text>,
+    pub name: Option<Spanned<Text>>,
     pub side: Option<Spanned<Side>>,
     /// The side's party a third party is aligned with.
-    pub aligned: Option<Spanned<String>>,
+    pub aligned: Option<Spanned<Text>>,
     pub roles: Vec<Spanned<Role>>,
     pub represents: Vec<Spanned<PlaceRef>>,
     /// The parties it signs or agrees for: a committee for the factions, a
     /// delegation for its government.
-    pub on_behalf_of: Vec<Spanned<String>>,
+    pub on_behalf_of: Vec<Spanned<Text>>,
     /// The place whose state it is: a state represents its own territory and
     /// population unless `represents` says otherwise.
-    pub territory: Option<Spanned<String>>,
-    pub source: Vec<Spanned<String>>,
+    pub territory: Option<Spanned<Text>>,
+    pub source: Vec<Spanned<Text>>,
     pub span: Span,
 }
 
@@ -131,19 +132,19 @@ impl Party {
 /// itself or another unit.
 #[derive(Clone, Debug)]
 pub struct Unit {
-    pub path: Spanned<String>,
-    pub name: Option<Spanned<String>>,
-    pub parent: String,
+    pub path: Spanned<Text>,
+    pub name: Option<Spanned<Text>>,
+    pub parent: Text,
 }
 
 #[derive(Clone, Debug)]
 pub struct Place {
-    pub id: Spanned<String>,
-    pub name: Option<Spanned<String>>,
-    pub kind: Option<Spanned<String>>,
-    pub within: Option<Spanned<String>>,
+    pub id: Spanned<Text>,
+    pub name: Option<Spanned<Text>>,
+    pub kind: Option<Spanned<Text>>,
+    pub within: Option<Spanned<Text>>,
     /// The parties that besiege it, where the sources say it is besieged.
-    pub besieged_by: Vec<Spanned<String>>,
+    pub besieged_by: Vec<Spanned<Text>>,
     pub span: Span,
 }
 
@@ -151,29 +152,29 @@ pub struct Place {
 pub struct StatusEntry {
     pub status: Spanned<Status>,
     pub on: Option<Spanned<When>>,
-    pub by: Vec<Spanned<String>>,
-    pub source: Vec<Spanned<String>>,
+    pub by: Vec<Spanned<Text>>,
+    pub source: Vec<Spanned<Text>>,
     pub span: Span,
 }
 
 #[derive(Clone, Debug)]
 pub struct Citation {
-    pub id: Spanned<String>,
-    pub description: Option<Spanned<String>>,
-    pub file: Option<Spanned<String>>,
+    pub id: Spanned<Text>,
+    pub description: Option<Spanned<Text>>,
+    pub file: Option<Spanned<Text>>,
 }
 
 #[derive(Clone, Debug)]
 pub struct Link {
     pub relation: Spanned<Relation>,
-    pub target: Spanned<String>,
+    pub target: Spanned<Text>,
 }
 
 /// What a document's text is known from, and the sources that show it.
 #[derive(Clone, Debug)]
 pub struct KnownFrom {
     pub evidence: Spanned<Evidence>,
-    pub source: Vec<Spanned<String>>,
+    pub source: Vec<Spanned<Text>>,
 }
 
 /// Whether a finding about something missing rests on the agreement's text or on
@@ -197,26 +198,26 @@ pub struct Event {
     /// Who acted: parties, units, groups or descriptions.
     pub by: Vec<Spanned<Actor>>,
     /// The document's clauses it concerns, by number.
-    pub clauses: Vec<Spanned<String>>,
+    pub clauses: Vec<Spanned<Text>>,
     pub count: Option<Spanned<Count>>,
-    pub texts: Vec<Spanned<String>>,
-    pub notes: Vec<Spanned<String>>,
-    pub source: Vec<Spanned<String>>,
+    pub texts: Vec<Spanned<Text>>,
+    pub notes: Vec<Spanned<Text>>,
+    pub source: Vec<Spanned<Text>>,
     pub span: Span,
 }
 
 /// A document-level guarantor or monitor.
 #[derive(Clone, Debug)]
 pub struct Backer {
-    pub party: Spanned<String>,
-    pub source: Vec<Spanned<String>>,
+    pub party: Spanned<Text>,
+    pub source: Vec<Spanned<Text>>,
 }
 
 #[derive(Clone, Debug)]
 pub struct Document {
-    pub id: Spanned<String>,
+    pub id: Spanned<Text>,
     pub span: Span,
-    pub title: Option<Spanned<String>>,
+    pub title: Option<Spanned<Text>>,
     pub date: Option<Spanned<When>>,
     pub region: Option<Spanned<PlaceRef>>,
     /// Its agreement id in the PA-X Peace Agreements Database, when stated.
@@ -229,8 +230,8 @@ pub struct Document {
     pub units: Vec<Unit>,
     pub guarantors: Vec<Backer>,
     pub monitors: Vec<Backer>,
-    pub notes: Vec<Spanned<String>>,
-    pub texts: Vec<Spanned<String>>,
+    pub notes: Vec<Spanned<Text>>,
+    pub texts: Vec<Spanned<Text>>,
     /// What the document's text is known from; none given means the text itself.
     pub known_from: Vec<KnownFrom>,
     /// When it enters into force, when it says.
@@ -246,7 +247,7 @@ pub struct Document {
 
 impl Document {
     /// An empty document with this id, spanning `span`.
-    pub fn new(id: Spanned<String>, span: Span) -> Document {
+    pub fn new(id: Spanned<Text>, span: Span) -> Document {
         Document {
             id,
             span,
@@ -407,7 +408,7 @@ impl Document {
                 return true;
             }
             match self.units.iter().find(|u| u.path.value == current) {
-                Some(found) => current = found.parent.clone(),
+                Some(found) => current = found.parent.to_string(),
                 None => return false,
             }
         }
@@ -448,7 +449,7 @@ impl Document {
     }
 
     /// The parties that besiege a place or a place that contains it.
-    pub fn besiegers(&self, place: &str) -> Vec<&Spanned<String>> {
+    pub fn besiegers(&self, place: &str) -> Vec<&Spanned<Text>> {
         self.enclosing(place)
             .into_iter()
             .filter_map(|id| self.place(id))
@@ -479,7 +480,7 @@ impl Document {
     }
 
     /// The ids of the documents this one links to by `relation`, in order.
-    pub fn linked(&self, relation: Relation) -> impl Iterator<Item = &Spanned<String>> {
+    pub fn linked(&self, relation: Relation) -> impl Iterator<Item = &Spanned<Text>> {
         self.links
             .iter()
             .filter(move |link| link.relation.value == relation)
@@ -495,7 +496,7 @@ pub struct AttributeValue {
     /// The whole statement: key and value.
     pub span: Span,
     /// The citations this statement names, when reports disagree.
-    pub source: Vec<Spanned<String>>,
+    pub source: Vec<Spanned<Text>>,
 }
 
 /// The moments the resolver dates for every clause it can.
@@ -523,7 +524,7 @@ impl Point {
 
 #[derive(Clone, Debug)]
 pub struct Clause {
-    pub number: Option<Spanned<String>>,
+    pub number: Option<Spanned<Text>>,
     pub kind: Spanned<&'static ClauseKind>,
     pub recital: bool,
     pub attributes: Vec<AttributeValue>,
@@ -532,7 +533,7 @@ pub struct Clause {
     /// The sources the clause as a whole cites (its own `source` lines; each of
     /// its attributes cites them too unless it names its own). Two clauses of one
     /// number citing disjoint sources are two reports of one item: versions.
-    pub source: Vec<Spanned<String>>,
+    pub source: Vec<Spanned<Text>>,
     pub span: Span,
     /// Rules whose findings on this clause are accepted, with why.
     pub allows: Vec<Allow>,
@@ -639,7 +640,7 @@ impl Clause {
     }
 
     /// The names given under `key`: parties and units, clause numbers, or words.
-    pub fn names(&self, key: Key) -> Vec<&Spanned<String>> {
+    pub fn names(&self, key: Key) -> Vec<&Spanned<Text>> {
         let mut out = Vec::new();
         for attribute in self.all(key) {
             match &attribute.value {
@@ -653,7 +654,7 @@ impl Clause {
     }
 
     /// Party and unit paths among the parties or actors named under `key`.
-    pub fn actor_parties(&self, key: Key) -> Vec<(String, Span)> {
+    pub fn actor_parties(&self, key: Key) -> Vec<(Text, Span)> {
         let mut out = Vec::new();
         for attribute in self.all(key) {
             match &attribute.value {
@@ -691,7 +692,7 @@ impl Clause {
         for attribute in self.all(key) {
             match &attribute.value {
                 Value::Actors(actors) => out.extend(actors.iter().map(|a| a.value.to_string())),
-                Value::Parties(parties) => out.extend(parties.iter().map(|p| p.value.clone())),
+                Value::Parties(parties) => out.extend(parties.iter().map(|p| p.value.to_string())),
                 _ => {}
             }
         }
@@ -702,14 +703,14 @@ impl Clause {
 
     /// The clauses this one waits on (`after`, `if`, `in_exchange_for`), with the
     /// key that says how.
-    pub fn waits_on(&self) -> Vec<(Key, &Spanned<String>)> {
+    pub fn waits_on(&self) -> Vec<(Key, &Spanned<Text>)> {
         Key::waiting()
             .flat_map(|key| self.names(key).into_iter().map(move |number| (key, number)))
             .collect()
     }
 
     /// Clause numbers this one waits on, however it waits.
-    pub fn dependencies(&self) -> Vec<&Spanned<String>> {
+    pub fn dependencies(&self) -> Vec<&Spanned<Text>> {
         self.waits_on()
             .into_iter()
             .map(|(_, number)| number)
@@ -813,7 +814,7 @@ impl Clause {
                     .side_of(&party.id.value)
                     .is_some_and(|side| side != first)
             })
-            .map(|party| party.id.value.clone())
+            .map(|party| party.id.value.to_string())
             .collect()
     }
 

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::{Document, Value};
 use crate::source::{Span, Spanned};
+use crate::text::Text;
 use crate::vocabulary::{ClauseKind, Key};
 
 /// A party's red lines: `requirements opposition_red_lines { ... }`. Its header
@@ -14,7 +15,7 @@ use crate::vocabulary::{ClauseKind, Key};
 pub struct Requirements {
     pub header: Document,
     /// The party whose red lines these are.
-    pub owner: Option<Spanned<String>>,
+    pub owner: Option<Spanned<Text>>,
     pub items: Vec<Requirement>,
 }
 
@@ -41,10 +42,10 @@ pub enum RequirementMode {
 /// `require detainees detainee_release { has mechanism, deadline }`.
 #[derive(Clone, Debug)]
 pub struct Requirement {
-    pub id: Spanned<String>,
+    pub id: Spanned<Text>,
     pub mode: RequirementMode,
     pub kind: Option<Spanned<&'static ClauseKind>>,
-    pub message: Option<Spanned<String>>,
+    pub message: Option<Spanned<Text>>,
     /// Attributes the clause must give.
     pub has: Vec<Spanned<Key>>,
     /// Attributes the clause must not give: `forbid ... { lacks choice }` names
@@ -57,8 +58,8 @@ pub struct Requirement {
     pub bounds: Vec<Bound>,
     /// Document-level demands.
     pub demands: Vec<Spanned<Demand>>,
-    pub texts: Vec<Spanned<String>>,
-    pub notes: Vec<Spanned<String>>,
+    pub texts: Vec<Spanned<Text>>,
+    pub notes: Vec<Spanned<Text>>,
     pub span: Span,
 }
 
@@ -121,9 +122,9 @@ impl Demand {
 /// `test NAME { document ID ... assertions }`.
 #[derive(Clone, Debug)]
 pub struct TestBlock {
-    pub name: Spanned<String>,
-    pub document: Option<Spanned<String>>,
-    pub against: Option<Spanned<String>>,
+    pub name: Spanned<Text>,
+    pub document: Option<Spanned<Text>>,
+    pub against: Option<Spanned<Text>>,
     pub assertions: Vec<Assertion>,
     pub span: Span,
 }
@@ -137,22 +138,22 @@ pub struct Assertion {
 #[derive(Clone, Debug, PartialEq)]
 pub enum AssertionKind {
     /// The document has an operative clause of each kind.
-    Covers { kinds: Vec<Spanned<String>> },
+    Covers { kinds: Vec<Spanned<Text>> },
     /// The document has no operative clause of any of the kinds.
-    Lacks { kinds: Vec<Spanned<String>> },
+    Lacks { kinds: Vec<Spanned<Text>> },
     /// The rule fires on the document (on the clause, when given).
     Fires {
-        rule: Spanned<String>,
-        clause: Option<Spanned<String>>,
+        rule: Spanned<Text>,
+        clause: Option<Spanned<Text>>,
     },
     /// The rule does not fire on the document (on the clause, when given).
     Quiet {
-        rule: Spanned<String>,
-        clause: Option<Spanned<String>>,
+        rule: Spanned<Text>,
+        clause: Option<Spanned<Text>>,
     },
     /// The red line, from the test's `against` requirements, has this outcome.
     RedLine {
-        requirement: Spanned<String>,
+        requirement: Spanned<Text>,
         expected: RedLineStatus,
     },
 }

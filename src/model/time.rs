@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 
+use crate::text::Text;
 use jiff::Unit;
 use jiff::civil::DateTime;
 use std::sync::LazyLock;
@@ -99,7 +100,7 @@ impl When {
     /// lands on (`2018-05-15`), not as the sum that reached it.
     pub fn shifted(&self, offset: Duration) -> Option<When> {
         let mut when = When {
-            text: Box::default(),
+            text: Text::default(),
             start: offset.after(self.start)?,
             end: offset.after(self.end)?,
             precision: self.precision,

@@ -4,6 +4,7 @@ use jiff::civil::DateTime;
 use serde::Serialize;
 
 use crate::source::Spanned;
+use crate::text::Text;
 
 /// How precisely a date was given.
 ///
@@ -27,12 +28,12 @@ pub enum Precision {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct When {
     /// As written, for display.
-    pub text: Box<str>,
+    pub text: Text,
     pub start: DateTime,
     pub end: DateTime,
     pub precision: Precision,
     /// IANA zone name or UTC offset, when given.
-    pub zone: Option<Box<str>>,
+    pub zone: Option<Text>,
 }
 
 impl When {
@@ -149,7 +150,7 @@ pub enum Anchor {
     /// Another clause of the same document; `point` says whether its start or its
     /// end is meant, and is `None` when the source leaves that open.
     Clause {
-        number: Spanned<String>,
+        number: Spanned<Text>,
         point: Option<AnchorPoint>,
     },
 }
@@ -186,7 +187,7 @@ pub struct Count {
     /// `all` or `all for all` in place of a number; `min` and `max` are then `None`.
     pub whole: Option<Whole>,
     /// The words after the number: `fighters`, `civilians evacuated`.
-    pub what: Vec<String>,
+    pub what: Vec<Text>,
 }
 
 /// Everyone of a kind, where a source gives no number.
@@ -300,8 +301,8 @@ pub enum Limit {
 /// A weapon class with an optional quantifier: `heavy`, `some medium`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Weapon {
-    pub quantifier: Option<String>,
-    pub class: String,
+    pub quantifier: Option<Text>,
+    pub class: Text,
 }
 
 /// How firmly a clause commits, mapped onto the PA-X scale.
@@ -347,9 +348,9 @@ impl Strength {
 /// (`civilians`), or a description in the source's words.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Actor {
-    Party(String),
-    Group(String),
-    Described(String),
+    Party(Text),
+    Group(Text),
+    Described(Text),
 }
 
 impl Actor {
@@ -367,15 +368,15 @@ impl Actor {
 /// A place: declared, or described in words the source leaves vague.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PlaceRef {
-    Declared(String),
-    Described(String),
+    Declared(Text),
+    Described(Text),
 }
 
 /// The typed value of one attribute.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
-    Text(String),
-    Parties(Vec<Spanned<String>>),
+    Text(Text),
+    Parties(Vec<Spanned<Text>>),
     Places(Vec<Spanned<PlaceRef>>),
     Actors(Vec<Spanned<Actor>>),
     When(When),
@@ -392,8 +393,8 @@ pub enum Value {
     Distance(Distance),
     Weapons(Vec<Weapon>),
     Strength(Strength),
-    Clauses(Vec<Spanned<String>>),
-    Words(Vec<Spanned<String>>),
+    Clauses(Vec<Spanned<Text>>),
+    Words(Vec<Spanned<Text>>),
 }
 
 #[cfg(test)]

@@ -6,10 +6,11 @@ use std::collections::HashMap;
 
 use super::{AttributeValue, Clause, Document};
 use crate::source::Spanned;
+use crate::text::Text;
 use crate::vocabulary::Key;
 
 /// Sources as one label: `committee`, `s001, s004`.
-fn label(sources: &[Spanned<String>]) -> String {
+fn label(sources: &[Spanned<Text>]) -> String {
     let mut names: Vec<&str> = sources.iter().map(|s| s.value.as_str()).collect();
     names.sort_unstable();
     names.dedup();

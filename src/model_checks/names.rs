@@ -1,6 +1,7 @@
 //! Ids declared twice within a document: parties, places, units, sources, clause
 //! numbers. The first declaration is the one the model's lookups find.
 
+use crate::text::Text;
 use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostic;
@@ -79,8 +80,8 @@ pub(super) fn check(document: &Document, errors: &mut Vec<Diagnostic>) {
 /// Each id met again, with the first declaration: the one the model's lookups
 /// find.
 fn repeats<'d>(
-    ids: impl Iterator<Item = &'d Spanned<String>>,
-) -> impl Iterator<Item = (&'d Spanned<String>, Span)> {
+    ids: impl Iterator<Item = &'d Spanned<Text>>,
+) -> impl Iterator<Item = (&'d Spanned<Text>, Span)> {
     let mut seen: HashMap<&str, Span> = HashMap::new();
     ids.filter_map(move |id| match seen.get(id.value.as_str()) {
         Some(first) => Some((id, *first)),

@@ -1,6 +1,7 @@
 //! Names that must refer to something the document declares (parties and units,
 //! places, sources), and clause numbers that must name a clause of the document.
 
+use crate::text::Text;
 use std::collections::HashSet;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
@@ -78,13 +79,13 @@ impl<'d> Declared<'d> {
     }
 
     /// `name` must be a declared party or unit.
-    pub(super) fn party(&self, name: &Spanned<String>, errors: &mut Vec<Diagnostic>) {
+    pub(super) fn party(&self, name: &Spanned<Text>, errors: &mut Vec<Diagnostic>) {
         if !self.is_party(&name.value) {
             errors.push(self.unknown_party(name));
         }
     }
 
-    pub(super) fn unknown_party(&self, name: &Spanned<String>) -> Diagnostic {
+    pub(super) fn unknown_party(&self, name: &Spanned<Text>) -> Diagnostic {
         Diagnostic::new(format!("unknown party `{}`", name.value), name.span)
             .code(ErrorCode::UndefinedName)
             .expected("a party or unit declared in this document")
@@ -141,7 +142,7 @@ impl<'d> Declared<'d> {
     }
 
     /// The place a place lies `within` must be declared.
-    pub(super) fn unknown_container(&self, parent: &Spanned<String>) -> Diagnostic {
+    pub(super) fn unknown_container(&self, parent: &Spanned<Text>) -> Diagnostic {
         Diagnostic::new(format!("unknown place `{}`", parent.value), parent.span)
             .code(ErrorCode::UndefinedName)
             .expected("a place declared in this document")
@@ -152,7 +153,7 @@ impl<'d> Declared<'d> {
     /// several attributes or backers; `reported` keeps each mention to one error.
     fn sources(
         &self,
-        sources: &[Spanned<String>],
+        sources: &[Spanned<Text>],
         reported: &mut HashSet<Span>,
         errors: &mut Vec<Diagnostic>,
     ) {
@@ -166,7 +167,7 @@ impl<'d> Declared<'d> {
     /// Clause numbers named by the clause must be clauses of the document.
     fn clause_numbers(&self, clause: &Clause, errors: &mut Vec<Diagnostic>) {
         for attribute in &clause.attributes {
-            let numbers: Vec<&Spanned<String>> = match &attribute.value {
+            let numbers: Vec<&Spanned<Text>> = match &attribute.value {
                 Value::Clauses(numbers) => numbers.iter().collect(),
                 Value::Deadline(Deadline::Relative {
                     anchor: Anchor::Clause { number, .. },
@@ -180,7 +181,7 @@ impl<'d> Declared<'d> {
 
     fn numbers<'a>(
         &self,
-        numbers: impl IntoIterator<Item = &'a Spanned<String>>,
+        numbers: impl IntoIterator<Item = &'a Spanned<Text>>,
         errors: &mut Vec<Diagnostic>,
     ) {
         for number in numbers {
@@ -201,7 +202,7 @@ impl<'d> Declared<'d> {
 
 /// A cited source the document does not declare.
 fn unknown_source<'a>(
-    id: &Spanned<String>,
+    id: &Spanned<Text>,
     declared: impl IntoIterator<Item = &'a str>,
 ) -> Diagnostic {
     let hint = did_you_mean(&id.value, declared).unwrap_or_else(|| {

@@ -130,10 +130,10 @@ pub fn row(document: &Document) -> Row<'_> {
     Row {
         document,
         id: document.pax.as_ref().map(|id| id.value),
-        name: document
-            .title
-            .as_ref()
-            .map_or_else(|| document.id.value.clone(), |title| title.value.clone()),
+        name: document.title.as_ref().map_or_else(
+            || document.id.value.to_string(),
+            |title| title.value.to_string(),
+        ),
         date: document.date.as_ref().map(|date| {
             let when = &date.value;
             match when.precision {
@@ -266,7 +266,7 @@ fn forces(clause: &Clause) -> Vec<String> {
     } else {
         forces
     };
-    named.into_iter().map(|(path, _)| path).collect()
+    named.into_iter().map(|(path, _)| path.into()).collect()
 }
 
 /// Every word written under `key`: labels, texts, actors, party paths.
@@ -274,9 +274,9 @@ fn words_under(clause: &Clause, key: Key) -> Vec<String> {
     let mut out = Vec::new();
     for attribute in clause.all(key) {
         match &attribute.value {
-            Value::Text(text) => out.push(text.clone()),
+            Value::Text(text) => out.push(text.to_string()),
             Value::Words(words) | Value::Parties(words) => {
-                out.extend(words.iter().map(|word| word.value.clone()))
+                out.extend(words.iter().map(|word| word.value.to_string()))
             }
             Value::Actors(actors) => out.extend(actors.iter().map(|a| a.value.to_string())),
             _ => {}
@@ -357,8 +357,8 @@ fn document_codes(document: &Document, codes: &mut BTreeMap<Code, Earned>) {
 }
 
 fn is_united_nations(party: &Party) -> bool {
-    let mut names = vec![party.id.value.clone()];
-    names.extend(party.name.as_ref().map(|name| name.value.clone()));
+    let mut names = vec![party.id.value.to_string()];
+    names.extend(party.name.as_ref().map(|name| name.value.to_string()));
     mentions(&names, pax::UNITED_NATIONS)
 }
 
@@ -414,7 +414,7 @@ fn as_written(document: &Document, id: &str) -> String {
     document
         .party(id)
         .and_then(|party| party.name.as_ref())
-        .map_or_else(|| id.to_string(), |name| name.value.clone())
+        .map_or_else(|| id.to_string(), |name| name.value.to_string())
 }
 
 /// PA-X's `Status`: signed or agreed by its parties; one side's text (a

@@ -714,7 +714,7 @@ fn document_sides<'a>(step: &Step, attribute: &'a AttributeDiff) -> (Side<'a>, S
                     return Some((value, Vec::new()));
                 }
                 ids.iter()
-                    .map(|id| (id.clone(), party_name(document, id).to_string()))
+                    .map(|id| (id.to_string(), party_name(document, id).to_string()))
                     .collect()
             }
             Term::Region => match document.region.as_ref().map(|region| &region.value) {
@@ -723,7 +723,7 @@ fn document_sides<'a>(step: &Step, attribute: &'a AttributeDiff) -> (Side<'a>, S
                         .place(id)
                         .and_then(|place| place.name.as_ref())
                         .map_or(id.as_str(), |name| name.value.as_str());
-                    vec![(id.clone(), name.to_string())]
+                    vec![(id.to_string(), name.to_string())]
                 }
                 _ => Vec::new(),
             },

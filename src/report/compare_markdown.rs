@@ -21,7 +21,7 @@ pub fn render(thread: &Thread, sources: &Sources) -> String {
     let ids: Vec<String> = thread
         .documents
         .iter()
-        .map(|document| document.id.value.clone())
+        .map(|document| document.id.value.to_string())
         .collect();
     let _ = writeln!(out, "# Comparison: {}\n", escape(&ids.join(" → ")));
     for step in &thread.steps {

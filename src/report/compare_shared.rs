@@ -33,7 +33,7 @@ pub fn clause_label(clause: &Clause) -> String {
 pub fn document_line(document: &Document) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(title) = &document.title {
-        parts.push(title.value.clone());
+        parts.push(title.value.to_string());
     }
     if let Some(date) = &document.date {
         parts.push(date.value.text.to_string());

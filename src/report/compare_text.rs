@@ -128,8 +128,8 @@ fn render_step(out: &mut String, step: &Step, sources: &Sources, width: usize) {
     columns(
         out,
         None,
-        vec![vec![(step.older.id.value.clone(), Paint::Key)]],
-        vec![vec![(step.newer.id.value.clone(), Paint::Key)]],
+        vec![vec![(step.older.id.value.to_string(), Paint::Key)]],
+        vec![vec![(step.newer.id.value.to_string(), Paint::Key)]],
         column,
     );
     let _ = writeln!(out, "  {}-+-{}", "-".repeat(column), "-".repeat(column));

@@ -122,7 +122,7 @@ pub fn render_json(timeline: &Timeline, sources: &Sources) -> String {
         unresolved: Vec<JsonUnresolved<'a>>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         undated_events: Vec<JsonUndated<'a>>,
-        undated: &'a [String],
+        undated: &'a [crate::text::Text],
     }
     #[derive(Serialize)]
     struct JsonUndated<'a> {

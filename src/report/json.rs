@@ -241,7 +241,7 @@ pub(crate) fn json_finding(finding: &Finding, sources: &Sources, options: Option
     JsonFinding {
         rule: finding.rule.to_string(),
         severity: finding.severity,
-        document: finding.document.clone(),
+        document: finding.document.to_string(),
         clauses: finding
             .clauses
             .iter()
@@ -268,7 +268,7 @@ pub(crate) fn json_clause(clause: &ClauseRef, sources: &Sources) -> JsonClause {
     JsonClause {
         label: clause.label.clone(),
         kind: clause.kind.to_string(),
-        number: clause.number.clone(),
+        number: clause.number.as_ref().map(ToString::to_string),
         file: at.file.to_string(),
         line: at.line,
         column: at.column,

@@ -142,7 +142,7 @@ fn row(document: &Document) -> [String; 5] {
             .join(", ")
     };
     [
-        document.id.value.clone(),
+        document.id.value.to_string(),
         date,
         status,
         parties,

@@ -223,7 +223,7 @@ fn result(
             })
             .collect(),
         properties: ResultProperties {
-            document: finding.document.clone(),
+            document: finding.document.to_string(),
         },
     }
 }

@@ -7,6 +7,7 @@ use crate::error_code::ErrorCode;
 use crate::model::{AttributeValue, Clause, Value};
 use crate::source::Spanned;
 use crate::syntax::{AtomKind, Statement};
+use crate::text::Text;
 use crate::vocabulary::{ClauseKind, Key, ValueType};
 
 impl DocumentResolver<'_> {
@@ -17,10 +18,10 @@ impl DocumentResolver<'_> {
             [kind] => (None, kind),
             [number, kind] => match &number.kind {
                 AtomKind::Number { text, .. } | AtomKind::Word(text) => {
-                    (Some(Spanned::new(text.to_string(), number.span)), kind)
+                    (Some(Spanned::new(Text::from(*text), number.span)), kind)
                 }
                 AtomKind::Text(text) => (
-                    Some(Spanned::new(String::from(text.as_ref()), number.span)),
+                    Some(Spanned::new(Text::from(text.as_ref()), number.span)),
                     kind,
                 ),
                 _ => {

@@ -8,6 +8,7 @@ use crate::error_code::ErrorCode;
 use crate::model::{Citation, Party, Place, Unit};
 use crate::source::Spanned;
 use crate::syntax::{Atom, AtomKind, Statement};
+use crate::text::Text;
 use crate::vocabulary::{self, Role, Side};
 
 impl DocumentResolver<'_> {
@@ -27,7 +28,7 @@ impl DocumentResolver<'_> {
         statement: &Statement,
         head: &[Atom],
         what: &str,
-    ) -> Option<(Spanned<String>, Option<Spanned<String>>)> {
+    ) -> Option<(Spanned<Text>, Option<Spanned<Text>>)> {
         let mut cursor = Cursor::new(head, end_span(statement));
         let id = match cursor.peek_word() {
             Some(_) => read_word(&mut cursor, ""),
@@ -113,7 +114,7 @@ impl DocumentResolver<'_> {
                     },
                     "units" => loop {
                         let unit = read_word(&mut cursor, "a unit name, such as `army`")?;
-                        let path = format!("{}.{}", party.id.value, unit.value);
+                        let path = Text::from(format!("{}.{}", party.id.value, unit.value));
                         self.scope.units.insert(path.clone());
                         self.document.units.push(Unit {
                             path: Spanned::new(path, unit.span),
@@ -232,7 +233,7 @@ impl DocumentResolver<'_> {
         let Some((path, name)) = self.id_and_name(statement, parts.head, "unit") else {
             return;
         };
-        let owner = path.value.split('.').next().unwrap_or("").to_string();
+        let owner = Text::from(path.value.split('.').next().unwrap_or(""));
         let mut parent = owner.clone();
         for (key, _, atoms) in parts.groups {
             let mut cursor = Self::sub_cursor(atoms, key);

@@ -24,6 +24,7 @@ use crate::error_code::ErrorCode;
 use crate::model::{Document, Requirement, Requirements, TestBlock, Value};
 use crate::source::{Span, Spanned};
 use crate::syntax::{Atom, AtomKind, Statement, SyntaxFile};
+use crate::text::Text;
 use crate::vocabulary::{self, Vocabulary};
 
 pub use time::read_when;
@@ -122,7 +123,7 @@ enum Mode {
 /// What a requirements block adds to its header.
 #[derive(Default)]
 struct RedLines {
-    owner: Option<Spanned<String>>,
+    owner: Option<Spanned<Text>>,
     items: Vec<Requirement>,
 }
 
@@ -312,7 +313,7 @@ impl DocumentResolver<'_> {
 
     /// `source ID, ...`: the ids as written. Whether they are declared is checked
     /// on the model.
-    fn sources(&mut self, cursor: &mut Cursor) -> Vec<Spanned<String>> {
+    fn sources(&mut self, cursor: &mut Cursor) -> Vec<Spanned<Text>> {
         let mut out = Vec::new();
         loop {
             match read_word(cursor, "a declared source id") {

@@ -10,6 +10,7 @@ use crate::model::{
 };
 use crate::source::Spanned;
 use crate::syntax::{AtomKind, Statement};
+use crate::text::Text;
 use crate::vocabulary::{ClauseKind, ValueType, Vocabulary};
 
 /// Value types a bound can compare.
@@ -242,7 +243,7 @@ fn demand_names() -> String {
         .join(", ")
 }
 
-fn unknown_attribute(kind: Option<&'static ClauseKind>, word: &Spanned<String>) -> Diagnostic {
+fn unknown_attribute(kind: Option<&'static ClauseKind>, word: &Spanned<Text>) -> Diagnostic {
     let name = kind.map_or("", |kind| kind.name);
     Diagnostic::new(
         format!("unknown attribute `{}` for `{name}` clauses", word.value),

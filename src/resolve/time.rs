@@ -1,6 +1,7 @@
 //! Dates and deadlines: reading them against the calendar (via jiff) and turning
 //! relative deadlines into dates where the anchors allow.
 
+use crate::text::Text;
 use std::collections::HashMap;
 
 use jiff::ToSpan;
@@ -182,7 +183,7 @@ fn read_datetime(text: &str) -> Result<When, String> {
         start,
         end,
         precision: Precision::Minute,
-        zone: zone.map(String::into_boxed_str),
+        zone: zone.map(Text::from),
     })
 }
 

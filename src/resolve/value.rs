@@ -2,6 +2,7 @@
 //! consumes what its type understands and leaves the rest, so `deadline 6 months
 //! after signing strength pledge` splits where the deadline ends.
 
+use crate::text::Text;
 use std::collections::HashSet;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
@@ -26,9 +27,9 @@ use super::time::{MONTH_QUALIFIERS, read_when};
 /// ([`crate::model_checks`]), not here.
 #[derive(Default)]
 pub struct Scope {
-    pub parties: HashSet<String>,
+    pub parties: HashSet<Text>,
     /// Unit paths: `regime.army`.
-    pub units: HashSet<String>,
+    pub units: HashSet<Text>,
 }
 
 impl Scope {
@@ -216,11 +217,11 @@ pub fn list<T>(cursor: &mut Cursor, mut item: impl FnMut(&mut Cursor) -> Read<T>
     Ok(items)
 }
 
-pub fn read_text(cursor: &mut Cursor) -> Read<String> {
+pub fn read_text(cursor: &mut Cursor) -> Read<Text> {
     match cursor.peek().map(|atom| &atom.kind) {
         Some(AtomKind::Text(text)) => {
             cursor.next();
-            Ok(String::from(text.as_ref()))
+            Ok(Text::from(text.as_ref()))
         }
         _ => {
             let words = cursor.words_ahead();
@@ -242,8 +243,8 @@ pub fn read_text(cursor: &mut Cursor) -> Read<String> {
 }
 
 /// A bare word, spanned.
-pub fn read_word(cursor: &mut Cursor, what: &str) -> Read<Spanned<String>> {
-    read_word_str(cursor, what).map(|word| Spanned::new(word.value.to_string(), word.span))
+pub fn read_word(cursor: &mut Cursor, what: &str) -> Read<Spanned<Text>> {
+    read_word_str(cursor, what).map(|word| Spanned::new(Text::from(word.value), word.span))
 }
 
 /// A bare word, spanned, borrowed from the source: for words that are looked up
@@ -261,9 +262,9 @@ pub fn read_word_str<'a>(cursor: &mut Cursor<'a>, what: &str) -> Read<Spanned<&'
     }
 }
 
-fn read_word_from(cursor: &mut Cursor, allowed: &[&str], what: &str) -> Read<Spanned<String>> {
+fn read_word_from(cursor: &mut Cursor, allowed: &[&str], what: &str) -> Read<Spanned<Text>> {
     read_word_from_str(cursor, allowed, what)
-        .map(|word| Spanned::new(word.value.to_string(), word.span))
+        .map(|word| Spanned::new(Text::from(word.value), word.span))
 }
 
 /// A word from a closed list, borrowed; `what` names the list in messages
@@ -289,34 +290,34 @@ fn read_word_from_str<'a>(
     )
 }
 
-fn read_label(cursor: &mut Cursor) -> Read<Spanned<String>> {
+fn read_label(cursor: &mut Cursor) -> Read<Spanned<Text>> {
     match cursor.peek() {
         Some(Atom {
             kind: AtomKind::Text(text),
             span,
         }) => {
             cursor.next();
-            Ok(Spanned::new(String::from(text.as_ref()), *span))
+            Ok(Spanned::new(Text::from(text.as_ref()), *span))
         }
         _ => read_word(cursor, "a word or a \"string\""),
     }
 }
 
 /// A party or unit path, as written.
-pub fn read_party(cursor: &mut Cursor) -> Read<Spanned<String>> {
+pub fn read_party(cursor: &mut Cursor) -> Read<Spanned<Text>> {
     read_word(cursor, "a party, such as `regime` or `regime.army`")
 }
 
 /// A quoted description in the source's words, where a place or actor may be
 /// described rather than declared; `None` (nothing consumed) for anything else.
-pub fn read_description(cursor: &mut Cursor) -> Option<Spanned<String>> {
+pub fn read_description(cursor: &mut Cursor) -> Option<Spanned<Text>> {
     match cursor.peek() {
         Some(Atom {
             kind: AtomKind::Text(text),
             span,
         }) => {
             cursor.next();
-            Some(Spanned::new(String::from(text.as_ref()), *span))
+            Some(Spanned::new(Text::from(text.as_ref()), *span))
         }
         _ => None,
     }
@@ -560,7 +561,7 @@ fn read_anchor(cursor: &mut Cursor) -> Read<Anchor> {
     Err(cursor.expected("`signing` or `clause N`, optionally followed by `starts` or `ends`"))
 }
 
-pub fn read_clause_number(cursor: &mut Cursor) -> Read<Spanned<String>> {
+pub fn read_clause_number(cursor: &mut Cursor) -> Read<Spanned<Text>> {
     let text = match cursor.peek().map(|atom| &atom.kind) {
         Some(AtomKind::Number { text, .. } | AtomKind::Word(text)) => *text,
         Some(AtomKind::Text(text)) => text.as_ref(),
@@ -568,7 +569,7 @@ pub fn read_clause_number(cursor: &mut Cursor) -> Read<Spanned<String>> {
     };
     let span = cursor.here();
     cursor.next();
-    Ok(Spanned::new(text.to_string(), span))
+    Ok(Spanned::new(Text::from(text), span))
 }
 
 /// `12000 detainees`, `about 1400 people`, `over 12000`, `at least 300 fighters`,
@@ -672,7 +673,7 @@ fn read_counted(
         if word == Key::Source.name() || (stop(word) && !first_word) {
             break;
         }
-        count.what.push(word.to_string());
+        count.what.push(Text::from(word));
         cursor.next();
         if !many_words {
             break;
@@ -767,7 +768,7 @@ fn read_weapon(cursor: &mut Cursor) -> Read<Weapon> {
     let quantifier = cursor
         .peek_word()
         .filter(|word| vocabulary::WEAPON_QUANTIFIERS.contains(word))
-        .map(str::to_string);
+        .map(Text::from);
     if quantifier.is_some() {
         cursor.next();
     }

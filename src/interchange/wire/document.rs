@@ -91,7 +91,7 @@ impl ToWire for model::Unit {
         Unit {
             path: path.to_wire(),
             name: name.to_wire(),
-            parent: parent.clone(),
+            parent: parent.to_wire(),
         }
     }
 }
@@ -102,7 +102,7 @@ impl IntoModel for Unit {
         model::Unit {
             path: self.path.into_model(),
             name: self.name.into_model(),
-            parent: self.parent,
+            parent: self.parent.into_model(),
         }
     }
 }

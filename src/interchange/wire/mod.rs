@@ -94,7 +94,6 @@ macro_rules! as_is {
 }
 
 as_is!(
-    String,
     u32,
     crate::vocabulary::Side,
     crate::vocabulary::Role,
@@ -103,6 +102,21 @@ as_is!(
     crate::vocabulary::Evidence,
     crate::vocabulary::Outcome
 );
+
+/// The model's strings are written as JSON strings.
+impl ToWire for crate::text::Text {
+    type Wire = String;
+    fn to_wire(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl IntoModel for String {
+    type Model = crate::text::Text;
+    fn into_model(self) -> crate::text::Text {
+        self.into()
+    }
+}
 
 /// An enum of plain words, written in snake case, and its conversions from and to
 /// the model's enum with the same variants.

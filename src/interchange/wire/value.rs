@@ -52,7 +52,7 @@ impl IntoModel for When {
             start: self.start,
             end: self.end,
             precision: self.precision.into_model(),
-            zone: self.zone.map(String::into_boxed_str),
+            zone: self.zone.map(Into::into),
         }
     }
 }
@@ -250,7 +250,7 @@ impl ToWire for model::Count {
             max: *max,
             approximate: *approximate,
             whole: whole.as_ref().map(ToWire::to_wire),
-            what: what.clone(),
+            what: what.to_wire(),
         }
     }
 }
@@ -263,7 +263,7 @@ impl IntoModel for Count {
             max: self.max,
             approximate: self.approximate,
             whole: self.whole.map(IntoModel::into_model),
-            what: self.what,
+            what: self.what.into_model(),
         }
     }
 }
@@ -369,8 +369,8 @@ impl ToWire for model::Weapon {
     fn to_wire(&self) -> Weapon {
         let model::Weapon { quantifier, class } = self;
         Weapon {
-            quantifier: quantifier.clone(),
-            class: class.clone(),
+            quantifier: quantifier.to_wire(),
+            class: class.to_wire(),
         }
     }
 }
@@ -379,8 +379,8 @@ impl IntoModel for Weapon {
     type Model = model::Weapon;
     fn into_model(self) -> model::Weapon {
         model::Weapon {
-            quantifier: self.quantifier,
-            class: self.class,
+            quantifier: self.quantifier.into_model(),
+            class: self.class.into_model(),
         }
     }
 }
@@ -406,9 +406,9 @@ impl ToWire for model::Actor {
     type Wire = Actor;
     fn to_wire(&self) -> Actor {
         match self {
-            model::Actor::Party(name) => Actor::Party(name.clone()),
-            model::Actor::Group(name) => Actor::Group(name.clone()),
-            model::Actor::Described(words) => Actor::Described(words.clone()),
+            model::Actor::Party(name) => Actor::Party(name.to_wire()),
+            model::Actor::Group(name) => Actor::Group(name.to_wire()),
+            model::Actor::Described(words) => Actor::Described(words.to_wire()),
         }
     }
 }
@@ -417,9 +417,9 @@ impl IntoModel for Actor {
     type Model = model::Actor;
     fn into_model(self) -> model::Actor {
         match self {
-            Actor::Party(name) => model::Actor::Party(name),
-            Actor::Group(name) => model::Actor::Group(name),
-            Actor::Described(words) => model::Actor::Described(words),
+            Actor::Party(name) => model::Actor::Party(name.into()),
+            Actor::Group(name) => model::Actor::Group(name.into()),
+            Actor::Described(words) => model::Actor::Described(words.into()),
         }
     }
 }
@@ -438,8 +438,8 @@ impl ToWire for model::PlaceRef {
     type Wire = PlaceRef;
     fn to_wire(&self) -> PlaceRef {
         match self {
-            model::PlaceRef::Declared(id) => PlaceRef::Declared(id.clone()),
-            model::PlaceRef::Described(words) => PlaceRef::Described(words.clone()),
+            model::PlaceRef::Declared(id) => PlaceRef::Declared(id.to_wire()),
+            model::PlaceRef::Described(words) => PlaceRef::Described(words.to_wire()),
         }
     }
 }
@@ -448,8 +448,8 @@ impl IntoModel for PlaceRef {
     type Model = model::PlaceRef;
     fn into_model(self) -> model::PlaceRef {
         match self {
-            PlaceRef::Declared(id) => model::PlaceRef::Declared(id),
-            PlaceRef::Described(words) => model::PlaceRef::Described(words),
+            PlaceRef::Declared(id) => model::PlaceRef::Declared(id.into()),
+            PlaceRef::Described(words) => model::PlaceRef::Described(words.into()),
         }
     }
 }
@@ -483,7 +483,7 @@ impl ToWire for model::Value {
     fn to_wire(&self) -> Value {
         use model::Value as Model;
         match self {
-            Model::Text(text) => Value::Text(text.clone()),
+            Model::Text(text) => Value::Text(text.to_wire()),
             Model::Parties(parties) => Value::Parties(parties.to_wire()),
             Model::Places(places) => Value::Places(places.to_wire()),
             Model::Actors(actors) => Value::Actors(actors.to_wire()),
@@ -510,7 +510,7 @@ impl IntoModel for Value {
     fn into_model(self) -> model::Value {
         use model::Value as Model;
         match self {
-            Value::Text(text) => Model::Text(text),
+            Value::Text(text) => Model::Text(text.into()),
             Value::Parties(parties) => Model::Parties(parties.into_model()),
             Value::Places(places) => Model::Places(places.into_model()),
             Value::Actors(actors) => Model::Actors(actors.into_model()),

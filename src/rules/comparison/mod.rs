@@ -122,7 +122,7 @@ fn describe(step: &Step, row: &Row) -> String {
         .newer_clause(row)
         .filter(|clause| !clause.source.is_empty())
     {
-        let sources: Vec<String> = clause.source.iter().map(|s| s.value.clone()).collect();
+        let sources: Vec<String> = clause.source.iter().map(|s| s.value.to_string()).collect();
         out.push_str(&format!(" ({} version)", crate::model::and_list(&sources)));
     }
     let older_kind = step.older_clause(row).map(Clause::kind_name);

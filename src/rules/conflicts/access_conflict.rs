@@ -105,7 +105,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
             for (grantee, grantee_span) in &grant.grantees {
                 for banned in &barred {
                     if related(document, grantee, &banned.value) {
-                        parties.push(grantee.clone());
+                        parties.push(grantee.to_string());
                         span.get_or_insert(*grantee_span);
                     }
                 }
@@ -114,7 +114,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                 continue;
             };
             let parties = and_list(&dedup(parties));
-            let bar_names: Vec<String> = barred.iter().map(|b| b.value.clone()).collect();
+            let bar_names: Vec<String> = barred.iter().map(|b| b.value.to_string()).collect();
             let lasting = match (bar.when(Key::Until), bar.duration(true)) {
                 (Some(until), _) => format!(" until {}", until.text),
                 (None, Some(duration)) => format!(" for {duration}"),

@@ -1,5 +1,6 @@
 //! `condition-cycle`: clauses wait on each other in a cycle.
 
+use crate::text::Text;
 use std::collections::HashSet;
 
 use crate::finding::{Finding, Severity};
@@ -135,7 +136,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
 struct Edge<'a> {
     to: usize,
     key: Key,
-    reference: &'a Spanned<String>,
+    reference: &'a Spanned<Text>,
 }
 
 /// Strongly connected components (Tarjan, iterative): linear in clauses and edges.

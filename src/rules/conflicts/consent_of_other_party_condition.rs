@@ -66,7 +66,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
             let Some(party) = document.owner_party(&path) else {
                 continue;
             };
-            let gains = if bound.contains(&party.id.value) {
+            let gains = if bound.contains(&party.id.value.to_string()) {
                 Some("the party it binds".to_string())
             } else {
                 let against = party.is_partisan()

@@ -89,7 +89,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
             let (ended, whose) = if target.id.value == document.id.value {
                 ("this agreement".to_string(), String::new())
             } else {
-                (target.id.value.clone(), format!(" of {}", target.id.value))
+                (target.id.value.to_string(), format!(" of {}", target.id.value))
             };
             let message = format!(
                 "{} ends {ended} on {}, before its agreed term ends on {}{whose})",

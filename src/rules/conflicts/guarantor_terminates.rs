@@ -96,7 +96,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                 .parties
                 .iter()
                 .filter(|party| party.has_role(Role::Proposer))
-                .map(|party| (party.id.value.clone(), termination.span))
+                .map(|party| (party.id.value.to_string(), termination.span))
                 .collect();
         }
         for target in &targets {
@@ -110,7 +110,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                     if std::ptr::eq(*target, document) {
                         "this agreement".to_string()
                     } else {
-                        target.id.value.clone()
+                        target.id.value.to_string()
                     },
                 );
                 out.push(Finding::new(context, rule, &[termination], message, *span));

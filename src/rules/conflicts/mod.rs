@@ -63,7 +63,7 @@ pub(super) fn overlap(document: &Document, a: &[&PlaceRef], b: &[&PlaceRef]) -> 
 /// Entry, passage or deployment a clause grants: to whom, and where.
 pub(super) struct Grant<'a> {
     pub entry: Entry,
-    pub grantees: Vec<(String, Span)>,
+    pub grantees: Vec<(crate::text::Text, Span)>,
     pub areas: Vec<&'a PlaceRef>,
 }
 

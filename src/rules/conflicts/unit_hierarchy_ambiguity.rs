@@ -116,8 +116,8 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                     if !admitting.iter().any(|c| std::ptr::eq(*c, clause)) {
                         admitting.push(clause);
                     }
-                    if !admitted.contains(unit) {
-                        admitted.push(unit.clone());
+                    if !admitted.iter().any(|a| a == unit) {
+                        admitted.push(unit.to_string());
                     }
                     span.get_or_insert(*unit_span);
                 }

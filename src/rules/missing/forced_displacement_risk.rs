@@ -168,7 +168,7 @@ fn besiegers(document: &Document, places: &[&str]) -> Option<String> {
     let mut besiegers: Vec<String> = places
         .iter()
         .flat_map(|place| document.besiegers(place))
-        .map(|party| party.value.clone())
+        .map(|party| party.value.to_string())
         .collect();
     besiegers.sort();
     besiegers.dedup();

@@ -66,7 +66,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                 .parties
                 .iter()
                 .filter(|party| party.has_role(Role::Guarantor))
-                .map(|party| party.id.value.clone()),
+                .map(|party| party.id.value.to_string()),
         )
         .collect();
     // Guarantee clauses that name a guarantor, by the clause numbers they cover;

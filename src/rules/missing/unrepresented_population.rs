@@ -123,7 +123,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
             };
             if !party.on_behalf_of.is_empty() {
                 let names: Vec<String> =
-                    party.on_behalf_of.iter().map(|name| name.value.clone()).collect();
+                    party.on_behalf_of.iter().map(|name| name.value.to_string()).collect();
                 said.push_str(&format!(" and acts for {}", and_list(&names)));
             }
             said

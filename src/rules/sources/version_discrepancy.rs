@@ -1,5 +1,6 @@
 //! `version-discrepancy`: two sources give different values for the same term.
 
+use crate::text::Text;
 use std::collections::HashMap;
 
 use crate::finding::{Finding, Severity};
@@ -161,7 +162,7 @@ fn items(document: &Document) -> Vec<Vec<&Clause>> {
 
 /// The sources a statement cites, as a label: `committee`, `s001, s004`, or the
 /// document itself when it names none.
-fn label(sources: &[Spanned<String>]) -> String {
+fn label(sources: &[Spanned<Text>]) -> String {
     if sources.is_empty() {
         return "no source named".to_string();
     }
@@ -348,8 +349,8 @@ fn signatories(context: &Context, rule: &Rule, document: &Document, out: &mut Ve
     for party in signing.iter().filter(|party| !party.source.is_empty()) {
         let sources = label(&party.source);
         match lists.iter_mut().find(|(label, _, _)| *label == sources) {
-            Some((_, names, _)) => names.push(party.id.value.clone()),
-            None => lists.push((sources, vec![party.id.value.clone()], party.span)),
+            Some((_, names, _)) => names.push(party.id.value.to_string()),
+            None => lists.push((sources, vec![party.id.value.to_string()], party.span)),
         }
     }
     if lists.len() < 2 {
@@ -358,7 +359,7 @@ fn signatories(context: &Context, rule: &Rule, document: &Document, out: &mut Ve
     let unsourced: Vec<String> = signing
         .iter()
         .filter(|party| party.source.is_empty())
-        .map(|party| party.id.value.clone())
+        .map(|party| party.id.value.to_string())
         .collect();
     for (_, names, _) in &mut lists {
         names.extend(unsourced.iter().cloned());

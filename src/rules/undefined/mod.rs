@@ -4,6 +4,7 @@
 
 use crate::model::{Actor, Clause, Value};
 use crate::source::Spanned;
+use crate::text::Text;
 
 family! {
     undefined_actor,
@@ -26,7 +27,7 @@ fn actors(clause: &Clause, key: crate::vocabulary::Key) -> impl Iterator<Item = 
 
 /// The clauses `clause` depends on, by number: those it waits on, those whose
 /// terms it sets out, and those its deadline or start counts from.
-fn leans_on(clause: &Clause) -> Vec<&Spanned<String>> {
+fn leans_on(clause: &Clause) -> Vec<&Spanned<Text>> {
     let mut numbers = clause.dependencies();
     numbers.extend(clause.names(crate::vocabulary::Key::Details));
     for attribute in &clause.attributes {

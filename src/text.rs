@@ -1,0 +1,324 @@
+//! [`Text`], the model's string. Most of a corpus's bytes are words and quoted
+//! text that the kept source already holds, so a `Text` read from a source is a
+//! slice of it, shared by a reference count; only text that escapes, JSON or a
+//! derivation made new owns its bytes. The model of a corpus then holds no
+//! second copy of its quotations, and no allocation for each of its names.
+
+use std::borrow::Borrow;
+use std::cell::RefCell;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
+use std::sync::Arc;
+
+/// An immutable string: a range of a shared buffer (a source file's text, or
+/// a string of its own). Sixteen bytes, against a `String`'s 24; compared,
+/// hashed and ordered as the `str` it holds.
+#[derive(Clone)]
+pub struct Text {
+    /// Never null, so that an `Option<Text>` is sixteen bytes too.
+    backing: Arc<String>,
+    start: u32,
+    end: u32,
+}
+
+impl Default for Text {
+    /// The empty text, on one shared empty buffer.
+    fn default() -> Text {
+        static EMPTY: std::sync::OnceLock<Arc<String>> = std::sync::OnceLock::new();
+        Text {
+            backing: EMPTY.get_or_init(Arc::default).clone(),
+            start: 0,
+            end: 0,
+        }
+    }
+}
+
+thread_local! {
+    /// The source text being read on this thread, set only inside [`reading`].
+    static READING: RefCell<Option<Arc<String>>> = const { RefCell::new(None) };
+}
+
+/// Run `read` with `backing` as the text being read: inside it, a [`Text`] made
+/// from a slice of `backing` shares it rather than copying. What is made is the
+/// same either way; only the memory it takes differs. Scoped (the previous
+/// backing comes back when `read` returns or unwinds), so nothing outlives the
+/// read.
+pub fn reading<R>(backing: &Arc<String>, read: impl FnOnce() -> R) -> R {
+    struct Restore(Option<Arc<String>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let previous = self.0.take();
+            READING.with(|current| *current.borrow_mut() = previous);
+        }
+    }
+    let _restore = Restore(READING.with(|current| current.replace(Some(backing.clone()))));
+    read()
+}
+
+impl Text {
+    /// The text as a `str`.
+    pub fn as_str(&self) -> &str {
+        self.backing
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or_default()
+    }
+
+    /// A range of `backing`, shared; `None` when the range is not a `str` of it
+    /// or lies past what 32-bit offsets hold.
+    pub fn shared(backing: &Arc<String>, range: std::ops::Range<usize>) -> Option<Text> {
+        backing.get(range.clone())?;
+        Some(Text {
+            backing: backing.clone(),
+            start: u32::try_from(range.start).ok()?,
+            end: u32::try_from(range.end).ok()?,
+        })
+    }
+
+    fn owned(text: String) -> Text {
+        if text.is_empty() {
+            return Text::default();
+        }
+        let end = u32::try_from(text.len()).unwrap_or(u32::MAX);
+        let text = if end as usize == text.len() {
+            text
+        } else {
+            // Past 4 GiB, which no input truce reads reaches: cut at a char
+            // boundary rather than fail.
+            let mut cut = end as usize;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text[..cut].to_string()
+        };
+        let end = u32::try_from(text.len()).unwrap_or(0);
+        Text {
+            backing: Arc::new(text),
+            start: 0,
+            end,
+        }
+    }
+
+    /// Whether it shares its bytes with `backing`.
+    pub fn is_within(&self, backing: &Arc<String>) -> bool {
+        Arc::ptr_eq(&self.backing, backing)
+    }
+}
+
+/// The slice of the text being read (see [`reading`]) that `text` is, if it is
+/// one.
+fn share(text: &str) -> Option<Text> {
+    READING.with(|current| {
+        let current = current.borrow();
+        let backing = current.as_ref()?;
+        let base = backing.as_ptr() as usize;
+        let at = (text.as_ptr() as usize).checked_sub(base)?;
+        Text::shared(backing, at..at + text.len())
+    })
+}
+
+impl From<&str> for Text {
+    /// Shared when `text` is a slice of the source being read, else copied.
+    fn from(text: &str) -> Text {
+        if text.is_empty() {
+            return Text::default();
+        }
+        share(text).unwrap_or_else(|| Text::owned(text.to_string()))
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Text {
+        Text::owned(text)
+    }
+}
+
+impl From<&String> for Text {
+    fn from(text: &String) -> Text {
+        Text::from(text.as_str())
+    }
+}
+
+impl From<std::borrow::Cow<'_, str>> for Text {
+    fn from(text: std::borrow::Cow<'_, str>) -> Text {
+        match text {
+            std::borrow::Cow::Borrowed(text) => Text::from(text),
+            std::borrow::Cow::Owned(text) => Text::owned(text),
+        }
+    }
+}
+
+impl From<&Text> for Text {
+    fn from(text: &Text) -> Text {
+        text.clone()
+    }
+}
+
+impl From<Text> for String {
+    fn from(text: Text) -> String {
+        text.as_str().to_string()
+    }
+}
+
+impl From<&Text> for String {
+    fn from(text: &Text) -> String {
+        text.as_str().to_string()
+    }
+}
+
+impl Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<std::path::Path> for Text {
+    fn as_ref(&self) -> &std::path::Path {
+        std::path::Path::new(self.as_str())
+    }
+}
+
+impl Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Text) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Text {
+    fn cmp(&self, other: &Text) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl Hash for Text {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<Text> for str {
+    fn eq(&self, other: &Text) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<Text> for &str {
+    fn eq(&self, other: &Text) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<Text> for String {
+    fn eq(&self, other: &Text) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl serde::Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
+        String::deserialize(deserializer).map(Text::from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_is_sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<Text>(), 16);
+        assert_eq!(std::mem::size_of::<Option<Text>>(), 16);
+    }
+
+    #[test]
+    fn a_slice_of_the_source_being_read_is_shared_and_any_other_copied() {
+        let source = Arc::new(String::from("party regime \"Syrian government\""));
+        let (word, quoted, other) = reading(&source, || {
+            (
+                Text::from(&source[6..12]),
+                Text::from(&source[14..31]),
+                Text::from("regime"),
+            )
+        });
+        assert_eq!(word, "regime");
+        assert_eq!(quoted, "Syrian government");
+        assert!(word.is_within(&source) && quoted.is_within(&source));
+        assert_eq!(other, word);
+        assert!(!other.is_within(&source));
+        // Outside `reading`, nothing is shared.
+        assert!(!Text::from(&source[6..12]).is_within(&source));
+    }
+
+    #[test]
+    fn texts_compare_and_hash_as_their_strs() {
+        use std::collections::HashSet;
+        let source = Arc::new(String::from("a regime b"));
+        let shared = Text::shared(&source, 2..8).map(|text| text.to_string());
+        assert_eq!(shared.as_deref(), Some("regime"));
+        let set: HashSet<Text> = [Text::from("regime"), Text::from("army")].into();
+        assert!(set.contains("regime"));
+        let (a, b) = (Text::from("a"), Text::from("b"));
+        assert_eq!(a.cmp(&b), std::cmp::Ordering::Less);
+        assert_eq!(Text::default(), "");
+        assert_eq!(Text::shared(&source, 2..99), None);
+        let multibyte = Arc::new(String::from("é"));
+        assert_eq!(Text::shared(&multibyte, 0..1), None);
+    }
+}
