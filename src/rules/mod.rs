@@ -167,15 +167,23 @@ pub struct Context<'a> {
 /// rule id; findings that tie keep the order their rule produced them in.
 pub fn check(corpus: &Corpus) -> Vec<Finding> {
     let documents: Vec<&Document> = corpus.documents.iter().collect();
-    check_each(corpus, &documents)
-        .into_iter()
-        .flatten()
-        .collect()
+    let mut all = Vec::new();
+    // Appended a document at a time: no second copy of every finding.
+    check_into(corpus, &documents, |findings| all.append(findings));
+    all
 }
 
 /// Run every document rule on each of `documents`, which belong to `corpus`:
 /// the findings of each, in the order [`check`] gives them.
 pub fn check_each(corpus: &Corpus, documents: &[&Document]) -> Vec<Vec<Finding>> {
+    let mut out = Vec::with_capacity(documents.len());
+    check_into(corpus, documents, |findings| out.push(std::mem::take(findings)));
+    out
+}
+
+/// Run every document rule on each of `documents` in turn, handing `take` each
+/// one's findings, sorted, in a buffer it may empty.
+fn check_into(corpus: &Corpus, documents: &[&Document], mut take: impl FnMut(&mut Vec<Finding>)) {
     let mut by_id = HashMap::with_capacity(corpus.documents.len());
     for document in &corpus.documents {
         by_id.entry(document.id.value.as_str()).or_insert(document);
@@ -186,14 +194,14 @@ pub fn check_each(corpus: &Corpus, documents: &[&Document]) -> Vec<Vec<Finding>>
             Check::Comparison(_) => None,
         })
         .collect();
-    let mut out = Vec::with_capacity(documents.len());
+    let mut findings = Vec::new();
     for document in documents {
         let context = Context {
             document,
             corpus,
             documents: &by_id,
         };
-        let mut findings = Vec::new();
+        findings.clear();
         for (rule, check) in &checks {
             check(&context, rule, &mut findings);
         }
@@ -201,9 +209,8 @@ pub fn check_each(corpus: &Corpus, documents: &[&Document]) -> Vec<Vec<Finding>>
         // rule's order): the same order as sorting the whole corpus by
         // document first, in linear time overall.
         findings.sort_by(|a, b| a.span.cmp(&b.span).then(a.rule.cmp(b.rule)));
-        out.push(findings);
+        take(&mut findings);
     }
-    out
 }
 
 /// Compare an older draft with a newer one and run every comparison rule on the
