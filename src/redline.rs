@@ -351,7 +351,10 @@ fn holds(bound: &Bound, clause: &Clause) -> Option<bool> {
         } else {
             actual.end <= limit.end
         }),
-        (Value::Deadline(_), Value::Deadline(Deadline::At { when: limit })) => {
+        (Value::Deadline(_), Value::Deadline(deadline))
+            if matches!(**deadline, Deadline::At { .. }) =>
+        {
+            let limit = bound.value.date()?;
             let actual = clause.when(bound.key.value)?;
             Some(if at_least {
                 actual.start >= limit.start

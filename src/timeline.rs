@@ -269,7 +269,7 @@ fn document_events(
             let statements: Vec<&AttributeValue> = clause.all(key).collect();
             for statement in statements {
                 let date = match &statement.value {
-                    Value::When(when) => Some(when.clone()),
+                    Value::When(when) => Some((**when).clone()),
                     Value::Deadline(deadline) => document.date_in(deadline, &index),
                     _ => None,
                 };

@@ -439,8 +439,8 @@ fn value_of(value_type: ValueType) -> BoxedStrategy<Value> {
         ValueType::Actors => prop::collection::vec(spanned(actor()), 0..3)
             .prop_map(Value::Actors)
             .boxed(),
-        ValueType::When => when().prop_map(Value::When).boxed(),
-        ValueType::Deadline => deadline().prop_map(Value::Deadline).boxed(),
+        ValueType::When => when().prop_map(|value| Value::When(Box::new(value))).boxed(),
+        ValueType::Deadline => deadline().prop_map(|value| Value::Deadline(Box::new(value))).boxed(),
         ValueType::Duration => (duration(), prop::option::of(duration()))
             .prop_map(|(min, max)| {
                 // A range runs from the shorter duration.
@@ -453,7 +453,7 @@ fn value_of(value_type: ValueType) -> BoxedStrategy<Value> {
                 Value::Duration(DurationRange { min, max })
             })
             .boxed(),
-        ValueType::Count => count().prop_map(Value::Count).boxed(),
+        ValueType::Count => count().prop_map(|value| Value::Count(Box::new(value))).boxed(),
         ValueType::Ages => (0u32..=150, 0u32..=150)
             .prop_map(|(a, b)| Value::Ages {
                 min: a.min(b),
@@ -468,7 +468,7 @@ fn value_of(value_type: ValueType) -> BoxedStrategy<Value> {
                 }))
             })
             .boxed(),
-        ValueType::Distance => distance().prop_map(Value::Distance).boxed(),
+        ValueType::Distance => distance().prop_map(|value| Value::Distance(Box::new(value))).boxed(),
         ValueType::Weapons => weapons().prop_map(Value::Weapons).boxed(),
         ValueType::Strength => select(
             &[
@@ -499,18 +499,18 @@ fn wild_value() -> impl Strategy<Value = Value> {
             max: None,
         })),
         Just(Value::Parties(Vec::new())),
-        (when(), when()).prop_map(|(a, b)| Value::When(When {
+        (when(), when()).prop_map(|(a, b)| Value::When(Box::new(When {
             start: a.end.max(b.end),
             end: a.start.min(b.start),
             ..a
-        })),
-        Just(Value::Count(Count {
+        }))),
+        Just(Value::Count(Box::new(Count {
             min: None,
             max: None,
             approximate: true,
             whole: None,
             what: Vec::new(),
-        })),
+        }))),
     ]
 }
 
@@ -552,7 +552,7 @@ fn attribute(kind: &'static ClauseKind, typed: bool) -> impl Strategy<Value = At
                 key: Spanned::new(attribute.key, key),
                 value,
                 span,
-                source,
+                source: source.into(),
             },
         )
     })

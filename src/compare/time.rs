@@ -9,7 +9,7 @@ use std::cmp::Ordering;
 use jiff::SignedDuration;
 use jiff::civil::DateTime;
 
-use crate::model::{Anchor, Clause, Deadline, Document, Value, When};
+use crate::model::{Anchor, Clause, Deadline, Document, When};
 use crate::vocabulary::Key;
 
 /// How two drafts' dates compare.
@@ -63,12 +63,12 @@ fn moment(
             // Counted from signing as written, whatever the document's date.
             let written = clause
                 .all(key)
-                .find_map(|attribute| match &attribute.value {
-                    Value::Deadline(Deadline::Immediate) => Some(SignedDuration::ZERO),
-                    Value::Deadline(Deadline::Relative {
+                .find_map(|attribute| match attribute.value.deadline()? {
+                    Deadline::Immediate => Some(SignedDuration::ZERO),
+                    Deadline::Relative {
                         offset,
                         anchor: Anchor::Signing,
-                    }) => Some(SignedDuration::from_secs(
+                    } => Some(SignedDuration::from_secs(
                         (offset.approximate_hours() * 3600.0) as i64,
                     )),
                     _ => None,

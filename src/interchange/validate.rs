@@ -115,14 +115,14 @@ mod tests {
             Value::Parties(Vec::new()),
             Value::Places(Vec::new()),
             Value::Actors(Vec::new()),
-            Value::When(When {
+            Value::When(Box::new(When {
                 text: "2018-05-01".into(),
                 start: day,
                 end: day,
                 precision: Precision::Day,
                 zone: None,
-            }),
-            Value::Deadline(Deadline::Immediate),
+            })),
+            Value::Deadline(Box::new(Deadline::Immediate)),
             Value::Duration(DurationRange {
                 min: Duration {
                     amount: 1,
@@ -130,13 +130,13 @@ mod tests {
                 },
                 max: None,
             }),
-            Value::Count(count.clone()),
+            Value::Count(Box::new(count.clone())),
             Value::Ages { min: 1, max: 2 },
             Value::Ratio(Box::new(Ratio {
                 numerator: count.clone(),
                 denominator: count,
             })),
-            Value::Distance(crate::model::Distance::metres(1.0)),
+            Value::Distance(Box::new(crate::model::Distance::metres(1.0))),
             Value::Weapons(Vec::new()),
             Value::Strength(Strength::Pledge),
             Value::Clauses(Vec::new()),

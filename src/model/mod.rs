@@ -496,7 +496,7 @@ pub struct AttributeValue {
     /// The whole statement: key and value.
     pub span: Span,
     /// The citations this statement names, when reports disagree.
-    pub source: Vec<Spanned<Text>>,
+    pub source: Box<[Spanned<Text>]>,
 }
 
 /// The moments the resolver dates for every clause it can.
@@ -736,13 +736,7 @@ impl Clause {
         Point::of(key)
             .and_then(|point| self.resolved(point))
             .or_else(|| {
-                self.all(key).find_map(|attribute| match &attribute.value {
-                    Value::When(when)
-                    | Value::Deadline(Deadline::At { when } | Deadline::NoLaterThan { when }) => {
-                        Some(when)
-                    }
-                    _ => None,
-                })
+                self.all(key).find_map(|attribute| attribute.value.date())
             })
     }
 

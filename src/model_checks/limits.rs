@@ -69,11 +69,7 @@ pub fn check(corpus: &Corpus) -> Vec<Diagnostic> {
 
 fn check_value(value: &Value, span: Span, errors: &mut Vec<Diagnostic>) {
     // A time's zone, from JSON, is one a time may carry.
-    let when = match value {
-        Value::When(when)
-        | Value::Deadline(Deadline::At { when } | Deadline::NoLaterThan { when }) => Some(when),
-        _ => None,
-    };
+    let when = value.date();
     if let Some(zone) = when.and_then(|when| when.zone.as_deref())
         && !crate::resolve::time::is_zone(zone)
     {
@@ -98,7 +94,10 @@ fn check_value(value: &Value, span: Span, errors: &mut Vec<Diagnostic>) {
             }
             std::iter::once(&range.min).chain(&range.max).collect()
         }
-        Value::Deadline(Deadline::Relative { offset, .. }) => vec![offset],
+        Value::Deadline(deadline) => match &**deadline {
+            Deadline::Relative { offset, .. } => vec![offset],
+            _ => Vec::new(),
+        },
         Value::Ages { min, max } => {
             if !ages_in_range(*min, *max) {
                 errors.push(

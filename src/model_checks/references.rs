@@ -167,12 +167,15 @@ impl<'d> Declared<'d> {
     /// Clause numbers named by the clause must be clauses of the document.
     fn clause_numbers(&self, clause: &Clause, errors: &mut Vec<Diagnostic>) {
         for attribute in &clause.attributes {
-            let numbers: Vec<&Spanned<Text>> = match &attribute.value {
-                Value::Clauses(numbers) => numbers.iter().collect(),
-                Value::Deadline(Deadline::Relative {
-                    anchor: Anchor::Clause { number, .. },
-                    ..
-                }) => vec![number],
+            let numbers: Vec<&Spanned<Text>> = match (&attribute.value, attribute.value.deadline()) {
+                (Value::Clauses(numbers), _) => numbers.iter().collect(),
+                (
+                    _,
+                    Some(Deadline::Relative {
+                        anchor: Anchor::Clause { number, .. },
+                        ..
+                    }),
+                ) => vec![number],
                 _ => continue,
             };
             self.numbers(numbers, errors);

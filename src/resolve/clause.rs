@@ -124,7 +124,7 @@ impl DocumentResolver<'_> {
         }
         for attribute in &mut clause.attributes {
             if attribute.source.is_empty() {
-                attribute.source = clause_sources.clone();
+                attribute.source = clause_sources.as_slice().into();
             }
         }
         clause.source = clause_sources;
@@ -215,7 +215,7 @@ impl DocumentResolver<'_> {
                         key: Spanned::new(attribute.key, key.span),
                         value,
                         span,
-                        source: Vec::new(),
+                        source: Box::default(),
                     });
                 }
                 Err(error) => {
@@ -250,9 +250,9 @@ impl DocumentResolver<'_> {
         // them, the others a copy.
         if let Some((last, others)) = out[first_new..].split_last_mut() {
             for attribute in others {
-                attribute.source = sources.clone();
+                attribute.source = sources.as_slice().into();
             }
-            last.source = sources;
+            last.source = sources.into_boxed_slice();
         }
     }
 }

@@ -137,7 +137,7 @@ impl DocumentResolver<'_> {
                 if let Value::Count(count) =
                     read_value(&mut cursor, ValueType::Count, &self.scope, &stop)?
                 {
-                    event.count = Some(Spanned::new(count, cursor.since(0)));
+                    event.count = Some(Spanned::new(*count, cursor.since(0)));
                 }
             }
             "text" | "note" => {

@@ -370,7 +370,7 @@ impl<'a> Moments<'a> {
             AnchorPoint::Ends => deadline_of(Key::Deadline),
         };
         if let Some(deadline) = value {
-            return match deadline {
+            return match &**deadline {
                 // At the latest on its date: the date is as far as the text says.
                 Deadline::At { when } | Deadline::NoLaterThan { when } => {
                     Rule::Known(Some(when.clone()))
@@ -397,7 +397,7 @@ impl<'a> Moments<'a> {
             // An end can also come from an `until`, or a start and a duration.
             AnchorPoint::Ends => {
                 if let Some(Value::When(until)) = clause.get(Key::Until).map(|a| &a.value) {
-                    return Rule::Known(Some(until.clone()));
+                    return Rule::Known(Some((**until).clone()));
                 }
                 if let Some(Value::Duration(range)) = clause.get(Key::Duration).map(|a| &a.value) {
                     return Rule::After(range.max.unwrap_or(range.min), index, AnchorPoint::Starts);

@@ -156,10 +156,10 @@ pub fn read_value(
         ValueType::Parties => Value::Parties(list(cursor, read_party)?),
         ValueType::Places => Value::Places(list(cursor, read_place)?),
         ValueType::Actors => Value::Actors(list(cursor, |c| read_actor(c, scope))?),
-        ValueType::When => Value::When(read_when_atom(cursor)?),
-        ValueType::Deadline => Value::Deadline(read_deadline(cursor)?),
+        ValueType::When => Value::When(Box::new(read_when_atom(cursor)?)),
+        ValueType::Deadline => Value::Deadline(Box::new(read_deadline(cursor)?)),
         ValueType::Duration => Value::Duration(read_duration_range(cursor)?),
-        ValueType::Count => Value::Count(read_count(cursor, stop, false)?),
+        ValueType::Count => Value::Count(Box::new(read_count(cursor, stop, false)?)),
         ValueType::Ages => {
             let min = read_number(cursor, "an age such as 18")?;
             if !cursor.eat("to") {
@@ -193,7 +193,7 @@ pub fn read_value(
                 denominator,
             }))
         }
-        ValueType::Distance => Value::Distance(read_distance(cursor)?),
+        ValueType::Distance => Value::Distance(Box::new(read_distance(cursor)?)),
         ValueType::Weapons => Value::Weapons(list(cursor, read_weapon)?),
         ValueType::Strength => {
             let word = read_word_from(cursor, vocabulary::STRENGTHS, "strength")?;

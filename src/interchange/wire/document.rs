@@ -557,7 +557,7 @@ impl ToWire for model::AttributeValue {
             key: key.to_wire(),
             value: value.to_wire(),
             span: span.to_wire(),
-            source: source.to_wire(),
+            source: source.iter().map(ToWire::to_wire).collect(),
         }
     }
 }
@@ -569,7 +569,7 @@ impl IntoModel for AttributeValue {
             key: self.key.into_model(),
             value: self.value.into_model(),
             span: self.span.into_model(),
-            source: self.source.into_model(),
+            source: self.source.into_model().into(),
         }
     }
 }

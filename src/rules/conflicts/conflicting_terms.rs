@@ -230,11 +230,14 @@ fn sequenced(document: &Document, numbers: &HashMap<&str, usize>, a: &Clause, b:
 
 /// A value as a term: dates by the interval they stand for, the rest in words.
 fn term(value: &Value) -> String {
-    match value {
-        Value::When(when) | Value::Deadline(Deadline::At { when }) => {
-            format!("{}..{}", when.start, when.end)
-        }
-        _ => value.to_string(),
+    // A bound (`no later than`) is a term in words, not the interval.
+    let interval = match value.deadline() {
+        Some(Deadline::NoLaterThan { .. }) => None,
+        _ => value.date(),
+    };
+    match interval {
+        Some(when) => format!("{}..{}", when.start, when.end),
+        None => value.to_string(),
     }
 }
 

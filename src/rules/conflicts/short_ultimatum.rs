@@ -57,10 +57,10 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
             continue;
         };
         let issued = match clause.get(Key::Issued).map(|a| &a.value) {
-            Some(Value::When(when)) => Some(when),
+            Some(Value::When(when)) => Some(&**when),
             _ => document.date.as_ref().map(|date| &date.value),
         };
-        let message = if matches!(deadline.value, Value::Deadline(Deadline::Immediate)) {
+        let message = if matches!(deadline.value.deadline(), Some(Deadline::Immediate)) {
             format!("{} demands compliance immediately", name(clause))
         } else {
             let (Some(issued), Some(due)) = (issued, clause.when(Key::Deadline)) else {
@@ -68,8 +68,8 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
             };
             // Counted from signing, and issued on signing: the offset is the notice,
             // however vague the date of signing.
-            let exact = match &deadline.value {
-                Value::Deadline(Deadline::Relative {
+            let exact = match deadline.value.deadline() {
+                Some(Deadline::Relative {
                     offset,
                     anchor: Anchor::Signing,
                 }) if !clause.has(Key::Issued) => offset

@@ -283,7 +283,7 @@ fn timing(context: &Context, rule: &Rule, item: &[&Clause], out: &mut Vec<Findin
             if !WHEN_KEYS.contains(&attribute.key.value) {
                 continue;
             }
-            let sources = if attribute.source.is_empty() {
+            let sources: &[Spanned<Text>] = if attribute.source.is_empty() {
                 &clause.source
             } else {
                 &attribute.source

@@ -31,10 +31,10 @@ fn leans_on(clause: &Clause) -> Vec<&Spanned<Text>> {
     let mut numbers = clause.dependencies();
     numbers.extend(clause.names(crate::vocabulary::Key::Details));
     for attribute in &clause.attributes {
-        if let Value::Deadline(crate::model::Deadline::Relative {
+        if let Some(crate::model::Deadline::Relative {
             anchor: crate::model::Anchor::Clause { number, .. },
             ..
-        }) = &attribute.value
+        }) = attribute.value.deadline()
         {
             numbers.push(number);
         }

@@ -1,7 +1,7 @@
 //! `relative-deadline-ambiguous-anchor`: a time counts from another clause without saying from its start or its end.
 
 use crate::finding::{Finding, Severity};
-use crate::model::{Anchor, Deadline, Value};
+use crate::model::{Anchor, Deadline};
 use crate::rules::{Applies, Check, Context, Rule, fires, name, numbered, quiet};
 use crate::vocabulary::Key;
 
@@ -57,13 +57,13 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let numbers = numbered(document);
     for clause in document.principal_clauses() {
         for attribute in &clause.attributes {
-            let Value::Deadline(Deadline::Relative {
+            let Some(Deadline::Relative {
                 anchor: Anchor::Clause {
                     number,
                     point: None,
                 },
                 ..
-            }) = &attribute.value
+            }) = attribute.value.deadline()
             else {
                 continue;
             };
