@@ -34,10 +34,8 @@ impl Severity {
 }
 
 /// A clause a finding involves, with its source span.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ClauseRef {
-    /// `clause 7`, or the kind for unnumbered clauses.
-    pub label: String,
     pub number: Option<crate::text::Text>,
     pub kind: &'static str,
     pub span: Span,
@@ -46,11 +44,32 @@ pub struct ClauseRef {
 impl ClauseRef {
     pub fn of(clause: &Clause) -> ClauseRef {
         ClauseRef {
-            label: clause.label(),
             number: clause.number.as_ref().map(|n| n.value.clone()),
             kind: clause.kind_name(),
             span: clause.span,
         }
+    }
+
+    /// `clause 7`, or the kind for unnumbered clauses, as [`Clause::label`]
+    /// gives it: made when shown, not kept with every finding.
+    pub fn label(&self) -> String {
+        match &self.number {
+            Some(number) => format!("clause {number}"),
+            None => self.kind.to_string(),
+        }
+    }
+}
+
+impl Serialize for ClauseRef {
+    /// With its label, as library users have read it.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("ClauseRef", 4)?;
+        out.serialize_field("label", &self.label())?;
+        out.serialize_field("number", &self.number)?;
+        out.serialize_field("kind", self.kind)?;
+        out.serialize_field("span", &self.span)?;
+        out.end()
     }
 }
 
@@ -69,9 +88,10 @@ pub struct Finding {
     /// reports of the text leave it out. `None` for every other finding.
     pub basis: Option<Basis>,
     /// For a comparison finding: whom the change favours, by camp, or that it
-    /// has no direction. `None` for a document finding.
+    /// has no direction. `None` for a document finding. Boxed: most findings
+    /// are a document's, and would pay for its size.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub gain: Option<crate::compare::direction::Gain>,
+    pub gain: Option<Box<crate::compare::direction::Gain>>,
 }
 
 /// A finding's message as one line: a line break in text quoted from a source

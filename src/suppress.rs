@@ -169,7 +169,7 @@ agreement b {
             .map(|s| {
                 (
                     s.finding.rule,
-                    s.finding.clauses.iter().map(|c| c.label.clone()).collect(),
+                    s.finding.clauses.iter().map(|c| c.label()).collect(),
                 )
             })
             .collect();

@@ -131,7 +131,7 @@ impl Checked {
                 clause.is_none_or(|number| {
                     f.clauses
                         .iter()
-                        .any(|c| c.number.as_deref() == Some(number) || c.label == number)
+                        .any(|c| c.number.as_deref() == Some(number) || c.label() == number)
                 })
             })
             .collect()
@@ -165,7 +165,7 @@ impl Checked {
                 "it fires only on {}",
                 elsewhere
                     .iter()
-                    .flat_map(|f| f.clauses.iter().map(|c| c.label.clone()))
+                    .flat_map(|f| f.clauses.iter().map(|c| c.label()))
                     .collect::<Vec<_>>()
                     .join(", ")
             )

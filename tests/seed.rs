@@ -250,7 +250,7 @@ fn seed_findings() -> Vec<(String, &'static str, Vec<String>)> {
             (
                 f.document.to_string(),
                 f.rule,
-                f.clauses.into_iter().map(|c| c.label).collect(),
+                f.clauses.into_iter().map(|c| c.label()).collect(),
             )
         })
         .collect()

@@ -130,7 +130,7 @@ impl Step<'_> {
             .findings
             .iter()
             .enumerate()
-            .filter_map(|(index, finding)| Some((index, finding, finding.gain.as_ref()?)))
+            .filter_map(|(index, finding)| Some((index, finding, finding.gain.as_deref()?)))
             .collect();
         changes.sort_by_key(|(_, finding, gain)| {
             (

@@ -75,7 +75,7 @@ impl Analysis {
                 .clauses
                 .iter()
                 .filter(|clause| clause.span != finding.span && clause.span.file == self.file)
-                .map(|clause| related(uri, &lines, clause.span, &clause.label))
+                .map(|clause| related(uri, &lines, clause.span, &clause.label()))
                 .collect::<Vec<_>>();
             lsp_types::Diagnostic {
                 range: lines.range(finding.span.start(), finding.span.end()),

@@ -54,7 +54,7 @@ pub fn render(timeline: &Timeline) -> String {
         let _ = writeln!(
             out,
             "no date: {} {} {} ({}): it counts from something undated",
-            missing.document, missing.clause.label, missing.key, missing.written
+            missing.document, missing.clause.label(), missing.key, missing.written
         );
     }
     for event in &timeline.undated_events {
@@ -136,7 +136,7 @@ pub fn render_json(timeline: &Timeline, sources: &Sources) -> String {
     #[derive(Serialize)]
     struct JsonUnresolved<'a> {
         document: &'a str,
-        clause: &'a str,
+        clause: String,
         key: &'a str,
         written: &'a str,
         file: String,
@@ -154,7 +154,7 @@ pub fn render_json(timeline: &Timeline, sources: &Sources) -> String {
         description: &'a str,
         written: Option<&'a str>,
         note: Option<&'a str>,
-        clause: Option<&'a str>,
+        clause: Option<String>,
         file: String,
         line: usize,
         column: usize,
@@ -174,7 +174,7 @@ pub fn render_json(timeline: &Timeline, sources: &Sources) -> String {
                 description: &event.description,
                 written: event.written.as_deref(),
                 note: event.note.as_deref(),
-                clause: event.clause.as_ref().map(|clause| clause.label.as_str()),
+                clause: event.clause.as_ref().map(|clause| clause.label()),
                 file: at.file.to_string(),
                 line: at.line,
                 column: at.column,
@@ -188,7 +188,7 @@ pub fn render_json(timeline: &Timeline, sources: &Sources) -> String {
             let at = sources.locate(missing.span).unwrap_or_default();
             JsonUnresolved {
                 document: &missing.document,
-                clause: &missing.clause.label,
+                clause: missing.clause.label(),
                 key: missing.key,
                 written: &missing.written,
                 file: at.file.to_string(),

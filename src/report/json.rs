@@ -258,7 +258,7 @@ pub(crate) fn json_finding(finding: &Finding, sources: &Sources, options: Option
             .then(|| rules::rule(finding.rule).map(|rule| rule.explanation.trim().to_string()))
             .flatten(),
         basis: finding.basis,
-        gain: finding.gain.clone(),
+        gain: finding.gain.as_deref().cloned(),
     }
 }
 
@@ -266,7 +266,7 @@ pub(crate) fn json_clause(clause: &ClauseRef, sources: &Sources) -> JsonClause {
     let at = sources.locate(clause.span).unwrap_or_default();
     let end = sources.locate_end(clause.span).unwrap_or_default();
     JsonClause {
-        label: clause.label.clone(),
+        label: clause.label(),
         kind: clause.kind.to_string(),
         number: clause.number.as_ref().map(ToString::to_string),
         file: at.file.to_string(),

@@ -218,7 +218,7 @@ fn result(
                 id: Some(index),
                 physical_location,
                 message: Some(Text {
-                    text: format!("{} ({})", clause.label, clause.kind),
+                    text: format!("{} ({})", clause.label(), clause.kind),
                 }),
             })
             .collect(),

@@ -269,7 +269,7 @@ fn render_finding(
         let at = sources
             .locate(clause.span)
             .map_or_else(String::new, |at| format!(" at {at}"));
-        notes.push(format!("also: {}{at}", clause.label));
+        notes.push(format!("also: {}{at}", clause.label()));
     }
     if finding.basis == Some(Basis::Reports)
         && let Some(evidence) = evidence

@@ -379,7 +379,7 @@ mod tests {
         Ok(findings
             .into_iter()
             .filter(|finding| finding.rule == rule.id)
-            .map(|finding| finding.clauses.into_iter().map(|c| c.label).collect())
+            .map(|finding| finding.clauses.into_iter().map(|c| c.label()).collect())
             .collect())
     }
 
@@ -523,7 +523,7 @@ mod tests {
         check(&loaded.corpus)
             .into_iter()
             .map(|finding| {
-                let labels = finding.clauses.into_iter().map(|c| c.label).collect();
+                let labels = finding.clauses.into_iter().map(|c| c.label()).collect();
                 (finding.rule, labels)
             })
             .collect()

@@ -243,7 +243,7 @@ fn row_finding(
         message: crate::finding::one_line(format!("{message}; {}", gain.phrase())),
         span,
         basis: None,
-        gain: Some(gain),
+        gain: Some(Box::new(gain)),
     }
 }
 
@@ -273,7 +273,7 @@ fn document_finding(step: &Step, rule: &Rule, message: String, gain: Gain) -> Fi
         message: crate::finding::one_line(format!("{message}; {}", gain.phrase())),
         span: step.newer.id.span,
         basis: None,
-        gain: Some(gain),
+        gain: Some(Box::new(gain)),
     }
 }
 
