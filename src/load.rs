@@ -25,6 +25,9 @@ pub struct Loaded {
     /// Each file read, with the source files it brought: one for a `.truce`
     /// file, every source a JSON export carries for a `.json` one.
     pub read: Vec<(PathBuf, std::ops::Range<FileId>)>,
+    /// The texts made while reading, shared by the files read after; emptied
+    /// when loading ends.
+    made: text::Pool,
 }
 
 /// The extension of truce files in folders.
@@ -452,7 +455,7 @@ fn add_source_in(loaded: &mut Loaded, vocabulary: &Vocabulary, name: String, tex
     // and the recovered tree gives few follow-on errors. The model's words and
     // quotations are slices of the kept source, not copies.
     let syntax_errors = errors.len();
-    let resolved = text::reading(backing, || {
+    let resolved = text::reading(backing, &mut loaded.made, || {
         resolve::resolve_file(&tree, vocabulary, &mut errors)
     });
     // Here, not in `finish`: their errors are the file's, filtered and capped
@@ -522,6 +525,7 @@ fn drop_follow_ons(errors: &mut Vec<Diagnostic>, syntax_errors: usize, file: &So
 }
 
 fn finish(loaded: &mut Loaded) {
+    loaded.made = text::Pool::default();
     model_checks::corpus(&loaded.corpus, &mut loaded.errors);
     // The errors left without a code are the file system's, about a path.
     for error in loaded

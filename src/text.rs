@@ -6,6 +6,7 @@
 
 use std::borrow::Borrow;
 use std::cell::RefCell;
+use std::collections::HashSet;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
@@ -34,25 +35,51 @@ impl Default for Text {
     }
 }
 
+/// The texts made (not sliced) while reading, so that equal ones share one
+/// buffer: a unit's path (`regime.army`) or a date counted from another is made
+/// once for every document that has it, not once each.
+#[derive(Debug, Default)]
+pub struct Pool(HashSet<Text>);
+
+/// What [`reading`] sets on its thread.
+struct Reading {
+    backing: Arc<String>,
+    pool: Pool,
+}
+
 thread_local! {
     /// The source text being read on this thread, set only inside [`reading`].
-    static READING: RefCell<Option<Arc<String>>> = const { RefCell::new(None) };
+    static READING: RefCell<Option<Reading>> = const { RefCell::new(None) };
 }
 
 /// Run `read` with `backing` as the text being read: inside it, a [`Text`] made
-/// from a slice of `backing` shares it rather than copying. What is made is the
-/// same either way; only the memory it takes differs. Scoped (the previous
-/// backing comes back when `read` returns or unwinds), so nothing outlives the
-/// read.
-pub fn reading<R>(backing: &Arc<String>, read: impl FnOnce() -> R) -> R {
-    struct Restore(Option<Arc<String>>);
-    impl Drop for Restore {
+/// from a slice of `backing` shares it rather than copying, and a text made
+/// anew shares the buffer of an equal one in `pool`. What is made is the same
+/// either way; only the memory it takes differs. Scoped (what was set before
+/// comes back, and `pool` gets what was added, when `read` returns or
+/// unwinds), so nothing outlives the read.
+pub fn reading<R>(backing: &Arc<String>, pool: &mut Pool, read: impl FnOnce() -> R) -> R {
+    struct Restore<'p> {
+        previous: Option<Reading>,
+        pool: &'p mut Pool,
+    }
+    impl Drop for Restore<'_> {
         fn drop(&mut self) {
-            let previous = self.0.take();
-            READING.with(|current| *current.borrow_mut() = previous);
+            let previous = self.previous.take();
+            let ours = READING.with(|current| current.replace(previous));
+            if let Some(ours) = ours {
+                *self.pool = ours.pool;
+            }
         }
     }
-    let _restore = Restore(READING.with(|current| current.replace(Some(backing.clone()))));
+    let ours = Reading {
+        backing: backing.clone(),
+        pool: std::mem::take(pool),
+    };
+    let _restore = Restore {
+        previous: READING.with(|current| current.replace(Some(ours))),
+        pool,
+    };
     read()
 }
 
@@ -110,10 +137,26 @@ impl Text {
 fn share(text: &str) -> Option<Text> {
     READING.with(|current| {
         let current = current.borrow();
-        let backing = current.as_ref()?;
+        let backing = &current.as_ref()?.backing;
         let base = backing.as_ptr() as usize;
         let at = (text.as_ptr() as usize).checked_sub(base)?;
         Text::shared(backing, at..at + text.len())
+    })
+}
+
+/// `text` made anew: while reading, shared with an equal text made before.
+fn made(text: std::borrow::Cow<'_, str>) -> Text {
+    READING.with(|current| {
+        let mut current = current.borrow_mut();
+        let Some(reading) = current.as_mut() else {
+            return Text::owned(text.into_owned());
+        };
+        if let Some(equal) = reading.pool.0.get(&*text) {
+            return equal.clone();
+        }
+        let made = Text::owned(text.into_owned());
+        reading.pool.0.insert(made.clone());
+        made
     })
 }
 
@@ -123,13 +166,16 @@ impl From<&str> for Text {
         if text.is_empty() {
             return Text::default();
         }
-        share(text).unwrap_or_else(|| Text::owned(text.to_string()))
+        share(text).unwrap_or_else(|| made(text.into()))
     }
 }
 
 impl From<String> for Text {
     fn from(text: String) -> Text {
-        Text::owned(text)
+        if text.is_empty() {
+            return Text::default();
+        }
+        made(text.into())
     }
 }
 
@@ -143,7 +189,7 @@ impl From<std::borrow::Cow<'_, str>> for Text {
     fn from(text: std::borrow::Cow<'_, str>) -> Text {
         match text {
             std::borrow::Cow::Borrowed(text) => Text::from(text),
-            std::borrow::Cow::Owned(text) => Text::owned(text),
+            std::borrow::Cow::Owned(text) => Text::from(text),
         }
     }
 }
@@ -290,7 +336,7 @@ mod tests {
     #[test]
     fn a_slice_of_the_source_being_read_is_shared_and_any_other_copied() {
         let source = Arc::new(String::from("party regime \"Syrian government\""));
-        let (word, quoted, other) = reading(&source, || {
+        let (word, quoted, other) = reading(&source, &mut Pool::default(), || {
             (
                 Text::from(&source[6..12]),
                 Text::from(&source[14..31]),
@@ -304,6 +350,25 @@ mod tests {
         assert!(!other.is_within(&source));
         // Outside `reading`, nothing is shared.
         assert!(!Text::from(&source[6..12]).is_within(&source));
+    }
+
+    #[test]
+    fn texts_made_while_reading_share_one_buffer_across_reads() {
+        let mut pool = Pool::default();
+        let first = Arc::new(String::from("party regime units army"));
+        let second = Arc::new(String::from("party regime units army"));
+        let a = reading(&first, &mut pool, || {
+            Text::from(format!("{}.{}", &first[6..12], &first[19..]))
+        });
+        let b = reading(&second, &mut pool, || {
+            Text::from(String::from("regime.army"))
+        });
+        assert_eq!((a.as_str(), b.as_str()), ("regime.army", "regime.army"));
+        assert!(Arc::ptr_eq(&a.backing, &b.backing));
+        assert_eq!(pool.0.len(), 1);
+        // Nothing is pooled outside a read, and the read leaves nothing set.
+        let c = Text::from(String::from("regime.army"));
+        assert!(!Arc::ptr_eq(&a.backing, &c.backing));
     }
 
     #[test]

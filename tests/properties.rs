@@ -439,8 +439,12 @@ fn value_of(value_type: ValueType) -> BoxedStrategy<Value> {
         ValueType::Actors => prop::collection::vec(spanned(actor()), 0..3)
             .prop_map(Value::Actors)
             .boxed(),
-        ValueType::When => when().prop_map(|value| Value::When(Box::new(value))).boxed(),
-        ValueType::Deadline => deadline().prop_map(|value| Value::Deadline(Box::new(value))).boxed(),
+        ValueType::When => when()
+            .prop_map(|value| Value::When(Box::new(value)))
+            .boxed(),
+        ValueType::Deadline => deadline()
+            .prop_map(|value| Value::Deadline(Box::new(value)))
+            .boxed(),
         ValueType::Duration => (duration(), prop::option::of(duration()))
             .prop_map(|(min, max)| {
                 // A range runs from the shorter duration.
@@ -453,7 +457,9 @@ fn value_of(value_type: ValueType) -> BoxedStrategy<Value> {
                 Value::Duration(DurationRange { min, max })
             })
             .boxed(),
-        ValueType::Count => count().prop_map(|value| Value::Count(Box::new(value))).boxed(),
+        ValueType::Count => count()
+            .prop_map(|value| Value::Count(Box::new(value)))
+            .boxed(),
         ValueType::Ages => (0u32..=150, 0u32..=150)
             .prop_map(|(a, b)| Value::Ages {
                 min: a.min(b),
@@ -468,7 +474,9 @@ fn value_of(value_type: ValueType) -> BoxedStrategy<Value> {
                 }))
             })
             .boxed(),
-        ValueType::Distance => distance().prop_map(|value| Value::Distance(Box::new(value))).boxed(),
+        ValueType::Distance => distance()
+            .prop_map(|value| Value::Distance(Box::new(value)))
+            .boxed(),
         ValueType::Weapons => weapons().prop_map(Value::Weapons).boxed(),
         ValueType::Strength => select(
             &[

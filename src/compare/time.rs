@@ -61,18 +61,19 @@ fn moment(
         Frame::Absolute => Some(clause.when(key)?.start.duration_since(ORIGIN)),
         Frame::Relative => {
             // Counted from signing as written, whatever the document's date.
-            let written = clause
-                .all(key)
-                .find_map(|attribute| match attribute.value.deadline()? {
-                    Deadline::Immediate => Some(SignedDuration::ZERO),
-                    Deadline::Relative {
-                        offset,
-                        anchor: Anchor::Signing,
-                    } => Some(SignedDuration::from_secs(
-                        (offset.approximate_hours() * 3600.0) as i64,
-                    )),
-                    _ => None,
-                });
+            let written =
+                clause
+                    .all(key)
+                    .find_map(|attribute| match attribute.value.deadline()? {
+                        Deadline::Immediate => Some(SignedDuration::ZERO),
+                        Deadline::Relative {
+                            offset,
+                            anchor: Anchor::Signing,
+                        } => Some(SignedDuration::from_secs(
+                            (offset.approximate_hours() * 3600.0) as i64,
+                        )),
+                        _ => None,
+                    });
             if written.is_some() {
                 return written;
             }

@@ -735,9 +735,7 @@ impl Clause {
         }
         Point::of(key)
             .and_then(|point| self.resolved(point))
-            .or_else(|| {
-                self.all(key).find_map(|attribute| attribute.value.date())
-            })
+            .or_else(|| self.all(key).find_map(|attribute| attribute.value.date()))
     }
 
     /// The clause's `duration`: the longest of a range, or the shortest.

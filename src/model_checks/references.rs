@@ -167,7 +167,8 @@ impl<'d> Declared<'d> {
     /// Clause numbers named by the clause must be clauses of the document.
     fn clause_numbers(&self, clause: &Clause, errors: &mut Vec<Diagnostic>) {
         for attribute in &clause.attributes {
-            let numbers: Vec<&Spanned<Text>> = match (&attribute.value, attribute.value.deadline()) {
+            let numbers: Vec<&Spanned<Text>> = match (&attribute.value, attribute.value.deadline())
+            {
                 (Value::Clauses(numbers), _) => numbers.iter().collect(),
                 (
                     _,

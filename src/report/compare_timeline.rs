@@ -54,7 +54,10 @@ pub fn render(timeline: &Timeline) -> String {
         let _ = writeln!(
             out,
             "no date: {} {} {} ({}): it counts from something undated",
-            missing.document, missing.clause.label(), missing.key, missing.written
+            missing.document,
+            missing.clause.label(),
+            missing.key,
+            missing.written
         );
     }
     for event in &timeline.undated_events {

@@ -58,7 +58,13 @@ pub fn text(
         if outcome.status != RedLineStatus::Met {
             let severity = severity_of(outcome.status);
             for clause in &outcome.clauses {
-                out.push_str(&snippet(sources, clause.span, severity, &[], &clause.label()));
+                out.push_str(&snippet(
+                    sources,
+                    clause.span,
+                    severity,
+                    &[],
+                    &clause.label(),
+                ));
             }
             let _ = writeln!(out, "  {} red line:", "=".cyan());
             out.push_str(&snippet(

@@ -177,7 +177,9 @@ pub fn check(corpus: &Corpus) -> Vec<Finding> {
 /// the findings of each, in the order [`check`] gives them.
 pub fn check_each(corpus: &Corpus, documents: &[&Document]) -> Vec<Vec<Finding>> {
     let mut out = Vec::with_capacity(documents.len());
-    check_into(corpus, documents, |findings| out.push(std::mem::take(findings)));
+    check_into(corpus, documents, |findings| {
+        out.push(std::mem::take(findings))
+    });
     out
 }
 
@@ -275,12 +277,15 @@ impl Finding {
         message: String,
         span: Span,
     ) -> Finding {
+        let mut message = crate::finding::one_line(message);
+        // `format!` leaves room to grow, which a kept message never uses.
+        message.shrink_to_fit();
         Finding {
             rule: rule.id,
             severity: rule.severity,
             document: context.document.id.value.clone(),
             clauses: clauses.iter().map(|clause| ClauseRef::of(clause)).collect(),
-            message: crate::finding::one_line(message),
+            message,
             span,
             basis: None,
             gain: None,
