@@ -423,21 +423,21 @@ fn deadline() -> impl Strategy<Value = Deadline> {
 fn value_of(value_type: ValueType) -> BoxedStrategy<Value> {
     let words = |pool: &'static [&'static str]| {
         prop::collection::vec(spanned(select(pool).prop_map(Text::from)), 1..3)
-            .prop_map(Value::Words)
+            .prop_map(|list| Value::Words(list.into()))
             .boxed()
     };
     match value_type {
         ValueType::Text => free_text().prop_map(Value::Text).boxed(),
         ValueType::Parties => {
             prop::collection::vec(spanned(prop_oneof![name(PARTIES), name(UNITS)]), 0..3)
-                .prop_map(Value::Parties)
+                .prop_map(|list| Value::Parties(list.into()))
                 .boxed()
         }
         ValueType::Places => prop::collection::vec(spanned(place_ref()), 0..3)
-            .prop_map(Value::Places)
+            .prop_map(|list| Value::Places(list.into()))
             .boxed(),
         ValueType::Actors => prop::collection::vec(spanned(actor()), 0..3)
-            .prop_map(Value::Actors)
+            .prop_map(|list| Value::Actors(list.into()))
             .boxed(),
         ValueType::When => when()
             .prop_map(|value| Value::When(Box::new(value)))
@@ -454,7 +454,7 @@ fn value_of(value_type: ValueType) -> BoxedStrategy<Value> {
                     }
                     other => (min, other),
                 };
-                Value::Duration(DurationRange { min, max })
+                Value::Duration(Box::new(DurationRange { min, max }))
             })
             .boxed(),
         ValueType::Count => count()
@@ -477,7 +477,7 @@ fn value_of(value_type: ValueType) -> BoxedStrategy<Value> {
         ValueType::Distance => distance()
             .prop_map(|value| Value::Distance(Box::new(value)))
             .boxed(),
-        ValueType::Weapons => weapons().prop_map(Value::Weapons).boxed(),
+        ValueType::Weapons => weapons().prop_map(|list| Value::Weapons(list.into())).boxed(),
         ValueType::Strength => select(
             &[
                 Strength::Intent,
@@ -488,9 +488,9 @@ fn value_of(value_type: ValueType) -> BoxedStrategy<Value> {
         )
         .prop_map(Value::Strength)
         .boxed(),
-        ValueType::Clauses => spanned_names(NUMBERS).prop_map(Value::Clauses).boxed(),
+        ValueType::Clauses => spanned_names(NUMBERS).prop_map(|list| Value::Clauses(list.into())).boxed(),
         ValueType::Words(pool) => words(pool),
-        ValueType::Labels => spanned_names(SOURCES).prop_map(Value::Words).boxed(),
+        ValueType::Labels => spanned_names(SOURCES).prop_map(|list| Value::Words(list.into())).boxed(),
         ValueType::Keys => words(&["deadline", "by", "monitor", "guarantor", "destination"]),
     }
 }
@@ -499,14 +499,14 @@ fn value_of(value_type: ValueType) -> BoxedStrategy<Value> {
 fn wild_value() -> impl Strategy<Value = Value> {
     prop_oneof![
         (0u32..1000, 0u32..1000).prop_map(|(min, max)| Value::Ages { min, max }),
-        (-1000i64..0).prop_map(|amount| Value::Duration(DurationRange {
+        (-1000i64..0).prop_map(|amount| Value::Duration(Box::new(DurationRange {
             min: Duration {
                 amount,
                 unit: TimeUnit::Days,
             },
             max: None,
-        })),
-        Just(Value::Parties(Vec::new())),
+        }))),
+        Just(Value::Parties(Default::default())),
         (when(), when()).prop_map(|(a, b)| Value::When(Box::new(When {
             start: a.end.max(b.end),
             end: a.start.min(b.start),

@@ -112,9 +112,9 @@ mod tests {
         let day = jiff::civil::date(2018, 5, 1).at(0, 0, 0, 0);
         let values = [
             Value::Text(Default::default()),
-            Value::Parties(Vec::new()),
-            Value::Places(Vec::new()),
-            Value::Actors(Vec::new()),
+            Value::Parties(Default::default()),
+            Value::Places(Default::default()),
+            Value::Actors(Default::default()),
             Value::When(Box::new(When {
                 text: "2018-05-01".into(),
                 start: day,
@@ -123,13 +123,13 @@ mod tests {
                 zone: None,
             })),
             Value::Deadline(Box::new(Deadline::Immediate)),
-            Value::Duration(DurationRange {
+            Value::Duration(Box::new(DurationRange {
                 min: Duration {
                     amount: 1,
                     unit: TimeUnit::Days,
                 },
                 max: None,
-            }),
+            })),
             Value::Count(Box::new(count.clone())),
             Value::Ages { min: 1, max: 2 },
             Value::Ratio(Box::new(Ratio {
@@ -137,10 +137,10 @@ mod tests {
                 denominator: count,
             })),
             Value::Distance(Box::new(crate::model::Distance::metres(1.0))),
-            Value::Weapons(Vec::new()),
+            Value::Weapons(Default::default()),
             Value::Strength(Strength::Pledge),
-            Value::Clauses(Vec::new()),
-            Value::Words(Vec::new()),
+            Value::Clauses(Default::default()),
+            Value::Words(Default::default()),
         ];
         for value in values {
             let json = serde_json::to_value(value.to_wire()).expect("a value serialises");

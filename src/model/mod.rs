@@ -496,7 +496,7 @@ pub struct AttributeValue {
     /// The whole statement: key and value.
     pub span: Span,
     /// The citations this statement names, when reports disagree.
-    pub source: Box<[Spanned<Text>]>,
+    pub source: thin_vec::ThinVec<Spanned<Text>>,
 }
 
 /// The moments the resolver dates for every clause it can.

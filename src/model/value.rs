@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::source::Spanned;
 use crate::text::Text;
+use thin_vec::ThinVec;
 
 /// How precisely a date was given.
 ///
@@ -396,14 +397,16 @@ pub enum PlaceRef {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Text(Text),
-    Parties(Vec<Spanned<Text>>),
-    Places(Vec<Spanned<PlaceRef>>),
-    Actors(Vec<Spanned<Actor>>),
+    // Lists are thin (a pointer; the length lives with the items), so that a
+    // list costs every other value nothing.
+    Parties(ThinVec<Spanned<Text>>),
+    Places(ThinVec<Spanned<PlaceRef>>),
+    Actors(ThinVec<Spanned<Actor>>),
     // Dates, deadlines, counts and distances are boxed, as larger than the
     // rest: unboxed, every attribute would pay for their size.
     When(Box<When>),
     Deadline(Box<Deadline>),
-    Duration(DurationRange),
+    Duration(Box<DurationRange>),
     Count(Box<Count>),
     Ages {
         min: u32,
@@ -413,10 +416,10 @@ pub enum Value {
     /// its size.
     Ratio(Box<Ratio>),
     Distance(Box<Distance>),
-    Weapons(Vec<Weapon>),
+    Weapons(ThinVec<Weapon>),
     Strength(Strength),
-    Clauses(Vec<Spanned<Text>>),
-    Words(Vec<Spanned<Text>>),
+    Clauses(ThinVec<Spanned<Text>>),
+    Words(ThinVec<Spanned<Text>>),
 }
 
 #[cfg(test)]
@@ -454,8 +457,8 @@ mod sizes {
         assert_eq!(size_of::<crate::source::Span>(), 12);
         assert_eq!(size_of::<Text>(), 16);
         assert!(size_of::<When>() <= 64, "{}", size_of::<When>());
-        assert!(size_of::<Value>() <= 32, "{}", size_of::<Value>());
+        assert!(size_of::<Value>() <= 24, "{}", size_of::<Value>());
         let attribute = size_of::<crate::model::AttributeValue>();
-        assert!(attribute <= 80, "{attribute}");
+        assert!(attribute <= 64, "{attribute}");
     }
 }

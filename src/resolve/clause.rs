@@ -1,5 +1,6 @@
 //! Clauses and recitals, and their attribute lines.
 
+use thin_vec::ThinVec;
 use super::value::{Cursor, read_value, read_word_str};
 use super::{DocumentResolver, end_span};
 use crate::diagnostic::{Diagnostic, did_you_mean};
@@ -215,7 +216,7 @@ impl DocumentResolver<'_> {
                         key: Spanned::new(attribute.key, key.span),
                         value,
                         span,
-                        source: Box::default(),
+                        source: ThinVec::new(),
                     });
                 }
                 Err(error) => {
@@ -252,7 +253,7 @@ impl DocumentResolver<'_> {
             for attribute in others {
                 attribute.source = sources.as_slice().into();
             }
-            last.source = sources.into_boxed_slice();
+            last.source = sources.into();
         }
     }
 }

@@ -193,7 +193,7 @@ impl DocumentResolver<'_> {
                     }
                 },
                 // Checked on the model, where all parties are declared.
-                "besieged_by" => match list(&mut cursor, read_party) {
+                "besieged_by" => match list::<_, Vec<_>>(&mut cursor, read_party) {
                     Ok(parties) => place.besieged_by.extend(parties),
                     Err(error) => {
                         self.error(error);
@@ -281,14 +281,18 @@ impl DocumentResolver<'_> {
                     }
                 },
                 "represents" => match list(&mut cursor, read_place) {
-                    Ok(places) => self.document.parties[index].represents.extend(places),
+                    Ok(places) => self.document.parties[index]
+                        .represents
+                        .extend::<Vec<_>>(places),
                     Err(error) => {
                         self.error(error);
                         continue;
                     }
                 },
                 "on_behalf_of" => match list(&mut cursor, read_party) {
-                    Ok(parties) => self.document.parties[index].on_behalf_of.extend(parties),
+                    Ok(parties) => self.document.parties[index]
+                        .on_behalf_of
+                        .extend::<Vec<_>>(parties),
                     Err(error) => {
                         self.error(error);
                         continue;

@@ -220,7 +220,7 @@ impl DocumentResolver<'_> {
                 "by" => read_value(&mut cursor, ValueType::Parties, &self.scope, &|_| false).map(
                     |value| {
                         if let Value::Parties(parties) = value {
-                            entry.by = parties;
+                            entry.by = parties.into_iter().collect();
                         }
                     },
                 ),
@@ -268,7 +268,7 @@ impl DocumentResolver<'_> {
         let parts = split(&statement.atoms, Self::sub_keys(keyword));
         let mut cursor = Cursor::new(parts.head, end_span(statement));
         let parties = match read_value(&mut cursor, ValueType::Parties, &self.scope, &|_| false) {
-            Ok(Value::Parties(parties)) => parties,
+            Ok(Value::Parties(parties)) => parties.into_iter().collect(),
             Ok(_) => Vec::new(),
             Err(error) => {
                 self.error(error);

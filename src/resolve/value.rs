@@ -158,7 +158,7 @@ pub fn read_value(
         ValueType::Actors => Value::Actors(list(cursor, |c| read_actor(c, scope))?),
         ValueType::When => Value::When(Box::new(read_when_atom(cursor)?)),
         ValueType::Deadline => Value::Deadline(Box::new(read_deadline(cursor)?)),
-        ValueType::Duration => Value::Duration(read_duration_range(cursor)?),
+        ValueType::Duration => Value::Duration(Box::new(read_duration_range(cursor)?)),
         ValueType::Count => Value::Count(Box::new(read_count(cursor, stop, false)?)),
         ValueType::Ages => {
             let min = read_number(cursor, "an age such as 18")?;
@@ -209,12 +209,16 @@ pub fn read_value(
 }
 
 /// Items separated by commas.
-pub fn list<T>(cursor: &mut Cursor, mut item: impl FnMut(&mut Cursor) -> Read<T>) -> Read<Vec<T>> {
+pub fn list<T, List: FromIterator<T>>(
+    cursor: &mut Cursor,
+    mut item: impl FnMut(&mut Cursor) -> Read<T>,
+) -> Read<List> {
+    // Gathered in a Vec, then moved into a list of exactly its length.
     let mut items = vec![item(cursor)?];
     while cursor.eat_comma() {
         items.push(item(cursor)?);
     }
-    Ok(items)
+    Ok(items.into_iter().collect())
 }
 
 pub fn read_text(cursor: &mut Cursor) -> Read<Text> {

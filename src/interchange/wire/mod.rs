@@ -60,6 +60,13 @@ impl<T: IntoModel> IntoModel for Vec<T> {
     }
 }
 
+impl<T: ToWire> ToWire for thin_vec::ThinVec<T> {
+    type Wire = Vec<T::Wire>;
+    fn to_wire(&self) -> Self::Wire {
+        self.iter().map(ToWire::to_wire).collect()
+    }
+}
+
 impl<T: ToWire> ToWire for Option<T> {
     type Wire = Option<T::Wire>;
     fn to_wire(&self) -> Self::Wire {

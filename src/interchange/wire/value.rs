@@ -511,20 +511,20 @@ impl IntoModel for Value {
         use model::Value as Model;
         match self {
             Value::Text(text) => Model::Text(text.into()),
-            Value::Parties(parties) => Model::Parties(parties.into_model()),
-            Value::Places(places) => Model::Places(places.into_model()),
-            Value::Actors(actors) => Model::Actors(actors.into_model()),
+            Value::Parties(parties) => Model::Parties(parties.into_model().into()),
+            Value::Places(places) => Model::Places(places.into_model().into()),
+            Value::Actors(actors) => Model::Actors(actors.into_model().into()),
             Value::When(when) => Model::When(when.into_model().into()),
             Value::Deadline(deadline) => Model::Deadline(deadline.into_model().into()),
-            Value::Duration(range) => Model::Duration(range.into_model()),
+            Value::Duration(range) => Model::Duration(range.into_model().into()),
             Value::Count(count) => Model::Count(count.into_model().into()),
             Value::Ages { min, max } => Model::Ages { min, max },
             Value::Ratio(ratio) => Model::Ratio(Box::new(ratio.into_model())),
             Value::Distance(distance) => Model::Distance(distance.into_model().into()),
-            Value::Weapons(weapons) => Model::Weapons(weapons.into_model()),
+            Value::Weapons(weapons) => Model::Weapons(weapons.into_model().into()),
             Value::Strength(strength) => Model::Strength(strength.into_model()),
-            Value::Clauses(numbers) => Model::Clauses(numbers.into_model()),
-            Value::Words(words) => Model::Words(words.into_model()),
+            Value::Clauses(numbers) => Model::Clauses(numbers.into_model().into()),
+            Value::Words(words) => Model::Words(words.into_model().into()),
         }
     }
 }
