@@ -330,7 +330,7 @@ mod tests {
             severity: Severity::Warning,
             document: "a".into(),
             clauses: Vec::new(),
-            message: String::new(),
+            message: Default::default(),
             span: Span::default(),
             basis: None,
             gain: None,

@@ -80,7 +80,9 @@ pub struct Finding {
     pub severity: Severity,
     pub document: crate::text::Text,
     pub clauses: Vec<ClauseRef>,
-    pub message: String,
+    /// Shared with equal messages of the same check (see [`crate::text::pooled`]):
+    /// many rules say the same of many documents.
+    pub message: crate::text::Text,
     /// Where the finding points: the most specific span (an attribute, a clause, or
     /// the document's id).
     pub span: Span,

@@ -41,9 +41,10 @@ impl Default for Text {
 #[derive(Debug, Default)]
 pub struct Pool(HashSet<Text>);
 
-/// What [`reading`] sets on its thread.
+/// What [`reading`] and [`pooled`] set on their thread.
 struct Reading {
-    backing: Arc<String>,
+    /// The source being read; `None` when only the pool is set.
+    backing: Option<Arc<String>>,
     pool: Pool,
 }
 
@@ -59,6 +60,16 @@ thread_local! {
 /// comes back, and `pool` gets what was added, when `read` returns or
 /// unwinds), so nothing outlives the read.
 pub fn reading<R>(backing: &Arc<String>, pool: &mut Pool, read: impl FnOnce() -> R) -> R {
+    scoped(Some(backing.clone()), pool, read)
+}
+
+/// Run `make` with `pool` set: inside it, a [`Text`] made anew shares the
+/// buffer of an equal one in the pool, as in [`reading`], with no source.
+pub fn pooled<R>(pool: &mut Pool, make: impl FnOnce() -> R) -> R {
+    scoped(None, pool, make)
+}
+
+fn scoped<R>(backing: Option<Arc<String>>, pool: &mut Pool, read: impl FnOnce() -> R) -> R {
     struct Restore<'p> {
         previous: Option<Reading>,
         pool: &'p mut Pool,
@@ -73,7 +84,7 @@ pub fn reading<R>(backing: &Arc<String>, pool: &mut Pool, read: impl FnOnce() ->
         }
     }
     let ours = Reading {
-        backing: backing.clone(),
+        backing,
         pool: std::mem::take(pool),
     };
     let _restore = Restore {
@@ -107,7 +118,7 @@ impl Text {
             return Text::default();
         }
         let end = u32::try_from(text.len()).unwrap_or(u32::MAX);
-        let text = if end as usize == text.len() {
+        let mut text = if end as usize == text.len() {
             text
         } else {
             // Past 4 GiB, which no input truce reads reaches: cut at a char
@@ -118,6 +129,8 @@ impl Text {
             }
             text[..cut].to_string()
         };
+        // Kept as long as the model: no room to grow (`format!` leaves some).
+        text.shrink_to_fit();
         let end = u32::try_from(text.len()).unwrap_or(0);
         Text {
             backing: Arc::new(text),
@@ -137,7 +150,7 @@ impl Text {
 fn share(text: &str) -> Option<Text> {
     READING.with(|current| {
         let current = current.borrow();
-        let backing = &current.as_ref()?.backing;
+        let backing = current.as_ref()?.backing.as_ref()?;
         let base = backing.as_ptr() as usize;
         let at = (text.as_ptr() as usize).checked_sub(base)?;
         Text::shared(backing, at..at + text.len())
@@ -369,6 +382,15 @@ mod tests {
         // Nothing is pooled outside a read, and the read leaves nothing set.
         let c = Text::from(String::from("regime.army"));
         assert!(!Arc::ptr_eq(&a.backing, &c.backing));
+        // A pool with no source shares what is made, and slices nothing.
+        let (d, e) = pooled(&mut pool, || {
+            (
+                Text::from(format!("regime{}", ".army")),
+                Text::from(&first[6..12]),
+            )
+        });
+        assert!(Arc::ptr_eq(&a.backing, &d.backing));
+        assert!(!e.is_within(&first));
     }
 
     #[test]

@@ -104,7 +104,7 @@ fn formatting_keeps_the_findings() {
     let findings = |loaded: &truce::Loaded| -> Vec<(String, String)> {
         truce::rules::check(&loaded.corpus)
             .into_iter()
-            .map(|finding| (finding.rule.to_string(), finding.message))
+            .map(|finding| (finding.rule.to_string(), finding.message.to_string()))
             .collect()
     };
     assert_eq!(findings(&before), findings(&after));

@@ -477,7 +477,9 @@ fn value_of(value_type: ValueType) -> BoxedStrategy<Value> {
         ValueType::Distance => distance()
             .prop_map(|value| Value::Distance(Box::new(value)))
             .boxed(),
-        ValueType::Weapons => weapons().prop_map(|list| Value::Weapons(list.into())).boxed(),
+        ValueType::Weapons => weapons()
+            .prop_map(|list| Value::Weapons(list.into()))
+            .boxed(),
         ValueType::Strength => select(
             &[
                 Strength::Intent,
@@ -488,9 +490,13 @@ fn value_of(value_type: ValueType) -> BoxedStrategy<Value> {
         )
         .prop_map(Value::Strength)
         .boxed(),
-        ValueType::Clauses => spanned_names(NUMBERS).prop_map(|list| Value::Clauses(list.into())).boxed(),
+        ValueType::Clauses => spanned_names(NUMBERS)
+            .prop_map(|list| Value::Clauses(list.into()))
+            .boxed(),
         ValueType::Words(pool) => words(pool),
-        ValueType::Labels => spanned_names(SOURCES).prop_map(|list| Value::Words(list.into())).boxed(),
+        ValueType::Labels => spanned_names(SOURCES)
+            .prop_map(|list| Value::Words(list.into()))
+            .boxed(),
         ValueType::Keys => words(&["deadline", "by", "monitor", "guarantor", "destination"]),
     }
 }

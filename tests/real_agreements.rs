@@ -30,7 +30,7 @@ fn fired(rule: &str, text: &str) -> Vec<String> {
     truce::rules::check(&loaded.corpus)
         .into_iter()
         .filter(|finding| finding.rule == rule)
-        .map(|finding| finding.message)
+        .map(|finding| finding.message.to_string())
         .collect()
 }
 

@@ -86,7 +86,7 @@ impl Analysis {
                 }),
                 code: Some(NumberOrString::String(finding.rule.to_string())),
                 source: Some("truce".into()),
-                message: finding.message.clone(),
+                message: finding.message.to_string(),
                 related_information: (!related.is_empty()).then_some(related),
                 ..lsp_types::Diagnostic::default()
             }

@@ -247,7 +247,7 @@ pub(crate) fn json_finding(finding: &Finding, sources: &Sources, options: Option
             .iter()
             .map(|clause| json_clause(clause, sources))
             .collect(),
-        message: finding.message.clone(),
+        message: finding.message.to_string(),
         file: at.file.to_string(),
         line: at.line,
         column: at.column,

@@ -196,7 +196,7 @@ fn result(
         rule_index: registry.iter().position(|rule| rule.id == finding.rule),
         level: level(finding.severity),
         message: Text {
-            text: finding.message.clone(),
+            text: finding.message.to_string(),
         },
         locations: physical(finding.span, sources, base)
             .map(|physical_location| Location {

@@ -1,6 +1,5 @@
 //! Clauses and recitals, and their attribute lines.
 
-use thin_vec::ThinVec;
 use super::value::{Cursor, read_value, read_word_str};
 use super::{DocumentResolver, end_span};
 use crate::diagnostic::{Diagnostic, did_you_mean};
@@ -10,6 +9,7 @@ use crate::source::Spanned;
 use crate::syntax::{AtomKind, Statement};
 use crate::text::Text;
 use crate::vocabulary::{ClauseKind, Key, ValueType};
+use thin_vec::ThinVec;
 
 impl DocumentResolver<'_> {
     pub(super) fn clause(&mut self, statement: &Statement, recital: bool) {

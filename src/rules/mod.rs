@@ -197,6 +197,7 @@ fn check_into(corpus: &Corpus, documents: &[&Document], mut take: impl FnMut(&mu
         })
         .collect();
     let mut findings = Vec::new();
+    let mut messages = crate::text::Pool::default();
     for document in documents {
         let context = Context {
             document,
@@ -204,9 +205,11 @@ fn check_into(corpus: &Corpus, documents: &[&Document], mut take: impl FnMut(&mu
             documents: &by_id,
         };
         findings.clear();
-        for (rule, check) in &checks {
-            check(&context, rule, &mut findings);
-        }
+        crate::text::pooled(&mut messages, || {
+            for (rule, check) in &checks {
+                check(&context, rule, &mut findings);
+            }
+        });
         // Sorted document by document (a stable sort, so ties keep their
         // rule's order): the same order as sorting the whole corpus by
         // document first, in linear time overall.
@@ -277,9 +280,7 @@ impl Finding {
         message: String,
         span: Span,
     ) -> Finding {
-        let mut message = crate::finding::one_line(message);
-        // `format!` leaves room to grow, which a kept message never uses.
-        message.shrink_to_fit();
+        let message = crate::finding::one_line(message).into();
         Finding {
             rule: rule.id,
             severity: rule.severity,

@@ -240,7 +240,7 @@ fn row_finding(
         severity: rule.severity,
         document: step.newer.id.value.clone(),
         clauses: older.into_iter().chain(newer).map(ClauseRef::of).collect(),
-        message: crate::finding::one_line(format!("{message}; {}", gain.phrase())),
+        message: crate::finding::one_line(format!("{message}; {}", gain.phrase())).into(),
         span,
         basis: None,
         gain: Some(Box::new(gain)),
@@ -255,7 +255,7 @@ fn absence(step: &Step, finding: Finding) -> Finding {
     let basis = step.newer.basis();
     let message = match basis {
         crate::model::Basis::Text => finding.message,
-        crate::model::Basis::Reports => format!("as reported, {}", finding.message),
+        crate::model::Basis::Reports => format!("as reported, {}", finding.message).into(),
     };
     Finding {
         basis: Some(basis),
@@ -270,7 +270,7 @@ fn document_finding(step: &Step, rule: &Rule, message: String, gain: Gain) -> Fi
         severity: rule.severity,
         document: step.newer.id.value.clone(),
         clauses: Vec::new(),
-        message: crate::finding::one_line(format!("{message}; {}", gain.phrase())),
+        message: crate::finding::one_line(format!("{message}; {}", gain.phrase())).into(),
         span: step.newer.id.span,
         basis: None,
         gain: Some(Box::new(gain)),
@@ -361,7 +361,7 @@ fn messages(rule: &str, text: &str) -> Vec<String> {
         .findings
         .into_iter()
         .filter(|finding| finding.rule == rule)
-        .map(|finding| finding.message)
+        .map(|finding| finding.message.to_string())
         .collect()
 }
 

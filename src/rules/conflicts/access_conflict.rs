@@ -141,7 +141,8 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                 finding.message = format!(
                     "possible conflict: {} (the areas are not known to be disjoint)",
                     finding.message
-                );
+                )
+                .into();
                 finding.severity = Severity::Warning;
             }
             out.push(finding);
