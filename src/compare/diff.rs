@@ -383,10 +383,10 @@ pub fn with_role(document: &Document, role: Role) -> Vec<String> {
         .filter(|party| party.has_role(role))
         .map(|party| party.id.value.to_string())
         .collect();
-    let backers = match role {
+    let backers: &[_] = match role {
         Role::Guarantor => &document.guarantors,
         Role::Monitor => &document.monitors,
-        _ => &Vec::new(),
+        _ => &[],
     };
     ids.extend(backers.iter().map(|backer| backer.party.value.to_string()));
     ids.sort();

@@ -29,6 +29,7 @@ use crate::source::{Span, Spanned};
 use crate::text::Text;
 use crate::vocabulary::{Beneficiaries, ClauseKind, Entry, Guarantee, Key};
 pub use crate::vocabulary::{Evidence, Outcome, Relation, Role, Side, Status, is_group};
+use thin_vec::ThinVec;
 
 /// Every document of a run.
 #[derive(Clone, Debug, Default)]
@@ -68,15 +69,15 @@ pub struct Party {
     pub side: Option<Spanned<Side>>,
     /// The side's party a third party is aligned with.
     pub aligned: Option<Spanned<Text>>,
-    pub roles: Vec<Spanned<Role>>,
-    pub represents: Vec<Spanned<PlaceRef>>,
+    pub roles: ThinVec<Spanned<Role>>,
+    pub represents: ThinVec<Spanned<PlaceRef>>,
     /// The parties it signs or agrees for: a committee for the factions, a
     /// delegation for its government.
-    pub on_behalf_of: Vec<Spanned<Text>>,
+    pub on_behalf_of: ThinVec<Spanned<Text>>,
     /// The place whose state it is: a state represents its own territory and
     /// population unless `represents` says otherwise.
     pub territory: Option<Spanned<Text>>,
-    pub source: Vec<Spanned<Text>>,
+    pub source: ThinVec<Spanned<Text>>,
     pub span: Span,
 }
 
@@ -144,7 +145,7 @@ pub struct Place {
     pub kind: Option<Spanned<Text>>,
     pub within: Option<Spanned<Text>>,
     /// The parties that besiege it, where the sources say it is besieged.
-    pub besieged_by: Vec<Spanned<Text>>,
+    pub besieged_by: ThinVec<Spanned<Text>>,
     pub span: Span,
 }
 
@@ -152,8 +153,8 @@ pub struct Place {
 pub struct StatusEntry {
     pub status: Spanned<Status>,
     pub on: Option<Spanned<When>>,
-    pub by: Vec<Spanned<Text>>,
-    pub source: Vec<Spanned<Text>>,
+    pub by: ThinVec<Spanned<Text>>,
+    pub source: ThinVec<Spanned<Text>>,
     pub span: Span,
 }
 
@@ -222,27 +223,27 @@ pub struct Document {
     pub region: Option<Spanned<PlaceRef>>,
     /// Its agreement id in the PA-X Peace Agreements Database, when stated.
     pub pax: Option<Spanned<u32>>,
-    pub statuses: Vec<StatusEntry>,
-    pub sources: Vec<Citation>,
-    pub links: Vec<Link>,
-    pub places: Vec<Place>,
-    pub parties: Vec<Party>,
-    pub units: Vec<Unit>,
-    pub guarantors: Vec<Backer>,
-    pub monitors: Vec<Backer>,
-    pub notes: Vec<Spanned<Text>>,
-    pub texts: Vec<Spanned<Text>>,
+    pub statuses: ThinVec<StatusEntry>,
+    pub sources: ThinVec<Citation>,
+    pub links: ThinVec<Link>,
+    pub places: ThinVec<Place>,
+    pub parties: ThinVec<Party>,
+    pub units: ThinVec<Unit>,
+    pub guarantors: ThinVec<Backer>,
+    pub monitors: ThinVec<Backer>,
+    pub notes: ThinVec<Spanned<Text>>,
+    pub texts: ThinVec<Spanned<Text>>,
     /// What the document's text is known from; none given means the text itself.
-    pub known_from: Vec<KnownFrom>,
+    pub known_from: ThinVec<KnownFrom>,
     /// When it enters into force, when it says.
     pub in_force: Option<Spanned<Deadline>>,
     /// What happened after it was made.
-    pub events: Vec<Event>,
+    pub events: ThinVec<Event>,
     /// Preamble statements: they bind nobody and never satisfy a requirement.
-    pub recitals: Vec<Clause>,
-    pub clauses: Vec<Clause>,
+    pub recitals: ThinVec<Clause>,
+    pub clauses: ThinVec<Clause>,
     /// Rules whose findings on the whole document are accepted, with why.
-    pub allows: Vec<Allow>,
+    pub allows: ThinVec<Allow>,
 }
 
 impl Document {
@@ -255,22 +256,22 @@ impl Document {
             date: None,
             region: None,
             pax: None,
-            statuses: Vec::new(),
-            sources: Vec::new(),
-            links: Vec::new(),
-            places: Vec::new(),
-            parties: Vec::new(),
-            units: Vec::new(),
-            guarantors: Vec::new(),
-            monitors: Vec::new(),
-            notes: Vec::new(),
-            texts: Vec::new(),
-            known_from: Vec::new(),
+            statuses: ThinVec::new(),
+            sources: ThinVec::new(),
+            links: ThinVec::new(),
+            places: ThinVec::new(),
+            parties: ThinVec::new(),
+            units: ThinVec::new(),
+            guarantors: ThinVec::new(),
+            monitors: ThinVec::new(),
+            notes: ThinVec::new(),
+            texts: ThinVec::new(),
+            known_from: ThinVec::new(),
             in_force: None,
-            events: Vec::new(),
-            recitals: Vec::new(),
-            clauses: Vec::new(),
-            allows: Vec::new(),
+            events: ThinVec::new(),
+            recitals: ThinVec::new(),
+            clauses: ThinVec::new(),
+            allows: ThinVec::new(),
         }
     }
 
@@ -496,7 +497,7 @@ pub struct AttributeValue {
     /// The whole statement: key and value.
     pub span: Span,
     /// The citations this statement names, when reports disagree.
-    pub source: thin_vec::ThinVec<Spanned<Text>>,
+    pub source: ThinVec<Spanned<Text>>,
 }
 
 /// The moments the resolver dates for every clause it can.
@@ -529,14 +530,14 @@ pub struct Clause {
     pub recital: bool,
     pub attributes: Vec<AttributeValue>,
     /// Relative deadlines turned into dates, where they can be.
-    pub resolved: Vec<(Point, When)>,
+    pub resolved: ThinVec<(Point, When)>,
     /// The sources the clause as a whole cites (its own `source` lines; each of
     /// its attributes cites them too unless it names its own). Two clauses of one
     /// number citing disjoint sources are two reports of one item: versions.
-    pub source: Vec<Spanned<Text>>,
+    pub source: ThinVec<Spanned<Text>>,
     pub span: Span,
     /// Rules whose findings on this clause are accepted, with why.
-    pub allows: Vec<Allow>,
+    pub allows: ThinVec<Allow>,
 }
 
 impl Clause {

@@ -97,10 +97,10 @@ impl DocumentResolver<'_> {
             recital,
             // Most lines give one attribute.
             attributes: Vec::with_capacity(block.statements.len()),
-            resolved: Vec::new(),
-            source: Vec::new(),
+            resolved: ThinVec::new(),
+            source: ThinVec::new(),
             span: statement.span,
-            allows: Vec::new(),
+            allows: ThinVec::new(),
         };
         let mut clause_sources = Vec::new();
         for attribute_statement in &block.statements {
@@ -128,7 +128,7 @@ impl DocumentResolver<'_> {
                 attribute.source = clause_sources.as_slice().into();
             }
         }
-        clause.source = clause_sources;
+        clause.source = clause_sources.into();
         if recital {
             self.document.recitals.push(clause);
         } else {

@@ -10,6 +10,7 @@ use crate::source::Spanned;
 use crate::syntax::{Atom, AtomKind, Statement};
 use crate::text::Text;
 use crate::vocabulary::{self, Role, Side};
+use thin_vec::ThinVec;
 
 impl DocumentResolver<'_> {
     pub(super) fn declaration(&mut self, statement: &Statement) {
@@ -64,11 +65,11 @@ impl DocumentResolver<'_> {
             name,
             side: None,
             aligned: None,
-            roles: Vec::new(),
-            represents: Vec::new(),
-            on_behalf_of: Vec::new(),
+            roles: ThinVec::new(),
+            represents: ThinVec::new(),
+            on_behalf_of: ThinVec::new(),
             territory: None,
-            source: Vec::new(),
+            source: ThinVec::new(),
             span: statement.span,
         };
         // Units and sides are read here; `aligned`, `represents`, `on_behalf_of`,
@@ -153,7 +154,7 @@ impl DocumentResolver<'_> {
             name,
             kind: None,
             within: None,
-            besieged_by: Vec::new(),
+            besieged_by: ThinVec::new(),
             span: statement.span,
         };
         for (key, word, atoms) in parts.groups {
@@ -307,7 +308,7 @@ impl DocumentResolver<'_> {
                 },
                 "source" => {
                     let sources = self.sources(&mut cursor);
-                    self.document.parties[index].source = sources;
+                    self.document.parties[index].source = sources.into();
                 }
                 _ => continue,
             }

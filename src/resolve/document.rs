@@ -12,6 +12,7 @@ use crate::model::{Backer, Link, StatusEntry, Value};
 use crate::source::{Span, Spanned};
 use crate::syntax::Statement;
 use crate::vocabulary::{self, Relation, Status, ValueType};
+use thin_vec::ThinVec;
 
 impl DocumentResolver<'_> {
     pub(super) fn statement(&mut self, statement: &Statement) {
@@ -207,8 +208,8 @@ impl DocumentResolver<'_> {
         let mut entry = StatusEntry {
             status,
             on: None,
-            by: Vec::new(),
-            source: Vec::new(),
+            by: ThinVec::new(),
+            source: ThinVec::new(),
             span: statement.span,
         };
         for (key, word, atoms) in parts.groups {
@@ -225,7 +226,7 @@ impl DocumentResolver<'_> {
                     },
                 ),
                 _ => {
-                    entry.source = self.sources(&mut cursor);
+                    entry.source = self.sources(&mut cursor).into();
                     Ok(())
                 }
             };

@@ -245,7 +245,7 @@ pub fn resolve_deadlines(document: &mut Document) -> Vec<Diagnostic> {
         })
         .collect();
     for (clause, found) in document.clauses.iter_mut().zip(resolved) {
-        clause.resolved = found;
+        clause.resolved = found.into();
     }
     errors
 }

@@ -66,11 +66,11 @@ impl IntoModel for Party {
             name: self.name.into_model(),
             side: self.side.into_model(),
             aligned: self.aligned.into_model(),
-            roles: self.roles.into_model(),
-            represents: self.represents.into_model(),
-            on_behalf_of: self.on_behalf_of.into_model(),
+            roles: self.roles.into_model().into(),
+            represents: self.represents.into_model().into(),
+            on_behalf_of: self.on_behalf_of.into_model().into(),
             territory: self.territory.into_model(),
-            source: self.source.into_model(),
+            source: self.source.into_model().into(),
             span: self.span.into_model(),
         }
     }
@@ -150,7 +150,7 @@ impl IntoModel for Place {
             name: self.name.into_model(),
             kind: self.kind.into_model(),
             within: self.within.into_model(),
-            besieged_by: self.besieged_by.into_model(),
+            besieged_by: self.besieged_by.into_model().into(),
             span: self.span.into_model(),
         }
     }
@@ -192,8 +192,8 @@ impl IntoModel for StatusEntry {
         model::StatusEntry {
             status: self.status.into_model(),
             on: self.on.into_model(),
-            by: self.by.into_model(),
-            source: self.source.into_model(),
+            by: self.by.into_model().into(),
+            source: self.source.into_model().into(),
             span: self.span.into_model(),
         }
     }
@@ -513,22 +513,22 @@ impl IntoModel for Document {
             date: self.date.into_model(),
             region: self.region.into_model(),
             pax: self.pax.into_model(),
-            statuses: self.statuses.into_model(),
-            sources: self.sources.into_model(),
-            links: self.links.into_model(),
-            places: self.places.into_model(),
-            parties: self.parties.into_model(),
-            units: self.units.into_model(),
-            guarantors: self.guarantors.into_model(),
-            monitors: self.monitors.into_model(),
-            notes: self.notes.into_model(),
-            texts: self.texts.into_model(),
-            known_from: self.known_from.into_model(),
+            statuses: self.statuses.into_model().into(),
+            sources: self.sources.into_model().into(),
+            links: self.links.into_model().into(),
+            places: self.places.into_model().into(),
+            parties: self.parties.into_model().into(),
+            units: self.units.into_model().into(),
+            guarantors: self.guarantors.into_model().into(),
+            monitors: self.monitors.into_model().into(),
+            notes: self.notes.into_model().into(),
+            texts: self.texts.into_model().into(),
+            known_from: self.known_from.into_model().into(),
             in_force: self.in_force.into_model(),
-            events: self.events.into_model(),
-            recitals: self.recitals.into_model(),
-            clauses: self.clauses.into_model(),
-            allows: self.allows.into_model(),
+            events: self.events.into_model().into(),
+            recitals: self.recitals.into_model().into(),
+            clauses: self.clauses.into_model().into(),
+            allows: self.allows.into_model().into(),
         }
     }
 }
@@ -640,9 +640,9 @@ impl IntoModel for Clause {
                 .into_iter()
                 .map(|(point, when)| (point.into_model(), when.into_model()))
                 .collect(),
-            source: self.source.into_model(),
+            source: self.source.into_model().into(),
             span: self.span.into_model(),
-            allows: self.allows.into_model(),
+            allows: self.allows.into_model().into(),
         }
     }
 }
