@@ -329,7 +329,7 @@ mod tests {
             rule,
             severity: Severity::Warning,
             document: "a".into(),
-            clauses: Vec::new(),
+            clauses: Default::default(),
             message: Default::default(),
             span: Span::default(),
             basis: None,

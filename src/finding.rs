@@ -79,7 +79,7 @@ pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
     pub document: crate::text::Text,
-    pub clauses: Vec<ClauseRef>,
+    pub clauses: thin_vec::ThinVec<ClauseRef>,
     /// Shared with equal messages of the same check (see [`crate::text::pooled`]):
     /// many rules say the same of many documents.
     pub message: crate::text::Text,

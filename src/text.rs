@@ -6,7 +6,9 @@
 
 use std::borrow::Borrow;
 use std::cell::RefCell;
-use std::collections::HashSet;
+// FxHash: the keys are names from the input, and an offline check has no
+// adversary to defend against with SipHash.
+use rustc_hash::FxHashSet as HashSet;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;

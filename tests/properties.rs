@@ -577,13 +577,13 @@ fn clause(recital: bool, typed: bool) -> impl Strategy<Value = Clause> {
         (
             prop::option::of(spanned(name(NUMBERS))),
             prop::collection::vec(attribute(kind, typed), 0..6),
-            prop::collection::vec(
-                (
-                    select(&[Point::Start, Point::Deadline, Point::End][..]),
-                    when(),
-                ),
-                0..3,
-            ),
+            // As the resolver keeps them: a start and an end, each at most
+            // once (a written deadline is read from the end).
+            (prop::option::of(when()), prop::option::of(when())).prop_map(|(start, end)| {
+                let start = start.map(|when| (Point::Start, when));
+                let end = end.map(|when| (Point::End, when));
+                start.into_iter().chain(end).collect::<Vec<_>>()
+            }),
             span(),
             allows(),
         )

@@ -721,6 +721,12 @@ impl Clause {
     /// The date a moment of the clause resolves to (its start, its written
     /// deadline, its end), absolute or counted from signing or another clause.
     pub fn resolved(&self, point: Point) -> Option<&When> {
+        // A written deadline is when the clause ends: kept once, as its end.
+        let point = match point {
+            Point::Deadline if self.has(Key::Deadline) => Point::End,
+            Point::Deadline => return None,
+            other => other,
+        };
         self.resolved
             .iter()
             .find(|(at, _)| *at == point)

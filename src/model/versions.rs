@@ -2,7 +2,9 @@
 //! clause or a value comes from. Red lines and coverage read these to say which
 //! version they used; `version-discrepancy` reports the disagreements themselves.
 
-use std::collections::HashMap;
+// FxHash: the keys are names from the input, and an offline check has no
+// adversary to defend against with SipHash.
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{AttributeValue, Clause, Document};
 use crate::source::Spanned;
@@ -25,7 +27,7 @@ pub struct ClauseIndex<'a> {
 
 impl<'a> ClauseIndex<'a> {
     pub fn new(document: &'a Document) -> Self {
-        let mut by_number: HashMap<&str, Vec<&Clause>> = HashMap::new();
+        let mut by_number: HashMap<&str, Vec<&Clause>> = HashMap::default();
         for clause in &document.clauses {
             if let Some(number) = &clause.number {
                 by_number

@@ -1,7 +1,9 @@
 //! Unit hierarchies and place containment: each parent exists, and following
 //! parents never leads back.
 
-use std::collections::HashMap;
+// FxHash: the keys are names from the input, and an offline check has no
+// adversary to defend against with SipHash.
+use rustc_hash::FxHashMap as HashMap;
 
 use super::references::Declared;
 use crate::diagnostic::Diagnostic;
@@ -10,7 +12,7 @@ use crate::model::Document;
 use crate::source::Spanned;
 
 pub(super) fn check(document: &Document, declared: &Declared, errors: &mut Vec<Diagnostic>) {
-    let mut unit_parents: HashMap<&str, &str> = HashMap::new();
+    let mut unit_parents: HashMap<&str, &str> = HashMap::default();
     for unit in &document.units {
         unit_parents.entry(&unit.path.value).or_insert(&unit.parent);
     }
@@ -30,7 +32,7 @@ pub(super) fn check(document: &Document, declared: &Declared, errors: &mut Vec<D
             );
         }
     }
-    let mut place_parents: HashMap<&str, &str> = HashMap::new();
+    let mut place_parents: HashMap<&str, &str> = HashMap::default();
     for place in &document.places {
         if let Some(within) = &place.within {
             // The first declaration of a place id wins, as `Document::place` finds it.
@@ -66,14 +68,19 @@ struct Loops<'m, 'd> {
     settled: HashMap<&'d str, bool>,
     /// Parents followed so far: the work, which tests hold to linear.
     steps: usize,
+    /// The walk in progress, kept between walks so that each does not allocate.
+    path: Vec<&'d str>,
+    on_path: HashMap<&'d str, usize>,
 }
 
 impl<'m, 'd> Loops<'m, 'd> {
     fn new(parents: &'m HashMap<&'d str, &'d str>) -> Self {
         Loops {
             parents,
-            settled: HashMap::with_capacity(parents.len()),
+            settled: HashMap::with_capacity_and_hasher(parents.len(), Default::default()),
             steps: 0,
+            path: Vec::new(),
+            on_path: HashMap::default(),
         }
     }
 
@@ -85,8 +92,10 @@ impl<'m, 'd> Loops<'m, 'd> {
         };
         // Walk until a settled name, a name already on this path (a loop), or
         // the top; then settle every name on the path.
-        let mut path: Vec<&'d str> = Vec::new();
-        let mut on_path: HashMap<&'d str, usize> = HashMap::new();
+        let mut path = std::mem::take(&mut self.path);
+        let mut on_path = std::mem::take(&mut self.on_path);
+        path.clear();
+        on_path.clear();
         let mut current = start;
         let loops = loop {
             if let Some(&known) = self.settled.get(current) {
@@ -103,9 +112,11 @@ impl<'m, 'd> Loops<'m, 'd> {
                 None => break false,
             }
         };
-        for name in path {
+        for name in path.drain(..) {
             self.settled.insert(name, loops);
         }
+        self.path = path;
+        self.on_path = on_path;
         loops
     }
 }
@@ -124,7 +135,8 @@ mod tests {
             ("t", "x"),
             ("s", "s"),
         ]
-        .into();
+        .into_iter()
+        .collect();
         let mut loops = Loops::new(&parents);
         assert!(!loops.leads_back("a"));
         assert!(!loops.leads_back("b"));

@@ -26,7 +26,9 @@ pub mod limits;
 mod names;
 mod references;
 
-use std::collections::HashMap;
+// FxHash: the keys are names from the input, and an offline check has no
+// adversary to defend against with SipHash.
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::vocabulary::Relation;
 
@@ -80,7 +82,7 @@ pub fn corpus(corpus: &Corpus, errors: &mut Vec<Diagnostic>) {
 }
 
 fn corpus_checks(corpus: &Corpus, errors: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&str, Span> = HashMap::new();
+    let mut seen: HashMap<&str, Span> = HashMap::default();
     for document in &corpus.documents {
         if let Some(first) = seen.insert(&document.id.value, document.id.span) {
             errors.push(
@@ -133,7 +135,7 @@ fn corpus_checks(corpus: &Corpus, errors: &mut Vec<Diagnostic>) {
 /// a loop in one is an error, reported once, at the link that closes it.
 fn link_cycles(corpus: &Corpus, errors: &mut Vec<Diagnostic>) {
     for relation in Relation::ALL {
-        let mut edges: HashMap<&str, Vec<&crate::model::Link>> = HashMap::new();
+        let mut edges: HashMap<&str, Vec<&crate::model::Link>> = HashMap::default();
         for document in &corpus.documents {
             for link in document
                 .links
@@ -149,7 +151,7 @@ fn link_cycles(corpus: &Corpus, errors: &mut Vec<Diagnostic>) {
             continue;
         }
         // Iterative depth-first search: 1 on the path, 2 done.
-        let mut state: HashMap<&str, u8> = HashMap::new();
+        let mut state: HashMap<&str, u8> = HashMap::default();
         let mut starts: Vec<&str> = edges.keys().copied().collect();
         starts.sort_unstable();
         for start in starts {

@@ -2,7 +2,9 @@
 //! numbers. The first declaration is the one the model's lookups find.
 
 use crate::text::Text;
-use std::collections::HashMap;
+// FxHash: the keys are names from the input, and an offline check has no
+// adversary to defend against with SipHash.
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::error_code::ErrorCode;
@@ -52,7 +54,7 @@ pub(super) fn check(document: &Document, errors: &mut Vec<Diagnostic>) {
     }
     // One number twice is an error, unless the two clauses are reports of one
     // item from disjoint sources (versions).
-    let mut by_number: HashMap<&str, Vec<&Clause>> = HashMap::new();
+    let mut by_number: HashMap<&str, Vec<&Clause>> = HashMap::default();
     for clause in &document.clauses {
         let Some(number) = &clause.number else {
             continue;
@@ -82,7 +84,7 @@ pub(super) fn check(document: &Document, errors: &mut Vec<Diagnostic>) {
 fn repeats<'d>(
     ids: impl Iterator<Item = &'d Spanned<Text>>,
 ) -> impl Iterator<Item = (&'d Spanned<Text>, Span)> {
-    let mut seen: HashMap<&str, Span> = HashMap::new();
+    let mut seen: HashMap<&str, Span> = HashMap::default();
     ids.filter_map(move |id| match seen.get(id.value.as_str()) {
         Some(first) => Some((id, *first)),
         None => {

@@ -2,7 +2,9 @@
 //! places, sources), and clause numbers that must name a clause of the document.
 
 use crate::text::Text;
-use std::collections::HashSet;
+// FxHash: the keys are names from the input, and an offline check has no
+// adversary to defend against with SipHash.
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::error_code::ErrorCode;
@@ -224,7 +226,7 @@ fn unknown_source<'a>(
 /// Every reference of the document's statements and clauses, in the order of the
 /// document's parts.
 pub(super) fn check(document: &Document, declared: &Declared, errors: &mut Vec<Diagnostic>) {
-    let mut reported = HashSet::new();
+    let mut reported = HashSet::default();
     for party in &document.parties {
         if let Some(aligned) = &party.aligned {
             if aligned.value == party.id.value {

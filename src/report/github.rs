@@ -139,7 +139,7 @@ mod tests {
             rule: "weak-commitment",
             severity: Severity::Info,
             document: "a".into(),
-            clauses: Vec::new(),
+            clauses: Default::default(),
             message: "100% weak".into(),
             span: Span::new(file, 16, 36),
             basis: None,

@@ -2,7 +2,9 @@
 //! relative deadlines into dates where the anchors allow.
 
 use crate::text::Text;
-use std::collections::HashMap;
+// FxHash: the keys are names from the input, and an offline check has no
+// adversary to defend against with SipHash.
+use rustc_hash::FxHashMap as HashMap;
 
 use jiff::ToSpan;
 use jiff::civil::{Date, DateTime};
@@ -212,10 +214,9 @@ pub fn resolve_deadlines(document: &mut Document) -> Vec<Diagnostic> {
         if let Some(start) = moments.get(index, AnchorPoint::Starts) {
             found.push((Point::Start, start));
         }
+        // A written deadline is the end: `Clause::resolved` answers for it
+        // from the end, which is kept once.
         if let Some(end) = moments.get(index, AnchorPoint::Ends) {
-            if document.clauses[index].has(Key::Deadline) {
-                found.push((Point::Deadline, end.clone()));
-            }
             found.push((Point::End, end));
         }
         resolved.push(found);
@@ -278,6 +279,9 @@ struct Moments<'a> {
     overflows: Vec<(usize, AnchorPoint)>,
     /// Moments worked out so far: the work, which tests hold to linear.
     steps: usize,
+    /// The moments [`Moments::get`] is following, kept between calls so that
+    /// each call does not allocate its own.
+    stack: Vec<(usize, AnchorPoint)>,
 }
 
 impl<'a> Moments<'a> {
@@ -293,6 +297,7 @@ impl<'a> Moments<'a> {
             states: vec![State::Unvisited; document.clauses.len() * 2],
             overflows: Vec::new(),
             steps: 0,
+            stack: Vec::new(),
         }
     }
 
@@ -302,7 +307,9 @@ impl<'a> Moments<'a> {
 
     fn get(&mut self, index: usize, point: AnchorPoint) -> Option<When> {
         let goal = Self::slot(index, point);
-        let mut stack = vec![(index, point)];
+        let mut stack = std::mem::take(&mut self.stack);
+        stack.clear();
+        stack.push((index, point));
         while let Some(&(index, point)) = stack.last() {
             self.steps += 1;
             let slot = Self::slot(index, point);
@@ -336,6 +343,7 @@ impl<'a> Moments<'a> {
                 stack.pop();
             }
         }
+        self.stack = stack;
         match &self.states[goal] {
             State::Done(when) => when.clone(),
             _ => None,

@@ -3,7 +3,9 @@
 //! after signing strength pledge` splits where the deadline ends.
 
 use crate::text::Text;
-use std::collections::HashSet;
+// FxHash: the keys are names from the input, and an offline check has no
+// adversary to defend against with SipHash.
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::error_code::ErrorCode;

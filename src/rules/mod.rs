@@ -13,7 +13,9 @@
 //! documents); comparison rules read one step of a negotiation thread, an older
 //! draft against a newer one, that [`crate::compare`] aligned.
 
-use std::collections::HashMap;
+// FxHash: the keys are names from the input, and an offline check has no
+// adversary to defend against with SipHash.
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::compare::{Step, Thread};
 use crate::model::{Basis, Clause, Corpus, Document, Party, PlaceRef, Side, and_list};
@@ -186,7 +188,7 @@ pub fn check_each(corpus: &Corpus, documents: &[&Document]) -> Vec<Vec<Finding>>
 /// Run every document rule on each of `documents` in turn, handing `take` each
 /// one's findings, sorted, in a buffer it may empty.
 fn check_into(corpus: &Corpus, documents: &[&Document], mut take: impl FnMut(&mut Vec<Finding>)) {
-    let mut by_id = HashMap::with_capacity(corpus.documents.len());
+    let mut by_id = HashMap::with_capacity_and_hasher(corpus.documents.len(), Default::default());
     for document in &corpus.documents {
         by_id.entry(document.id.value.as_str()).or_insert(document);
     }
@@ -318,7 +320,7 @@ impl Finding {
 /// The positions in `document.clauses` of its numbered clauses, by number, so that
 /// references resolve in constant time.
 fn numbered(document: &Document) -> HashMap<&str, usize> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for (index, clause) in document.clauses.iter().enumerate() {
         if let Some(number) = &clause.number {
             // The first of two duplicates wins; the resolver reports the duplicate.

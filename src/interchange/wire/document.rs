@@ -616,9 +616,18 @@ impl ToWire for model::Clause {
             kind: kind.to_wire(),
             recital: *recital,
             attributes: attributes.to_wire(),
+            // The format lists a written deadline's date, which the model
+            // keeps once, as the clause's end.
             resolved: resolved
                 .iter()
-                .map(|(point, when)| (point.to_wire(), when.to_wire()))
+                .flat_map(|(point, when)| {
+                    let deadline = (*point == model::Point::End
+                        && self.has(crate::vocabulary::Key::Deadline))
+                    .then(|| (Point::Deadline, when.to_wire()));
+                    deadline
+                        .into_iter()
+                        .chain([(point.to_wire(), when.to_wire())])
+                })
                 .collect(),
             source: source.to_wire(),
             span: span.to_wire(),
@@ -639,6 +648,7 @@ impl IntoModel for Clause {
                 .resolved
                 .into_iter()
                 .map(|(point, when)| (point.into_model(), when.into_model()))
+                .filter(|(point, _)| *point != model::Point::Deadline)
                 .collect(),
             source: self.source.into_model().into(),
             span: self.span.into_model(),

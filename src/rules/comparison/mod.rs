@@ -269,7 +269,7 @@ fn document_finding(step: &Step, rule: &Rule, message: String, gain: Gain) -> Fi
         rule: rule.id,
         severity: rule.severity,
         document: step.newer.id.value.clone(),
-        clauses: Vec::new(),
+        clauses: Default::default(),
         message: crate::finding::one_line(format!("{message}; {}", gain.phrase())).into(),
         span: step.newer.id.span,
         basis: None,

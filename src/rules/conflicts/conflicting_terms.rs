@@ -1,6 +1,6 @@
 //! `conflicting-terms`: two clauses set different values for the same thing.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::finding::{Finding, Severity};
 use crate::model::{AttributeValue, Clause, Deadline, Document, Value};
@@ -103,7 +103,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let document = context.document;
     let numbers = numbered(document);
     // Clauses grouped by subject, in order of first appearance.
-    let mut group_of: HashMap<String, usize> = HashMap::new();
+    let mut group_of: HashMap<String, usize> = HashMap::default();
     let mut groups: Vec<Vec<&Clause>> = Vec::new();
     for clause in &document.clauses {
         // A clause that names no subject is compared with no other, unless its
@@ -128,7 +128,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         }
         // Statements by key and by the sources they cite, in order of appearance:
         // only statements from the same sources can conflict.
-        let mut bucket_of: HashMap<TermKey, usize> = HashMap::new();
+        let mut bucket_of: HashMap<TermKey, usize> = HashMap::default();
         let mut buckets: Vec<Vec<Statement>> = Vec::new();
         for (position, clause) in group.iter().enumerate() {
             for statement in statements(clause) {
@@ -160,7 +160,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
             };
             let mut clauses: Vec<&Clause> = Vec::new();
             let mut values: Vec<String> = Vec::new();
-            let mut seen_terms: HashSet<&str> = HashSet::new();
+            let mut seen_terms: HashSet<&str> = HashSet::default();
             for statement in &bucket {
                 // A bucket holds each clause's statements together.
                 if !clauses
@@ -207,7 +207,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
 /// are steps of a sequence.
 fn sequenced(document: &Document, numbers: &HashMap<&str, usize>, a: &Clause, b: &Clause) -> bool {
     let waits = |from: &Clause, to: &Clause| {
-        let mut seen: HashSet<usize> = HashSet::new();
+        let mut seen: HashSet<usize> = HashSet::default();
         let mut queue: Vec<&Clause> = vec![from];
         while let Some(clause) = queue.pop() {
             for number in clause.dependencies() {
@@ -332,7 +332,7 @@ struct Statement<'a> {
 fn statements(clause: &Clause) -> Vec<Statement<'_>> {
     let mut out: Vec<Statement> = Vec::new();
     // A list-valued term's place in `out`, and its members so far.
-    let mut lists: HashMap<TermKey, (usize, Vec<String>)> = HashMap::new();
+    let mut lists: HashMap<TermKey, (usize, Vec<String>)> = HashMap::default();
     for attribute in &clause.attributes {
         let key = attribute.key.value;
         if !compared_term(key) {

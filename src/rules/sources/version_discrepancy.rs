@@ -1,7 +1,7 @@
 //! `version-discrepancy`: two sources give different values for the same term.
 
 use crate::text::Text;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::finding::{Finding, Severity};
 use crate::model::{AttributeValue, Clause, Document, and_list};
@@ -142,7 +142,7 @@ fn check(context: &Context, rule: &Rule, out: &mut Vec<Finding>) {
 /// number from disjoint sources).
 fn items(document: &Document) -> Vec<Vec<&Clause>> {
     let mut items: Vec<Vec<&Clause>> = Vec::new();
-    let mut by_number: HashMap<&str, usize> = HashMap::new();
+    let mut by_number: HashMap<&str, usize> = HashMap::default();
     for clause in &document.clauses {
         match &clause.number {
             Some(number) => match by_number.get(number.value.as_str()) {
@@ -203,7 +203,7 @@ struct Reading<'a> {
 /// Terms two sets of sources give differently, key by key.
 fn terms(context: &Context, rule: &Rule, item: &[&Clause], out: &mut Vec<Finding>) {
     let mut keys: Vec<Key> = Vec::new();
-    let mut readings: HashMap<Key, Vec<Reading>> = HashMap::new();
+    let mut readings: HashMap<Key, Vec<Reading>> = HashMap::default();
     for clause in item {
         for attribute in &clause.attributes {
             let key = attribute.key.value;
