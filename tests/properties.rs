@@ -633,11 +633,11 @@ fn party() -> impl Strategy<Value = Party> {
                     id,
                     name,
                     side,
-                    aligned,
+                    aligned: aligned.map(Box::new),
                     roles: roles.into(),
                     represents: represents.into(),
                     on_behalf_of: on_behalf_of.into(),
-                    territory,
+                    territory: territory.map(Box::new),
                     source: source.into(),
                     span,
                 }
@@ -672,7 +672,11 @@ fn unit() -> impl Strategy<Value = Unit> {
         prop::option::of(spanned(free_text())),
         prop_oneof![name(PARTIES), name(UNITS)],
     )
-        .prop_map(|(path, name, parent)| Unit { path, name, parent })
+        .prop_map(|(path, name, parent)| Unit {
+            path,
+            name: name.map(Box::new),
+            parent,
+        })
 }
 
 const RULES: &[&str] = &["no-guarantor", "Weak-Commitment", "term-deferred"];

@@ -68,7 +68,8 @@ pub struct Party {
     pub name: Option<Spanned<Text>>,
     pub side: Option<Spanned<Side>>,
     /// The side's party a third party is aligned with.
-    pub aligned: Option<Spanned<Text>>,
+    /// Boxed, as rare (like `territory`): every party would pay for its size.
+    pub aligned: Option<Box<Spanned<Text>>>,
     pub roles: ThinVec<Spanned<Role>>,
     pub represents: ThinVec<Spanned<PlaceRef>>,
     /// The parties it signs or agrees for: a committee for the factions, a
@@ -76,7 +77,7 @@ pub struct Party {
     pub on_behalf_of: ThinVec<Spanned<Text>>,
     /// The place whose state it is: a state represents its own territory and
     /// population unless `represents` says otherwise.
-    pub territory: Option<Spanned<Text>>,
+    pub territory: Option<Box<Spanned<Text>>>,
     pub source: ThinVec<Spanned<Text>>,
     pub span: Span,
 }
@@ -134,7 +135,8 @@ impl Party {
 #[derive(Clone, Debug)]
 pub struct Unit {
     pub path: Spanned<Text>,
-    pub name: Option<Spanned<Text>>,
+    /// Boxed, as rare: most units are named only by their path.
+    pub name: Option<Box<Spanned<Text>>>,
     pub parent: Text,
 }
 

@@ -253,7 +253,11 @@ impl DocumentResolver<'_> {
             return;
         }
         self.scope.units.insert(path.value.clone());
-        self.document.units.push(Unit { path, name, parent });
+        self.document.units.push(Unit {
+            path,
+            name: name.map(Box::new),
+            parent,
+        });
     }
 
     pub(super) fn party_references(&mut self, statement: &Statement) {
@@ -275,7 +279,7 @@ impl DocumentResolver<'_> {
             let mut cursor = Self::sub_cursor(atoms, key);
             match word {
                 "aligned" => match read_party(&mut cursor) {
-                    Ok(party) => self.document.parties[index].aligned = Some(party),
+                    Ok(party) => self.document.parties[index].aligned = Some(Box::new(party)),
                     Err(error) => {
                         self.error(error);
                         continue;
@@ -300,7 +304,7 @@ impl DocumentResolver<'_> {
                     }
                 },
                 "territory" => match read_word(&mut cursor, "the place that is its territory") {
-                    Ok(place) => self.document.parties[index].territory = Some(place),
+                    Ok(place) => self.document.parties[index].territory = Some(Box::new(place)),
                     Err(error) => {
                         self.error(error);
                         continue;

@@ -65,11 +65,11 @@ impl IntoModel for Party {
             id: self.id.into_model(),
             name: self.name.into_model(),
             side: self.side.into_model(),
-            aligned: self.aligned.into_model(),
+            aligned: self.aligned.into_model().map(Box::new),
             roles: self.roles.into_model().into(),
             represents: self.represents.into_model().into(),
             on_behalf_of: self.on_behalf_of.into_model().into(),
-            territory: self.territory.into_model(),
+            territory: self.territory.into_model().map(Box::new),
             source: self.source.into_model().into(),
             span: self.span.into_model(),
         }
@@ -101,7 +101,7 @@ impl IntoModel for Unit {
     fn into_model(self) -> model::Unit {
         model::Unit {
             path: self.path.into_model(),
-            name: self.name.into_model(),
+            name: self.name.into_model().map(Box::new),
             parent: self.parent.into_model(),
         }
     }

@@ -67,6 +67,13 @@ impl<T: ToWire> ToWire for thin_vec::ThinVec<T> {
     }
 }
 
+impl<T: ToWire> ToWire for Box<T> {
+    type Wire = T::Wire;
+    fn to_wire(&self) -> Self::Wire {
+        (**self).to_wire()
+    }
+}
+
 impl<T: ToWire> ToWire for Option<T> {
     type Wire = Option<T::Wire>;
     fn to_wire(&self) -> Self::Wire {
