@@ -547,6 +547,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_attribute_key_span_is_where_its_key_is_written() {
+        let text = "agreement a {\n  clause 1 ceasefire {\n    deadline 2018-05-05\n  }\n}\n";
+        let loaded = load_str("key.truce", text);
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        let attribute = &loaded.corpus.documents[0].clauses[0].attributes[0];
+        assert_eq!(&text[attribute.key_span().range()], "deadline");
+        assert_eq!(&text[attribute.span.range()], "deadline 2018-05-05");
+    }
+
+    #[test]
     fn a_file_reports_at_most_max_errors_then_how_many_more() {
         let lines: String = (0..300).map(|i| format!("  bogus{i} 1\n")).collect();
         let loaded = load_str("many.truce", &format!("agreement a {{\n{lines}}}\n"));

@@ -561,14 +561,14 @@ fn attribute(kind: &'static ClauseKind, typed: bool) -> impl Strategy<Value = At
         } else {
             prop_oneof![6 => value_of(attribute.value), 2 => any_value(), 1 => wild_value()].boxed()
         };
-        (span(), value, span(), spanned_names(SOURCES)).prop_map(
-            move |(key, value, span, source)| AttributeValue {
-                key: Spanned::new(attribute.key, key),
+        (value, span(), spanned_names(SOURCES)).prop_map(move |(value, span, source)| {
+            AttributeValue {
+                key: attribute.key,
                 value,
                 span,
                 source: source.into(),
-            },
-        )
+            }
+        })
     })
 }
 

@@ -80,7 +80,7 @@ fn jaccard(a: &[String], b: &[String]) -> f64 {
 fn facet(clause: &Clause, facet: Facet) -> Vec<String> {
     let mut words = Vec::new();
     for attribute in &clause.attributes {
-        if attribute.key.value.facet() == Some(facet) {
+        if attribute.key.facet() == Some(facet) {
             tokens(&attribute.value, &mut words);
         }
     }

@@ -19,12 +19,12 @@ pub fn corpus(corpus: &Corpus) -> Vec<Diagnostic> {
 fn check_clause(clause: &Clause, errors: &mut Vec<Diagnostic>) {
     let kind = clause.kind.value;
     for attribute in &clause.attributes {
-        let key = attribute.key.value;
+        let key = attribute.key;
         let Some(expected) = kind.attribute(key) else {
             errors.push(
                 Diagnostic::new(
                     format!("clause kind `{}` has no attribute `{key}`", kind.name),
-                    attribute.key.span,
+                    attribute.key_span(),
                 )
                 .expected(format!("one of the attributes of `{}`", kind.name))
                 .maybe_hint(did_you_mean(key.name(), kind.key_names())),

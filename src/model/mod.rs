@@ -494,12 +494,22 @@ impl Document {
 /// One attribute of a clause, typed.
 #[derive(Clone, Debug)]
 pub struct AttributeValue {
-    pub key: Spanned<Key>,
+    /// Written first, as its name: where is [`AttributeValue::key_span`].
+    pub key: Key,
     pub value: Value,
     /// The whole statement: key and value.
     pub span: Span,
     /// The citations this statement names, when reports disagree.
     pub source: ThinVec<Spanned<Text>>,
+}
+
+impl AttributeValue {
+    /// Where the key is written: the statement's first word, which is always
+    /// the key's name. Derived, not kept with every attribute.
+    pub fn key_span(&self) -> Span {
+        let end = (self.span.start() + self.key.name().len()).min(self.span.end());
+        Span::new(self.span.file, self.span.start(), end)
+    }
 }
 
 /// The moments the resolver dates for every clause it can.
@@ -594,14 +604,14 @@ impl Clause {
     pub fn get(&self, key: Key) -> Option<&AttributeValue> {
         self.attributes
             .iter()
-            .find(|attribute| attribute.key.value == key)
+            .find(|attribute| attribute.key == key)
     }
 
     /// Every attribute given under `key`, in source order.
     pub fn all(&self, key: Key) -> impl Iterator<Item = &AttributeValue> {
         self.attributes
             .iter()
-            .filter(move |attribute| attribute.key.value == key)
+            .filter(move |attribute| attribute.key == key)
     }
 
     /// Whether the attribute is given (and not merely listed as unstated).
@@ -761,14 +771,14 @@ impl Clause {
     pub fn guarantees(&self) -> impl Iterator<Item = &AttributeValue> {
         self.attributes
             .iter()
-            .filter(|attribute| attribute.key.value.guarantee().is_some())
+            .filter(|attribute| attribute.key.guarantee().is_some())
     }
 
     /// Whether the clause names someone who answers for it: a guarantor, a safe
     /// passage, an escort.
     pub fn has_guarantor(&self) -> bool {
         self.guarantees()
-            .any(|attribute| attribute.key.value.guarantee() == Some(Guarantee::Guarantor))
+            .any(|attribute| attribute.key.guarantee() == Some(Guarantee::Guarantor))
     }
 
     /// Whether the clause names someone to watch it, or says how breaches are
@@ -776,7 +786,7 @@ impl Clause {
     pub fn has_oversight(&self) -> bool {
         self.guarantees().any(|attribute| {
             matches!(
-                attribute.key.value.guarantee(),
+                attribute.key.guarantee(),
                 Some(Guarantee::Oversight | Guarantee::Procedure)
             )
         })

@@ -79,7 +79,7 @@ impl Document {
                 labels.push(label(&clause.source));
             }
             for attribute in &clause.attributes {
-                if !attribute.source.is_empty() && clause.readings(attribute.key.value).len() > 1 {
+                if !attribute.source.is_empty() && clause.readings(attribute.key).len() > 1 {
                     labels.push(label(&attribute.source));
                 }
             }

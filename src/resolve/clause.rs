@@ -213,7 +213,7 @@ impl DocumentResolver<'_> {
                         }
                     }
                     out.push(AttributeValue {
-                        key: Spanned::new(attribute.key, key.span),
+                        key: attribute.key,
                         value,
                         span,
                         source: ThinVec::new(),

@@ -554,7 +554,11 @@ impl ToWire for model::AttributeValue {
             source,
         } = self;
         AttributeValue {
-            key: key.to_wire(),
+            // The format spans the key; the model derives its span.
+            key: Spanned {
+                value: key.to_wire(),
+                span: self.key_span().to_wire(),
+            },
             value: value.to_wire(),
             span: span.to_wire(),
             source: source.iter().map(ToWire::to_wire).collect(),
@@ -566,7 +570,7 @@ impl IntoModel for AttributeValue {
     type Model = model::AttributeValue;
     fn into_model(self) -> model::AttributeValue {
         model::AttributeValue {
-            key: self.key.into_model(),
+            key: self.key.value.into_model(),
             value: self.value.into_model(),
             span: self.span.into_model(),
             source: self.source.into_model().into(),

@@ -248,7 +248,7 @@ fn subject(clause: &Clause) -> Option<String> {
     let named = clause
         .attributes
         .iter()
-        .any(|a| a.key.value.identifies() && a.key.value != Key::Area);
+        .any(|a| a.key.identifies() && a.key != Key::Area);
     if !named && !clause.kind.value.one_per_area {
         return None;
     }
@@ -272,7 +272,7 @@ fn subject(clause: &Clause) -> Option<String> {
 
 /// Whether a key the rule compares is given more than once in the clause.
 fn repeats_a_key(clause: &Clause) -> bool {
-    let compared = |attribute: &&AttributeValue| compared_term(attribute.key.value);
+    let compared = |attribute: &&AttributeValue| compared_term(attribute.key);
     clause
         .attributes
         .iter()
@@ -284,7 +284,7 @@ fn repeats_a_key(clause: &Clause) -> bool {
                 .iter()
                 .filter(compared)
                 .skip(index + 1)
-                .any(|other| other.key.value == attribute.key.value)
+                .any(|other| other.key == attribute.key)
         })
 }
 
@@ -334,7 +334,7 @@ fn statements(clause: &Clause) -> Vec<Statement<'_>> {
     // A list-valued term's place in `out`, and its members so far.
     let mut lists: HashMap<TermKey, (usize, Vec<String>)> = HashMap::default();
     for attribute in &clause.attributes {
-        let key = attribute.key.value;
+        let key = attribute.key;
         if !compared_term(key) {
             continue;
         }

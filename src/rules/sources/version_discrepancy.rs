@@ -206,7 +206,7 @@ fn terms(context: &Context, rule: &Rule, item: &[&Clause], out: &mut Vec<Finding
     let mut readings: HashMap<Key, Vec<Reading>> = HashMap::default();
     for clause in item {
         for attribute in &clause.attributes {
-            let key = attribute.key.value;
+            let key = attribute.key;
             if !key.is_term() {
                 continue;
             }
@@ -280,7 +280,7 @@ fn timing(context: &Context, rule: &Rule, item: &[&Clause], out: &mut Vec<Findin
     let mut readings: Vec<(String, Vec<&AttributeValue>)> = Vec::new();
     for clause in item {
         for attribute in &clause.attributes {
-            if !WHEN_KEYS.contains(&attribute.key.value) {
+            if !WHEN_KEYS.contains(&attribute.key) {
                 continue;
             }
             let sources: &[Spanned<Text>] = if attribute.source.is_empty() {
@@ -299,12 +299,12 @@ fn timing(context: &Context, rule: &Rule, item: &[&Clause], out: &mut Vec<Findin
         }
     }
     let has = |attributes: &[&AttributeValue], key: Key| {
-        attributes.iter().any(|attribute| attribute.key.value == key)
+        attributes.iter().any(|attribute| attribute.key == key)
     };
     // Two readings that share a key are compared key by key; one that gives what
     // the other leaves out adds to it. Only disjoint ways of timing the item differ.
     let disjoint = |a: &[&AttributeValue], b: &[&AttributeValue]| {
-        a.iter().all(|attribute| !has(b, attribute.key.value))
+        a.iter().all(|attribute| !has(b, attribute.key))
     };
     let pair = readings.iter().find_map(|deadline| {
         let period = readings.iter().find(|other| {
@@ -320,7 +320,7 @@ fn timing(context: &Context, rule: &Rule, item: &[&Clause], out: &mut Vec<Findin
     let words = |(sources, attributes): &(String, Vec<&AttributeValue>)| {
         let terms: Vec<String> = attributes
             .iter()
-            .map(|attribute| format!("{} {}", attribute.key.value, attribute.value))
+            .map(|attribute| format!("{} {}", attribute.key, attribute.value))
             .collect();
         format!("{} ({sources})", terms.join(", "))
     };

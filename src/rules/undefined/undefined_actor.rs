@@ -72,7 +72,7 @@ pub static RULE: Rule = Rule {
 fn binds_or_empowers(clause: &Clause) -> Vec<Key> {
     let mut keys: Vec<Key> = clause.kind().bound.to_vec();
     keys.extend([Key::Barred, Key::To, Key::Holder]);
-    keys.extend(clause.attributes.iter().map(|a| a.key.value).filter(|key| {
+    keys.extend(clause.attributes.iter().map(|a| a.key).filter(|key| {
         matches!(
             key.guarantee(),
             Some(Guarantee::Guarantor | Guarantee::Oversight)
