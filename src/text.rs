@@ -53,6 +53,45 @@ struct Reading {
 thread_local! {
     /// The source text being read on this thread, set only inside [`reading`].
     static READING: RefCell<Option<Reading>> = const { RefCell::new(None) };
+    /// The texts of the files a JSON import brought, by file id, set only
+    /// inside [`importing`].
+    static IMPORTED: RefCell<Vec<Arc<String>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Run `import` with `sources` as the files the text being imported spans: a
+/// string read with its span ([`Text::at`], [`Text::ending`]) that the file
+/// holds there is shared with the file rather than kept twice. Scoped, like
+/// [`reading`].
+pub fn importing<R>(sources: &crate::source::Sources, import: impl FnOnce() -> R) -> R {
+    struct Restore(Vec<Arc<String>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let previous = std::mem::take(&mut self.0);
+            IMPORTED.with(|files| *files.borrow_mut() = previous);
+        }
+    }
+    let files = sources
+        .files()
+        .iter()
+        .map(|file| file.text.clone())
+        .collect();
+    let _restore = Restore(IMPORTED.with(|current| current.replace(files)));
+    import()
+}
+
+/// The file `span` is in, among those being imported, and the range of it
+/// that holds `text` when `at` places it there.
+fn imported(
+    text: &str,
+    span: crate::source::Span,
+    at: impl Fn(usize, usize) -> Option<std::ops::Range<usize>>,
+) -> Option<Text> {
+    IMPORTED.with(|files| {
+        let files = files.borrow();
+        let backing = files.get(span.file as usize)?;
+        let range = at(span.start(), span.end())?;
+        (backing.get(range.clone())? == text).then(|| Text::shared(backing, range))?
+    })
 }
 
 /// Run `read` with `backing` as the text being read: inside it, a [`Text`] made
@@ -139,6 +178,25 @@ impl Text {
             start: 0,
             end,
         }
+    }
+
+    /// `text`, read from JSON with the span it was written at: shared with the
+    /// imported file (see [`importing`]) when the file holds it there, as a
+    /// word or between quotes; else kept as it is.
+    pub fn at(text: String, span: crate::source::Span) -> Text {
+        let quoted = |start: usize, end: usize| Some(start + 1..end.checked_sub(1)?);
+        imported(&text, span, |start, end| Some(start..end))
+            .or_else(|| imported(&text, span, quoted))
+            .unwrap_or_else(|| Text::from(text))
+    }
+
+    /// `text`, read from JSON as the quoted string that ends the statement
+    /// `span` covers (`text "..."`): shared with the imported file when the
+    /// file holds it there; else kept as it is.
+    pub fn ending(text: String, span: crate::source::Span) -> Text {
+        let length = text.len();
+        let last = |_: usize, end: usize| Some(end.checked_sub(length + 1)?..end.checked_sub(1)?);
+        imported(&text, span, last).unwrap_or_else(|| Text::from(text))
     }
 
     /// Whether it shares its bytes with `backing`.
@@ -393,6 +451,34 @@ mod tests {
         });
         assert!(Arc::ptr_eq(&a.backing, &d.backing));
         assert!(!e.is_within(&first));
+    }
+
+    #[test]
+    fn an_imported_string_is_shared_with_its_file_where_the_file_holds_it() {
+        use crate::source::{SourceFile, Sources, Span};
+        let mut sources = Sources::default();
+        let text = "party regime \"Syrian government\"\n    text \"a \\\"b\\\"\"";
+        sources.add(SourceFile::new("a.truce", text));
+        let backing = sources.files()[0].text.clone();
+        let (word, quoted, ending, elsewhere) = importing(&sources, || {
+            (
+                Text::at("regime".into(), Span::new(0, 6, 12)),
+                Text::at("Syrian government".into(), Span::new(0, 13, 32)),
+                Text::ending("Syrian government".into(), Span::new(0, 6, 32)),
+                Text::at("regime".into(), Span::new(0, 0, 5)),
+            )
+        });
+        assert!(word.is_within(&backing) && quoted.is_within(&backing));
+        assert!(ending.is_within(&backing));
+        assert_eq!(
+            (word.as_str(), quoted.as_str()),
+            ("regime", "Syrian government")
+        );
+        // Not what the file holds there (or an escaped string): kept as read.
+        assert_eq!(elsewhere, "regime");
+        assert!(!elsewhere.is_within(&backing));
+        // Outside `importing`, nothing is shared.
+        assert!(!Text::at("regime".into(), Span::new(0, 6, 12)).is_within(&backing));
     }
 
     #[test]

@@ -170,12 +170,15 @@ fn read_corpus(name: &str, text: &str, sources: &mut Sources) -> Result<Corpus, 
     for file in import.files {
         added.push(sources.add(SourceFile::new(file.name, file.text.unwrap_or_default())));
     }
-    let corpus = wire::Corpus {
-        documents: import.documents,
-        requirements: import.requirements,
-        tests: import.tests,
-    }
-    .into_model();
+    // Its strings shared with the files it brought, where they hold them.
+    let corpus = crate::text::importing(sources, || {
+        wire::Corpus {
+            documents: import.documents,
+            requirements: import.requirements,
+            tests: import.tests,
+        }
+        .into_model()
+    });
     // The limits first: on one attribute, today's readers of the errors see the
     // range before the type.
     let mut errors = crate::model_checks::limits::check(&corpus);

@@ -66,11 +66,11 @@ impl IntoModel for Party {
             name: self.name.into_model(),
             side: self.side.into_model(),
             aligned: self.aligned.into_model().map(Box::new),
-            roles: self.roles.into_model().into(),
-            represents: self.represents.into_model().into(),
-            on_behalf_of: self.on_behalf_of.into_model().into(),
+            roles: super::thin(self.roles),
+            represents: super::thin(self.represents),
+            on_behalf_of: super::thin(self.on_behalf_of),
             territory: self.territory.into_model().map(Box::new),
-            source: self.source.into_model().into(),
+            source: super::thin(self.source),
             span: self.span.into_model(),
         }
     }
@@ -150,7 +150,7 @@ impl IntoModel for Place {
             name: self.name.into_model(),
             kind: self.kind.into_model(),
             within: self.within.into_model(),
-            besieged_by: self.besieged_by.into_model().into(),
+            besieged_by: super::thin(self.besieged_by),
             span: self.span.into_model(),
         }
     }
@@ -192,8 +192,8 @@ impl IntoModel for StatusEntry {
         model::StatusEntry {
             status: self.status.into_model(),
             on: self.on.into_model(),
-            by: self.by.into_model().into(),
-            source: self.source.into_model().into(),
+            by: super::thin(self.by),
+            source: super::thin(self.source),
             span: self.span.into_model(),
         }
     }
@@ -513,22 +513,22 @@ impl IntoModel for Document {
             date: self.date.into_model(),
             region: self.region.into_model(),
             pax: self.pax.into_model(),
-            statuses: self.statuses.into_model().into(),
-            sources: self.sources.into_model().into(),
-            links: self.links.into_model().into(),
-            places: self.places.into_model().into(),
-            parties: self.parties.into_model().into(),
-            units: self.units.into_model().into(),
-            guarantors: self.guarantors.into_model().into(),
-            monitors: self.monitors.into_model().into(),
-            notes: self.notes.into_model().into(),
-            texts: self.texts.into_model().into(),
-            known_from: self.known_from.into_model().into(),
+            statuses: super::thin(self.statuses),
+            sources: super::thin(self.sources),
+            links: super::thin(self.links),
+            places: super::thin(self.places),
+            parties: super::thin(self.parties),
+            units: super::thin(self.units),
+            guarantors: super::thin(self.guarantors),
+            monitors: super::thin(self.monitors),
+            notes: super::thin(self.notes),
+            texts: super::thin(self.texts),
+            known_from: super::thin(self.known_from),
             in_force: self.in_force.into_model(),
-            events: self.events.into_model().into(),
-            recitals: self.recitals.into_model().into(),
-            clauses: self.clauses.into_model().into(),
-            allows: self.allows.into_model().into(),
+            events: super::thin(self.events),
+            recitals: super::thin(self.recitals),
+            clauses: super::thin(self.clauses),
+            allows: super::thin(self.allows),
         }
     }
 }
@@ -569,11 +569,12 @@ impl ToWire for model::AttributeValue {
 impl IntoModel for AttributeValue {
     type Model = model::AttributeValue;
     fn into_model(self) -> model::AttributeValue {
+        let span = self.span.into_model();
         model::AttributeValue {
             key: self.key.value.into_model(),
-            value: self.value.into_model(),
-            span: self.span.into_model(),
-            source: self.source.into_model().into(),
+            value: self.value.into_model_at(span),
+            span,
+            source: super::thin(self.source),
         }
     }
 }
@@ -654,9 +655,9 @@ impl IntoModel for Clause {
                 .map(|(point, when)| (point.into_model(), when.into_model()))
                 .filter(|(point, _)| *point != model::Point::Deadline)
                 .collect(),
-            source: self.source.into_model().into(),
+            source: super::thin(self.source),
             span: self.span.into_model(),
-            allows: self.allows.into_model().into(),
+            allows: super::thin(self.allows),
         }
     }
 }

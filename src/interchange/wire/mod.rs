@@ -44,6 +44,20 @@ pub trait ToWire {
 pub trait IntoModel {
     type Model;
     fn into_model(self) -> Self::Model;
+
+    /// The value, read with the span it was written at: strings there are
+    /// shared with the imported source files (see [`crate::text::importing`]).
+    fn into_model_at(self, _span: source::Span) -> Self::Model
+    where
+        Self: Sized,
+    {
+        self.into_model()
+    }
+}
+
+/// A list read from the format as the model's thin list, exactly sized.
+pub(crate) fn thin<T: IntoModel>(list: Vec<T>) -> thin_vec::ThinVec<T::Model> {
+    list.into_iter().map(IntoModel::into_model).collect()
 }
 
 impl<T: ToWire> ToWire for Vec<T> {
@@ -129,6 +143,10 @@ impl IntoModel for String {
     type Model = crate::text::Text;
     fn into_model(self) -> crate::text::Text {
         self.into()
+    }
+
+    fn into_model_at(self, span: source::Span) -> crate::text::Text {
+        crate::text::Text::at(self, span)
     }
 }
 
@@ -234,7 +252,8 @@ impl<T: ToWire> ToWire for source::Spanned<T> {
 impl<T: IntoModel> IntoModel for Spanned<T> {
     type Model = source::Spanned<T::Model>;
     fn into_model(self) -> Self::Model {
-        source::Spanned::new(self.value.into_model(), self.span.into_model())
+        let span = self.span.into_model();
+        source::Spanned::new(self.value.into_model_at(span), span)
     }
 }
 

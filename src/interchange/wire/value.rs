@@ -422,6 +422,15 @@ impl IntoModel for Actor {
             Actor::Described(words) => model::Actor::Described(words.into()),
         }
     }
+
+    fn into_model_at(self, span: crate::source::Span) -> model::Actor {
+        use crate::text::Text;
+        match self {
+            Actor::Party(name) => model::Actor::Party(Text::at(name, span)),
+            Actor::Group(name) => model::Actor::Group(Text::at(name, span)),
+            Actor::Described(words) => model::Actor::Described(Text::at(words, span)),
+        }
+    }
 }
 
 /// A place: `{ "kind": "declared", "name": "north_homs" }`. Other keys are
@@ -450,6 +459,14 @@ impl IntoModel for PlaceRef {
         match self {
             PlaceRef::Declared(id) => model::PlaceRef::Declared(id.into()),
             PlaceRef::Described(words) => model::PlaceRef::Described(words.into()),
+        }
+    }
+
+    fn into_model_at(self, span: crate::source::Span) -> model::PlaceRef {
+        use crate::text::Text;
+        match self {
+            PlaceRef::Declared(id) => model::PlaceRef::Declared(Text::at(id, span)),
+            PlaceRef::Described(words) => model::PlaceRef::Described(Text::at(words, span)),
         }
     }
 }
@@ -511,9 +528,9 @@ impl IntoModel for Value {
         use model::Value as Model;
         match self {
             Value::Text(text) => Model::Text(text.into()),
-            Value::Parties(parties) => Model::Parties(parties.into_model().into()),
-            Value::Places(places) => Model::Places(places.into_model().into()),
-            Value::Actors(actors) => Model::Actors(actors.into_model().into()),
+            Value::Parties(parties) => Model::Parties(super::thin(parties)),
+            Value::Places(places) => Model::Places(super::thin(places)),
+            Value::Actors(actors) => Model::Actors(super::thin(actors)),
             Value::When(when) => Model::When(when.into_model().into()),
             Value::Deadline(deadline) => Model::Deadline(deadline.into_model().into()),
             Value::Duration(range) => Model::Duration(range.into_model().into()),
@@ -521,10 +538,18 @@ impl IntoModel for Value {
             Value::Ages { min, max } => Model::Ages { min, max },
             Value::Ratio(ratio) => Model::Ratio(Box::new(ratio.into_model())),
             Value::Distance(distance) => Model::Distance(distance.into_model().into()),
-            Value::Weapons(weapons) => Model::Weapons(weapons.into_model().into()),
+            Value::Weapons(weapons) => Model::Weapons(super::thin(weapons)),
             Value::Strength(strength) => Model::Strength(strength.into_model()),
-            Value::Clauses(numbers) => Model::Clauses(numbers.into_model().into()),
-            Value::Words(words) => Model::Words(words.into_model().into()),
+            Value::Clauses(numbers) => Model::Clauses(super::thin(numbers)),
+            Value::Words(words) => Model::Words(super::thin(words)),
+        }
+    }
+
+    /// A text value is the quoted string that ends its statement.
+    fn into_model_at(self, span: crate::source::Span) -> model::Value {
+        match self {
+            Value::Text(text) => model::Value::Text(crate::text::Text::ending(text, span)),
+            other => other.into_model(),
         }
     }
 }
