@@ -215,8 +215,13 @@ pub fn list<T, List: FromIterator<T>>(
     cursor: &mut Cursor,
     mut item: impl FnMut(&mut Cursor) -> Read<T>,
 ) -> Read<List> {
+    let first = item(cursor)?;
+    if !cursor.eat_comma() {
+        // Most lists hold one item: made at its length, with nothing gathered.
+        return Ok(std::iter::once(first).collect());
+    }
     // Gathered in a Vec, then moved into a list of exactly its length.
-    let mut items = vec![item(cursor)?];
+    let mut items = vec![first, item(cursor)?];
     while cursor.eat_comma() {
         items.push(item(cursor)?);
     }
