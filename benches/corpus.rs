@@ -17,10 +17,14 @@
 //! corpus's size in bytes. Each figure is printed as it is measured; the last
 //! line holds them all as `key=value` pairs.
 //!
-//! Each time is the fastest of the same number of runs at both sizes, the two
-//! sizes taking turns: on a shared machine noise only ever adds time, so the
-//! minimum is the steadiest estimate of what the work costs, and equal counts
-//! taken side by side keep the growth factors fair. There are at most
+//! Each time is the CPU time of the thread doing the work (its own, and the
+//! kernel's on its behalf, such as page faults), not the wall clock: on a
+//! shared machine, time spent waiting for a core is not the work's, and a long
+//! run at the larger size is more exposed to it than a short one, which
+//! inflated the growth factors. Each time is the fastest of the same number of
+//! runs at both sizes, the two sizes taking turns: noise only ever adds time,
+//! so the minimum is the steadiest estimate of what the work costs, and equal
+//! counts taken side by side keep the growth factors fair. There are at most
 //! [`MOST_RUNS`] runs of a phase, fewer when one run of the larger size takes
 //! long ([`PHASE_SECONDS`]), never fewer than [`FEWEST_RUNS`]. Each phase
 //! builds what it needs and drops it after, so that the larger corpus's model,
@@ -35,6 +39,8 @@
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+use cpu_time::ThreadTime;
 
 use truce::interchange::wire::{self, IntoModel, ToWire};
 use truce::model::Corpus;
@@ -52,9 +58,9 @@ use generate::GeneratedFile;
 const DEFAULT_DOCUMENTS: usize = 5000;
 const DEFAULT_SEED: u64 = 2026;
 /// Runs of each timed phase, at each size: at most this many...
-const MOST_RUNS: usize = 12;
+const MOST_RUNS: usize = 20;
 /// ...as many as take about this long at the larger size...
-const PHASE_SECONDS: f64 = 20.0;
+const PHASE_SECONDS: f64 = 40.0;
 /// ...and at least this many.
 const FEWEST_RUNS: usize = 3;
 
@@ -96,7 +102,7 @@ fn bench(documents: usize, seed: u64) {
 
     let (dsl, large_dsl, runs) = interleaved(&small, &large, |size| {
         let input = size.inputs();
-        let start = Instant::now();
+        let start = ThreadTime::now();
         let loaded = truce::load_texts(input);
         let elapsed = start.elapsed();
         black_box(&loaded);
@@ -111,7 +117,7 @@ fn bench(documents: usize, seed: u64) {
         } else {
             &large_json
         };
-        let start = Instant::now();
+        let start = ThreadTime::now();
         let read = read_json(text);
         let elapsed = start.elapsed();
         black_box(&read);
@@ -157,7 +163,7 @@ fn bench(documents: usize, seed: u64) {
     };
     let (check, large_check, runs) = interleaved(&small, &large, |size| {
         let corpus = corpus_of(size);
-        let start = Instant::now();
+        let start = ThreadTime::now();
         let findings = truce::rules::check(corpus);
         let elapsed = start.elapsed();
         black_box(&findings);
@@ -177,7 +183,7 @@ fn bench(documents: usize, seed: u64) {
 
     let (compare, large_compare, runs) = interleaved(&small, &large, |size| {
         let corpus = corpus_of(size);
-        let start = Instant::now();
+        let start = ThreadTime::now();
         for pair in corpus.documents.windows(2) {
             black_box(truce::rules::compare(&pair[0], &pair[1]));
         }
@@ -352,7 +358,7 @@ fn truce_json_import(size: &Size) -> (Duration, Duration, usize) {
     };
     let import = || {
         let mut sources = truce::source::Sources::default();
-        let start = Instant::now();
+        let start = ThreadTime::now();
         let read = truce::interchange::import("corpus.json", &exported, &mut sources);
         let elapsed = start.elapsed();
         if let Err(errors) = &read {
@@ -366,7 +372,7 @@ fn truce_json_import(size: &Size) -> (Duration, Duration, usize) {
     };
     let dsl = || {
         let input = size.inputs();
-        let start = Instant::now();
+        let start = ThreadTime::now();
         let loaded = truce::load_texts(input);
         let elapsed = start.elapsed();
         black_box(&loaded);
