@@ -170,14 +170,17 @@ fn read_corpus(name: &str, text: &str, sources: &mut Sources) -> Result<Corpus, 
     for file in import.files {
         added.push(sources.add(SourceFile::new(file.name, file.text.unwrap_or_default())));
     }
-    // Its strings shared with the files it brought, where they hold them.
+    // Its strings shared with the files it brought, where they hold them, and
+    // equal strings it makes (the dates it resolved) kept once.
     let corpus = crate::text::importing(sources, || {
-        wire::Corpus {
-            documents: import.documents,
-            requirements: import.requirements,
-            tests: import.tests,
-        }
-        .into_model()
+        crate::text::pooled(&mut crate::text::Pool::default(), || {
+            wire::Corpus {
+                documents: import.documents,
+                requirements: import.requirements,
+                tests: import.tests,
+            }
+            .into_model()
+        })
     });
     // The limits first: on one attribute, today's readers of the errors see the
     // range before the type.
