@@ -100,14 +100,7 @@ fn bench(documents: usize, seed: u64) {
     let small = Size::generate(seed, documents);
     let large = Size::generate(seed, documents * 10);
 
-    let (dsl, large_dsl, runs) = interleaved(&small, &large, |size| {
-        let input = size.inputs();
-        let start = ThreadTime::now();
-        let loaded = truce::load_texts(input);
-        let elapsed = start.elapsed();
-        black_box(&loaded);
-        elapsed
-    });
+    let (dsl, large_dsl, runs) = interleaved(&small, &large, time_dsl);
     println!("DSL: the fastest of {runs} runs");
     let small_json = small.json();
     let large_json = large.json();
@@ -370,14 +363,7 @@ fn truce_json_import(size: &Size) -> (Duration, Duration, usize) {
         black_box(&read);
         elapsed
     };
-    let dsl = || {
-        let input = size.inputs();
-        let start = ThreadTime::now();
-        let loaded = truce::load_texts(input);
-        let elapsed = start.elapsed();
-        black_box(&loaded);
-        elapsed
-    };
+    let dsl = || time_dsl(size);
     let mut fastest = (dsl(), import());
     let runs = runs_for(fastest.0 + fastest.1);
     for _ in 1..runs {
@@ -385,6 +371,16 @@ fn truce_json_import(size: &Size) -> (Duration, Duration, usize) {
         fastest.1 = fastest.1.min(import());
     }
     (fastest.0, fastest.1, runs)
+}
+
+/// One reading of the corpus's DSL into the checked model: its CPU time.
+fn time_dsl(size: &Size) -> Duration {
+    let input = size.inputs();
+    let start = ThreadTime::now();
+    let loaded = truce::load_texts(input);
+    let elapsed = start.elapsed();
+    black_box(&loaded);
+    elapsed
 }
 
 fn growth(large: Duration, small: Duration) -> f64 {
