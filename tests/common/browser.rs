@@ -40,18 +40,24 @@ fn headless(browser: &str, width: u32, height: u32, profile: &Path) -> Command {
     command
 }
 
-/// The DOM Chromium builds from an HTML file, in a window `width` wide.
-pub fn dump_dom(browser: &str, page: &Path, width: u32) -> String {
-    let profile = tempfile::tempdir().expect("a temporary profile");
-    let output = headless(browser, width, 900, profile.path())
-        .arg("--dump-dom")
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .expect("chromium runs");
+/// Run Chromium, failing the test with its error output if it fails.
+fn succeed(command: &mut Command) -> std::process::Output {
+    let output = command.output().expect("chromium runs");
     assert!(
         output.status.success(),
         "chromium failed: {}",
         String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+/// The DOM Chromium builds from an HTML file, in a window `width` wide.
+pub fn dump_dom(browser: &str, page: &Path, width: u32) -> String {
+    let profile = tempfile::tempdir().expect("a temporary profile");
+    let output = succeed(
+        headless(browser, width, 900, profile.path())
+            .arg("--dump-dom")
+            .arg(format!("file://{}", page.display())),
     );
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
@@ -125,15 +131,10 @@ pub fn screenshot(browser: &str, html: &str, width: u32, height: u32, png: &Path
     let directory = tempfile::tempdir().expect("a temporary directory");
     let (frame, window) = framed(directory.path(), html, width, height);
     let profile = tempfile::tempdir().expect("a temporary profile");
-    let output = headless(browser, window, height, profile.path())
-        .arg(format!("--screenshot={}", png.display()))
-        .arg(format!("file://{}", frame.display()))
-        .output()
-        .expect("chromium runs");
-    assert!(
-        output.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&output.stderr)
+    succeed(
+        headless(browser, window, height, profile.path())
+            .arg(format!("--screenshot={}", png.display()))
+            .arg(format!("file://{}", frame.display())),
     );
 }
 
