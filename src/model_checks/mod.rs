@@ -23,19 +23,13 @@
 mod allows;
 mod hierarchy;
 pub mod limits;
+mod links;
 mod names;
 mod references;
 
-// FxHash: the keys are names from the input, and an offline check has no
-// adversary to defend against with SipHash.
-use rustc_hash::FxHashMap as HashMap;
-
-use crate::vocabulary::Relation;
-
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::Diagnostic;
 use crate::error_code::ErrorCode;
 use crate::model::{Corpus, Document, Requirements};
-use crate::source::Span;
 
 /// The document-level checks on documents and red lines that one front end read,
 /// in the order of the documents; errors are appended.
@@ -77,121 +71,8 @@ fn document_checks(document: &Document, errors: &mut Vec<Diagnostic>) {
 /// exist.
 pub fn corpus(corpus: &Corpus, errors: &mut Vec<Diagnostic>) {
     let first = errors.len();
-    corpus_checks(corpus, errors);
+    links::check(corpus, errors);
     default_codes(&mut errors[first..]);
-}
-
-fn corpus_checks(corpus: &Corpus, errors: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&str, Span> = HashMap::default();
-    for document in &corpus.documents {
-        if let Some(first) = seen.insert(&document.id.value, document.id.span) {
-            errors.push(
-                Diagnostic::new(
-                    format!("document `{}` is defined twice", document.id.value),
-                    document.id.span,
-                )
-                .code(ErrorCode::DuplicateId)
-                .related(first, "first defined here")
-                .hint("give each document its own id"),
-            );
-        }
-    }
-    for document in &corpus.documents {
-        for link in &document.links {
-            if link.target.value == document.id.value {
-                errors.push(
-                    Diagnostic::new(
-                        format!(
-                            "document `{}` {} itself",
-                            document.id.value,
-                            link.relation.value.name()
-                        ),
-                        link.target.span,
-                    )
-                    .code(ErrorCode::InvalidModel)
-                    .expected("the id of another document")
-                    .hint("a link relates two documents: an earlier text, or a framework"),
-                );
-                continue;
-            }
-            if !seen.contains_key(link.target.value.as_str()) {
-                errors.push(
-                    Diagnostic::new(
-                        format!("unknown document `{}`", link.target.value),
-                        link.target.span,
-                    )
-                    .code(ErrorCode::UndefinedName)
-                    .expected("the id of a document in the files being checked")
-                    .maybe_hint(did_you_mean(&link.target.value, seen.keys().copied())),
-                );
-            }
-        }
-    }
-    link_cycles(corpus, errors);
-}
-
-/// Documents that, by one relation, lead back to themselves: `a supersedes b`
-/// and `b supersedes a`. Each relation is a chain from newer to older texts, so
-/// a loop in one is an error, reported once, at the link that closes it.
-fn link_cycles(corpus: &Corpus, errors: &mut Vec<Diagnostic>) {
-    for relation in Relation::ALL {
-        let mut edges: HashMap<&str, Vec<&crate::model::Link>> = HashMap::default();
-        for document in &corpus.documents {
-            for link in document
-                .links
-                .iter()
-                .filter(|l| l.relation.value == *relation)
-            {
-                if link.target.value != document.id.value {
-                    edges.entry(&document.id.value).or_default().push(link);
-                }
-            }
-        }
-        if edges.is_empty() {
-            continue;
-        }
-        // Iterative depth-first search: 1 on the path, 2 done.
-        let mut state: HashMap<&str, u8> = HashMap::default();
-        let mut starts: Vec<&str> = edges.keys().copied().collect();
-        starts.sort_unstable();
-        for start in starts {
-            if state.contains_key(start) {
-                continue;
-            }
-            let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
-            state.insert(start, 1);
-            while let Some((node, next)) = stack.last().copied() {
-                let out = edges.get(node).map_or(&[][..], Vec::as_slice);
-                let Some(link) = out.get(next) else {
-                    state.insert(node, 2);
-                    stack.pop();
-                    continue;
-                };
-                if let Some(top) = stack.last_mut() {
-                    top.1 += 1;
-                }
-                let target = link.target.value.as_str();
-                match state.get(target) {
-                    Some(1) => errors.push(
-                        Diagnostic::new(
-                            format!(
-                                "`{node} {} {target}` closes a loop: {target} leads back to {node}",
-                                relation.name()
-                            ),
-                            link.target.span,
-                        )
-                        .code(ErrorCode::Cycle)
-                        .hint("each text can only link to texts that came before it"),
-                    ),
-                    Some(_) => {}
-                    None => {
-                        state.insert(target, 1);
-                        stack.push((target, 0));
-                    }
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]
