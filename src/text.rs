@@ -4,7 +4,7 @@
 //! derivation made new owns its bytes. The model of a corpus then holds no
 //! second copy of its quotations, and no allocation for each of its names.
 
-use std::borrow::Borrow;
+use std::borrow::{Borrow, Cow};
 use std::cell::RefCell;
 // FxHash: the keys are names from the input, and an offline check has no
 // adversary to defend against with SipHash.
@@ -183,7 +183,7 @@ impl Text {
     /// `text`, read from JSON with the span it was written at: shared with the
     /// imported file (see [`importing`]) when the file holds it there, as a
     /// word or between quotes; else kept as it is.
-    pub fn at(text: String, span: crate::source::Span) -> Text {
+    pub fn at(text: Cow<'_, str>, span: crate::source::Span) -> Text {
         let quoted = |start: usize, end: usize| Some(start + 1..end.checked_sub(1)?);
         imported(&text, span, |start, end| Some(start..end))
             .or_else(|| imported(&text, span, quoted))
@@ -193,7 +193,7 @@ impl Text {
     /// `text`, read from JSON as the quoted string that ends the statement
     /// `span` covers (`text "..."`): shared with the imported file when the
     /// file holds it there; else kept as it is.
-    pub fn ending(text: String, span: crate::source::Span) -> Text {
+    pub fn ending(text: Cow<'_, str>, span: crate::source::Span) -> Text {
         let length = text.len();
         let last = |_: usize, end: usize| Some(end.checked_sub(length + 1)?..end.checked_sub(1)?);
         imported(&text, span, last).unwrap_or_else(|| Text::from(text))

@@ -16,7 +16,7 @@ use super::{Import, VERSION};
 
 /// The file read in one pass, with its spans rebased by `base`; `None` if
 /// anything is wrong with it.
-pub(super) fn read(text: &str, base: usize) -> Option<Import> {
+pub(super) fn read(text: &str, base: usize) -> Option<Import<'_>> {
     let (read, tally) = spans::tallied(base, || serde_json::from_str::<Import>(text));
     let import = read.ok()?;
     accepts(&import, &tally).then_some(import)

@@ -87,7 +87,7 @@ struct Export<'a> {
     truce_json: u64,
     files: Vec<ExportFile<'a>>,
     #[serde(flatten)]
-    corpus: wire::Corpus,
+    corpus: wire::Corpus<'static>,
 }
 
 #[derive(Deserialize)]
@@ -102,17 +102,18 @@ struct ImportFile {
 /// keep their line and column.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Import {
+struct Import<'a> {
     /// Checked before the rest is used: by the slow path on the value, by the
     /// fast one once read.
     #[serde(rename = "truce_json")]
     version: Value,
     files: Vec<ImportFile>,
-    documents: Vec<wire::Document>,
-    #[serde(default)]
-    requirements: Vec<wire::Requirements>,
-    #[serde(default)]
-    tests: Vec<wire::TestBlock>,
+    #[serde(borrow)]
+    documents: Vec<wire::Document<'a>>,
+    #[serde(default, borrow)]
+    requirements: Vec<wire::Requirements<'a>>,
+    #[serde(default, borrow)]
+    tests: Vec<wire::TestBlock<'a>>,
 }
 
 /// The corpus as JSON, pretty-printed, ending in a newline. `files` lists every
@@ -212,7 +213,12 @@ fn fail(
 /// with no key twice, its version checked, its spans checked and rebased on
 /// the value, then the wire types read from the value with the path of the
 /// first error. Each step's error is the precise one a reader needs.
-fn read_strictly(name: &str, text: &str, sources: &mut Sources) -> Result<Import, Vec<Diagnostic>> {
+/// What it reads owns its strings: the value it reads them from is its own.
+fn read_strictly(
+    name: &str,
+    text: &str,
+    sources: &mut Sources,
+) -> Result<Import<'static>, Vec<Diagnostic>> {
     let base = sources.files().len();
     let mut fail = |message: String, at: Option<usize>, hint: &str| {
         fail(name, text, sources, message, at, hint)
@@ -262,7 +268,7 @@ fn read_strictly(name: &str, text: &str, sources: &mut Sources) -> Result<Import
             "a span's `file` is an index into `files`",
         ));
     }
-    match serde_path_to_error::deserialize(&value) {
+    match serde_path_to_error::deserialize(value) {
         Ok(import) => Ok(import),
         Err(error) => {
             // Read the text again for the line and column of the same error.

@@ -3,34 +3,41 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Actor, Count, Deadline, IntoModel, KeyName, KindName, PlaceRef, Span, Spanned, ToWire, Value,
-    When,
+    Actor, Count, Deadline, IntoModel, KeyName, KindName, PlaceRef, Span, Spanned, Str, ToWire,
+    Value, When,
 };
 use crate::model;
 use crate::vocabulary::{Evidence, Outcome, Relation, Role, Side, Status};
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Party {
-    pub id: Spanned<String>,
-    pub name: Option<Spanned<String>>,
+pub struct Party<'a> {
+    #[serde(borrow)]
+    pub id: Spanned<Str<'a>>,
+    #[serde(borrow)]
+    pub name: Option<Spanned<Str<'a>>>,
     pub side: Option<Spanned<Side>>,
-    pub aligned: Option<Spanned<String>>,
+    #[serde(borrow)]
+    pub aligned: Option<Spanned<Str<'a>>>,
     pub roles: Vec<Spanned<Role>>,
-    pub represents: Vec<Spanned<PlaceRef>>,
+    #[serde(borrow)]
+    pub represents: Vec<Spanned<PlaceRef<'a>>>,
     /// Added within version 1: written only when given.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub on_behalf_of: Vec<Spanned<String>>,
+    #[serde(borrow)]
+    pub on_behalf_of: Vec<Spanned<Str<'a>>>,
     /// Added within version 1: written only when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub territory: Option<Spanned<String>>,
-    pub source: Vec<Spanned<String>>,
+    #[serde(borrow)]
+    pub territory: Option<Spanned<Str<'a>>>,
+    #[serde(borrow)]
+    pub source: Vec<Spanned<Str<'a>>>,
     pub span: Span,
 }
 
 impl ToWire for model::Party {
-    type Wire = Party;
-    fn to_wire(&self) -> Party {
+    type Wire = Party<'static>;
+    fn to_wire(&self) -> Party<'static> {
         let model::Party {
             id,
             name,
@@ -58,7 +65,7 @@ impl ToWire for model::Party {
     }
 }
 
-impl IntoModel for Party {
+impl IntoModel for Party<'_> {
     type Model = model::Party;
     fn into_model(self) -> model::Party {
         model::Party {
@@ -78,15 +85,18 @@ impl IntoModel for Party {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Unit {
-    pub path: Spanned<String>,
-    pub name: Option<Spanned<String>>,
-    pub parent: String,
+pub struct Unit<'a> {
+    #[serde(borrow)]
+    pub path: Spanned<Str<'a>>,
+    #[serde(borrow)]
+    pub name: Option<Spanned<Str<'a>>>,
+    #[serde(borrow)]
+    pub parent: Str<'a>,
 }
 
 impl ToWire for model::Unit {
-    type Wire = Unit;
-    fn to_wire(&self) -> Unit {
+    type Wire = Unit<'static>;
+    fn to_wire(&self) -> Unit<'static> {
         let model::Unit { path, name, parent } = self;
         Unit {
             path: path.to_wire(),
@@ -96,7 +106,7 @@ impl ToWire for model::Unit {
     }
 }
 
-impl IntoModel for Unit {
+impl IntoModel for Unit<'_> {
     type Model = model::Unit;
     fn into_model(self) -> model::Unit {
         model::Unit {
@@ -109,20 +119,25 @@ impl IntoModel for Unit {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Place {
-    pub id: Spanned<String>,
-    pub name: Option<Spanned<String>>,
-    pub kind: Option<Spanned<String>>,
-    pub within: Option<Spanned<String>>,
+pub struct Place<'a> {
+    #[serde(borrow)]
+    pub id: Spanned<Str<'a>>,
+    #[serde(borrow)]
+    pub name: Option<Spanned<Str<'a>>>,
+    #[serde(borrow)]
+    pub kind: Option<Spanned<Str<'a>>>,
+    #[serde(borrow)]
+    pub within: Option<Spanned<Str<'a>>>,
     /// Added within version 1: written only when given.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub besieged_by: Vec<Spanned<String>>,
+    #[serde(borrow)]
+    pub besieged_by: Vec<Spanned<Str<'a>>>,
     pub span: Span,
 }
 
 impl ToWire for model::Place {
-    type Wire = Place;
-    fn to_wire(&self) -> Place {
+    type Wire = Place<'static>;
+    fn to_wire(&self) -> Place<'static> {
         let model::Place {
             id,
             name,
@@ -142,7 +157,7 @@ impl ToWire for model::Place {
     }
 }
 
-impl IntoModel for Place {
+impl IntoModel for Place<'_> {
     type Model = model::Place;
     fn into_model(self) -> model::Place {
         model::Place {
@@ -158,17 +173,20 @@ impl IntoModel for Place {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct StatusEntry {
+pub struct StatusEntry<'a> {
     pub status: Spanned<Status>,
-    pub on: Option<Spanned<When>>,
-    pub by: Vec<Spanned<String>>,
-    pub source: Vec<Spanned<String>>,
+    #[serde(borrow)]
+    pub on: Option<Spanned<When<'a>>>,
+    #[serde(borrow)]
+    pub by: Vec<Spanned<Str<'a>>>,
+    #[serde(borrow)]
+    pub source: Vec<Spanned<Str<'a>>>,
     pub span: Span,
 }
 
 impl ToWire for model::StatusEntry {
-    type Wire = StatusEntry;
-    fn to_wire(&self) -> StatusEntry {
+    type Wire = StatusEntry<'static>;
+    fn to_wire(&self) -> StatusEntry<'static> {
         let model::StatusEntry {
             status,
             on,
@@ -186,7 +204,7 @@ impl ToWire for model::StatusEntry {
     }
 }
 
-impl IntoModel for StatusEntry {
+impl IntoModel for StatusEntry<'_> {
     type Model = model::StatusEntry;
     fn into_model(self) -> model::StatusEntry {
         model::StatusEntry {
@@ -201,15 +219,18 @@ impl IntoModel for StatusEntry {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Citation {
-    pub id: Spanned<String>,
-    pub description: Option<Spanned<String>>,
-    pub file: Option<Spanned<String>>,
+pub struct Citation<'a> {
+    #[serde(borrow)]
+    pub id: Spanned<Str<'a>>,
+    #[serde(borrow)]
+    pub description: Option<Spanned<Str<'a>>>,
+    #[serde(borrow)]
+    pub file: Option<Spanned<Str<'a>>>,
 }
 
 impl ToWire for model::Citation {
-    type Wire = Citation;
-    fn to_wire(&self) -> Citation {
+    type Wire = Citation<'static>;
+    fn to_wire(&self) -> Citation<'static> {
         let model::Citation {
             id,
             description,
@@ -223,7 +244,7 @@ impl ToWire for model::Citation {
     }
 }
 
-impl IntoModel for Citation {
+impl IntoModel for Citation<'_> {
     type Model = model::Citation;
     fn into_model(self) -> model::Citation {
         model::Citation {
@@ -236,14 +257,15 @@ impl IntoModel for Citation {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Link {
+pub struct Link<'a> {
     pub relation: Spanned<Relation>,
-    pub target: Spanned<String>,
+    #[serde(borrow)]
+    pub target: Spanned<Str<'a>>,
 }
 
 impl ToWire for model::Link {
-    type Wire = Link;
-    fn to_wire(&self) -> Link {
+    type Wire = Link<'static>;
+    fn to_wire(&self) -> Link<'static> {
         let model::Link { relation, target } = self;
         Link {
             relation: relation.to_wire(),
@@ -252,7 +274,7 @@ impl ToWire for model::Link {
     }
 }
 
-impl IntoModel for Link {
+impl IntoModel for Link<'_> {
     type Model = model::Link;
     fn into_model(self) -> model::Link {
         model::Link {
@@ -265,14 +287,16 @@ impl IntoModel for Link {
 /// A document-level guarantor or monitor.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Backer {
-    pub party: Spanned<String>,
-    pub source: Vec<Spanned<String>>,
+pub struct Backer<'a> {
+    #[serde(borrow)]
+    pub party: Spanned<Str<'a>>,
+    #[serde(borrow)]
+    pub source: Vec<Spanned<Str<'a>>>,
 }
 
 impl ToWire for model::Backer {
-    type Wire = Backer;
-    fn to_wire(&self) -> Backer {
+    type Wire = Backer<'static>;
+    fn to_wire(&self) -> Backer<'static> {
         let model::Backer { party, source } = self;
         Backer {
             party: party.to_wire(),
@@ -281,7 +305,7 @@ impl ToWire for model::Backer {
     }
 }
 
-impl IntoModel for Backer {
+impl IntoModel for Backer<'_> {
     type Model = model::Backer;
     fn into_model(self) -> model::Backer {
         model::Backer {
@@ -294,15 +318,17 @@ impl IntoModel for Backer {
 /// `allow RULE "reason"` (added within version 1): the rule id as written.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Allow {
-    pub rule: Spanned<String>,
-    pub reason: Spanned<String>,
+pub struct Allow<'a> {
+    #[serde(borrow)]
+    pub rule: Spanned<Str<'a>>,
+    #[serde(borrow)]
+    pub reason: Spanned<Str<'a>>,
     pub span: Span,
 }
 
 impl ToWire for model::Allow {
-    type Wire = Allow;
-    fn to_wire(&self) -> Allow {
+    type Wire = Allow<'static>;
+    fn to_wire(&self) -> Allow<'static> {
         let model::Allow { rule, reason, span } = self;
         Allow {
             rule: rule.to_wire(),
@@ -312,7 +338,7 @@ impl ToWire for model::Allow {
     }
 }
 
-impl IntoModel for Allow {
+impl IntoModel for Allow<'_> {
     type Model = model::Allow;
     fn into_model(self) -> model::Allow {
         model::Allow {
@@ -326,14 +352,15 @@ impl IntoModel for Allow {
 /// What a document's text is known from (added within version 1).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct KnownFrom {
+pub struct KnownFrom<'a> {
     pub evidence: Spanned<Evidence>,
-    pub source: Vec<Spanned<String>>,
+    #[serde(borrow)]
+    pub source: Vec<Spanned<Str<'a>>>,
 }
 
 impl ToWire for model::KnownFrom {
-    type Wire = KnownFrom;
-    fn to_wire(&self) -> KnownFrom {
+    type Wire = KnownFrom<'static>;
+    fn to_wire(&self) -> KnownFrom<'static> {
         let model::KnownFrom { evidence, source } = self;
         KnownFrom {
             evidence: evidence.to_wire(),
@@ -342,7 +369,7 @@ impl ToWire for model::KnownFrom {
     }
 }
 
-impl IntoModel for KnownFrom {
+impl IntoModel for KnownFrom<'_> {
     type Model = model::KnownFrom;
     fn into_model(self) -> model::KnownFrom {
         model::KnownFrom {
@@ -355,21 +382,28 @@ impl IntoModel for KnownFrom {
 /// Something that happened after the document was made (added within version 1).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Event {
+pub struct Event<'a> {
     pub outcome: Spanned<Outcome>,
-    pub on: Option<Spanned<When>>,
-    pub by: Vec<Spanned<Actor>>,
-    pub clauses: Vec<Spanned<String>>,
-    pub count: Option<Spanned<Count>>,
-    pub texts: Vec<Spanned<String>>,
-    pub notes: Vec<Spanned<String>>,
-    pub source: Vec<Spanned<String>>,
+    #[serde(borrow)]
+    pub on: Option<Spanned<When<'a>>>,
+    #[serde(borrow)]
+    pub by: Vec<Spanned<Actor<'a>>>,
+    #[serde(borrow)]
+    pub clauses: Vec<Spanned<Str<'a>>>,
+    #[serde(borrow)]
+    pub count: Option<Spanned<Count<'a>>>,
+    #[serde(borrow)]
+    pub texts: Vec<Spanned<Str<'a>>>,
+    #[serde(borrow)]
+    pub notes: Vec<Spanned<Str<'a>>>,
+    #[serde(borrow)]
+    pub source: Vec<Spanned<Str<'a>>>,
     pub span: Span,
 }
 
 impl ToWire for model::Event {
-    type Wire = Event;
-    fn to_wire(&self) -> Event {
+    type Wire = Event<'static>;
+    fn to_wire(&self) -> Event<'static> {
         let model::Event {
             outcome,
             on,
@@ -395,7 +429,7 @@ impl ToWire for model::Event {
     }
 }
 
-impl IntoModel for Event {
+impl IntoModel for Event<'_> {
     type Model = model::Event;
     fn into_model(self) -> model::Event {
         model::Event {
@@ -414,44 +448,64 @@ impl IntoModel for Event {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Document {
-    pub id: Spanned<String>,
+pub struct Document<'a> {
+    #[serde(borrow)]
+    pub id: Spanned<Str<'a>>,
     pub span: Span,
-    pub title: Option<Spanned<String>>,
-    pub date: Option<Spanned<When>>,
-    pub region: Option<Spanned<PlaceRef>>,
+    #[serde(borrow)]
+    pub title: Option<Spanned<Str<'a>>>,
+    #[serde(borrow)]
+    pub date: Option<Spanned<When<'a>>>,
+    #[serde(borrow)]
+    pub region: Option<Spanned<PlaceRef<'a>>>,
     /// Added within version 1: written only when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pax: Option<Spanned<u32>>,
-    pub statuses: Vec<StatusEntry>,
-    pub sources: Vec<Citation>,
-    pub links: Vec<Link>,
-    pub places: Vec<Place>,
-    pub parties: Vec<Party>,
-    pub units: Vec<Unit>,
-    pub guarantors: Vec<Backer>,
-    pub monitors: Vec<Backer>,
-    pub notes: Vec<Spanned<String>>,
-    pub texts: Vec<Spanned<String>>,
+    #[serde(borrow)]
+    pub statuses: Vec<StatusEntry<'a>>,
+    #[serde(borrow)]
+    pub sources: Vec<Citation<'a>>,
+    #[serde(borrow)]
+    pub links: Vec<Link<'a>>,
+    #[serde(borrow)]
+    pub places: Vec<Place<'a>>,
+    #[serde(borrow)]
+    pub parties: Vec<Party<'a>>,
+    #[serde(borrow)]
+    pub units: Vec<Unit<'a>>,
+    #[serde(borrow)]
+    pub guarantors: Vec<Backer<'a>>,
+    #[serde(borrow)]
+    pub monitors: Vec<Backer<'a>>,
+    #[serde(borrow)]
+    pub notes: Vec<Spanned<Str<'a>>>,
+    #[serde(borrow)]
+    pub texts: Vec<Spanned<Str<'a>>>,
     /// Added within version 1: written only when given.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub known_from: Vec<KnownFrom>,
+    #[serde(borrow)]
+    pub known_from: Vec<KnownFrom<'a>>,
     /// Added within version 1: written only when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub in_force: Option<Spanned<Deadline>>,
+    #[serde(borrow)]
+    pub in_force: Option<Spanned<Deadline<'a>>>,
     /// Added within version 1: written only when given.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub events: Vec<Event>,
-    pub recitals: Vec<Clause>,
-    pub clauses: Vec<Clause>,
+    #[serde(borrow)]
+    pub events: Vec<Event<'a>>,
+    #[serde(borrow)]
+    pub recitals: Vec<Clause<'a>>,
+    #[serde(borrow)]
+    pub clauses: Vec<Clause<'a>>,
     /// Added within version 1: written only when given.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub allows: Vec<Allow>,
+    #[serde(borrow)]
+    pub allows: Vec<Allow<'a>>,
 }
 
 impl ToWire for model::Document {
-    type Wire = Document;
-    fn to_wire(&self) -> Document {
+    type Wire = Document<'static>;
+    fn to_wire(&self) -> Document<'static> {
         let model::Document {
             id,
             span,
@@ -503,7 +557,7 @@ impl ToWire for model::Document {
     }
 }
 
-impl IntoModel for Document {
+impl IntoModel for Document<'_> {
     type Model = model::Document;
     fn into_model(self) -> model::Document {
         model::Document {
@@ -537,16 +591,18 @@ impl IntoModel for Document {
 /// statement's span, and the citations it names.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AttributeValue {
+pub struct AttributeValue<'a> {
     pub key: Spanned<KeyName>,
-    pub value: Value,
+    #[serde(borrow)]
+    pub value: Value<'a>,
     pub span: Span,
-    pub source: Vec<Spanned<String>>,
+    #[serde(borrow)]
+    pub source: Vec<Spanned<Str<'a>>>,
 }
 
 impl ToWire for model::AttributeValue {
-    type Wire = AttributeValue;
-    fn to_wire(&self) -> AttributeValue {
+    type Wire = AttributeValue<'static>;
+    fn to_wire(&self) -> AttributeValue<'static> {
         let model::AttributeValue {
             key,
             value,
@@ -566,7 +622,7 @@ impl ToWire for model::AttributeValue {
     }
 }
 
-impl IntoModel for AttributeValue {
+impl IntoModel for AttributeValue<'_> {
     type Model = model::AttributeValue;
     fn into_model(self) -> model::AttributeValue {
         let span = self.span.into_model();
@@ -586,26 +642,31 @@ super::words! {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Clause {
-    pub number: Option<Spanned<String>>,
+pub struct Clause<'a> {
+    #[serde(borrow)]
+    pub number: Option<Spanned<Str<'a>>>,
     #[serde(deserialize_with = "super::kind")]
     pub kind: Spanned<KindName>,
     pub recital: bool,
-    pub attributes: Vec<AttributeValue>,
+    #[serde(borrow)]
+    pub attributes: Vec<AttributeValue<'a>>,
     /// Relative deadlines turned into dates: `[["start", { when }], ...]`.
-    pub resolved: Vec<(Point, When)>,
+    #[serde(borrow)]
+    pub resolved: Vec<(Point, When<'a>)>,
     /// The clause's own sources. Added within version 1: written only when given.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub source: Vec<Spanned<String>>,
+    #[serde(borrow)]
+    pub source: Vec<Spanned<Str<'a>>>,
     pub span: Span,
     /// Added within version 1: written only when given.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub allows: Vec<Allow>,
+    #[serde(borrow)]
+    pub allows: Vec<Allow<'a>>,
 }
 
 impl ToWire for model::Clause {
-    type Wire = Clause;
-    fn to_wire(&self) -> Clause {
+    type Wire = Clause<'static>;
+    fn to_wire(&self) -> Clause<'static> {
         let model::Clause {
             number,
             kind,
@@ -641,7 +702,7 @@ impl ToWire for model::Clause {
     }
 }
 
-impl IntoModel for Clause {
+impl IntoModel for Clause<'_> {
     type Model = model::Clause;
     fn into_model(self) -> model::Clause {
         model::Clause {

@@ -28,6 +28,8 @@ pub use document::*;
 pub use redline::*;
 pub use value::*;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::model;
@@ -131,22 +133,77 @@ as_is!(
     crate::vocabulary::Outcome
 );
 
-/// The model's strings are written as JSON strings.
-impl ToWire for crate::text::Text {
-    type Wire = String;
-    fn to_wire(&self) -> String {
-        self.to_string()
+/// A string of the format. Read from JSON text, it borrows the text wherever
+/// the string has no escapes, so that reading a corpus allocates no string
+/// the model then shares with its source file ([`crate::text::Text::at`]) or
+/// copies anyway. (serde borrows a `Cow` only as a field of its own, never
+/// inside an `Option`, a `Vec` or a [`Spanned`], hence this type.)
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Str<'a>(pub Cow<'a, str>);
+
+impl std::ops::Deref for Str<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
     }
 }
 
-impl IntoModel for String {
+impl From<String> for Str<'_> {
+    fn from(text: String) -> Self {
+        Str(Cow::Owned(text))
+    }
+}
+
+impl<'a> From<&'a str> for Str<'a> {
+    fn from(text: &'a str) -> Self {
+        Str(Cow::Borrowed(text))
+    }
+}
+
+impl Serialize for Str<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Str<'a>, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Str<'de>;
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Borrowed(text)))
+            }
+            fn visit_str<E>(self, text: &str) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(text.to_string())))
+            }
+            fn visit_string<E>(self, text: String) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(text)))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+/// The model's strings are written as JSON strings.
+impl ToWire for crate::text::Text {
+    type Wire = Str<'static>;
+    fn to_wire(&self) -> Str<'static> {
+        Str(Cow::Owned(self.to_string()))
+    }
+}
+
+impl IntoModel for Str<'_> {
     type Model = crate::text::Text;
     fn into_model(self) -> crate::text::Text {
-        self.into()
+        self.0.into()
     }
 
     fn into_model_at(self, span: source::Span) -> crate::text::Text {
-        crate::text::Text::at(self, span)
+        crate::text::Text::at(self.0, span)
     }
 }
 
@@ -355,17 +412,20 @@ fn look_up(named: Spanned<String>) -> Result<Spanned<KindName>, String> {
 /// ([`crate::interchange`]) adds the version and the source files.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Corpus {
-    pub documents: Vec<Document>,
+pub struct Corpus<'a> {
+    #[serde(borrow)]
+    pub documents: Vec<Document<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub requirements: Vec<Requirements>,
+    #[serde(borrow)]
+    pub requirements: Vec<Requirements<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub tests: Vec<TestBlock>,
+    #[serde(borrow)]
+    pub tests: Vec<TestBlock<'a>>,
 }
 
 impl ToWire for model::Corpus {
-    type Wire = Corpus;
-    fn to_wire(&self) -> Corpus {
+    type Wire = Corpus<'static>;
+    fn to_wire(&self) -> Corpus<'static> {
         let model::Corpus {
             documents,
             requirements,
@@ -379,7 +439,7 @@ impl ToWire for model::Corpus {
     }
 }
 
-impl IntoModel for Corpus {
+impl IntoModel for Corpus<'_> {
     type Model = model::Corpus;
     fn into_model(self) -> model::Corpus {
         model::Corpus {
@@ -387,5 +447,22 @@ impl IntoModel for Corpus {
             requirements: self.requirements.into_model(),
             tests: self.tests.into_model(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_borrow_the_json_text_unless_escapes_force_a_copy() {
+        let json = r#"[{"value": "al-Waer", "span": {"file": 0, "start": 0, "end": 7}},
+                       {"value": "Homs \"old city\"", "span": {"file": 0, "start": 0, "end": 7}}]"#;
+        let read: Vec<Spanned<Str>> =
+            crate::interchange::spans::tallied(0, || serde_json::from_str(json))
+                .0
+                .expect("reads");
+        assert!(matches!(read[0].value.0, Cow::Borrowed("al-Waer")));
+        assert!(matches!(&read[1].value.0, Cow::Owned(text) if text == "Homs \"old city\""));
     }
 }

@@ -2,21 +2,24 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Document, IntoModel, KeyName, KindName, Span, Spanned, ToWire, Value, words};
+use super::{Document, IntoModel, KeyName, KindName, Span, Spanned, Str, ToWire, Value, words};
 use crate::model;
 
 /// A party's red lines; the header is a document with no clauses.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Requirements {
-    pub header: Document,
-    pub owner: Option<Spanned<String>>,
-    pub items: Vec<Requirement>,
+pub struct Requirements<'a> {
+    #[serde(borrow)]
+    pub header: Document<'a>,
+    #[serde(borrow)]
+    pub owner: Option<Spanned<Str<'a>>>,
+    #[serde(borrow)]
+    pub items: Vec<Requirement<'a>>,
 }
 
 impl ToWire for model::Requirements {
-    type Wire = Requirements;
-    fn to_wire(&self) -> Requirements {
+    type Wire = Requirements<'static>;
+    fn to_wire(&self) -> Requirements<'static> {
         let model::Requirements {
             header,
             owner,
@@ -30,7 +33,7 @@ impl ToWire for model::Requirements {
     }
 }
 
-impl IntoModel for Requirements {
+impl IntoModel for Requirements<'_> {
     type Model = model::Requirements;
     fn into_model(self) -> model::Requirements {
         model::Requirements {
@@ -48,12 +51,14 @@ words! {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Requirement {
-    pub id: Spanned<String>,
+pub struct Requirement<'a> {
+    #[serde(borrow)]
+    pub id: Spanned<Str<'a>>,
     pub mode: RequirementMode,
     #[serde(deserialize_with = "super::optional_kind")]
     pub kind: Option<Spanned<KindName>>,
-    pub message: Option<Spanned<String>>,
+    #[serde(borrow)]
+    pub message: Option<Spanned<Str<'a>>>,
     pub has: Vec<Spanned<KeyName>>,
     /// Added within version 1: older files have none.
     #[serde(default)]
@@ -61,16 +66,19 @@ pub struct Requirement {
     /// Added within version 1: older files have none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exact: Vec<Spanned<KeyName>>,
-    pub bounds: Vec<Bound>,
+    #[serde(borrow)]
+    pub bounds: Vec<Bound<'a>>,
     pub demands: Vec<Spanned<Demand>>,
-    pub texts: Vec<Spanned<String>>,
-    pub notes: Vec<Spanned<String>>,
+    #[serde(borrow)]
+    pub texts: Vec<Spanned<Str<'a>>>,
+    #[serde(borrow)]
+    pub notes: Vec<Spanned<Str<'a>>>,
     pub span: Span,
 }
 
 impl ToWire for model::Requirement {
-    type Wire = Requirement;
-    fn to_wire(&self) -> Requirement {
+    type Wire = Requirement<'static>;
+    fn to_wire(&self) -> Requirement<'static> {
         let model::Requirement {
             id,
             mode,
@@ -102,7 +110,7 @@ impl ToWire for model::Requirement {
     }
 }
 
-impl IntoModel for Requirement {
+impl IntoModel for Requirement<'_> {
     type Model = model::Requirement;
     fn into_model(self) -> model::Requirement {
         model::Requirement {
@@ -130,16 +138,17 @@ words! {
 /// `KEY at least VALUE` or `KEY at most VALUE`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Bound {
+pub struct Bound<'a> {
     pub key: Spanned<KeyName>,
     pub comparison: Comparison,
-    pub value: Value,
+    #[serde(borrow)]
+    pub value: Value<'a>,
     pub span: Span,
 }
 
 impl ToWire for model::Bound {
-    type Wire = Bound;
-    fn to_wire(&self) -> Bound {
+    type Wire = Bound<'static>;
+    fn to_wire(&self) -> Bound<'static> {
         let model::Bound {
             key,
             comparison,
@@ -155,7 +164,7 @@ impl ToWire for model::Bound {
     }
 }
 
-impl IntoModel for Bound {
+impl IntoModel for Bound<'_> {
     type Model = model::Bound;
     fn into_model(self) -> model::Bound {
         model::Bound {
@@ -175,17 +184,21 @@ words! {
 /// `test NAME { document ID ... assertions }`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TestBlock {
-    pub name: Spanned<String>,
-    pub document: Option<Spanned<String>>,
-    pub against: Option<Spanned<String>>,
-    pub assertions: Vec<Assertion>,
+pub struct TestBlock<'a> {
+    #[serde(borrow)]
+    pub name: Spanned<Str<'a>>,
+    #[serde(borrow)]
+    pub document: Option<Spanned<Str<'a>>>,
+    #[serde(borrow)]
+    pub against: Option<Spanned<Str<'a>>>,
+    #[serde(borrow)]
+    pub assertions: Vec<Assertion<'a>>,
     pub span: Span,
 }
 
 impl ToWire for model::TestBlock {
-    type Wire = TestBlock;
-    fn to_wire(&self) -> TestBlock {
+    type Wire = TestBlock<'static>;
+    fn to_wire(&self) -> TestBlock<'static> {
         let model::TestBlock {
             name,
             document,
@@ -203,7 +216,7 @@ impl ToWire for model::TestBlock {
     }
 }
 
-impl IntoModel for TestBlock {
+impl IntoModel for TestBlock<'_> {
     type Model = model::TestBlock;
     fn into_model(self) -> model::TestBlock {
         model::TestBlock {
@@ -218,14 +231,15 @@ impl IntoModel for TestBlock {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Assertion {
-    pub kind: AssertionKind,
+pub struct Assertion<'a> {
+    #[serde(borrow)]
+    pub kind: AssertionKind<'a>,
     pub span: Span,
 }
 
 impl ToWire for model::Assertion {
-    type Wire = Assertion;
-    fn to_wire(&self) -> Assertion {
+    type Wire = Assertion<'static>;
+    fn to_wire(&self) -> Assertion<'static> {
         let model::Assertion { kind, span } = self;
         Assertion {
             kind: kind.to_wire(),
@@ -234,7 +248,7 @@ impl ToWire for model::Assertion {
     }
 }
 
-impl IntoModel for Assertion {
+impl IntoModel for Assertion<'_> {
     type Model = model::Assertion;
     fn into_model(self) -> model::Assertion {
         model::Assertion {
@@ -248,30 +262,37 @@ impl IntoModel for Assertion {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(tag = "assert", rename_all = "snake_case")]
-pub enum AssertionKind {
+pub enum AssertionKind<'a> {
     Covers {
-        kinds: Vec<Spanned<String>>,
+        #[serde(borrow)]
+        kinds: Vec<Spanned<Str<'a>>>,
     },
     Lacks {
-        kinds: Vec<Spanned<String>>,
+        #[serde(borrow)]
+        kinds: Vec<Spanned<Str<'a>>>,
     },
     Fires {
-        rule: Spanned<String>,
-        clause: Option<Spanned<String>>,
+        #[serde(borrow)]
+        rule: Spanned<Str<'a>>,
+        #[serde(borrow)]
+        clause: Option<Spanned<Str<'a>>>,
     },
     Quiet {
-        rule: Spanned<String>,
-        clause: Option<Spanned<String>>,
+        #[serde(borrow)]
+        rule: Spanned<Str<'a>>,
+        #[serde(borrow)]
+        clause: Option<Spanned<Str<'a>>>,
     },
     RedLine {
-        requirement: Spanned<String>,
+        #[serde(borrow)]
+        requirement: Spanned<Str<'a>>,
         expected: RedLineStatus,
     },
 }
 
 impl ToWire for model::AssertionKind {
-    type Wire = AssertionKind;
-    fn to_wire(&self) -> AssertionKind {
+    type Wire = AssertionKind<'static>;
+    fn to_wire(&self) -> AssertionKind<'static> {
         use model::AssertionKind as Model;
         match self {
             Model::Covers { kinds } => AssertionKind::Covers {
@@ -299,7 +320,7 @@ impl ToWire for model::AssertionKind {
     }
 }
 
-impl IntoModel for AssertionKind {
+impl IntoModel for AssertionKind<'_> {
     type Model = model::AssertionKind;
     fn into_model(self) -> model::AssertionKind {
         use model::AssertionKind as Model;

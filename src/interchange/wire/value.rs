@@ -4,7 +4,7 @@
 use jiff::civil::DateTime;
 use serde::{Deserialize, Serialize};
 
-use super::{IntoModel, Spanned, ToWire, words};
+use super::{IntoModel, Spanned, Str, ToWire, words};
 use crate::model;
 
 words! {
@@ -16,17 +16,19 @@ words! {
 /// local civil time (`end` exclusive); dates are jiff civil date-times.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct When {
-    pub text: String,
+pub struct When<'a> {
+    #[serde(borrow)]
+    pub text: Str<'a>,
     pub start: DateTime,
     pub end: DateTime,
     pub precision: Precision,
-    pub zone: Option<String>,
+    #[serde(borrow)]
+    pub zone: Option<Str<'a>>,
 }
 
 impl ToWire for model::When {
-    type Wire = When;
-    fn to_wire(&self) -> When {
+    type Wire = When<'static>;
+    fn to_wire(&self) -> When<'static> {
         let model::When {
             text,
             start,
@@ -35,24 +37,24 @@ impl ToWire for model::When {
             zone,
         } = self;
         When {
-            text: text.to_string(),
+            text: text.to_wire(),
             start: *start,
             end: *end,
             precision: precision.to_wire(),
-            zone: zone.as_deref().map(str::to_string),
+            zone: zone.to_wire(),
         }
     }
 }
 
-impl IntoModel for When {
+impl IntoModel for When<'_> {
     type Model = model::When;
     fn into_model(self) -> model::When {
         model::When {
-            text: self.text.into(),
+            text: self.text.into_model(),
             start: self.start,
             end: self.end,
             precision: self.precision.into_model(),
-            zone: self.zone.map(Into::into),
+            zone: self.zone.into_model(),
         }
     }
 }
@@ -122,17 +124,18 @@ impl IntoModel for DurationRange {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Anchor {
+pub enum Anchor<'a> {
     Signing,
     Clause {
-        number: Spanned<String>,
+        #[serde(borrow)]
+        number: Spanned<Str<'a>>,
         point: Option<AnchorPoint>,
     },
 }
 
 impl ToWire for model::Anchor {
-    type Wire = Anchor;
-    fn to_wire(&self) -> Anchor {
+    type Wire = Anchor<'static>;
+    fn to_wire(&self) -> Anchor<'static> {
         match self {
             model::Anchor::Signing => Anchor::Signing,
             model::Anchor::Clause { number, point } => Anchor::Clause {
@@ -143,7 +146,7 @@ impl ToWire for model::Anchor {
     }
 }
 
-impl IntoModel for Anchor {
+impl IntoModel for Anchor<'_> {
     type Model = model::Anchor;
     fn into_model(self) -> model::Anchor {
         match self {
@@ -165,24 +168,27 @@ words! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Deadline {
+pub enum Deadline<'a> {
     At {
-        when: When,
+        #[serde(borrow)]
+        when: When<'a>,
     },
     Immediate,
     Relative {
         offset: Duration,
-        anchor: Anchor,
+        #[serde(borrow)]
+        anchor: Anchor<'a>,
     },
     /// Added within version 1.
     NoLaterThan {
-        when: When,
+        #[serde(borrow)]
+        when: When<'a>,
     },
 }
 
 impl ToWire for model::Deadline {
-    type Wire = Deadline;
-    fn to_wire(&self) -> Deadline {
+    type Wire = Deadline<'static>;
+    fn to_wire(&self) -> Deadline<'static> {
         match self {
             model::Deadline::At { when } => Deadline::At {
                 when: when.to_wire(),
@@ -199,7 +205,7 @@ impl ToWire for model::Deadline {
     }
 }
 
-impl IntoModel for Deadline {
+impl IntoModel for Deadline<'_> {
     type Model = model::Deadline;
     fn into_model(self) -> model::Deadline {
         match self {
@@ -220,14 +226,15 @@ impl IntoModel for Deadline {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Count {
+pub struct Count<'a> {
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub approximate: bool,
     /// `all` or `all_for_all` in place of a number; absent for a number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whole: Option<Whole>,
-    pub what: Vec<String>,
+    #[serde(borrow)]
+    pub what: Vec<Str<'a>>,
 }
 
 words! {
@@ -236,8 +243,8 @@ words! {
 }
 
 impl ToWire for model::Count {
-    type Wire = Count;
-    fn to_wire(&self) -> Count {
+    type Wire = Count<'static>;
+    fn to_wire(&self) -> Count<'static> {
         let model::Count {
             min,
             max,
@@ -255,7 +262,7 @@ impl ToWire for model::Count {
     }
 }
 
-impl IntoModel for Count {
+impl IntoModel for Count<'_> {
     type Model = model::Count;
     fn into_model(self) -> model::Count {
         model::Count {
@@ -270,14 +277,16 @@ impl IntoModel for Count {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Ratio {
-    pub numerator: Count,
-    pub denominator: Count,
+pub struct Ratio<'a> {
+    #[serde(borrow)]
+    pub numerator: Count<'a>,
+    #[serde(borrow)]
+    pub denominator: Count<'a>,
 }
 
 impl ToWire for model::Ratio {
-    type Wire = Ratio;
-    fn to_wire(&self) -> Ratio {
+    type Wire = Ratio<'static>;
+    fn to_wire(&self) -> Ratio<'static> {
         let model::Ratio {
             numerator,
             denominator,
@@ -289,7 +298,7 @@ impl ToWire for model::Ratio {
     }
 }
 
-impl IntoModel for Ratio {
+impl IntoModel for Ratio<'_> {
     type Model = model::Ratio;
     fn into_model(self) -> model::Ratio {
         model::Ratio {
@@ -301,7 +310,7 @@ impl IntoModel for Ratio {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Distance {
+pub struct Distance<'a> {
     /// The distance; a range's near end; the bound of `at_least` or `at_most`.
     pub metres: f64,
     /// A range's far end.
@@ -311,7 +320,8 @@ pub struct Distance {
     pub limit: Limit,
     /// The weapon classes the distance is given for; empty for all.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub weapons: Vec<Weapon>,
+    #[serde(borrow)]
+    pub weapons: Vec<Weapon<'a>>,
 }
 
 words! {
@@ -328,8 +338,8 @@ fn is_exact(limit: &Limit) -> bool {
 }
 
 impl ToWire for model::Distance {
-    type Wire = Distance;
-    fn to_wire(&self) -> Distance {
+    type Wire = Distance<'static>;
+    fn to_wire(&self) -> Distance<'static> {
         let model::Distance {
             metres,
             to_metres,
@@ -345,7 +355,7 @@ impl ToWire for model::Distance {
     }
 }
 
-impl IntoModel for Distance {
+impl IntoModel for Distance<'_> {
     type Model = model::Distance;
     fn into_model(self) -> model::Distance {
         model::Distance {
@@ -359,14 +369,16 @@ impl IntoModel for Distance {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Weapon {
-    pub quantifier: Option<String>,
-    pub class: String,
+pub struct Weapon<'a> {
+    #[serde(borrow)]
+    pub quantifier: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub class: Str<'a>,
 }
 
 impl ToWire for model::Weapon {
-    type Wire = Weapon;
-    fn to_wire(&self) -> Weapon {
+    type Wire = Weapon<'static>;
+    fn to_wire(&self) -> Weapon<'static> {
         let model::Weapon { quantifier, class } = self;
         Weapon {
             quantifier: quantifier.to_wire(),
@@ -375,7 +387,7 @@ impl ToWire for model::Weapon {
     }
 }
 
-impl IntoModel for Weapon {
+impl IntoModel for Weapon<'_> {
     type Model = model::Weapon;
     fn into_model(self) -> model::Weapon {
         model::Weapon {
@@ -396,15 +408,15 @@ words! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "name", rename_all = "snake_case")]
 #[serde(deny_unknown_fields)]
-pub enum Actor {
-    Party(String),
-    Group(String),
-    Described(String),
+pub enum Actor<'a> {
+    Party(#[serde(borrow)] Str<'a>),
+    Group(#[serde(borrow)] Str<'a>),
+    Described(#[serde(borrow)] Str<'a>),
 }
 
 impl ToWire for model::Actor {
-    type Wire = Actor;
-    fn to_wire(&self) -> Actor {
+    type Wire = Actor<'static>;
+    fn to_wire(&self) -> Actor<'static> {
         match self {
             model::Actor::Party(name) => Actor::Party(name.to_wire()),
             model::Actor::Group(name) => Actor::Group(name.to_wire()),
@@ -413,22 +425,22 @@ impl ToWire for model::Actor {
     }
 }
 
-impl IntoModel for Actor {
+impl IntoModel for Actor<'_> {
     type Model = model::Actor;
     fn into_model(self) -> model::Actor {
         match self {
-            Actor::Party(name) => model::Actor::Party(name.into()),
-            Actor::Group(name) => model::Actor::Group(name.into()),
-            Actor::Described(words) => model::Actor::Described(words.into()),
+            Actor::Party(name) => model::Actor::Party(name.into_model()),
+            Actor::Group(name) => model::Actor::Group(name.into_model()),
+            Actor::Described(words) => model::Actor::Described(words.into_model()),
         }
     }
 
     fn into_model_at(self, span: crate::source::Span) -> model::Actor {
         use crate::text::Text;
         match self {
-            Actor::Party(name) => model::Actor::Party(Text::at(name, span)),
-            Actor::Group(name) => model::Actor::Group(Text::at(name, span)),
-            Actor::Described(words) => model::Actor::Described(Text::at(words, span)),
+            Actor::Party(name) => model::Actor::Party(Text::at(name.0, span)),
+            Actor::Group(name) => model::Actor::Group(Text::at(name.0, span)),
+            Actor::Described(words) => model::Actor::Described(Text::at(words.0, span)),
         }
     }
 }
@@ -438,14 +450,14 @@ impl IntoModel for Actor {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "name", rename_all = "snake_case")]
 #[serde(deny_unknown_fields)]
-pub enum PlaceRef {
-    Declared(String),
-    Described(String),
+pub enum PlaceRef<'a> {
+    Declared(#[serde(borrow)] Str<'a>),
+    Described(#[serde(borrow)] Str<'a>),
 }
 
 impl ToWire for model::PlaceRef {
-    type Wire = PlaceRef;
-    fn to_wire(&self) -> PlaceRef {
+    type Wire = PlaceRef<'static>;
+    fn to_wire(&self) -> PlaceRef<'static> {
         match self {
             model::PlaceRef::Declared(id) => PlaceRef::Declared(id.to_wire()),
             model::PlaceRef::Described(words) => PlaceRef::Described(words.to_wire()),
@@ -453,20 +465,20 @@ impl ToWire for model::PlaceRef {
     }
 }
 
-impl IntoModel for PlaceRef {
+impl IntoModel for PlaceRef<'_> {
     type Model = model::PlaceRef;
     fn into_model(self) -> model::PlaceRef {
         match self {
-            PlaceRef::Declared(id) => model::PlaceRef::Declared(id.into()),
-            PlaceRef::Described(words) => model::PlaceRef::Described(words.into()),
+            PlaceRef::Declared(id) => model::PlaceRef::Declared(id.into_model()),
+            PlaceRef::Described(words) => model::PlaceRef::Described(words.into_model()),
         }
     }
 
     fn into_model_at(self, span: crate::source::Span) -> model::PlaceRef {
         use crate::text::Text;
         match self {
-            PlaceRef::Declared(id) => model::PlaceRef::Declared(Text::at(id, span)),
-            PlaceRef::Described(words) => model::PlaceRef::Described(Text::at(words, span)),
+            PlaceRef::Declared(id) => model::PlaceRef::Declared(Text::at(id.0, span)),
+            PlaceRef::Described(words) => model::PlaceRef::Described(Text::at(words.0, span)),
         }
     }
 }
@@ -477,27 +489,27 @@ impl IntoModel for PlaceRef {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 #[serde(deny_unknown_fields)]
-pub enum Value {
-    Text(String),
-    Parties(Vec<Spanned<String>>),
-    Places(Vec<Spanned<PlaceRef>>),
-    Actors(Vec<Spanned<Actor>>),
-    When(When),
-    Deadline(Deadline),
+pub enum Value<'a> {
+    Text(#[serde(borrow)] Str<'a>),
+    Parties(#[serde(borrow)] Vec<Spanned<Str<'a>>>),
+    Places(#[serde(borrow)] Vec<Spanned<PlaceRef<'a>>>),
+    Actors(#[serde(borrow)] Vec<Spanned<Actor<'a>>>),
+    When(#[serde(borrow)] When<'a>),
+    Deadline(#[serde(borrow)] Deadline<'a>),
     Duration(DurationRange),
-    Count(Count),
+    Count(#[serde(borrow)] Count<'a>),
     Ages { min: u32, max: u32 },
-    Ratio(Ratio),
-    Distance(Distance),
-    Weapons(Vec<Weapon>),
+    Ratio(#[serde(borrow)] Ratio<'a>),
+    Distance(#[serde(borrow)] Distance<'a>),
+    Weapons(#[serde(borrow)] Vec<Weapon<'a>>),
     Strength(Strength),
-    Clauses(Vec<Spanned<String>>),
-    Words(Vec<Spanned<String>>),
+    Clauses(#[serde(borrow)] Vec<Spanned<Str<'a>>>),
+    Words(#[serde(borrow)] Vec<Spanned<Str<'a>>>),
 }
 
 impl ToWire for model::Value {
-    type Wire = Value;
-    fn to_wire(&self) -> Value {
+    type Wire = Value<'static>;
+    fn to_wire(&self) -> Value<'static> {
         use model::Value as Model;
         match self {
             Model::Text(text) => Value::Text(text.to_wire()),
@@ -522,12 +534,12 @@ impl ToWire for model::Value {
     }
 }
 
-impl IntoModel for Value {
+impl IntoModel for Value<'_> {
     type Model = model::Value;
     fn into_model(self) -> model::Value {
         use model::Value as Model;
         match self {
-            Value::Text(text) => Model::Text(text.into()),
+            Value::Text(text) => Model::Text(text.into_model()),
             Value::Parties(parties) => Model::Parties(super::thin(parties)),
             Value::Places(places) => Model::Places(super::thin(places)),
             Value::Actors(actors) => Model::Actors(super::thin(actors)),
@@ -548,7 +560,7 @@ impl IntoModel for Value {
     /// A text value is the quoted string that ends its statement.
     fn into_model_at(self, span: crate::source::Span) -> model::Value {
         match self {
-            Value::Text(text) => model::Value::Text(crate::text::Text::ending(text, span)),
+            Value::Text(text) => model::Value::Text(crate::text::Text::ending(text.0, span)),
             other => other.into_model(),
         }
     }
