@@ -176,28 +176,44 @@ fn first_difference(expected: &str, actual: &str) -> String {
 
 /// `truce_json: 1` is a promise: a field renamed, retyped or removed in Rust must
 /// not change the JSON. The export of a document holding every value type, anchor,
-/// recital, red line and test assertion is pinned to a committed file.
+/// recital, red line and test assertion is pinned to a committed file. The export
+/// is compact; the pinned file is indented, for review, so they are compared as
+/// JSON values (object keys in any order), and a difference is shown between
+/// their indented forms.
 #[test]
 fn the_export_of_a_complete_document_is_pinned() {
     let golden = fs::read_to_string(root().join(COMPLETE_JSON)).unwrap();
+    let golden: Value = serde_json::from_str(&golden).expect("the pinned export is JSON");
     let output = truce(&["export", COMPLETE]);
     assert_eq!(status(&output), 0, "{}", stderr(&output));
     let exported = stdout(&output);
+    assert_eq!(
+        exported.lines().count(),
+        1,
+        "the export is compact: one line, ending in a newline"
+    );
+    assert!(exported.ends_with('\n'));
+    let exported: Value = serde_json::from_str(&exported).expect("the export is JSON");
     assert!(
         exported == golden,
         "the export of {COMPLETE} changed ({}). If the format is meant to change, raise \
          `truce_json` for anything but an added field, update grammar/truce.schema.json, \
-         and write the new export to {COMPLETE_JSON}",
-        first_difference(&golden, &exported)
+         and write the new export, indented (`jq .`), to {COMPLETE_JSON}",
+        first_difference(&indented(&golden), &indented(&exported))
     );
     // The pinned file reads back to itself.
     let again = truce(&["export", COMPLETE_JSON]);
     assert_eq!(status(&again), 0, "{}", stderr(&again));
+    let again: Value = serde_json::from_str(&stdout(&again)).expect("the export is JSON");
     assert!(
-        stdout(&again) == golden,
+        again == golden,
         "{}",
-        first_difference(&golden, &stdout(&again))
+        first_difference(&indented(&golden), &indented(&again))
     );
+}
+
+fn indented(value: &Value) -> String {
+    serde_json::to_string_pretty(value).expect("a value serialises")
 }
 
 #[test]
