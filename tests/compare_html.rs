@@ -74,7 +74,12 @@ fn document_texts(ids: &[&str]) -> Vec<String> {
                 .iter()
                 .filter_map(|party| party.name.as_ref().map(|name| name.value.to_string())),
         );
-        texts.extend(document.clauses.iter().filter_map(compare::show::text));
+        texts.extend(
+            document
+                .clauses
+                .iter()
+                .filter_map(|clause| compare::show::text(clause).map(String::from)),
+        );
     }
     texts
 }

@@ -281,6 +281,17 @@ fn reported_gap<'d>(
 /// The older text is the equal and deleted runs in order; the newer, the equal
 /// and inserted ones.
 pub fn words(older: &str, newer: &str) -> Vec<Words> {
+    // Most clauses keep their wording from one draft to the next: one equal
+    // run, as the diff would give, without tokenising either text.
+    if older == newer {
+        return match older {
+            "" => Vec::new(),
+            text => vec![Words {
+                op: WordOp::Equal,
+                text: text.to_string(),
+            }],
+        };
+    }
     let diff = TextDiff::from_words(older, newer);
     let tokens: Vec<(ChangeTag, &str)> = diff
         .iter_all_changes()
@@ -423,5 +434,27 @@ mod tests {
                 .iter()
                 .all(|run| run.op == WordOp::Equal)
         );
+    }
+
+    /// Equal texts skip the diff; what they give is what the diff gives.
+    #[test]
+    fn equal_texts_are_one_equal_run_as_the_diff_would_give() {
+        let text = "Fighters  leave with light arms,\nthen the army enters.";
+        let diffed: Vec<(ChangeTag, String)> = TextDiff::from_words(text, text)
+            .iter_all_changes()
+            .map(|change| (change.tag(), change.value().to_string()))
+            .collect();
+        assert!(diffed.iter().all(|(tag, _)| *tag == ChangeTag::Equal));
+        let runs = words(text, text);
+        assert_eq!(runs.len(), 1);
+        assert_eq!(runs[0].op, WordOp::Equal);
+        assert_eq!(
+            runs[0].text,
+            diffed
+                .iter()
+                .map(|(_, word)| word.as_str())
+                .collect::<String>()
+        );
+        assert!(words("", "").is_empty());
     }
 }

@@ -2,6 +2,8 @@
 //! spans and order: `regime, russia` whichever was written first. Comparison
 //! decides "changed" on these words, and renderers print them.
 
+use std::borrow::Cow;
+
 use crate::model::{Clause, Value};
 use crate::vocabulary::Key;
 
@@ -10,6 +12,13 @@ use crate::vocabulary::Key;
 /// it comes from when they differ, so a reader sees which version says what.
 /// `None` when absent.
 pub fn attribute(clause: &Clause, key: Key) -> Option<String> {
+    let mut all = clause.all(key);
+    let first = all.next()?;
+    // Most attributes are stated once: no sources to weigh, nothing to join.
+    // Comparing every pair of a corpus calls this for every term of a clause.
+    if all.next().is_none() {
+        return Some(first.value.to_string());
+    }
     let statements: Vec<(String, String)> = clause
         .all(key)
         .map(|attribute| {
@@ -38,14 +47,25 @@ pub fn attribute(clause: &Clause, key: Key) -> Option<String> {
     Some(shown.join("; "))
 }
 
-/// The clause's verbatim text: its `text` statements joined by a space.
-pub fn text(clause: &Clause) -> Option<String> {
-    let texts: Vec<&str> = clause
+/// The clause's verbatim text: its `text` statements joined by a space;
+/// borrowed when there is one, as there mostly is.
+pub fn text(clause: &Clause) -> Option<Cow<'_, str>> {
+    let mut texts = clause
         .all(Key::Text)
         .filter_map(|attribute| match &attribute.value {
             Value::Text(text) => Some(text.as_str()),
             _ => None,
-        })
-        .collect();
-    (!texts.is_empty()).then(|| texts.join(" "))
+        });
+    let first = texts.next()?;
+    match texts.next() {
+        None => Some(Cow::Borrowed(first)),
+        Some(second) => {
+            let mut joined = [first, second].join(" ");
+            for text in texts {
+                joined.push(' ');
+                joined.push_str(text);
+            }
+            Some(Cow::Owned(joined))
+        }
+    }
 }
