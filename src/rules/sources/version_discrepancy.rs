@@ -195,9 +195,30 @@ fn kinds(context: &Context, rule: &Rule, item: &[&Clause], out: &mut Vec<Finding
 /// One value of a term as one set of sources gives it.
 struct Reading<'a> {
     sources: String,
-    value: String,
-    attribute: &'a AttributeValue,
+    /// What these sources state under the key, in order. Their value is worked
+    /// out only where other sources state the key too: most terms have one
+    /// reading, and nothing to compare.
+    attributes: Vec<&'a AttributeValue>,
     clause: &'a Clause,
+}
+
+impl Reading<'_> {
+    /// The value in words; a list given on several lines by the same sources
+    /// adds up.
+    fn value(&self) -> String {
+        let Some((first, rest)) = self.attributes.split_first() else {
+            return String::new();
+        };
+        let mut value = first.value.to_string();
+        for attribute in rest {
+            let mut items: Vec<String> = value.split(", ").map(String::from).collect();
+            items.extend(attribute.value.items().unwrap_or_default());
+            items.sort();
+            items.dedup();
+            value = items.join(", ");
+        }
+        value
+    }
 }
 
 /// Terms two sets of sources give differently, key by key.
@@ -215,19 +236,11 @@ fn terms(context: &Context, rule: &Rule, item: &[&Clause], out: &mut Vec<Finding
             if of_key.is_empty() {
                 keys.push(key);
             }
-            // A list given on several lines by the same sources adds up.
             match of_key.iter_mut().find(|reading| reading.sources == sources) {
-                Some(reading) => {
-                    let mut items: Vec<String> = reading.value.split(", ").map(String::from).collect();
-                    items.extend(attribute.value.items().unwrap_or_default());
-                    items.sort();
-                    items.dedup();
-                    reading.value = items.join(", ");
-                }
+                Some(reading) => reading.attributes.push(attribute),
                 None => of_key.push(Reading {
                     sources,
-                    value: attribute.value.to_string(),
-                    attribute,
+                    attributes: vec![attribute],
                     clause,
                 }),
             }
@@ -237,15 +250,18 @@ fn terms(context: &Context, rule: &Rule, item: &[&Clause], out: &mut Vec<Finding
         let Some(of_key) = readings.get(&key) else {
             continue;
         };
-        let [first, rest @ ..] = of_key.as_slice() else {
+        let [first, _, ..] = of_key.as_slice() else {
             continue;
         };
-        let Some(differing) = rest.iter().find(|reading| reading.value != first.value) else {
+        let values: Vec<String> = of_key.iter().map(Reading::value).collect();
+        let Some(differing) = (1..values.len()).find(|&index| values[index] != values[0]) else {
             continue;
         };
+        let differing = &of_key[differing];
         let versions: Vec<String> = of_key
             .iter()
-            .map(|reading| format!("{} ({})", reading.value, reading.sources))
+            .zip(&values)
+            .map(|(reading, value)| format!("{value} ({})", reading.sources))
             .collect();
         let mut clauses: Vec<&Clause> = Vec::new();
         for reading in of_key {
@@ -263,7 +279,7 @@ fn terms(context: &Context, rule: &Rule, item: &[&Clause], out: &mut Vec<Finding
             rule,
             &clauses,
             message,
-            differing.attribute.span,
+            differing.attributes[0].span,
         ));
     }
 }
