@@ -28,10 +28,12 @@
 //! counts taken side by side keep the growth factors fair. There are at most
 //! [`MOST_RUNS`] runs of a phase, fewer when one run of the larger size takes
 //! long ([`PHASE_SECONDS`]), never fewer than [`FEWEST_RUNS`]. Each phase
-//! builds what it needs and drops it after, so that the larger corpus's model,
-//! JSON and sources are not all held at once. Memory is measured in a fresh
-//! process (this benchmark run again with `--memory FOLDER`), so that nothing
-//! the timing runs allocated counts.
+//! (parse, import, check, compare) runs in a fresh process, this benchmark
+//! again with `--phase NAME`, which generates the corpus anew and hands its
+//! figures back on a `figures:` line: like `truce check`, each phase then
+//! allocates in a heap no earlier phase has left scattered with freed memory.
+//! Memory is measured in a fresh process too (`--memory FOLDER`), so that
+//! nothing the timing runs allocated counts.
 //!
 //! `-- --profile dsl|json|import|check|compare` repeats one phase on the larger
 //! corpus (`import` on the smaller) for ten seconds, for `perf record` or
@@ -79,6 +81,11 @@ enum Command {
     Memory {
         folder: PathBuf,
     },
+    Phase {
+        name: String,
+        documents: usize,
+        seed: u64,
+    },
 }
 
 fn main() {
@@ -90,112 +97,30 @@ fn main() {
             seed,
         } => repeat(&phase, seed, documents),
         Command::Memory { folder } => memory_child(&folder),
+        Command::Phase {
+            name,
+            documents,
+            seed,
+        } => phase(&name, documents, seed),
     }
 }
+
+/// The phases, each timed in a process of its own.
+const PHASES: [&str; 4] = ["parse", "import", "check", "compare"];
 
 fn bench(documents: usize, seed: u64) {
     let started = Instant::now();
     println!(
-        "truce corpus benchmark: seed {seed}; {documents} documents, then {} (10x); each time the fastest of up to {MOST_RUNS} runs, the two sizes taking turns",
+        "truce corpus benchmark: seed {seed}; {documents} documents, then {} (10x); each time the fastest of up to {MOST_RUNS} runs, the two sizes taking turns; each phase in a fresh process",
         documents * 10
     );
     let small = Size::generate(seed, documents);
     let large = Size::generate(seed, documents * 10);
-
-    let (dsl, large_dsl, runs) = interleaved(&small, &large, time_dsl);
-    println!("DSL: the fastest of {runs} runs");
-    let small_json = small.json();
-    let large_json = large.json();
-    let (json, large_json_time, runs) = interleaved(&small, &large, |size| {
-        let text = if size.documents == small.documents {
-            &small_json
-        } else {
-            &large_json
-        };
-        let start = ThreadTime::now();
-        let read = read_json(text);
-        let elapsed = start.elapsed();
-        black_box(&read);
-        elapsed
-    });
-    println!("serde_json: the fastest of {runs} runs");
-    let ratio = dsl.as_secs_f64() / json.as_secs_f64();
-    let parse_growth = growth(large_dsl, dsl);
-    for (size, dsl, json, text) in [
-        (&small, dsl, json, &small_json),
-        (&large, large_dsl, large_json_time, &large_json),
-    ] {
-        println!(
-            "parse+validate DSL, {:>6} documents: {:>9.2} ms ({:.0} MiB/s); serde_json, same model: {:>9.2} ms ({:.1} MiB of JSON); DSL/JSON {:.3}",
-            size.documents,
-            ms(dsl),
-            mib(size.bytes) / dsl.as_secs_f64(),
-            ms(json),
-            mib(text.len()),
-            dsl.as_secs_f64() / json.as_secs_f64(),
-        );
+    let mut figures = Figures::default();
+    for phase in PHASES {
+        figures.0.extend(phase_child(phase, documents, seed).0);
     }
-    drop((small_json, large_json));
-    println!("parse growth for 10x documents: {parse_growth:.2}");
-
-    let (import_dsl, import, runs) = truce_json_import(&small);
-    let import_ratio = import.as_secs_f64() / import_dsl.as_secs_f64();
-    println!(
-        "truce's own JSON reader (interchange::import of `truce export`), {} documents: {:.2} ms against {:.2} ms for the DSL, {import_ratio:.2}x (the fastest of {runs} runs each, taking turns)",
-        small.documents,
-        ms(import),
-        ms(import_dsl),
-    );
-
-    let small_corpus = small.corpus();
-    let large_corpus = large.corpus();
-    let corpus_of = |size: &Size| {
-        if size.documents == small.documents {
-            &small_corpus
-        } else {
-            &large_corpus
-        }
-    };
-    let (check, large_check, runs) = interleaved(&small, &large, |size| {
-        let corpus = corpus_of(size);
-        let start = ThreadTime::now();
-        let findings = truce::rules::check(corpus);
-        let elapsed = start.elapsed();
-        black_box(&findings);
-        elapsed
-    });
-    let check_growth = growth(large_check, check);
-    for (size, check) in [(&small, check), (&large, large_check)] {
-        println!(
-            "check, {:>6} documents: {:>9.2} ms ({:.0} documents/s, {} findings; the fastest of {runs} runs)",
-            size.documents,
-            ms(check),
-            size.documents as f64 / check.as_secs_f64(),
-            truce::rules::check(corpus_of(size)).len(),
-        );
-    }
-    println!("check growth for 10x documents: {check_growth:.2}");
-
-    let (compare, large_compare, runs) = interleaved(&small, &large, |size| {
-        let corpus = corpus_of(size);
-        let start = ThreadTime::now();
-        for pair in corpus.documents.windows(2) {
-            black_box(truce::rules::compare(&pair[0], &pair[1]));
-        }
-        start.elapsed()
-    });
-    let compare_growth = growth(large_compare, compare);
-    for (size, compare) in [(&small, compare), (&large, large_compare)] {
-        println!(
-            "compare, {:>6} documents: {:>9.2} ms ({:.0} pairs/s; the fastest of {runs} runs)",
-            size.documents,
-            ms(compare),
-            corpus_of(size).documents.len().saturating_sub(1) as f64 / compare.as_secs_f64(),
-        );
-    }
-    println!("compare growth for 10x documents: {compare_growth:.2}");
-    drop((small_corpus, large_corpus));
-
+    let figure = |key: &str| figures.get(key);
     let mut peaks = Vec::new();
     for size in [small, large] {
         let peak = peak_memory(&size);
@@ -212,13 +137,224 @@ fn bench(documents: usize, seed: u64) {
     let (large_peak, memory_ratio) = peaks[1];
     println!("done in {:.1} s", started.elapsed().as_secs_f64());
     println!(
-        "dsl_vs_json_ratio={ratio:.3} check_docs_per_s={:.0} compare_pairs_per_s={:.0} parse_growth_10x={parse_growth:.2} check_growth_10x={check_growth:.2} compare_growth_10x={compare_growth:.2} peak_rss_vs_corpus={memory_ratio:.2} json_import_vs_dsl_ratio={import_ratio:.2} peak_rss_vs_corpus_small={small_memory_ratio:.2} peak_rss_mib_small={:.1} peak_rss_mib_large={:.1} documents_small={documents} documents_large={}",
-        documents as f64 / check.as_secs_f64(),
-        (documents - 1) as f64 / compare.as_secs_f64(),
+        "dsl_vs_json_ratio={:.3} check_docs_per_s={:.0} compare_pairs_per_s={:.0} parse_growth_10x={:.2} check_growth_10x={:.2} compare_growth_10x={:.2} peak_rss_vs_corpus={memory_ratio:.2} json_import_vs_dsl_ratio={:.2} peak_rss_vs_corpus_small={small_memory_ratio:.2} peak_rss_mib_small={:.1} peak_rss_mib_large={:.1} documents_small={documents} documents_large={}",
+        figure("dsl_vs_json_ratio"),
+        documents as f64 / figure("check_seconds"),
+        (documents - 1) as f64 / figure("compare_seconds"),
+        figure("parse_growth"),
+        figure("check_growth"),
+        figure("compare_growth"),
+        figure("json_import_vs_dsl_ratio"),
         mib(small_peak),
         mib(large_peak),
         documents * 10,
     );
+}
+
+/// What a phase's process found, as `name value` pairs.
+#[derive(Default)]
+struct Figures(Vec<(String, f64)>);
+
+impl Figures {
+    fn get(&self, key: &str) -> f64 {
+        self.0
+            .iter()
+            .find(|(name, _)| name == key)
+            .map(|(_, value)| *value)
+            .unwrap_or_else(|| fail(format!("no figure `{key}` from the phases")))
+    }
+}
+
+/// The prefix of the line on which a phase's process hands its figures over.
+const FIGURES: &str = "figures:";
+
+/// Run one phase in a fresh process (this benchmark again with `--phase`),
+/// print what it prints, and read its figures. Each phase in its own process,
+/// as `truce check` runs: in one process, each phase ran in the heap the ones
+/// before it left, scattered with their freed memory, and allocation there
+/// cost more at the larger size than at the smaller. Check's growth read 11.5
+/// to 12.8 after the other phases, 10.4 in a process of its own.
+fn phase_child(phase: &str, documents: usize, seed: u64) -> Figures {
+    let exe = std::env::current_exe()
+        .unwrap_or_else(|error| fail(format!("cannot find this benchmark's program: {error}")));
+    let output = std::process::Command::new(exe)
+        .args(["--phase", phase, "--documents", &documents.to_string()])
+        .args(["--seed", &seed.to_string()])
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .unwrap_or_else(|error| fail(format!("cannot run the {phase} phase: {error}")));
+    if !output.status.success() {
+        fail(format!("the {phase} phase failed: {}", output.status));
+    }
+    let mut figures = Figures::default();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        match line.strip_prefix(FIGURES) {
+            Some(pairs) => {
+                for pair in pairs.split_whitespace() {
+                    let parsed = pair
+                        .split_once('=')
+                        .and_then(|(key, value)| Some((key.to_string(), value.parse().ok()?)));
+                    match parsed {
+                        Some(figure) => figures.0.push(figure),
+                        None => fail(format!("the {phase} phase wrote `{pair}`")),
+                    }
+                }
+            }
+            None => println!("{line}"),
+        }
+    }
+    figures
+}
+
+/// In the child: one phase on both sizes; its figures on the last line.
+fn phase(name: &str, documents: usize, seed: u64) {
+    let small = Size::generate_quietly(seed, documents);
+    let figures: Vec<(&str, f64)> = match name {
+        "import" => vec![("json_import_vs_dsl_ratio", import_phase(&small))],
+        _ => {
+            let large = Size::generate_quietly(seed, documents * 10);
+            match name {
+                "parse" => {
+                    let (ratio, growth) = parse_phase(&small, &large);
+                    vec![("dsl_vs_json_ratio", ratio), ("parse_growth", growth)]
+                }
+                "check" => {
+                    let (seconds, growth) = check_phase(&small, &large);
+                    vec![("check_seconds", seconds), ("check_growth", growth)]
+                }
+                "compare" => {
+                    let (seconds, growth) = compare_phase(&small, &large);
+                    vec![("compare_seconds", seconds), ("compare_growth", growth)]
+                }
+                other => usage(&format!(
+                    "unknown phase `{other}`: parse, import, check or compare"
+                )),
+            }
+        }
+    };
+    let pairs: Vec<String> = figures
+        .iter()
+        .map(|(key, value)| format!("{key}={value}"))
+        .collect();
+    println!("{FIGURES} {}", pairs.join(" "));
+}
+
+/// The DSL against serde_json reading the same model: their ratio at the
+/// smaller size, and the DSL's growth.
+fn parse_phase(small: &Size, large: &Size) -> (f64, f64) {
+    let (dsl, large_dsl, runs) = interleaved(small, large, time_dsl);
+    println!("DSL: the fastest of {runs} runs");
+    let small_json = small.json();
+    let large_json = large.json();
+    let (json, large_json_time, runs) = interleaved(small, large, |size| {
+        let text = if size.documents == small.documents {
+            &small_json
+        } else {
+            &large_json
+        };
+        let start = ThreadTime::now();
+        let read = read_json(text);
+        let elapsed = start.elapsed();
+        black_box(&read);
+        elapsed
+    });
+    println!("serde_json: the fastest of {runs} runs");
+    let ratio = dsl.as_secs_f64() / json.as_secs_f64();
+    let parse_growth = growth(large_dsl, dsl);
+    for (size, dsl, json, text) in [
+        (small, dsl, json, &small_json),
+        (large, large_dsl, large_json_time, &large_json),
+    ] {
+        println!(
+            "parse+validate DSL, {:>6} documents: {:>9.2} ms ({:.0} MiB/s); serde_json, same model: {:>9.2} ms ({:.1} MiB of JSON); DSL/JSON {:.3}",
+            size.documents,
+            ms(dsl),
+            mib(size.bytes) / dsl.as_secs_f64(),
+            ms(json),
+            mib(text.len()),
+            dsl.as_secs_f64() / json.as_secs_f64(),
+        );
+    }
+    println!("parse growth for 10x documents: {parse_growth:.2}");
+    (ratio, parse_growth)
+}
+
+/// truce's own JSON reader against the DSL, at the smaller size.
+fn import_phase(small: &Size) -> f64 {
+    let (import_dsl, import, runs) = truce_json_import(small);
+    let import_ratio = import.as_secs_f64() / import_dsl.as_secs_f64();
+    println!(
+        "truce's own JSON reader (interchange::import of `truce export`), {} documents: {:.2} ms against {:.2} ms for the DSL, {import_ratio:.2}x (the fastest of {runs} runs each, taking turns)",
+        small.documents,
+        ms(import),
+        ms(import_dsl),
+    );
+    import_ratio
+}
+
+/// Every rule over the corpus: the smaller size's time, and the growth.
+fn check_phase(small: &Size, large: &Size) -> (f64, f64) {
+    let small_corpus = small.corpus();
+    let large_corpus = large.corpus();
+    let corpus_of = |size: &Size| {
+        if size.documents == small.documents {
+            &small_corpus
+        } else {
+            &large_corpus
+        }
+    };
+    let (check, large_check, runs) = interleaved(small, large, |size| {
+        let corpus = corpus_of(size);
+        let start = ThreadTime::now();
+        let findings = truce::rules::check(corpus);
+        let elapsed = start.elapsed();
+        black_box(&findings);
+        elapsed
+    });
+    let check_growth = growth(large_check, check);
+    for (size, check) in [(small, check), (large, large_check)] {
+        println!(
+            "check, {:>6} documents: {:>9.2} ms ({:.0} documents/s, {} findings; the fastest of {runs} runs)",
+            size.documents,
+            ms(check),
+            size.documents as f64 / check.as_secs_f64(),
+            truce::rules::check(corpus_of(size)).len(),
+        );
+    }
+    println!("check growth for 10x documents: {check_growth:.2}");
+    (check.as_secs_f64(), check_growth)
+}
+
+/// Comparing every consecutive pair: the smaller size's time, and the growth.
+fn compare_phase(small: &Size, large: &Size) -> (f64, f64) {
+    let small_corpus = small.corpus();
+    let large_corpus = large.corpus();
+    let corpus_of = |size: &Size| {
+        if size.documents == small.documents {
+            &small_corpus
+        } else {
+            &large_corpus
+        }
+    };
+    let (compare, large_compare, runs) = interleaved(small, large, |size| {
+        let corpus = corpus_of(size);
+        let start = ThreadTime::now();
+        for pair in corpus.documents.windows(2) {
+            black_box(truce::rules::compare(&pair[0], &pair[1]));
+        }
+        start.elapsed()
+    });
+    let compare_growth = growth(large_compare, compare);
+    for (size, compare) in [(small, compare), (large, large_compare)] {
+        println!(
+            "compare, {:>6} documents: {:>9.2} ms ({:.0} pairs/s; the fastest of {runs} runs)",
+            size.documents,
+            ms(compare),
+            corpus_of(size).documents.len().saturating_sub(1) as f64 / compare.as_secs_f64(),
+        );
+    }
+    println!("compare growth for 10x documents: {compare_growth:.2}");
+    (compare.as_secs_f64(), compare_growth)
 }
 
 fn arguments() -> Command {
@@ -226,6 +362,7 @@ fn arguments() -> Command {
     let mut seed = DEFAULT_SEED;
     let mut profile = None;
     let mut memory = None;
+    let mut phase = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
@@ -243,10 +380,18 @@ fn arguments() -> Command {
             "--seed" => seed = number("--seed", value("--seed")),
             "--profile" => profile = Some(value("--profile")),
             "--memory" => memory = Some(PathBuf::from(value("--memory"))),
+            "--phase" => phase = Some(value("--phase")),
             // `cargo bench` passes `--bench` to every target.
             "--bench" => {}
             other => usage(&format!("unknown argument `{other}`")),
         }
+    }
+    if let Some(name) = phase {
+        return Command::Phase {
+            name,
+            documents,
+            seed,
+        };
     }
     match (memory, profile) {
         (Some(folder), _) => Command::Memory { folder },
@@ -279,8 +424,20 @@ struct Size {
 }
 
 impl Size {
-    /// The corpus, checked once for input errors (and dropped).
+    /// The corpus, checked once for input errors (and dropped), and its size
+    /// printed.
     fn generate(seed: u64, documents: usize) -> Size {
+        let size = Size::generate_quietly(seed, documents);
+        println!(
+            "{documents} documents: {} files, {:.2} MiB of DSL",
+            size.files.len(),
+            mib(size.bytes),
+        );
+        size
+    }
+
+    /// The corpus, checked once for input errors (and dropped).
+    fn generate_quietly(seed: u64, documents: usize) -> Size {
         let files = generate::generate(seed, documents);
         let bytes = files.iter().map(|file| file.text.len()).sum();
         let size = Size {
@@ -296,11 +453,6 @@ impl Size {
                 error.message
             ));
         }
-        println!(
-            "{documents} documents: {} files, {:.2} MiB of DSL",
-            size.files.len(),
-            mib(bytes),
-        );
         size
     }
 
