@@ -292,17 +292,35 @@ fn import_phase(small: &Size) -> f64 {
     import_ratio
 }
 
+/// The models of both sizes, loaded once for a phase that reads them.
+struct Corpora {
+    small_documents: usize,
+    small: Corpus,
+    large: Corpus,
+}
+
+impl Corpora {
+    fn load(small: &Size, large: &Size) -> Corpora {
+        Corpora {
+            small_documents: small.documents,
+            small: small.corpus(),
+            large: large.corpus(),
+        }
+    }
+
+    fn of(&self, size: &Size) -> &Corpus {
+        if size.documents == self.small_documents {
+            &self.small
+        } else {
+            &self.large
+        }
+    }
+}
+
 /// Every rule over the corpus: the smaller size's time, and the growth.
 fn check_phase(small: &Size, large: &Size) -> (f64, f64) {
-    let small_corpus = small.corpus();
-    let large_corpus = large.corpus();
-    let corpus_of = |size: &Size| {
-        if size.documents == small.documents {
-            &small_corpus
-        } else {
-            &large_corpus
-        }
-    };
+    let corpora = Corpora::load(small, large);
+    let corpus_of = |size: &Size| corpora.of(size);
     let (check, large_check, runs) = interleaved(small, large, |size| {
         let corpus = corpus_of(size);
         let start = ThreadTime::now();
@@ -327,15 +345,8 @@ fn check_phase(small: &Size, large: &Size) -> (f64, f64) {
 
 /// Comparing every consecutive pair: the smaller size's time, and the growth.
 fn compare_phase(small: &Size, large: &Size) -> (f64, f64) {
-    let small_corpus = small.corpus();
-    let large_corpus = large.corpus();
-    let corpus_of = |size: &Size| {
-        if size.documents == small.documents {
-            &small_corpus
-        } else {
-            &large_corpus
-        }
-    };
+    let corpora = Corpora::load(small, large);
+    let corpus_of = |size: &Size| corpora.of(size);
     let (compare, large_compare, runs) = interleaved(small, large, |size| {
         let corpus = corpus_of(size);
         let start = ThreadTime::now();
