@@ -425,23 +425,25 @@ impl ToWire for model::Actor {
     }
 }
 
+impl<'a> Actor<'a> {
+    /// The model's actor, its name made by `text`.
+    fn map(self, text: impl FnOnce(Str<'a>) -> crate::text::Text) -> model::Actor {
+        match self {
+            Actor::Party(name) => model::Actor::Party(text(name)),
+            Actor::Group(name) => model::Actor::Group(text(name)),
+            Actor::Described(words) => model::Actor::Described(text(words)),
+        }
+    }
+}
+
 impl IntoModel for Actor<'_> {
     type Model = model::Actor;
     fn into_model(self) -> model::Actor {
-        match self {
-            Actor::Party(name) => model::Actor::Party(name.into_model()),
-            Actor::Group(name) => model::Actor::Group(name.into_model()),
-            Actor::Described(words) => model::Actor::Described(words.into_model()),
-        }
+        self.map(IntoModel::into_model)
     }
 
     fn into_model_at(self, span: crate::source::Span) -> model::Actor {
-        use crate::text::Text;
-        match self {
-            Actor::Party(name) => model::Actor::Party(Text::at(name.0, span)),
-            Actor::Group(name) => model::Actor::Group(Text::at(name.0, span)),
-            Actor::Described(words) => model::Actor::Described(Text::at(words.0, span)),
-        }
+        self.map(|name| name.into_model_at(span))
     }
 }
 
@@ -465,21 +467,24 @@ impl ToWire for model::PlaceRef {
     }
 }
 
+impl<'a> PlaceRef<'a> {
+    /// The model's place, its id or words made by `text`.
+    fn map(self, text: impl FnOnce(Str<'a>) -> crate::text::Text) -> model::PlaceRef {
+        match self {
+            PlaceRef::Declared(id) => model::PlaceRef::Declared(text(id)),
+            PlaceRef::Described(words) => model::PlaceRef::Described(text(words)),
+        }
+    }
+}
+
 impl IntoModel for PlaceRef<'_> {
     type Model = model::PlaceRef;
     fn into_model(self) -> model::PlaceRef {
-        match self {
-            PlaceRef::Declared(id) => model::PlaceRef::Declared(id.into_model()),
-            PlaceRef::Described(words) => model::PlaceRef::Described(words.into_model()),
-        }
+        self.map(IntoModel::into_model)
     }
 
     fn into_model_at(self, span: crate::source::Span) -> model::PlaceRef {
-        use crate::text::Text;
-        match self {
-            PlaceRef::Declared(id) => model::PlaceRef::Declared(Text::at(id.0, span)),
-            PlaceRef::Described(words) => model::PlaceRef::Described(Text::at(words.0, span)),
-        }
+        self.map(|name| name.into_model_at(span))
     }
 }
 
